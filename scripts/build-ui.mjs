@@ -1,0 +1,34 @@
+// Builds every Custom UI resource (a folder of static/ with an index.html) into <folder>/build,
+// the path manifest.yml's resources point at. Forge serves the files as they are, so: relative
+// asset URLs (base './') and no inline scripts (Forge's CSP allows only 'self').
+import { existsSync, readdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { build } from 'vite';
+import react from '@vitejs/plugin-react';
+
+const staticDir = resolve(import.meta.dirname, '..', 'static');
+const only = process.argv.slice(2);
+const resources = readdirSync(staticDir, { withFileTypes: true })
+  .filter((entry) => entry.isDirectory() && existsSync(join(staticDir, entry.name, 'index.html')))
+  .map((entry) => entry.name)
+  .filter((name) => only.length === 0 || only.includes(name));
+
+for (const name of resources) {
+  const root = join(staticDir, name);
+  await build({
+    root,
+    base: './',
+    logLevel: 'warn',
+    plugins: [react()],
+    define: { 'process.env.NODE_ENV': JSON.stringify('production') },
+    build: {
+      outDir: join(root, 'build'),
+      emptyOutDir: true,
+      sourcemap: false,
+      // One module script, no inline preload helper: Forge's CSP forbids inline scripts.
+      modulePreload: false,
+      chunkSizeWarningLimit: 1500,
+    },
+  });
+  console.log(`built static/${name}/build`);
+}

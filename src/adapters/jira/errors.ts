@@ -1,0 +1,48 @@
+/** What went wrong talking to Jira, as the app needs to tell it apart. */
+export type JiraErrorKind =
+  | 'bad-request' // 400: e.g. invalid JQL; `messages` carries Jira's wording for the user
+  | 'unauthenticated' // 401: anonymous, or the user's grant is gone
+  | 'forbidden' // 403
+  | 'not-found' // 404: also what Jira answers for things the user may not see
+  | 'conflict' // 409
+  | 'rate-limited' // 429 past the retry budget
+  | 'unavailable' // 5xx past the retry budget, or the Forge proxy failed
+  | 'malformed' // a body that is not the JSON we expect
+  | 'out-of-time'; // no time left in the invocation to try (again)
+
+export class JiraError extends Error {
+  readonly kind: JiraErrorKind;
+  readonly status: number | undefined;
+  /** Jira's own messages (`errorMessages` and `errors` values), for showing next to a field. */
+  readonly messages: string[];
+
+  constructor(options: { kind: JiraErrorKind; status?: number; messages?: string[]; detail: string }) {
+    super(options.detail);
+    this.name = 'JiraError';
+    this.kind = options.kind;
+    this.status = options.status;
+    this.messages = options.messages ?? [];
+  }
+}
+
+export function kindForStatus(status: number): JiraErrorKind {
+  if (status === 400) return 'bad-request';
+  if (status === 401) return 'unauthenticated';
+  if (status === 403) return 'forbidden';
+  if (status === 404) return 'not-found';
+  if (status === 409) return 'conflict';
+  if (status === 429) return 'rate-limited';
+  return 'unavailable';
+}
+
+/** Jira's error body is `{errorMessages: string[], errors: {field: message}}`; tolerate anything. */
+export function jiraMessages(body: unknown): string[] {
+  if (typeof body !== 'object' || body === null) return [];
+  const { errorMessages, errors } = body as { errorMessages?: unknown; errors?: unknown };
+  const messages: string[] = [];
+  if (Array.isArray(errorMessages)) messages.push(...errorMessages.filter((m): m is string => typeof m === 'string'));
+  if (typeof errors === 'object' && errors !== null) {
+    for (const value of Object.values(errors)) if (typeof value === 'string') messages.push(value);
+  }
+  return messages;
+}

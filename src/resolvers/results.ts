@@ -1,0 +1,45 @@
+import type { AppError, ErrorCode, Result } from '../contract';
+import { JiraError } from '../adapters/jira/errors';
+
+export const ok = <T>(value: T): Result<T> => ({ ok: true, value });
+
+export const fail = <T = never>(code: ErrorCode, message: string, field?: string): Result<T> => ({
+  ok: false,
+  error: field === undefined ? { code, message } : { code, message, field },
+});
+
+/**
+ * Expected failures become values the UI can show; anything else is a bug and keeps throwing, so
+ * Forge logs it and the UI shows its generic failure.
+ */
+export function expectedError(error: unknown): AppError | undefined {
+  if (!(error instanceof JiraError)) return undefined;
+  switch (error.kind) {
+    case 'unauthenticated':
+    case 'forbidden':
+      return { code: 'forbidden', message: 'Jira says you do not have permission to do this.' };
+    case 'not-found':
+      return { code: 'not-found', message: 'Jira could not find it, or you do not have permission to see it.' };
+    case 'bad-request':
+      return { code: 'invalid', message: error.messages.join(' ') || 'Jira did not accept the request.' };
+    case 'conflict':
+      return { code: 'conflict', message: 'Jira reports a conflicting change. Reload and try again.' };
+    case 'rate-limited':
+      return { code: 'rate-limited', message: 'Jira is busy right now (rate limited). Try again in a minute.' };
+    case 'unavailable':
+    case 'malformed':
+    case 'out-of-time':
+      return { code: 'jira-unavailable', message: 'Jira did not answer in time. Try again in a moment.' };
+  }
+}
+
+/** Runs a handler body and turns expected failures into `{ok:false}` results. */
+export async function guarded<T>(body: () => Promise<Result<T>>): Promise<Result<T>> {
+  try {
+    return await body();
+  } catch (error) {
+    const appError = expectedError(error);
+    if (appError) return { ok: false, error: appError };
+    throw error;
+  }
+}

@@ -1,0 +1,94 @@
+import Heading from '@atlaskit/heading';
+import Lozenge from '@atlaskit/lozenge';
+import { Box, Stack, Text, xcss } from '@atlaskit/primitives';
+import type { EpicSummary } from '../../../src/contract';
+import type { StatusCategory } from '../../../src/domain/model';
+import { messages } from '../../shared/messages';
+import { ProgressSegments } from '../../shared/progress-segments';
+
+const appearanceByCategory: Record<StatusCategory, 'default' | 'inprogress' | 'success'> = {
+  todo: 'default',
+  'in-progress': 'inprogress',
+  done: 'success',
+};
+
+const tableStyles = xcss({ width: '100%', borderCollapse: 'collapse' } as Parameters<typeof xcss>[0]);
+
+export function EpicTable({ epics }: { epics: readonly EpicSummary[] }) {
+  return (
+    <section aria-labelledby="epics-heading"><Stack space="space.150">
+      <Heading size="medium" as="h2" id="epics-heading">
+        {messages.epicsHeading} <Text color="color.text.subtlest">({epics.length})</Text>
+      </Heading>
+      {epics.length === 0 ? (
+        <Text>{messages.epicsEmpty}</Text>
+      ) : (
+        <Box as="table" xcss={tableStyles} testId="epic-table">
+          <thead>
+            <tr>
+              <HeaderCell>{messages.epicColumn}</HeaderCell>
+              <HeaderCell>{messages.statusColumn}</HeaderCell>
+              <HeaderCell>{messages.progressColumn}</HeaderCell>
+            </tr>
+          </thead>
+          <tbody>
+            {epics.map((epic) => (
+              <tr key={epic.id}>
+                <Cell>
+                  <Text color="color.text.subtle" size="small">
+                    {epic.key}
+                  </Text>
+                  <br />
+                  <Text weight="medium">{epic.summary}</Text>
+                </Cell>
+                <Cell>
+                  <Lozenge appearance={appearanceByCategory[epic.status.category]}>{epic.status.name}</Lozenge>
+                </Cell>
+                <Cell>
+                  <ProgressSegments counts={epic.children} />
+                </Cell>
+              </tr>
+            ))}
+          </tbody>
+        </Box>
+      )}
+    </Stack></section>
+  );
+}
+
+const headerCellStyles = xcss({
+  textAlign: 'start',
+  paddingBlock: 'space.100',
+  paddingInline: 'space.100',
+  borderBlockEndWidth: 'border.width.selected',
+  borderBlockEndStyle: 'solid',
+  borderBlockEndColor: 'color.border',
+  color: 'color.text.subtle',
+  font: 'font.body.small',
+  fontWeight: 'font.weight.semibold',
+});
+
+const cellStyles = xcss({
+  paddingBlock: 'space.100',
+  paddingInline: 'space.100',
+  borderBlockEndWidth: 'border.width',
+  borderBlockEndStyle: 'solid',
+  borderBlockEndColor: 'color.border',
+  verticalAlign: 'middle',
+});
+
+function HeaderCell({ children }: { children: React.ReactNode }) {
+  return (
+    <Box as="th" xcss={headerCellStyles} {...{ scope: 'col' }}>
+      {children}
+    </Box>
+  );
+}
+
+function Cell({ children }: { children: React.ReactNode }) {
+  return (
+    <Box as="td" xcss={cellStyles}>
+      {children}
+    </Box>
+  );
+}

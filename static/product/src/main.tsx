@@ -1,0 +1,9 @@
+// Boot side effects live here and only here: theming, then the first render.
+import '@atlaskit/css-reset';
+import { createRoot } from 'react-dom/client';
+import { enableTheming } from '../../shared/bridge';
+import { ProductPage } from './product-page';
+
+void enableTheming();
+const root = document.getElementById('root');
+if (root) createRoot(root).render(<ProductPage />);

@@ -1,0 +1,20 @@
+import SectionMessage from '@atlaskit/section-message';
+import Button from '@atlaskit/button/new';
+import type { LoadState } from './use-result';
+import { messages } from './messages';
+
+type Failure = Extract<LoadState<unknown>, { status: 'failed' }>['error'];
+
+/** A failed load, said plainly: forbidden is a notice, not an error, and has no retry. */
+export function ErrorMessage({ error, onRetry }: { error: Failure; onRetry?: () => void }) {
+  const canRetry = onRetry && error.code !== 'forbidden' && error.code !== 'not-found';
+  return (
+    <SectionMessage
+      appearance={error.code === 'forbidden' ? 'warning' : 'error'}
+      title={messages.errorTitle[error.code] ?? messages.errorTitle.unexpected}
+      actions={canRetry ? [<Button key="retry" onClick={onRetry}>{messages.retry}</Button>] : []}
+    >
+      <p>{error.message}</p>
+    </SectionMessage>
+  );
+}

@@ -1,0 +1,35 @@
+/**
+ * Every string the UI shows, in one catalog. English is the only locale so far; a new locale is a
+ * second object of the same type.
+ */
+export const en = {
+  loading: 'Loading product…',
+  retry: 'Try again',
+  productTitle: (projectName: string) => `${projectName}: product`,
+  productSubtitle: 'Epics and sprints this product is delivered through.',
+  epicsHeading: 'Epics',
+  epicsEmpty: 'This project has no epics yet. Create epics in Jira to plan product work here.',
+  epicColumn: 'Epic',
+  statusColumn: 'Status',
+  progressColumn: 'Child issues',
+  childProgress: (done: number, total: number) => (total === 0 ? 'No child issues' : `${done} of ${total} done`),
+  childProgressLabel: (todo: number, inProgress: number, done: number) =>
+    `${done} done, ${inProgress} in progress, ${todo} to do`,
+  sprintsHeading: 'Sprints',
+  sprintsEmpty: 'No sprints: this project has no scrum board. Sprint-based views fall back to dates.',
+  sprintState: { active: 'Active', future: 'Future', closed: 'Closed' } as Record<string, string>,
+  sprintDates: (start: string | undefined, end: string | undefined) =>
+    start && end ? `${start} – ${end}` : start ? `From ${start}` : 'Not scheduled',
+  errorTitle: {
+    forbidden: 'You don’t have access to this product',
+    'not-found': 'Not found',
+    invalid: 'That didn’t work',
+    conflict: 'Someone else changed this',
+    'jira-unavailable': 'Jira isn’t answering',
+    'rate-limited': 'Jira is busy',
+    unexpected: 'Something went wrong',
+  } as Record<string, string>,
+};
+
+export type Messages = typeof en;
+export const messages: Messages = en;

@@ -1,0 +1,135 @@
+/**
+ * The data a simulated Jira Cloud site holds. The simulator (./simulator.ts) serves it in the
+ * shapes of the real REST API; the demo generator (../demo) builds it deterministically.
+ * Plain JSON-able data so a site can be cloned, snapshotted and persisted.
+ */
+
+export type StatusCategoryKey = 'new' | 'indeterminate' | 'done';
+
+/** Project permissions the app asks about. Global `ADMINISTER` is `SimSite.jiraAdmins`. */
+export type ProjectPermissionKey =
+  | 'BROWSE_PROJECTS'
+  | 'EDIT_ISSUES'
+  | 'CREATE_ISSUES'
+  | 'ADMINISTER_PROJECTS';
+
+export interface SimUser {
+  accountId: string;
+  displayName: string;
+  emailAddress: string;
+  /** Jira answers `atlassian` for people and `app` for the app user. */
+  accountType: 'atlassian' | 'app';
+  active: boolean;
+  timeZone: string;
+  locale: string;
+}
+
+export interface SimIssueType {
+  id: string;
+  name: string;
+  /** -1 subtask, 0 standard (story, task, bug), 1 epic. */
+  hierarchyLevel: -1 | 0 | 1;
+  /** Team-managed projects have project-scoped issue types. */
+  scopeProjectId?: string;
+}
+
+export interface SimStatus {
+  id: string;
+  name: string;
+  category: StatusCategoryKey;
+}
+
+export interface SimField {
+  id: string;
+  name: string;
+  custom: boolean;
+  /** e.g. {type:'number', custom:'com.pyxis.greenhopper.jira:jsw-story-points', customId:10016} */
+  schema: { type: string; items?: string; system?: string; custom?: string; customId?: number };
+  /** Names JQL accepts for the field, e.g. ['cf[10016]', 'Story point estimate']. */
+  clauseNames: string[];
+}
+
+export interface SimProject {
+  id: string;
+  key: string;
+  name: string;
+  /** `classic` = company-managed, `next-gen` = team-managed. */
+  style: 'classic' | 'next-gen';
+  projectTypeKey: 'software' | 'business';
+  leadAccountId: string;
+  issueTypeIds: string[];
+  /** accountId → the project permissions that user holds. Missing user = no permission at all. */
+  permissions: Record<string, ProjectPermissionKey[]>;
+}
+
+export interface SimIssue {
+  id: string;
+  key: string;
+  projectId: string;
+  issueTypeId: string;
+  summary: string;
+  statusId: string;
+  /** Issue id of the parent (epic for standard issues, standard issue for subtasks). */
+  parentId?: string;
+  /** Sprint ids, oldest first; the field Jira shows is the sprint custom field. */
+  sprintIds: number[];
+  labels: string[];
+  assigneeAccountId?: string;
+  reporterAccountId: string;
+  priorityName: string;
+  created: string; // ISO 8601
+  updated: string; // ISO 8601
+  resolutiondate?: string; // ISO 8601, set when the status category is done
+  /** LexoRank-style string; ORDER BY rank sorts by it. */
+  rank: string;
+  /** Custom field values by field id, e.g. {customfield_10016: 5}. */
+  customFields: Record<string, unknown>;
+  /** Issue entity properties, property key → JSON value. */
+  properties: Record<string, unknown>;
+}
+
+export interface SimBoard {
+  id: number;
+  name: string;
+  type: 'scrum' | 'kanban';
+  projectId: string;
+  /** Field the board estimates with (board configuration `estimation.field.fieldId`). */
+  estimationFieldId?: string;
+}
+
+export interface SimSprint {
+  id: number;
+  /** The board the sprint was created on (`originBoardId`). */
+  boardId: number;
+  name: string;
+  state: 'closed' | 'active' | 'future';
+  startDate?: string;
+  endDate?: string;
+  completeDate?: string;
+  goal?: string;
+}
+
+/** One `jira:entityProperty` module of the manifest: which property values JQL can search. */
+export interface EntityPropertyIndex {
+  propertyKey: string;
+  values: Array<{ path: string; type: 'number' | 'string' | 'text' | 'user' | 'date'; searchAlias?: string }>;
+}
+
+export interface SimSite {
+  /** e.g. https://throughline-demo.atlassian.net */
+  baseUrl: string;
+  cloudId: string;
+  users: SimUser[];
+  /** Holders of the global ADMINISTER permission (Jira administrators). */
+  jiraAdmins: string[];
+  projects: SimProject[];
+  issueTypes: SimIssueType[];
+  statuses: SimStatus[];
+  fields: SimField[];
+  issues: SimIssue[];
+  boards: SimBoard[];
+  sprints: SimSprint[];
+  entityPropertyIndexes: EntityPropertyIndex[];
+  /** The site's "now", ISO 8601: relative JQL dates and `updated` stamps use the simulator's clock. */
+  now: string;
+}
