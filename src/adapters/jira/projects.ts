@@ -1,5 +1,6 @@
 import { route } from '@forge/api';
 import type { JiraClient } from './client';
+import { JiraError } from './errors';
 import { myPermissionsSchema, projectHierarchySchema, projectSchema } from './schemas';
 
 export type ProjectPermission = 'BROWSE_PROJECTS' | 'EDIT_ISSUES' | 'ADMINISTER_PROJECTS';
@@ -14,10 +15,17 @@ export async function myProjectPermissions(
   projectId: string,
   permissions: readonly ProjectPermission[],
 ): Promise<Set<ProjectPermission>> {
-  const answer = await client.send({
-    path: route`/rest/api/3/mypermissions?projectId=${projectId}&permissions=${permissions.join(',')}`,
-    schema: myPermissionsSchema,
-  });
+  let answer;
+  try {
+    answer = await client.send({
+      path: route`/rest/api/3/mypermissions?projectId=${projectId}&permissions=${permissions.join(',')}`,
+      schema: myPermissionsSchema,
+    });
+  } catch (error) {
+    // Jira answers 404 for a project the user may not see, exactly as for one that does not exist.
+    if (error instanceof JiraError && error.kind === 'not-found') return new Set();
+    throw error;
+  }
   return new Set(permissions.filter((key) => answer.permissions[key]?.havePermission === true));
 }
 

@@ -1,0 +1,77 @@
+/**
+ * One sandboxed Jira site and Forge runtime per test file: the real resolver, the real @forge/*
+ * packages, and the platform doubles under them. Tests call the resolver exactly as the Custom UI's
+ * `invoke` would reach it on Forge.
+ */
+import { join } from 'node:path';
+import type { Defs } from '../../src/contract';
+import { resolver } from '../../src/index';
+import { buildDemoSite, DEMO_USERS } from '../sandbox/demo';
+import type { DemoUserRole } from '../sandbox/demo';
+import { ForgeSandbox, loadManifest } from '../sandbox/forge/sandbox';
+import type { ResolverHandler } from '../sandbox/forge/sandbox';
+import type { SimProject, SimSite } from '../sandbox/jira/model';
+import { JiraSimulator } from '../sandbox/jira/simulator';
+
+export const manifestPath = join(import.meta.dirname, '..', '..', 'manifest.yml');
+
+export type Actor = DemoUserRole | 'anonymous';
+
+export type ModuleContext =
+  | { module: 'jira:projectPage'; project: string }
+  | { module: 'jira:globalPage' };
+
+type Payload<K extends keyof Defs> = Parameters<Defs[K]> extends [infer P] ? P : undefined;
+type Answer<K extends keyof Defs> = ReturnType<Defs[K]>;
+
+export interface Sandbox {
+  jira: JiraSimulator;
+  forge: ForgeSandbox;
+  site: SimSite;
+  project(key: string): SimProject;
+  /** Calls a resolver function as `actor`, in the module context given (project page of THR by default). */
+  call<K extends keyof Defs>(
+    functionKey: K,
+    options: { as: Actor; in?: ModuleContext; payload?: Payload<K> | Record<string, unknown> },
+  ): Promise<Answer<K>>;
+}
+
+export function createSandbox(options: { site?: SimSite } = {}): Sandbox {
+  const site = options.site ?? buildDemoSite();
+  const jira = new JiraSimulator(site);
+  const forge = new ForgeSandbox({ jira, manifest: loadManifest(manifestPath) });
+  forge.install();
+
+  const project = (key: string): SimProject => {
+    const found = site.projects.find((p) => p.key === key);
+    if (!found) throw new Error(`No project ${key} in the sandbox site`);
+    return found;
+  };
+
+  const extensionFor = (context: ModuleContext): Record<string, unknown> => {
+    if (context.module === 'jira:globalPage') return { type: 'jira:globalPage', location: `${site.baseUrl}/jira/apps` };
+    const p = project(context.project);
+    return {
+      type: 'jira:projectPage',
+      project: { id: p.id, key: p.key, type: 'software' },
+      location: `${site.baseUrl}/jira/software/projects/${p.key}/apps`,
+    };
+  };
+
+  return {
+    jira,
+    forge,
+    site,
+    project,
+    async call(functionKey, { as, in: context = { module: 'jira:projectPage', project: 'THR' }, payload }) {
+      const answer = await forge.callResolver(resolver as unknown as ResolverHandler, {
+        functionKey,
+        payload: payload ?? {},
+        extension: extensionFor(context),
+        moduleKey: context.module === 'jira:projectPage' ? 'throughline-product' : 'throughline-portfolio',
+        ...(as === 'anonymous' ? { accountType: 'anonymous' as const } : { accountId: DEMO_USERS[as] }),
+      });
+      return answer as Answer<typeof functionKey>;
+    },
+  };
+}
