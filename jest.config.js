@@ -18,9 +18,13 @@ export default {
       testMatch: ['<rootDir>/test/{unit,integration,sandbox,guard}/**/*.test.ts'],
     },
     {
-      ...common,
+      // CommonJS here: Atlassian Design System packages ship CommonJS with `__esModule` defaults,
+      // which Node's ESM interop does not unwrap; Vite does, and so does a CommonJS transform.
       displayName: 'jsdom',
-      testEnvironment: 'jsdom',
+      transform: { '^.+\\.tsx?$': ['ts-jest', { useESM: false, tsconfig: 'tsconfig.json', diagnostics: false }] },
+      moduleFileExtensions: common.moduleFileExtensions,
+      testEnvironment: '<rootDir>/test/ui/environment.cjs',
+      moduleNameMapper: { '\\.css$': '<rootDir>/test/ui/style-file.cjs' },
       testMatch: ['<rootDir>/test/ui/**/*.test.tsx'],
     },
     {

@@ -3,7 +3,7 @@
  * packages, and the platform doubles under them. Tests call the resolver exactly as the Custom UI's
  * `invoke` would reach it on Forge.
  */
-import { join } from 'node:path';
+import { resolve } from 'node:path';
 import type { Defs } from '../../src/contract';
 import { resolver } from '../../src/index';
 import { buildDemoSite, DEMO_USERS } from '../sandbox/demo';
@@ -13,7 +13,8 @@ import type { ResolverHandler } from '../sandbox/forge/sandbox';
 import type { SimProject, SimSite } from '../sandbox/jira/model';
 import { JiraSimulator } from '../sandbox/jira/simulator';
 
-export const manifestPath = join(import.meta.dirname, '..', '..', 'manifest.yml');
+// Relative to the project root, where npm runs jest (no import.meta: UI tests load this as CommonJS).
+export const manifestPath = resolve(process.cwd(), 'manifest.yml');
 
 export type Actor = DemoUserRole | 'anonymous';
 

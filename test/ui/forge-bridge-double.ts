@@ -1,0 +1,46 @@
+/**
+ * The Jira host frame's side of `@forge/bridge` for jsdom tests: `window.__bridge.callBridge`
+ * reaching the real resolver through the sandbox, as the acting user, in a module's context.
+ * Must be installed before `@forge/bridge` is imported (it checks for `__bridge` at import), so
+ * UI tests import the page under test dynamically after calling it.
+ */
+import type { Actor, ModuleContext, Sandbox } from '../integration/harness';
+import { DEMO_USERS } from '../sandbox/demo';
+
+export interface BridgeView {
+  as: Actor;
+  in?: ModuleContext;
+  theme?: 'light' | 'dark';
+}
+
+export function installBridgeDouble(sandbox: Sandbox, view: BridgeView): { calls: string[]; setView(next: BridgeView): void } {
+  let current = view;
+  const calls: string[] = [];
+  const callBridge = async (op: string, payload?: unknown): Promise<unknown> => {
+    calls.push(op);
+    switch (op) {
+      case 'invoke': {
+        const { functionKey, payload: args } = payload as { functionKey: string; payload?: Record<string, unknown> };
+        return sandbox.call(functionKey as never, { as: current.as, ...(current.in ? { in: current.in } : {}), ...(args ? { payload: args } : {}) });
+      }
+      case 'getContext':
+        return {
+          accountId: current.as === 'anonymous' ? undefined : DEMO_USERS[current.as],
+          cloudId: sandbox.site.cloudId,
+          siteUrl: sandbox.site.baseUrl,
+          locale: 'en-US',
+          timezone: 'Europe/Berlin',
+          moduleKey: 'throughline-product',
+          extension: { type: current.in?.module ?? 'jira:projectPage' },
+          theme: { colorMode: current.theme ?? 'light' },
+        };
+      case 'enableTheming':
+        document.documentElement.setAttribute('data-color-mode', current.theme ?? 'light');
+        return undefined;
+      default:
+        throw new Error(`The bridge double does not serve "${op}"`);
+    }
+  };
+  (globalThis as { __bridge?: unknown }).__bridge = { callBridge };
+  return { calls, setView: (next) => (current = next) };
+}

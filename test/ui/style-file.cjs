@@ -1,0 +1,2 @@
+// Stylesheets have no meaning in jsdom: an import of one yields nothing.
+module.exports = {};
