@@ -1,0 +1,7 @@
+export { buildDemoSite, buildLargeSite, buildSite, DEMO_BASE_URL, DEMO_NOW } from './sites';
+export type { SiteName, SiteOptions } from './sites';
+export type { LargeSiteOptions } from './large-projects';
+export { DEMO_APP_ACCOUNT_ID, DEMO_USERS } from './users';
+export type { DemoUserRole } from './users';
+export { FIELD_IDS, STATUS_IDS } from './catalog';
+export { loadEntityPropertyIndexes } from './entity-property-indexes';

@@ -1,0 +1,42 @@
+import type { EntityPropertyIndex, ProjectPermissionKey, SimBoard, SimProject } from '../jira/model';
+import type { ProjectIssueTypes } from './catalog';
+
+/** What the generator needs to know about one project; everything else is derived, seeded. */
+export interface ProjectSpec {
+  project: Omit<SimProject, 'issueTypeIds'>;
+  issueTypes: ProjectIssueTypes;
+  /** Team-managed projects have their own, project-scoped issue types. */
+  scopedIssueTypes: boolean;
+  /** The field this project's issues carry their estimate in; none = never estimated. */
+  storyPointField?: string;
+  /** The first scrum board is where the project's sprints are created (their `originBoardId`). */
+  boards: Array<Omit<SimBoard, 'projectId'>>;
+  /** Two-week sprints: `closed` of them before the active one, `future` after it. Kanban-only projects have none. */
+  sprints?: { closed: number; future: number; firstNumber: number; activeStart: string };
+  epics: string[];
+  childrenPerEpic: { min: number; max: number };
+  /** Share of children (stories, tasks, bugs) that carry an estimate. */
+  estimatedShare: number;
+  team: string[];
+  labels: string[];
+}
+
+export interface SiteSpec {
+  seed: number;
+  baseUrl: string;
+  cloudId: string;
+  now: string;
+  projects: ProjectSpec[];
+  /** How many standard issues get one to three subtasks. */
+  subtaskParents: number;
+  entityPropertyIndexes: EntityPropertyIndex[];
+}
+
+export const ALL_PROJECT_PERMISSIONS: ProjectPermissionKey[] = [
+  'BROWSE_PROJECTS',
+  'CREATE_ISSUES',
+  'EDIT_ISSUES',
+  'ADMINISTER_PROJECTS',
+];
+export const CONTRIBUTOR: ProjectPermissionKey[] = ['BROWSE_PROJECTS', 'CREATE_ISSUES', 'EDIT_ISSUES'];
+export const VIEWER: ProjectPermissionKey[] = ['BROWSE_PROJECTS'];

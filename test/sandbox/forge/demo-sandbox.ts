@@ -1,0 +1,30 @@
+/**
+ * The usual test setup in one call: the deterministic demo site in a Jira simulator, and a
+ * ForgeSandbox with the entities manifest.yml declares, installed.
+ */
+import { fileURLToPath } from 'node:url';
+import { buildDemoSite } from '../demo';
+import type { SimSite } from '../jira/model';
+import { JiraSimulator } from '../jira/simulator';
+import { loadManifest, type SandboxManifest } from './manifest';
+import { ForgeSandbox } from './sandbox';
+
+export const MANIFEST_PATH = fileURLToPath(new URL('../../../manifest.yml', import.meta.url));
+
+export interface DemoSandbox {
+  sandbox: ForgeSandbox;
+  jira: JiraSimulator;
+  site: SimSite;
+}
+
+export function demoSandbox(options: { site?: SimSite; manifest?: Partial<SandboxManifest>; storageFile?: string } = {}): DemoSandbox {
+  const site = options.site ?? buildDemoSite();
+  const jira = new JiraSimulator(site);
+  const sandbox = new ForgeSandbox({
+    jira,
+    manifest: options.manifest ?? loadManifest(MANIFEST_PATH),
+    ...(options.storageFile ? { storageFile: options.storageFile } : {}),
+  });
+  sandbox.install();
+  return { sandbox, jira, site };
+}

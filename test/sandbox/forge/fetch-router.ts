@@ -1,0 +1,62 @@
+/**
+ * The platform end of `__forge_fetch__`: product requests (`{type:'fpp', remote:'jira'}`) go to
+ * the Jira simulator as the right caller, storage requests (`{remote:'kvs'}`) to the KVS, and
+ * anything else (Confluence, Bitbucket, GraphQL, egress, queues) is refused the way the proxy
+ * refuses: a Response with `forge-proxy-error`.
+ */
+import { parseInit, parseMeta, type FetchMeta } from './fetch-request';
+import { proxyErrorResponse, toResponse } from './http-response';
+import type { Invocation, PlatformEndpoint } from './invocation';
+import type { Caller, JiraBackend } from './jira-boundary';
+import type { SandboxKvs } from './kvs/sandbox-kvs';
+import type { ProxyFaults } from './proxy-faults';
+
+export interface RouterParts {
+  jira: JiraBackend;
+  kvs: SandboxKvs;
+  faults: ProxyFaults;
+}
+
+export function createPlatformEndpoint(parts: RouterParts): PlatformEndpoint {
+  return {
+    async forgeFetch(invocation, rawMeta, rawPath, rawInit) {
+      const meta = parseMeta(rawMeta);
+      const path = typeof rawPath === 'string' ? rawPath : String(rawPath);
+      const init = parseInit(rawInit);
+      if (invocation?.ended) return proxyErrorResponse('INVOCATION_ENDED', 500);
+      const remote = meta.remote ?? meta.type;
+      const fault = parts.faults.take(remote);
+      if (fault) return proxyErrorResponse(fault.error, fault.status);
+
+      if (remote === 'kvs') {
+        if (invocation) invocation.stats.storageOps += 1;
+        const reply = await parts.kvs.handle(path, init.body);
+        return toResponse(reply.status, reply.body, reply.body === undefined ? {} : { 'content-type': 'application/json' });
+      }
+      if (meta.type === 'fpp' && meta.remote === 'jira') {
+        const caller = callerFor(meta, invocation);
+        // Forge has no user to act as in a trigger or outside an invocation (code name ours).
+        if (!caller) return proxyErrorResponse('NO_USER_CONTEXT', 401);
+        const reply = await parts.jira.handle({ method: init.method, path, headers: init.headers, ...(init.body === undefined ? {} : { body: init.body }), caller });
+        if (invocation) {
+          invocation.stats.jiraRequests += 1;
+          invocation.stats.jiraCalls.push({ method: init.method, path, status: reply.status, as: caller.kind === 'user' ? 'user' : caller.kind });
+        }
+        return toResponse(reply.status, reply.body, reply.headers);
+      }
+      return proxyErrorResponse('UNSUPPORTED_REMOTE', 400);
+    },
+  };
+}
+
+/**
+ * `asUser()` sends no account id: the proxy uses the invocation's user. `asApp()` (and the bare
+ * `requestJira` of the default export, provider 'none') run as the app.
+ */
+function callerFor(meta: FetchMeta, invocation: Invocation | undefined): Caller | undefined {
+  if (meta.provider !== 'user') return { kind: 'app' };
+  if (meta.accountId) return { kind: 'user', accountId: meta.accountId };
+  const user = invocation?.user;
+  if (!user || user.kind === 'none') return undefined;
+  return user;
+}

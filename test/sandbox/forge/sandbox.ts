@@ -1,0 +1,218 @@
+/**
+ * ForgeSandbox: the platform side of Forge's runtime boundary, so the real, unmodified
+ * @forge/api, @forge/kvs and @forge/resolver run locally against the Jira simulator and an
+ * in-process KVS. See README.md in this folder for how tests set it up.
+ */
+import type { InvocationStats } from './invocation';
+import { fromJson, INVOCATION_LIMITS, toJson } from './invocation-limits';
+import { PayloadTooLargeError, ResponseTooLargeError } from './errors';
+import { createPlatformEndpoint } from './fetch-router';
+import { installGlobals, releaseGlobals } from './globals';
+import { invoke, type Installation } from './invoker';
+import type { JiraBackend } from './jira-boundary';
+import { SandboxKvs } from './kvs/sandbox-kvs';
+import type { SandboxManifest } from './manifest';
+import { ProxyFaults, type ProxyFault } from './proxy-faults';
+import { backendPayload, resolverContext, type ResolverCall, type ResolverHandler, type ResolverRequest, type SiteIdentity } from './resolver-call';
+import type { EnvironmentType } from './runtime';
+import { functionContext, invocationEnvelope, type FunctionContext, type TriggerEnvelope, type TriggerOptions } from './trigger-call';
+
+export { ForgeSandboxError, InvocationTimeoutError, PayloadTooLargeError, ResponseTooLargeError } from './errors';
+export type { SandboxErrorCode } from './errors';
+export type { InvocationStats, JiraCall } from './invocation';
+export type { Caller, JiraBackend, JiraRequest, JiraResponse } from './jira-boundary';
+export type { KvsFaults, KvsStats } from './kvs/sandbox-kvs';
+export type { KvsSnapshot } from './kvs/store';
+export type { EntityDeclaration } from './kvs/entity-schema';
+export { SandboxKvs } from './kvs/sandbox-kvs';
+export type { ProxyFault } from './proxy-faults';
+export type { AccountType, BackendRuntimePayload, ResolverCall, ResolverHandler, ResolverRequest } from './resolver-call';
+export type { FunctionContext, TriggerEnvelope, TriggerOptions } from './trigger-call';
+export { loadManifest, parseManifest, type SandboxManifest } from './manifest';
+
+export interface ForgeSandboxOptions {
+  jira: JiraBackend;
+  /** Persist the KVS to this JSON file across restarts (`npm start`); in memory otherwise. */
+  storageFile?: string;
+  appId?: string;
+  environmentType?: EnvironmentType;
+  /** From `loadManifest('manifest.yml')`, or an inline declaration in tests. */
+  manifest?: Partial<SandboxManifest>;
+  /** Called after every invocation with what it cost (host page log, benchmarks). */
+  onInvocation?: (stats: InvocationStats) => void;
+}
+
+/** A scheduled trigger's request is the envelope alone. */
+export type ScheduledTriggerRequest = TriggerEnvelope;
+
+export interface ScriptOptions {
+  /** Run as this user (`asUser()` works); without it only `asApp()` and storage do. */
+  accountId?: string;
+  moduleKey?: string;
+  timeoutMs?: number;
+}
+
+const DEFAULT_APP_ID = '5d1f4a3e-7b2c-4c8e-9f60-2a7e1b9c4d10';
+const ENVIRONMENT_ID = '8c3b2e1a-4f5d-4a6b-8c7d-9e0f1a2b3c4d';
+const INSTALLATION_ID = 'a1b2c3d4-e5f6-4a7b-8c9d-0e1f2a3b4c5d';
+
+export class ForgeSandbox {
+  readonly kvs: SandboxKvs;
+  readonly jira: JiraBackend;
+  readonly appId: string;
+  readonly environmentId = ENVIRONMENT_ID;
+  readonly installationId = INSTALLATION_ID;
+  readonly environmentType: EnvironmentType;
+  private readonly faults = new ProxyFaults();
+  private readonly installation: Installation;
+  private last: InvocationStats | undefined;
+
+  constructor(options: ForgeSandboxOptions) {
+    this.jira = options.jira;
+    this.appId = options.appId ?? options.manifest?.appId ?? DEFAULT_APP_ID;
+    this.environmentType = options.environmentType ?? 'DEVELOPMENT';
+    this.kvs = new SandboxKvs({
+      entities: options.manifest?.entities ?? [],
+      ...(options.storageFile ? { storageFile: options.storageFile } : {}),
+    });
+    this.installation = {
+      endpoint: createPlatformEndpoint({ jira: this.jira, kvs: this.kvs, faults: this.faults }),
+      appId: this.appId,
+      environmentId: this.environmentId,
+      environmentType: this.environmentType,
+      installationId: this.installationId,
+      cloudId: this.jira.site.cloudId,
+      scopes: options.manifest?.scopes ?? [],
+      onEnd: (stats) => {
+        this.last = stats;
+        options.onInvocation?.(stats);
+      },
+    };
+  }
+
+  /** `ari:cloud:jira::site/<cloudId>`: the installation's context, as Forge passes it. */
+  get installContext(): string {
+    return `ari:cloud:jira::site/${this.jira.site.cloudId}`;
+  }
+
+  /** What the last invocation cost: Jira requests (and which), storage operations, time. */
+  get lastInvocation(): InvocationStats | undefined {
+    return this.last;
+  }
+
+  /**
+   * Defines `globalThis.__forge_fetch__` and the per-invocation `globalThis.__forge_runtime__`,
+   * and makes this sandbox serve platform calls made outside invocations (seeding storage in a
+   * test). Idempotent; safe before or after @forge/* is imported.
+   */
+  install(): void {
+    installGlobals(this.installation.endpoint);
+  }
+
+  /** Stops serving calls made outside invocations (the globals stay for other sandboxes). */
+  uninstall(): void {
+    releaseGlobals(this.installation.endpoint);
+  }
+
+  /** Make the Forge proxy fail (`forge-proxy-error`) for Jira, storage or every call; undefined heals it. */
+  setProxyFault(fault: ProxyFault | undefined): void {
+    this.faults.set(fault);
+  }
+
+  /**
+   * A Custom UI `invoke(functionKey, payload)` reaching the app's resolver: payload and result
+   * cross as JSON, within 500 KB / 5 MB, and the function is stopped after 25 s.
+   */
+  async callResolver(handler: ResolverHandler, call: ResolverCall): Promise<unknown> {
+    const payload = toJson(call.payload);
+    if (payload.bytes > INVOCATION_LIMITS.maxPayloadBytes) {
+      throw new PayloadTooLargeError(payload.bytes, INVOCATION_LIMITS.maxPayloadBytes);
+    }
+    const request: ResolverRequest = {
+      call: { functionKey: call.functionKey, ...(payload.text === undefined ? {} : { payload: fromJson(payload.text) }) },
+      context: fromJson(toJson(resolverContext(call, this.siteIdentity())).text) as Record<string, unknown>,
+    };
+    const backend = backendPayload(call, this.installContext);
+    return invoke(
+      this.installation,
+      {
+        kind: 'resolver',
+        moduleKey: call.moduleKey,
+        functionKey: call.functionKey,
+        user: call.accountId ? { kind: 'user', accountId: call.accountId } : { kind: 'anonymous' },
+        timeoutMs: call.timeoutMs ?? INVOCATION_LIMITS.resolverTimeoutMs,
+        ...(call.license ? { license: call.license } : {}),
+        ...(call.installation === undefined ? {} : { installation: call.installation }),
+      },
+      async () => acrossPlatform(await handler(request, backend)),
+    );
+  }
+
+  /** A product event (e.g. `issueEvent(site, {eventType: 'avi:jira:updated:issue', …})`) reaching a trigger function. */
+  fireTrigger<E extends object>(
+    handler: (event: E & TriggerEnvelope, context: FunctionContext) => unknown,
+    event: E,
+    options: TriggerOptions = {},
+  ): Promise<unknown> {
+    const moduleKey = options.moduleKey ?? 'sandbox-trigger';
+    const delivered = fromJson(toJson({ ...event, ...invocationEnvelope(this.jira.site.cloudId, moduleKey) }).text) as E & TriggerEnvelope;
+    return this.runTrigger('trigger', moduleKey, options, () => handler(delivered, functionContext(options, this.installContext)));
+  }
+
+  /** A `scheduledTrigger` firing: `handler({context: {cloudId, moduleKey}, contextToken}, context)`, no user. */
+  fireScheduledTrigger(
+    handler: (request: ScheduledTriggerRequest, context: FunctionContext) => unknown,
+    options: TriggerOptions = {},
+  ): Promise<unknown> {
+    const moduleKey = options.moduleKey ?? 'sandbox-scheduled-trigger';
+    const request = invocationEnvelope(this.jira.site.cloudId, moduleKey);
+    return this.runTrigger('scheduled-trigger', moduleKey, options, () => handler(request, functionContext(options, this.installContext)));
+  }
+
+  /** Runs any code inside an invocation (scripts, seeding data as a user through app adapters). */
+  run<T>(fn: () => T | Promise<T>, options: ScriptOptions = {}): Promise<T> {
+    return invoke(
+      this.installation,
+      {
+        kind: 'script',
+        moduleKey: options.moduleKey ?? 'sandbox-script',
+        user: options.accountId ? { kind: 'user', accountId: options.accountId } : { kind: 'none' },
+        timeoutMs: options.timeoutMs ?? INVOCATION_LIMITS.triggerTimeoutMs,
+      },
+      fn,
+    );
+  }
+
+  private runTrigger(kind: 'trigger' | 'scheduled-trigger', moduleKey: string, options: TriggerOptions, fn: () => unknown): Promise<unknown> {
+    return invoke(
+      this.installation,
+      {
+        kind,
+        moduleKey,
+        user: options.accountId ? { kind: 'user', accountId: options.accountId } : { kind: 'none' },
+        timeoutMs: options.timeoutMs ?? INVOCATION_LIMITS.triggerTimeoutMs,
+        ...(options.license ? { license: options.license } : {}),
+      },
+      async () => acrossPlatform(await fn()),
+    );
+  }
+
+  private siteIdentity(): SiteIdentity {
+    return {
+      appId: this.appId,
+      environmentId: this.environmentId,
+      environmentType: this.environmentType,
+      cloudId: this.jira.site.cloudId,
+      siteUrl: this.jira.site.baseUrl,
+    };
+  }
+}
+
+/** A function's result leaves the platform as JSON, at most 5 MB of it. */
+function acrossPlatform(result: unknown): unknown {
+  const response = toJson(result);
+  if (response.bytes > INVOCATION_LIMITS.maxResponseBytes) {
+    throw new ResponseTooLargeError(response.bytes, INVOCATION_LIMITS.maxResponseBytes);
+  }
+  return fromJson(response.text);
+}

@@ -1,0 +1,298 @@
+/**
+ * The host page's half of the bridge: it answers each op a frame's shim posts, as Jira's frame
+ * would. Resolver calls and product requests go to the sandbox server as the acting user; UI ops
+ * (flags, modals, navigation, history, events, theme) are drawn here.
+ */
+import { CHANNEL, isChannelMessage } from './protocol';
+import type { BridgeCall, FlagMessage, HistoryLocation, HostMessage, HostPush, ModalMessage } from './protocol';
+import type { FrameConfig, HostConfig } from './host-config';
+import { resourceUrl } from './host-config';
+import { FlagStack } from './flags';
+import { modalDimensions, renderModal } from './modals';
+import type { OpenModal } from './modals';
+import { hostUrlOfJiraUrl, jiraUrlOf } from './navigation';
+import type { NavigationSite } from './navigation';
+
+interface Frame {
+  element: HTMLIFrameElement;
+  config: FrameConfig;
+  /** Events this frame listens to (`events.on`). */
+  subscriptions: Set<string>;
+  modal?: { open: OpenModal; opener: Frame };
+}
+
+type OpHandler = (frame: Frame, payload: unknown) => unknown;
+
+const MAX_MODAL_HEIGHT_MARGIN = 120;
+
+function record(value: unknown): Record<string, unknown> {
+  return typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : {};
+}
+
+function parsePath(path: string | undefined): HistoryLocation {
+  const url = new URL(path && path.startsWith('/') ? path : `/${path ?? ''}`, 'http://frame');
+  return { pathname: url.pathname, search: url.search, hash: url.hash, state: undefined, key: 'initial' };
+}
+
+async function errorMessage(response: Response): Promise<string> {
+  const text = await response.text();
+  try {
+    const parsed = JSON.parse(text) as { error?: { message?: string } };
+    return parsed.error?.message ?? text;
+  } catch {
+    return text || `${response.status} ${response.statusText}`;
+  }
+}
+
+export class BridgeHost {
+  private readonly frames: Frame[] = [];
+  private readonly flags: FlagStack;
+  private colorMode: 'light' | 'dark';
+  private readonly handlers: Record<string, OpHandler>;
+
+  constructor(
+    private readonly config: HostConfig,
+    private readonly roots: { flags: HTMLElement; modals: HTMLElement },
+  ) {
+    this.colorMode = config.view.theme;
+    this.flags = new FlagStack(roots.flags, {
+      onAction: (flagId, index) => {
+        const source = roots.flags.querySelector<HTMLElement>(`[data-flag-id="${CSS.escape(flagId)}"]`)?.dataset['source'];
+        const frame = this.frames.find((candidate) => candidate.element.dataset['frameId'] === source);
+        if (frame) this.push(frame, { channel: CHANNEL, type: 'flag-action', flagId, index });
+      },
+    });
+    this.handlers = this.opHandlers();
+    window.addEventListener('message', (event: MessageEvent<unknown>) => this.onMessage(event));
+    window.addEventListener('keydown', (event) => {
+      if (event.key === 'Escape') this.dismissTopModal();
+    });
+  }
+
+  /** Registers an iframe before it loads, so its first bridge call finds the host listening. */
+  attach(element: HTMLIFrameElement, config: FrameConfig, modal?: Frame['modal']): Frame {
+    element.dataset['frameId'] = `frame-${this.frames.length + 1}`;
+    const frame: Frame = { element, config, subscriptions: new Set(), ...(modal ? { modal } : {}) };
+    this.frames.push(frame);
+    return frame;
+  }
+
+  setColorMode(colorMode: 'light' | 'dark'): void {
+    this.colorMode = colorMode;
+    for (const frame of this.frames) this.push(frame, { channel: CHANNEL, type: 'theme', colorMode });
+  }
+
+  /** Browser back/forward inside the app's routes. */
+  popHistory(path: string | undefined): void {
+    const main = this.frames.find((frame) => !frame.modal);
+    if (main) this.push(main, { channel: CHANNEL, type: 'history', action: 'POP', location: parsePath(path) });
+  }
+
+  private push(frame: Frame, message: HostPush | HostMessage): void {
+    frame.element.contentWindow?.postMessage(message, window.location.origin);
+  }
+
+  private onMessage(event: MessageEvent<unknown>): void {
+    if (event.origin !== window.location.origin || !isChannelMessage(event.data) || event.data.type !== 'call') return;
+    const frame = this.frames.find((candidate) => candidate.element.contentWindow === event.source);
+    if (!frame) return;
+    const call = event.data as BridgeCall;
+    const handler = this.handlers[call.op];
+    const run = async (): Promise<unknown> => {
+      if (!handler) throw new Error(`@forge/bridge op "${call.op}" is not modelled by the Throughline sandbox`);
+      return handler(frame, call.payload);
+    };
+    run().then(
+      (value) => this.push(frame, { channel: CHANNEL, type: 'reply', id: call.id, ok: true, value }),
+      (error: unknown) => {
+        const failure = error instanceof Error ? error : new Error(String(error));
+        this.push(frame, { channel: CHANNEL, type: 'reply', id: call.id, ok: false, error: { name: failure.name, message: failure.message } });
+      },
+    );
+  }
+
+  private navigationSite(frame: Frame): NavigationSite {
+    const { config } = this;
+    return {
+      siteUrl: config.siteUrl,
+      appUuid: config.appUuid,
+      environmentId: config.environmentId,
+      hostOrigin: window.location.origin,
+      modules: config.modules,
+      keep: { user: config.view.user, theme: this.colorMode },
+      ...(frame.config.invoke.project ? { currentProject: frame.config.invoke.project } : {}),
+    };
+  }
+
+  private opHandlers(): Record<string, OpHandler> {
+    return {
+      getContext: (frame) => ({ ...frame.config.context, theme: { ...record(frame.config.context['theme']), colorMode: this.colorMode } }),
+      enableTheming: () => ({ colorMode: this.colorMode }),
+      invoke: (frame, payload) => this.invoke(frame, payload),
+      fetchProduct: (frame, payload) => this.fetchProduct(frame, payload),
+      showFlag: (frame, payload) => {
+        this.flags.show(payload as FlagMessage, frame.element.dataset['frameId'] ?? '');
+        return true;
+      },
+      closeFlag: (_frame, payload) => this.flags.close(String(record(payload)['id'])),
+      openModal: (frame, payload) => this.openModal(frame, payload as ModalMessage),
+      close: (frame, payload) => this.closeModal(frame, payload),
+      submit: (frame, payload) => this.closeModal(frame, payload),
+      navigate: (frame, payload) => this.navigate(frame, payload),
+      getUrl: (frame, payload) => {
+        const site = this.navigationSite(frame);
+        const jiraUrl = jiraUrlOf(site, payload);
+        return hostUrlOfJiraUrl(site, jiraUrl) ?? jiraUrl;
+      },
+      reload: (frame) => {
+        frame.element.contentWindow?.location.reload();
+      },
+      createHistory: () => parsePath(this.config.view.path),
+      historyUpdate: (_frame, payload) => {
+        const { action, location } = payload as { action: 'PUSH' | 'REPLACE'; location: HistoryLocation };
+        const url = new URL(window.location.href);
+        url.searchParams.set('path', location.pathname + location.search + location.hash);
+        if (action === 'PUSH') window.history.pushState(null, '', url);
+        else window.history.replaceState(null, '', url);
+      },
+      historyGo: (_frame, payload) => window.history.go(Number(record(payload)['delta'] ?? 0)),
+      emit: (_frame, payload) => this.emit(payload),
+      emitPublic: (_frame, payload) => this.emit(payload),
+      on: (frame, payload) => {
+        frame.subscriptions.add(String(record(payload)['event']));
+        return true;
+      },
+      onPublic: (frame, payload) => {
+        frame.subscriptions.add(String(record(payload)['event']));
+        return true;
+      },
+      off: (frame, payload) => frame.subscriptions.delete(String(record(payload)['event'])),
+      changeWindowTitle: (_frame, payload) => {
+        document.title = `${String(payload)} - Jira (sandbox)`;
+      },
+      emitReadyEvent: () => undefined,
+      refresh: () => false,
+      open: () => false,
+      getFrameId: (frame) => frame.element.dataset['frameId'],
+      isRovoEnabled: () => false,
+      trackObjectStoreAction: () => undefined,
+      emitFrontendCustomMetric: () => undefined,
+      __resize: (frame, payload) => this.resize(frame, Number(record(payload)['height'] ?? 0)),
+    };
+  }
+
+  private async invoke(frame: Frame, payload: unknown): Promise<unknown> {
+    const { functionKey, payload: body, metadata } = record(payload);
+    const response = await fetch('/__sandbox/invoke', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ ...frame.config.invoke, ...this.modalTarget(frame), functionKey, payload: body ?? {} }),
+    });
+    if (!response.ok) {
+      // Forge's bridge rejects with this prefix before the function's own message.
+      throw new Error(`There was an error invoking the function - ${await errorMessage(response)}`);
+    }
+    const result: unknown = response.status === 204 ? undefined : await response.json();
+    // With metadata asked for, the bridge expects {body, metadata} (invoke.js).
+    return metadata === undefined ? result : { body: result, metadata: {} };
+  }
+
+  private modalTarget(frame: Frame): { modal?: unknown } {
+    return frame.modal ? { modal: frame.modal.open.modal.context } : {};
+  }
+
+  private async fetchProduct(frame: Frame, payload: unknown): Promise<unknown> {
+    const { product, restPath, fetchRequestInit } = record(payload);
+    if (product !== 'jira') throw new Error(`request${String(product)}: this sandbox is a Jira site; only requestJira is available`);
+    const init = record(fetchRequestInit);
+    const headerPairs = Array.isArray(init['headers']) ? (init['headers'] as Array<[string, string]>) : [];
+    const response = await fetch('/__sandbox/jira', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        user: frame.config.invoke.user,
+        method: typeof init['method'] === 'string' ? init['method'] : 'GET',
+        path: restPath,
+        headers: Object.fromEntries(headerPairs),
+        ...(typeof init['body'] === 'string' ? { body: init['body'] } : {}),
+      }),
+    });
+    if (response.headers.get('x-sandbox-error')) throw new Error(await errorMessage(response));
+    const headers: Record<string, string> = {};
+    response.headers.forEach((value, name) => {
+      if (!name.startsWith('x-sandbox')) headers[name] = value;
+    });
+    return { status: response.status, statusText: response.statusText, headers, body: await response.text() };
+  }
+
+  /** Every frame that listens gets the event, the sender included (it may listen to itself). */
+  private emit(payload: unknown): void {
+    const { event, payload: body } = record(payload);
+    for (const frame of this.frames) {
+      if (frame.subscriptions.has(String(event))) this.push(frame, { channel: CHANNEL, type: 'event', event: String(event), payload: body });
+    }
+  }
+
+  private navigate(frame: Frame, payload: unknown): void {
+    const location = record(payload);
+    const site = this.navigationSite(frame);
+    const jiraUrl = typeof location['url'] === 'string' ? location['url'] : jiraUrlOf(site, location);
+    const target = hostUrlOfJiraUrl(site, jiraUrl);
+    if (target && location['type'] === 'new-tab') window.open(target, '_blank', 'noopener');
+    else if (target) window.location.assign(target);
+    else {
+      this.flags.show(
+        { id: `navigate-${Date.now()}`, type: 'info', title: 'Navigation not modelled', description: `Jira would open ${jiraUrl}`, actions: [], isAutoDismiss: true },
+        '',
+      );
+    }
+  }
+
+  private openModal(opener: Frame, modal: ModalMessage): boolean {
+    const resourceKey = modal.resource ?? opener.config.resourceKey;
+    const open = renderModal({
+      root: this.roots.modals,
+      modal,
+      src: resourceUrl(resourceKey),
+      onDismiss: () => this.dismiss(modal.modalId),
+    });
+    const extension = { ...record(opener.config.context['extension']), modal: modal.context };
+    this.attach(
+      open.frame,
+      { ...opener.config, resourceKey, autoHeight: modalDimensions(modal.size).height === 'auto', context: { ...opener.config.context, extension } },
+      { open, opener },
+    );
+    return true;
+  }
+
+  /** close/submit from inside a modal: close it and hand the payload to the opener's onClose. */
+  private closeModal(frame: Frame, payload: unknown): boolean {
+    if (!frame.modal) return false; // Jira: "this resource's view is not closable"
+    this.removeModal(frame, payload);
+    return true;
+  }
+
+  private removeModal(frame: Frame, payload: unknown): void {
+    if (!frame.modal) return;
+    frame.modal.open.element.remove();
+    this.frames.splice(this.frames.indexOf(frame), 1);
+    this.push(frame.modal.opener, { channel: CHANNEL, type: 'modal-closed', modalId: frame.modal.open.modal.modalId, payload });
+  }
+
+  private dismiss(modalId: string): void {
+    const frame = this.frames.find((candidate) => candidate.modal?.open.modal.modalId === modalId);
+    if (!frame) return;
+    this.removeModal(frame, undefined);
+  }
+
+  private dismissTopModal(): void {
+    const top = [...this.frames].reverse().find((frame) => frame.modal);
+    if (top?.modal?.open.modal.closeOnEscape) this.dismiss(top.modal.open.modal.modalId);
+  }
+
+  private resize(frame: Frame, height: number): void {
+    if (!frame.config.autoHeight || !Number.isFinite(height) || height <= 0) return;
+    const limit = frame.modal ? window.innerHeight - MAX_MODAL_HEIGHT_MARGIN : Number.POSITIVE_INFINITY;
+    frame.element.style.height = `${Math.min(height, limit)}px`;
+  }
+}

@@ -1,0 +1,43 @@
+/**
+ * What the server tells the host page's script about the view it rendered: read from the
+ * `data-host` attribute of <body>, because the page's CSP forbids inline scripts.
+ */
+import type { HostView } from './navigation';
+
+export interface InvokeTarget {
+  user: string;
+  module: string;
+  project?: string;
+  issue?: string;
+}
+
+export interface FrameConfig {
+  resourceKey: string;
+  moduleType: string;
+  /** What view.getContext() resolves to, theme aside (the page keeps that live). */
+  context: Record<string, unknown>;
+  invoke: InvokeTarget;
+  /** Size the iframe to its content (panels), rather than filling the page. */
+  autoHeight: boolean;
+}
+
+export interface HostConfig {
+  siteUrl: string;
+  appUuid: string;
+  environmentId: string;
+  modules: Record<string, { type: string; slug: string; resourceKey: string }>;
+  view: HostView & { module: string; user: string; theme: 'light' | 'dark' };
+  frame?: FrameConfig;
+}
+
+export const HOST_CONFIG_ATTRIBUTE = 'data-host';
+
+export function readHostConfig(doc: Document = document): HostConfig {
+  const raw = doc.body.getAttribute(HOST_CONFIG_ATTRIBUTE);
+  if (!raw) throw new Error('The host page has no data-host configuration');
+  return JSON.parse(raw) as HostConfig;
+}
+
+export function resourceUrl(resourceKey: string): string {
+  return `/resources/${encodeURIComponent(resourceKey)}/`;
+}

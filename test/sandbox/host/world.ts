@@ -1,0 +1,62 @@
+/**
+ * Everything the host serves from: the simulated Jira site, its simulator and the Forge runtime
+ * with its KVS. `POST /__sandbox/reset` swaps in a fresh world, so callers hold the `World`
+ * container, never its parts.
+ */
+import { rmSync } from 'node:fs';
+import { buildSite, loadEntityPropertyIndexes } from '../demo/index';
+import type { SiteName } from '../demo/index';
+import { ForgeSandbox, loadManifest } from '../forge/sandbox';
+import type { InvocationStats } from '../forge/sandbox';
+import { JiraSimulator } from '../jira/simulator';
+
+export type DataSet = SiteName;
+
+export interface WorldOptions {
+  data: DataSet;
+  manifestPath: string;
+  /** Where the KVS persists; in memory when undefined. */
+  storageFile?: string;
+  onInvocation?: (stats: InvocationStats) => void;
+}
+
+export class World {
+  data: DataSet;
+  jira: JiraSimulator;
+  forge: ForgeSandbox;
+
+  constructor(private readonly options: WorldOptions) {
+    this.data = options.data;
+    this.jira = this.buildSimulator(options.data);
+    this.forge = this.buildForge();
+  }
+
+  /** Fresh site data and empty storage (the file too); optionally another data set. */
+  reset(data: DataSet = this.data): void {
+    this.forge.uninstall();
+    if (this.options.storageFile) rmSync(this.options.storageFile, { force: true });
+    this.data = data;
+    this.jira = this.buildSimulator(data);
+    this.forge = this.buildForge();
+  }
+
+  close(): void {
+    this.forge.uninstall();
+  }
+
+  private buildSimulator(data: DataSet): JiraSimulator {
+    const site = buildSite(data, { entityPropertyIndexes: loadEntityPropertyIndexes(this.options.manifestPath) });
+    return new JiraSimulator(site);
+  }
+
+  private buildForge(): ForgeSandbox {
+    const forge = new ForgeSandbox({
+      jira: this.jira,
+      manifest: loadManifest(this.options.manifestPath),
+      ...(this.options.storageFile ? { storageFile: this.options.storageFile } : {}),
+      ...(this.options.onInvocation ? { onInvocation: this.options.onInvocation } : {}),
+    });
+    forge.install();
+    return forge;
+  }
+}

@@ -1,0 +1,21 @@
+import { boardRoutes } from './boards';
+import { fieldRoutes } from './fields';
+import { issuePropertyRoutes } from './issue-properties';
+import { issueRoutes } from './issues';
+import { peopleRoutes } from './people';
+import { projectRoutes } from './projects';
+import type { Route } from './router';
+import { searchRoutes } from './search';
+import { sprintRoutes } from './sprints';
+
+/** Every endpoint the simulator serves. Order matters only where a literal path shadows a parameter. */
+export const ROUTES: Route[] = [
+  ...searchRoutes,
+  ...issueRoutes,
+  ...issuePropertyRoutes,
+  ...projectRoutes,
+  ...fieldRoutes,
+  ...peopleRoutes,
+  ...boardRoutes,
+  ...sprintRoutes,
+];

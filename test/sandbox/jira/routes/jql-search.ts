@@ -1,0 +1,53 @@
+import type { JqlContext, JqlQuery } from '../jql';
+import { JqlError, issueMatches, parseJql, searchEndpointErrors, sortIssues, validateJql } from '../jql';
+import type { SimIssue } from '../model';
+import type { RouteContext } from './context';
+import { RequestRejected, jiraError } from './http';
+
+/** One JQL context per request: the JQL engine caches its compiled form per context object. */
+const contexts = new WeakMap<RouteContext, JqlContext>();
+
+export function jqlContext(ctx: RouteContext): JqlContext {
+  let jqlCtx = contexts.get(ctx);
+  if (!jqlCtx) {
+    jqlCtx = {
+      site: ctx.site,
+      ...(ctx.caller.kind === 'user' ? { accountId: ctx.caller.accountId } : {}),
+      now: ctx.now,
+      canBrowse: (projectId: string) => ctx.access.canBrowseProjectId(projectId),
+    };
+    contexts.set(ctx, jqlCtx);
+  }
+  return jqlCtx;
+}
+
+/**
+ * Parses and validates JQL; a Jira-worded 400 when it is invalid. The search endpoints also refuse
+ * unbounded queries (no restriction, `ORDER BY` alone included) and more than 7 ORDER BY fields.
+ */
+export function compileJql(ctx: RouteContext, jql: string, options: { searchEndpoint: boolean }): JqlQuery {
+  let query: JqlQuery;
+  try {
+    query = parseJql(jql);
+  } catch (error) {
+    if (error instanceof JqlError) throw new RequestRejected(jiraError(400, error.messages));
+    throw error;
+  }
+  const problems = [...validateJql(query, jqlContext(ctx)), ...(options.searchEndpoint ? searchEndpointErrors(query) : [])];
+  if (problems.length > 0) throw new RequestRejected(jiraError(400, problems));
+  return query;
+}
+
+/** The issues the query finds that the caller may browse, unordered (for counts). */
+export function matchJql(ctx: RouteContext, query: JqlQuery, among: SimIssue[] = ctx.site.issues): SimIssue[] {
+  const jqlCtx = jqlContext(ctx);
+  return among.filter((issue) => ctx.access.canBrowseProjectId(issue.projectId) && issueMatches(query, issue, jqlCtx));
+}
+
+/**
+ * The same, in the query's order. The index follows writes at once: real Jira is eventually
+ * consistent (seconds), which the simulator does not model.
+ */
+export function runJql(ctx: RouteContext, query: JqlQuery, among: SimIssue[] = ctx.site.issues): SimIssue[] {
+  return sortIssues(query, matchJql(ctx, query, among), jqlContext(ctx));
+}

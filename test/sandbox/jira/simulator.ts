@@ -1,0 +1,120 @@
+import type { SimSite } from './model';
+import { Access } from './routes/access';
+import type { RouteContext } from './routes/context';
+import type { JiraFaults } from './routes/faults';
+import { FaultState, spoil } from './routes/faults';
+import type { JiraRequest, JiraResponse } from './routes/http';
+import { RequestRejected } from './routes/http';
+import { ROUTES } from './routes/index';
+import type { RouteMatch } from './routes/router';
+import { matchRoute, methodNotAllowed, notFoundRoute } from './routes/router';
+import { SiteIndex } from './routes/site-index';
+
+export type { Caller, JiraRequest, JiraResponse } from './routes/http';
+export type {
+  JiraFaults,
+  MalformedFault,
+  RateLimitFault,
+  RateLimitReason,
+  RequestMatcher,
+  RetrySignal,
+  ServerErrorFault,
+} from './routes/faults';
+
+export interface JiraSimulatorOptions {
+  /** For latency ranges. Default Math.random. */
+  random?: () => number;
+  /** "Now" for property writes, relative JQL dates and rate-limit reset times. Default: the site's `now`, frozen. */
+  clock?: () => Date;
+  /** How latency waits. Default a real timer; tests with fake time can pass their own. */
+  sleep?: (ms: number) => Promise<void>;
+}
+
+export interface JiraStats {
+  requests: number;
+  /** By route template, e.g. `GET /rest/api/3/search/jql`; unmatched paths count as `GET (no route)`. */
+  byRoute: Record<string, number>;
+}
+
+/**
+ * A Jira Cloud site in-process: REST v3 and agile 1.0 endpoints the app uses, answering in the real
+ * API's shapes and statuses, with per-user permissions, switchable faults and request counters.
+ * No HTTP server: the Forge runtime double and the host page's server both call `handle`.
+ */
+export class JiraSimulator {
+  readonly site: SimSite;
+  readonly stats: JiraStats = { requests: 0, byRoute: {} };
+  private faults = new FaultState();
+  private readonly random: () => number;
+  private readonly clock: () => Date;
+  private readonly sleep: (ms: number) => Promise<void>;
+
+  constructor(site: SimSite, options: JiraSimulatorOptions = {}) {
+    this.site = site;
+    this.random = options.random ?? Math.random;
+    this.clock = options.clock ?? (() => new Date(this.site.now));
+    this.sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
+  }
+
+  /** Replaces every armed fault; counts start afresh. */
+  setFaults(faults: JiraFaults): void {
+    this.faults = new FaultState(faults);
+  }
+
+  clearFaults(): void {
+    this.faults = new FaultState();
+  }
+
+  resetStats(): void {
+    this.stats.requests = 0;
+    for (const key of Object.keys(this.stats.byRoute)) delete this.stats.byRoute[key];
+  }
+
+  async handle(request: JiraRequest): Promise<JiraResponse> {
+    const method = request.method.toUpperCase();
+    const url = new URL(request.path, this.site.baseUrl);
+    const match = matchRoute(ROUTES, method, url.pathname);
+    this.count(method, match);
+
+    const delay = this.faults.delayMs(this.random);
+    if (delay > 0) await this.sleep(delay);
+    const now = this.clock();
+    const failure = this.faults.shortCircuit(request.path, now);
+    if (failure) return failure;
+    const malformed = this.faults.takeMalformed(request.path);
+    const reply = this.dispatch(match, request, url, now);
+    return malformed ? spoil(reply, malformed) : reply;
+  }
+
+  private count(method: string, match: RouteMatch): void {
+    const key =
+      match.kind === 'route'
+        ? `${method} ${match.route.template}`
+        : match.kind === 'wrong-method'
+          ? `${method} ${match.template}`
+          : `${method} (no route)`;
+    this.stats.requests += 1;
+    this.stats.byRoute[key] = (this.stats.byRoute[key] ?? 0) + 1;
+  }
+
+  private dispatch(match: RouteMatch, request: JiraRequest, url: URL, now: Date): JiraResponse {
+    if (match.kind === 'none') return notFoundRoute(request.method.toUpperCase(), url.pathname);
+    if (match.kind === 'wrong-method') return methodNotAllowed(match.allowed);
+    const ctx: RouteContext = {
+      site: this.site,
+      index: new SiteIndex(this.site),
+      access: new Access(this.site, request.caller),
+      caller: request.caller,
+      now,
+      params: match.params,
+      query: url.searchParams,
+      body: request.body,
+    };
+    try {
+      return match.route.handle(ctx);
+    } catch (error) {
+      if (error instanceof RequestRejected) return error.response;
+      throw error;
+    }
+  }
+}
