@@ -16,6 +16,8 @@ export default {
       displayName: 'node',
       testEnvironment: 'node',
       testMatch: ['<rootDir>/test/{unit,integration,sandbox,guard}/**/*.test.ts'],
+      // Browser tests (Chromium) run in the e2e project.
+      testPathIgnorePatterns: ['/node_modules/', '\\.browser\\.test\\.ts$'],
     },
     {
       // CommonJS here: Atlassian Design System packages ship CommonJS with `__esModule` defaults,
@@ -31,7 +33,7 @@ export default {
       ...common,
       displayName: 'e2e',
       testEnvironment: 'node',
-      testMatch: ['<rootDir>/test/e2e/**/*.test.ts'],
+      testMatch: ['<rootDir>/test/e2e/**/*.test.ts', '<rootDir>/test/**/*.browser.test.ts'],
     },
   ],
 };

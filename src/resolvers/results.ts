@@ -1,9 +1,12 @@
-import type { AppError, ErrorCode, Result } from '../contract';
+import type { AppError, ErrorCode, Failure, Result } from '../contract';
 import { JiraError } from '../adapters/jira/errors';
 
-export const ok = <T>(value: T): Result<T> => ({ ok: true, value });
+export const ok = <T>(value: T): { ok: true; value: T } => ({ ok: true, value });
 
-export const fail = <T = never>(code: ErrorCode, message: string, field?: string): Result<T> => ({
+/** A step's outcome inside a resolver: a value, or a failure that any `Result<T>` can pass on. */
+export type Outcome<T> = { ok: true; value: T } | Failure<never>;
+
+export const fail = (code: ErrorCode, message: string, field?: string): Failure<never> => ({
   ok: false,
   error: field === undefined ? { code, message } : { code, message, field },
 });
