@@ -9,7 +9,7 @@ import react from '@vitejs/plugin-react';
 const staticDir = resolve(import.meta.dirname, '..', 'static');
 const only = process.argv.slice(2);
 const resources = readdirSync(staticDir, { withFileTypes: true })
-  .filter((entry) => entry.isDirectory() && existsSync(join(staticDir, entry.name, 'index.html')))
+  .filter((entry) => entry.isDirectory() && !entry.name.startsWith('.') && existsSync(join(staticDir, entry.name, 'index.html')))
   .map((entry) => entry.name)
   .filter((name) => only.length === 0 || only.includes(name));
 
