@@ -6,7 +6,7 @@
 import { resolve } from 'node:path';
 import type { Defs } from '../../src/contract';
 import { resolver } from '../../src/index';
-import { buildDemoSite, DEMO_USERS } from '../sandbox/demo';
+import { buildDemoSite, DEMO_USERS, loadEntityPropertyIndexes } from '../sandbox/demo';
 import type { DemoUserRole } from '../sandbox/demo';
 import { ForgeSandbox, loadManifest } from '../sandbox/forge/sandbox';
 import type { ResolverHandler } from '../sandbox/forge/sandbox';
@@ -38,7 +38,8 @@ export interface Sandbox {
 }
 
 export function createSandbox(options: { site?: SimSite } = {}): Sandbox {
-  const site = options.site ?? buildDemoSite();
+  // JQL on issue properties works as the manifest's `jira:entityProperty` modules declare.
+  const site = options.site ?? buildDemoSite({ entityPropertyIndexes: loadEntityPropertyIndexes(manifestPath) });
   const jira = new JiraSimulator(site);
   const forge = new ForgeSandbox({ jira, manifest: loadManifest(manifestPath) });
   forge.install();
