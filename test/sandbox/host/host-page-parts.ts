@@ -57,3 +57,11 @@ export function navIcon(label: string): SafeHtml {
   const path = NAV_ICON_PATHS[label] ?? 'M3 3h10v10H3z';
   return html`<svg class="nav-svg" viewBox="0 0 16 16" width="16" height="16" aria-hidden="true"><path d="${path}" fill="none" stroke="currentColor" stroke-width="1.5" stroke-linecap="round" stroke-linejoin="round"/></svg>`;
 }
+
+export function breadcrumbs(items: string[]): SafeHtml {
+  return html`<nav class="breadcrumbs" aria-label="Breadcrumbs">${items.map((item, index) => html`${index > 0 ? html`<span class="breadcrumb-sep" aria-hidden="true">/</span>` : ''}<span>${item}</span>`)}</nav>`;
+}
+
+export function option(value: string, label: string, selected: boolean, disabled = false): SafeHtml {
+  return html`<option value="${value}"${selected ? html` selected` : ''}${disabled ? html` disabled` : ''}>${label}</option>`;
+}

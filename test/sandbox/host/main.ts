@@ -2,7 +2,7 @@
  * `npm start`: the sandbox host on http://127.0.0.1:4300 (PORT), demo data (`--data large` or
  * SANDBOX_DATA=large for the big site), storage kept in .sandbox/storage.json (`--fresh` wipes it).
  */
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
 import { REPO_ROOT, startHost } from './host';
 
@@ -20,7 +20,8 @@ if (data !== 'demo' && data !== 'large') {
   process.exit(2);
 }
 const port = Number(values.port ?? process.env['PORT'] ?? 4300);
-const storageFile = join(REPO_ROOT, '.sandbox', 'storage.json');
+// One file per data set: both sites number their projects alike, so one store would mix them.
+const storageFile = join(REPO_ROOT, '.sandbox', data === 'demo' ? 'storage.json' : `storage-${data}.json`);
 
 const host = await startHost({
   port,
@@ -33,7 +34,7 @@ const host = await startHost({
   console.error(code === 'EADDRINUSE' ? `Port ${port} is in use: start with PORT=<another port> npm start` : error);
   process.exit(1);
 });
-console.log(`Throughline sandbox: ${host.url}/  (data: ${data}, storage: ${values.fresh ? 'fresh' : 'kept'} in .sandbox/storage.json, API: ${host.url}/__sandbox/state)`);
+console.log(`Throughline sandbox: ${host.url}/  (data: ${data}; storage ${values.fresh ? 'wiped' : 'kept'} in ${relative(REPO_ROOT, storageFile)}; API ${host.url}/__sandbox/state)`);
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {

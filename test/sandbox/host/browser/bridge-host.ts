@@ -11,6 +11,7 @@ import { FlagStack } from './flags';
 import { modalDimensions, renderModal } from './modals';
 import type { OpenModal } from './modals';
 import { hostUrlOfJiraUrl, jiraUrlOf } from './navigation';
+import { fetchProduct, invokeResolver } from './server-calls';
 import type { NavigationSite } from './navigation';
 
 interface Frame {
@@ -32,16 +33,6 @@ function record(value: unknown): Record<string, unknown> {
 function parsePath(path: string | undefined): HistoryLocation {
   const url = new URL(path && path.startsWith('/') ? path : `/${path ?? ''}`, 'http://frame');
   return { pathname: url.pathname, search: url.search, hash: url.hash, state: undefined, key: 'initial' };
-}
-
-async function errorMessage(response: Response): Promise<string> {
-  const text = await response.text();
-  try {
-    const parsed = JSON.parse(text) as { error?: { message?: string } };
-    return parsed.error?.message ?? text;
-  } catch {
-    return text || `${response.status} ${response.statusText}`;
-  }
 }
 
 export class BridgeHost {
@@ -106,6 +97,8 @@ export class BridgeHost {
       (value) => this.push(frame, { channel: CHANNEL, type: 'reply', id: call.id, ok: true, value }),
       (error: unknown) => {
         const failure = error instanceof Error ? error : new Error(String(error));
+        // The bridge often rewords failures ("Unable to open modal."): keep the cause visible.
+        console.warn(`[sandbox] @forge/bridge ${call.op} failed: ${failure.message}`);
         this.push(frame, { channel: CHANNEL, type: 'reply', id: call.id, ok: false, error: { name: failure.name, message: failure.message } });
       },
     );
@@ -128,8 +121,8 @@ export class BridgeHost {
     return {
       getContext: (frame) => ({ ...frame.config.context, theme: { ...record(frame.config.context['theme']), colorMode: this.colorMode } }),
       enableTheming: () => ({ colorMode: this.colorMode }),
-      invoke: (frame, payload) => this.invoke(frame, payload),
-      fetchProduct: (frame, payload) => this.fetchProduct(frame, payload),
+      invoke: (frame, payload) => invokeResolver(frame.config.invoke, frame.modal?.open.modal.context, payload),
+      fetchProduct: (frame, payload) => fetchProduct(frame.config.invoke.user, payload),
       showFlag: (frame, payload) => {
         this.flags.show(payload as FlagMessage, frame.element.dataset['frameId'] ?? '');
         return true;
@@ -181,50 +174,6 @@ export class BridgeHost {
     };
   }
 
-  private async invoke(frame: Frame, payload: unknown): Promise<unknown> {
-    const { functionKey, payload: body, metadata } = record(payload);
-    const response = await fetch('/__sandbox/invoke', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ ...frame.config.invoke, ...this.modalTarget(frame), functionKey, payload: body ?? {} }),
-    });
-    if (!response.ok) {
-      // Forge's bridge rejects with this prefix before the function's own message.
-      throw new Error(`There was an error invoking the function - ${await errorMessage(response)}`);
-    }
-    const result: unknown = response.status === 204 ? undefined : await response.json();
-    // With metadata asked for, the bridge expects {body, metadata} (invoke.js).
-    return metadata === undefined ? result : { body: result, metadata: {} };
-  }
-
-  private modalTarget(frame: Frame): { modal?: unknown } {
-    return frame.modal ? { modal: frame.modal.open.modal.context } : {};
-  }
-
-  private async fetchProduct(frame: Frame, payload: unknown): Promise<unknown> {
-    const { product, restPath, fetchRequestInit } = record(payload);
-    if (product !== 'jira') throw new Error(`request${String(product)}: this sandbox is a Jira site; only requestJira is available`);
-    const init = record(fetchRequestInit);
-    const headerPairs = Array.isArray(init['headers']) ? (init['headers'] as Array<[string, string]>) : [];
-    const response = await fetch('/__sandbox/jira', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({
-        user: frame.config.invoke.user,
-        method: typeof init['method'] === 'string' ? init['method'] : 'GET',
-        path: restPath,
-        headers: Object.fromEntries(headerPairs),
-        ...(typeof init['body'] === 'string' ? { body: init['body'] } : {}),
-      }),
-    });
-    if (response.headers.get('x-sandbox-error')) throw new Error(await errorMessage(response));
-    const headers: Record<string, string> = {};
-    response.headers.forEach((value, name) => {
-      if (!name.startsWith('x-sandbox')) headers[name] = value;
-    });
-    return { status: response.status, statusText: response.statusText, headers, body: await response.text() };
-  }
-
   /** Every frame that listens gets the event, the sender included (it may listen to itself). */
   private emit(payload: unknown): void {
     const { event, payload: body } = record(payload);
@@ -250,6 +199,8 @@ export class BridgeHost {
 
   private openModal(opener: Frame, modal: ModalMessage): boolean {
     const resourceKey = modal.resource ?? opener.config.resourceKey;
+    // The bridge turns any refusal into "Unable to open modal."; the console says why.
+    if (!this.config.resources.includes(resourceKey)) throw new Error(`Modal: manifest.yml declares no resource "${resourceKey}"`);
     const open = renderModal({
       root: this.roots.modals,
       modal,
@@ -268,7 +219,8 @@ export class BridgeHost {
   /** close/submit from inside a modal: close it and hand the payload to the opener's onClose. */
   private closeModal(frame: Frame, payload: unknown): boolean {
     if (!frame.modal) return false; // Jira: "this resource's view is not closable"
-    this.removeModal(frame, payload);
+    // Reply first, then remove: the frame's close() promise settles before its iframe goes.
+    setTimeout(() => this.removeModal(frame, payload), 0);
     return true;
   }
 

@@ -26,6 +26,8 @@ export interface HostConfig {
   appUuid: string;
   environmentId: string;
   modules: Record<string, { type: string; slug: string; resourceKey: string }>;
+  /** Every resource key of the manifest (a modal may open one no module uses). */
+  resources: string[];
   view: HostView & { module: string; user: string; theme: 'light' | 'dark' };
   frame?: FrameConfig;
 }
