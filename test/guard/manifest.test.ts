@@ -1,9 +1,10 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { validate } from '@forge/manifest';
 import * as entryPoints from '../../src/index';
 
-const root = join(import.meta.dirname, '..', '..');
+const root = fileURLToPath(new URL('../..', import.meta.url));
 
 interface ManifestShape {
   modules: Record<string, Array<{ key: string; handler?: string; resource?: string; function?: string }>>;
