@@ -1,4 +1,5 @@
-import api from '@forge/api';
+// Named imports: a default import of these CommonJS packages is their whole module.exports under Node's ESM.
+import { asApp, asUser } from '@forge/api';
 import type { Route } from '@forge/api';
 import type { ZodType } from 'zod';
 import { invocationRemainingMs } from '../forge-runtime';
@@ -38,7 +39,7 @@ export function createJiraClient(options: JiraClientOptions): JiraClient {
   const policy = options.policy ?? defaultRetryPolicy;
   const random = options.random ?? Math.random;
   const remainingMs = options.remainingMs ?? invocationRemainingMs;
-  const requester = options.actor === 'user' ? api.asUser() : api.asApp();
+  const requester = options.actor === 'user' ? asUser() : asApp();
 
   async function send<T>(request: JiraRequest<T>): Promise<T> {
     const method = request.method ?? 'GET';

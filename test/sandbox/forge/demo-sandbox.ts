@@ -2,14 +2,16 @@
  * The usual test setup in one call: the deterministic demo site in a Jira simulator, and a
  * ForgeSandbox with the entities manifest.yml declares, installed.
  */
-import { fileURLToPath } from 'node:url';
+import { resolve } from 'node:path';
 import { buildDemoSite } from '../demo';
 import type { SimSite } from '../jira/model';
 import { JiraSimulator } from '../jira/simulator';
 import { loadManifest, type SandboxManifest } from './manifest';
 import { ForgeSandbox } from './sandbox';
 
-export const MANIFEST_PATH = fileURLToPath(new URL('../../../manifest.yml', import.meta.url));
+// Relative to the project root, where npm runs jest and the host; no import.meta, so the
+// CommonJS-transformed jsdom project can load this too.
+export const MANIFEST_PATH = resolve(process.cwd(), 'manifest.yml');
 
 export interface DemoSandbox {
   sandbox: ForgeSandbox;
