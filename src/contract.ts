@@ -5,6 +5,16 @@
  * missing handler or a wrong payload is a compile error on either side.
  */
 import type { ChildCounts, SprintState, StatusCategory } from './domain/model';
+import type {
+  DatedValue,
+  GoalStatus,
+  KpiDirection,
+  KpiHealth,
+  KpiSource,
+  Measurement,
+  TimeFrame,
+  VisionBoard,
+} from './domain/strategy';
 
 /** Expected failures, a closed set. Bugs throw instead. */
 export type ErrorCode =
@@ -18,10 +28,14 @@ export type ErrorCode =
 export interface AppError {
   code: ErrorCode;
   message: string;
+  /** For `invalid`: the payload path of the offending field, e.g. `kpi.target.value`. */
   field?: string;
 }
 
-export type Result<T> = { ok: true; value: T } | { ok: false; error: AppError };
+/** A failure; a `conflict` carries the record as it is now, so the UI can show it and reapply. */
+export type Failure<T> = { ok: false; error: AppError & { current?: T } };
+
+export type Result<T> = { ok: true; value: T } | Failure<T>;
 
 export interface ProjectRef {
   id: string;
@@ -56,7 +70,159 @@ export interface ProjectOverview {
   boards: Array<{ id: number; name: string; type: 'scrum' | 'kanban' | 'simple' | string }>;
 }
 
+// ── Product strategy: vision, goals, KPIs ──────────────────────────────────────────────────
+
+export interface UserRef {
+  accountId: string;
+  displayName: string;
+  avatarUrl?: string;
+}
+
+/** Who saved what, and when. Every stored record carries it. */
+export interface Stamp {
+  at: string; // ISO instant
+  by: UserRef;
+}
+
+export interface VisionView {
+  board: VisionBoard;
+  /** 0 before the first save. Send it back as `baseVersion` when saving. */
+  version: number;
+  saved?: Stamp;
+}
+
+export interface VisionVersionSummary {
+  version: number;
+  saved: Stamp;
+  /** The vision sentence of that version, for the history list. */
+  vision: string;
+}
+
+export interface KpiView {
+  id: string;
+  goalId: string;
+  name: string;
+  unit: string;
+  direction: KpiDirection;
+  baseline: DatedValue;
+  target: DatedValue;
+  source: KpiSource;
+  version: number;
+  /** The newest measurement, if any. */
+  latest?: Measurement;
+  /** 0..1 (may pass 1 or go below 0) of the way from baseline to target. */
+  progress?: number;
+  health: KpiHealth;
+  /** One sentence saying why the health is what it is. */
+  healthReason: string;
+  /** The last 30 measurements, oldest first, for the sparkline. */
+  recent: Array<{ date: string; value: number }>;
+}
+
+/** An epic linked to a goal; links arrive with the roadmap. */
+export interface LinkedEpic {
+  id: string;
+  key: string;
+  summary: string;
+  children: ChildCounts;
+}
+
+export interface GoalView {
+  id: string;
+  title: string;
+  description: string;
+  owner?: UserRef;
+  status: GoalStatus;
+  timeFrame: TimeFrame;
+  /** Sort key among the product's goals (LexoRank-style string). */
+  rank: string;
+  version: number;
+  kpis: KpiView[];
+  epics: LinkedEpic[];
+  updated: Stamp;
+}
+
+export interface StrategyView {
+  project: { id: string; key: string };
+  vision: VisionView;
+  /** Ranked, archived goals last. */
+  goals: GoalView[];
+  /** What the viewer may do here (the server checks again on every write). */
+  viewer: { canEdit: boolean; editRule: EditRule };
+}
+
+/** Who may edit a product: project administrators (default), or everyone who can edit issues. */
+export type EditRule = 'project-admins' | 'issue-editors';
+
+export interface GoalInput {
+  title: string;
+  description: string;
+  ownerAccountId: string | null;
+  status: GoalStatus;
+  timeFrame: TimeFrame;
+}
+
+export interface KpiInput {
+  name: string;
+  unit: string;
+  direction: KpiDirection;
+  baseline: DatedValue;
+  target: DatedValue;
+  source: KpiSource;
+}
+
+export interface MeasurementInput {
+  date: string; // YYYY-MM-DD
+  value: number;
+  note?: string;
+}
+
+export interface KpiHistory {
+  kpi: KpiView;
+  /** Every measurement, oldest first. */
+  measurements: Measurement[];
+  /** Version of the measurement series; send it back as `baseVersion` when changing a measurement. */
+  seriesVersion: number;
+}
+
+/** A JQL source checked against Jira as the user: the value it gives now, or Jira's message. */
+export interface JqlPreview {
+  value: number;
+  counts: { numerator: number; denominator?: number };
+  /** The JQL as run, with the product's project added. */
+  effectiveJql: string[];
+}
+
 export type Defs = {
   /** The project page's overview: the project's epics with child counts, and its sprints. */
   getProjectOverview: () => Result<ProjectOverview>;
+
+  /** Vision, goals and KPIs with their latest values and health, and what the viewer may do. */
+  getStrategy: () => Result<StrategyView>;
+  saveVision: (payload: { board: VisionBoard; baseVersion: number }) => Result<VisionView>;
+  listVisionVersions: () => Result<VisionVersionSummary[]>;
+  getVisionVersion: (payload: { version: number }) => Result<VisionView>;
+  restoreVisionVersion: (payload: { version: number; baseVersion: number }) => Result<VisionView>;
+
+  createGoal: (payload: { goal: GoalInput }) => Result<GoalView>;
+  updateGoal: (payload: { id: string; goal: GoalInput; baseVersion: number }) => Result<GoalView>;
+  /** Puts the goal between two neighbours (null = at that end). One record is written. */
+  moveGoal: (payload: { id: string; afterId: string | null; beforeId: string | null; baseVersion: number }) => Result<GoalView>;
+  /** Removes the goal with its KPIs and measurements in one transaction, or refuses. */
+  deleteGoal: (payload: { id: string; baseVersion: number }) => Result<{ id: string; kpis: number; measurements: number }>;
+
+  createKpi: (payload: { goalId: string; kpi: KpiInput }) => Result<KpiView>;
+  updateKpi: (payload: { id: string; kpi: KpiInput; baseVersion: number }) => Result<KpiView>;
+  deleteKpi: (payload: { id: string; baseVersion: number }) => Result<{ id: string; measurements: number }>;
+  getKpiHistory: (payload: { id: string }) => Result<KpiHistory>;
+  addMeasurement: (payload: { kpiId: string; measurement: MeasurementInput; baseVersion: number }) => Result<KpiHistory>;
+  updateMeasurement: (payload: { kpiId: string; id: string; measurement: MeasurementInput; baseVersion: number }) => Result<KpiHistory>;
+  deleteMeasurement: (payload: { kpiId: string; id: string; baseVersion: number }) => Result<KpiHistory>;
+  /** Checks a JQL source as the user and says what it counts now; nothing is stored. */
+  previewKpiSource: (payload: { source: KpiSource }) => Result<JqlPreview>;
+  /** Takes a JQL KPI's measurement now, as the user. */
+  refreshKpi: (payload: { id: string }) => Result<KpiHistory>;
+
+  /** People who can browse the project, for the goal owner picker. */
+  searchUsers: (payload: { query: string }) => Result<UserRef[]>;
 };

@@ -1,6 +1,9 @@
-// Forge entry points: wiring only. The manifest names these exports (`index.resolver`).
+// Forge entry points: wiring only. The manifest names these exports (`index.resolver`, `index.dailyKpiSnapshot`).
 import { makeResolver } from '@forge/resolver';
 import type { Defs } from './contract';
 import { handlers } from './resolvers/handlers';
 
 export const resolver = makeResolver<Defs>(handlers);
+export { dailyKpiSnapshot } from './jobs/daily-kpi-snapshot';
+// Roll-up cache: issue events (manifest triggers) keep cached epic facts in step between loads.
+export { rollupIssueChanged, rollupIssueDeleted } from './adapters/delivery/issue-events';

@@ -1,4 +1,6 @@
+import type { EditRule } from '../contract';
 import type { JiraClient } from '../adapters/jira/client';
+import { defaultEditRule, loadEditRule } from '../adapters/storage/settings-store';
 import { myProjectPermissions } from '../adapters/jira/projects';
 import type { ProjectPermission } from '../adapters/jira/projects';
 import type { TrustedContext } from './context';
@@ -25,4 +27,41 @@ export async function authorizeProjectView(jira: JiraClient, context: TrustedCon
     return fail('forbidden', 'You do not have permission to browse this project. Ask a Jira administrator for access.');
   }
   return ok({ accountId: context.accountId, project: context.project, permissions });
+}
+
+export interface ProductAccess extends ProjectAccess {
+  editRule: EditRule;
+  /** Whether the site's edit rule lets this person change the product. */
+  canEdit: boolean;
+}
+
+/**
+ * The view check plus what the caller may change, from the same single `/mypermissions` answer
+ * (Browse, Edit Issues and Administer Projects are asked together) and the edit rule in storage.
+ */
+export async function authorizeProduct(jira: JiraClient, context: TrustedContext): Promise<Outcome<ProductAccess>> {
+  const signedInHere = context.accountId !== undefined && context.project !== undefined;
+  // Anonymous and project-less calls are refused without any I/O; otherwise both reads run at once.
+  const [view, rule] = await Promise.all([authorizeProjectView(jira, context), signedInHere ? loadEditRule() : undefined]);
+  if (!view.ok) return view;
+  const editRule = rule?.editRule ?? defaultEditRule;
+  return ok({ ...view.value, editRule, canEdit: mayEdit(editRule, view.value.permissions) });
+}
+
+/** Like `authorizeProduct`, and refuses callers the edit rule does not let change the product. */
+export async function authorizeProjectEdit(jira: JiraClient, context: TrustedContext): Promise<Outcome<ProductAccess>> {
+  const access = await authorizeProduct(jira, context);
+  if (!access.ok || access.value.canEdit) return access;
+  return fail(
+    'forbidden',
+    access.value.editRule === 'project-admins'
+      ? 'Only project administrators can change this product. A Jira administrator can let everyone who edits issues change it.'
+      : 'Only people who can edit issues in this project can change this product.',
+  );
+}
+
+/** Project administrators may always edit; `issue-editors` widens that to holders of Edit Issues. */
+export function mayEdit(rule: EditRule, permissions: ReadonlySet<ProjectPermission>): boolean {
+  if (permissions.has('ADMINISTER_PROJECTS')) return true;
+  return rule === 'issue-editors' && permissions.has('EDIT_ISSUES');
 }

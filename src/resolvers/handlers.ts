@@ -2,8 +2,39 @@ import type { Handlers } from '@forge/resolver';
 import type { Defs } from '../contract';
 import { getProjectOverview } from './project-overview';
 import { guarded } from './results';
+import { deleteGoal } from './strategy/goal-delete';
+import { createGoal, moveGoal, updateGoal } from './strategy/goals';
+import { previewKpiSource, refreshKpi } from './strategy/kpi-source';
+import { createKpi, deleteKpi, getKpiHistory, updateKpi } from './strategy/kpis';
+import { addMeasurement, deleteMeasurement, updateMeasurement } from './strategy/measurements';
+import { getStrategy } from './strategy/strategy-view';
+import { searchUsers } from './strategy/users';
+import { getVisionVersion, listVisionVersions, restoreVisionVersion, saveVision } from './strategy/vision';
 
 /** Every call of the contract, implemented. The compiler checks this object against `Defs`. */
 export const handlers: Handlers<Defs> = {
   getProjectOverview: (request) => guarded(() => getProjectOverview(request)),
+
+  getStrategy: (request) => guarded(() => getStrategy(request)),
+  saveVision: (request) => guarded(() => saveVision(request)),
+  listVisionVersions: (request) => guarded(() => listVisionVersions(request)),
+  getVisionVersion: (request) => guarded(() => getVisionVersion(request)),
+  restoreVisionVersion: (request) => guarded(() => restoreVisionVersion(request)),
+
+  createGoal: (request) => guarded(() => createGoal(request)),
+  updateGoal: (request) => guarded(() => updateGoal(request)),
+  moveGoal: (request) => guarded(() => moveGoal(request)),
+  deleteGoal: (request) => guarded(() => deleteGoal(request)),
+
+  createKpi: (request) => guarded(() => createKpi(request)),
+  updateKpi: (request) => guarded(() => updateKpi(request)),
+  deleteKpi: (request) => guarded(() => deleteKpi(request)),
+  getKpiHistory: (request) => guarded(() => getKpiHistory(request)),
+  addMeasurement: (request) => guarded(() => addMeasurement(request)),
+  updateMeasurement: (request) => guarded(() => updateMeasurement(request)),
+  deleteMeasurement: (request) => guarded(() => deleteMeasurement(request)),
+  previewKpiSource: (request) => guarded(() => previewKpiSource(request)),
+  refreshKpi: (request) => guarded(() => refreshKpi(request)),
+
+  searchUsers: (request) => guarded(() => searchUsers(request)),
 };

@@ -68,7 +68,16 @@ describe('architecture', () => {
     expect(importers).toEqual(['static/shared/bridge.ts']);
   });
 
-  test('the backend never imports the UI, and the UI takes only the contract and the domain from it', () => {
+  test('validation is pure like the domain (the UI runs it too): zod, the domain, the contract and itself', () => {
+    const offenders = sourceFiles('src/validation').flatMap((file) =>
+      importsOf(file)
+        .filter((spec) => !(spec === 'zod' || spec.startsWith('./') || /^\.\.\/(contract|domain\/[\w-]+)$/.test(spec)))
+        .map((spec) => `${file} imports ${spec}`),
+    );
+    expect(offenders).toEqual([]);
+  });
+
+  test('the backend never imports the UI, and the UI takes only the contract, the domain and validation from it', () => {
     const backendOffenders = srcFiles.flatMap((file) =>
       importsOf(file)
         .filter((spec) => /(^|\/)static\//.test(spec) || /react/.test(spec))
@@ -76,7 +85,7 @@ describe('architecture', () => {
     );
     const uiOffenders = staticFiles.flatMap((file) =>
       importsOf(file)
-        .filter((spec) => spec.includes('/src/') && !/\/src\/(contract|domain\/[\w-]+)$/.test(spec))
+        .filter((spec) => spec.includes('/src/') && !/\/src\/(contract|domain\/[\w-]+|validation\/[\w-]+)$/.test(spec))
         .filter((spec) => !spec.startsWith('./src/'))
         .map((spec) => `${file} imports ${spec}`),
     );

@@ -4,8 +4,9 @@
  * `invoke` would reach it on Forge.
  */
 import { resolve } from 'node:path';
-import type { Defs } from '../../src/contract';
+import type { Defs, EditRule } from '../../src/contract';
 import { resolver } from '../../src/index';
+import { loadEditRule, saveEditRule } from '../../src/adapters/storage/settings-store';
 import { buildDemoSite, DEMO_USERS, loadEntityPropertyIndexes } from '../sandbox/demo';
 import type { DemoUserRole } from '../sandbox/demo';
 import { ForgeSandbox, loadManifest } from '../sandbox/forge/sandbox';
@@ -35,6 +36,8 @@ export interface Sandbox {
     functionKey: K,
     options: { as: Actor; in?: ModuleContext; payload?: Payload<K> | Record<string, unknown> },
   ): Promise<Answer<K>>;
+  /** Stores the site's edit rule the way the admin page will, through the app's own storage adapter. */
+  setEditRule(rule: EditRule): Promise<void>;
 }
 
 export function createSandbox(options: { site?: SimSite } = {}): Sandbox {
@@ -74,6 +77,13 @@ export function createSandbox(options: { site?: SimSite } = {}): Sandbox {
         ...(as === 'anonymous' ? { accountType: 'anonymous' as const } : { accountId: DEMO_USERS[as] }),
       });
       return answer as Answer<typeof functionKey>;
+    },
+    async setEditRule(rule) {
+      await forge.run(async () => {
+        const { version } = await loadEditRule();
+        const outcome = await saveEditRule({ editRule: rule, baseVersion: version, by: DEMO_USERS.admin, at: new Date().toISOString() });
+        if (outcome !== 'committed') throw new Error('The edit rule changed while a test set it');
+      });
     },
   };
 }

@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import { ROUTES } from './routes/index';
+import { DEMO_USERS } from '../demo';
 import { ANONYMOUS, APP, asUser, demoSimulator, send } from './simulator-kit';
 import type { Call } from './simulator-kit';
 
@@ -68,6 +69,9 @@ const Hierarchy = cloud.ProjectIssueTypeHierarchySchema.extend({
 
 const Permissions = cloud.PermissionsSchema.extend({ permissions: z.record(z.string(), cloud.UserPermissionSchema) });
 
+/** jira.js exports no top-level User schema (the name is taken); PageBeanUser's items are exactly it. */
+const UserList = z.array(cloud.PageUserSchema.shape.values.element);
+
 const ErrorBody = cloud.ErrorCollectionSchema;
 const EmptyBody = z.literal('');
 
@@ -122,6 +126,15 @@ const CASES: ContractCase[] = [
   { name: 'myself when anonymous', call: { path: '/rest/api/3/myself', caller: ANONYMOUS }, status: 401, schema: ErrorBody },
   { name: 'my permissions', call: { path: '/rest/api/3/mypermissions?projectKey=THR&permissions=BROWSE_PROJECTS,EDIT_ISSUES,ADMINISTER_PROJECTS,ADMINISTER' }, status: 200, schema: Permissions },
   { name: 'my permissions without keys', call: { path: '/rest/api/3/mypermissions?projectKey=THR' }, status: 400, schema: ErrorBody },
+  { name: 'users by account id', call: { path: `/rest/api/3/user/bulk?accountId=${DEMO_USERS.developer}&accountId=${DEMO_USERS.productManager}&accountId=nobody&maxResults=50` }, status: 200, schema: cloud.PageUserSchema },
+  { name: 'users by account id, none asked for', call: { path: '/rest/api/3/user/bulk' }, status: 400, schema: ErrorBody },
+  { name: 'users by account id when anonymous', call: { path: `/rest/api/3/user/bulk?accountId=${DEMO_USERS.developer}`, caller: ANONYMOUS }, status: 401, schema: ErrorBody },
+  { name: 'people who may browse a project', call: { path: '/rest/api/3/user/permission/search?permissions=BROWSE_PROJECTS&projectKey=THR&query=l' }, status: 200, schema: UserList },
+  { name: 'people search by someone who does not administer the project', call: { path: '/rest/api/3/user/permission/search?permissions=BROWSE_PROJECTS&projectKey=THR&query=l', caller: asUser('developer') }, status: 403, schema: ErrorBody },
+  { name: 'people search without a query', call: { path: '/rest/api/3/user/permission/search?permissions=BROWSE_PROJECTS&projectKey=THR' }, status: 400, schema: ErrorBody },
+  { name: 'people search in a hidden project', call: { path: '/rest/api/3/user/permission/search?permissions=BROWSE_PROJECTS&projectKey=FIN&query=a' }, status: 404, schema: ErrorBody },
+  { name: 'assignable people', call: { path: '/rest/api/3/user/assignable/search?project=THR&query=s', caller: asUser('developer') }, status: 200, schema: UserList },
+  { name: 'assignable people without a project', call: { path: '/rest/api/3/user/assignable/search?query=s' }, status: 400, schema: ErrorBody },
   { name: 'my permissions in an unknown project', call: { path: '/rest/api/3/mypermissions?projectKey=NOPE&permissions=BROWSE_PROJECTS' }, status: 404, schema: ErrorBody },
   // Agile
   { name: 'boards', call: { path: '/rest/agile/1.0/board?projectKeyOrId=THR' }, status: 200, schema: agile.PageBoardSchema },

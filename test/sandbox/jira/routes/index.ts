@@ -7,6 +7,7 @@ import { projectRoutes } from './projects';
 import type { Route } from './router';
 import { searchRoutes } from './search';
 import { sprintRoutes } from './sprints';
+import { userRoutes } from './users';
 
 /** Every endpoint the simulator serves. Order matters only where a literal path shadows a parameter. */
 export const ROUTES: Route[] = [
@@ -16,6 +17,7 @@ export const ROUTES: Route[] = [
   ...projectRoutes,
   ...fieldRoutes,
   ...peopleRoutes,
+  ...userRoutes,
   ...boardRoutes,
   ...sprintRoutes,
 ];

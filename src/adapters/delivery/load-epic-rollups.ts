@@ -1,0 +1,198 @@
+/**
+ * Epics' roll-ups for a project, from the cache in storage kept in step with Jira incrementally.
+ *
+ * Warm (the project was synced before): reads the project's cached records and its sync marker
+ * (a few storage requests), asks Jira ONE search for the project's issues updated since the last
+ * sync (`updated >= "<last sync − 5 min>"`, in the viewer's time zone), applies those changes
+ * (status, points, sprints, children that moved to another epic or lost their parent) and writes
+ * back only the records that changed. Epics not cached yet are crawled in the same pass.
+ * Cold (first load, story-point field changed, a week since the last full crawl, or asked for):
+ * detects the story-point and sprint fields, crawls every asked-for epic's children with
+ * `parent in (…)` in parallel batches within the invocation's time left, and stores them in
+ * batches of 25. Epics it had no time for come back in `pending`; the next load crawls them.
+ * Deleted issues never show up in a search: the `avi:jira:deleted:issue` trigger takes them out.
+ *
+ * Permissions. Jira is read as the user (pass `createJiraClient({actor: 'user'})`), but the cache
+ * is shared by everyone who opens the project, so:
+ * - call this only after checking that the user may browse the project (the resolvers' first step,
+ *   `authorizeProjectView`): the records hold no names or summaries, only ids, status categories,
+ *   points and sprint ids, and they are shown to project browsers only;
+ * - pass epic ids the user's own Jira search returned, so nobody gets a roll-up of an epic Jira
+ *   hides from them;
+ * - with issue-level security, a roll-up can include children some viewers cannot open (counted,
+ *   never listed): the numbers are what the people who synced it could see.
+ */
+import type { ChildFact } from '../../domain/delivery';
+import { applyFactsChange } from '../../domain/epic-facts';
+import { rollupOf } from '../../domain/epic-rollup';
+import type { EpicRollup } from '../../domain/epic-rollup';
+import { updatedSinceLiteral } from '../../domain/jql-date';
+import { chooseStoryPointField } from '../../domain/story-point-field';
+import type { StoryPointFieldChoice } from '../../domain/story-point-field';
+import type { JiraBoard } from '../jira/agile';
+import { assertIssueIds, changedSince, crawlChildren } from '../jira/child-facts';
+import type { CrawlOptions, FactFields } from '../jira/child-facts';
+import type { JiraClient } from '../jira/client';
+import { readEstimationSetup } from '../jira/story-points';
+import type { CachedEpic, RollupStore, SyncMarker } from '../storage/epic-rollups';
+
+export interface LoadEpicRollupsOptions {
+  projectId: string;
+  /** The epics to roll up, as the user's own Jira search listed them. */
+  epicIds: readonly string[];
+  /** The server's "now" (ISO instant), taken before anything is read: the next sync starts there. */
+  now: string;
+  /** The viewer's Jira time zone (the Forge context's `timezone`): JQL dates are read in it. */
+  timeZone?: string;
+  /**
+   * `epicIds` are all of the project's epics: cached records of other epics (deleted, or moved
+   * to another project) are dropped. Leave false when asking for a few epics.
+   */
+  allEpics?: boolean;
+  /** `full` crawls everything again (e.g. after the admin changed settings). */
+  refresh?: 'auto' | 'full';
+  /** The project's boards, when the caller listed them already (saves a request on a cold load). */
+  boards?: readonly JiraBoard[];
+  remainingMs?: () => number | undefined;
+  crawl?: Pick<CrawlOptions, 'epicsPerQuery' | 'concurrency' | 'reserveMs'>;
+}
+
+export interface EpicRollupEntry {
+  epicId: string;
+  rollup: EpicRollup;
+  /** The facts behind the roll-up: for merging epics of an item, velocity and sprint placement. */
+  children: readonly ChildFact[];
+}
+
+export type ColdReason = 'first-load' | 'fields-changed' | 'stale' | 'forced';
+
+export interface LoadedRollups {
+  /** In the order asked, without the pending ones. */
+  epics: EpicRollupEntry[];
+  /** Asked-for epics not loaded for lack of time in this invocation; load again to get them. */
+  pending: string[];
+  /** Where story points came from (or why there are none: then every child is unestimated). */
+  storyPoints: StoryPointFieldChoice;
+  sync: {
+    mode: 'cold' | 'warm';
+    reason?: ColdReason;
+    syncedAt: string;
+    /** Issues the delta search returned (warm). */
+    changedIssues: number;
+    crawledEpics: number;
+    writtenEpics: number;
+    /** Records dropped: epics gone from the project, or changed by someone else while we wrote. */
+    droppedEpics: number;
+  };
+}
+
+/** Looks back this much before the last sync: Jira's search index trails writes, and clocks differ. */
+export const syncSkewMs = 5 * 60_000;
+/** Recrawl a project in full after this long, so anything events and deltas missed is bounded. */
+export const fullSyncMaxAgeMs = 7 * 86_400_000;
+
+export async function loadEpicRollups(jira: JiraClient, store: RollupStore, options: LoadEpicRollupsOptions): Promise<LoadedRollups> {
+  const { projectId } = options;
+  const nowMs = Date.parse(options.now);
+  if (!Number.isFinite(nowMs)) throw new RangeError(`now is not an instant: ${options.now}`);
+  const requested = [...new Set(options.epicIds)];
+  assertIssueIds([projectId, ...requested]);
+
+  const [cache, override] = await Promise.all([store.readProject(projectId), store.readOverride(projectId)]);
+  const previous = cache.sync;
+  let reason = coldReason(previous, nowMs, options.refresh);
+  const setup = previous && !reason ? previous.setup : await readEstimationSetup(jira, { projectId, ...(options.boards ? { boards: options.boards } : {}) });
+  const storyPoints = chooseStoryPointField({ ...setup, ...(override.fieldId ? { override: override.fieldId } : {}) });
+  const fields: FactFields = {
+    ...(storyPoints.ok ? { storyPointFieldId: storyPoints.fieldId } : {}),
+    ...(setup.sprintFieldId ? { sprintFieldId: setup.sprintFieldId } : {}),
+  };
+  if (!reason && previous && (previous.pointsFieldId !== fields.storyPointFieldId || previous.sprintFieldId !== fields.sprintFieldId)) {
+    reason = 'fields-changed';
+  }
+  const cold = reason !== undefined;
+
+  // Warm: every record of the project is kept in step (a child can move between any two epics).
+  const tracked = new Map<string, CachedEpic>();
+  if (!cold) for (const [epicId, record] of cache.epics) if (!record.overflow) tracked.set(epicId, record);
+  const missing = requested.filter((epicId) => !tracked.has(epicId));
+
+  // Nothing cached to keep in step (a project without epics): no delta to ask for.
+  const delta =
+    cold || !previous || tracked.size === 0
+      ? Promise.resolve({ children: [], others: [] })
+      : changedSince(jira, {
+          projectId,
+          literal: updatedSinceLiteral({ sinceMs: Date.parse(previous.syncedAt), skewMs: syncSkewMs, ...(options.timeZone ? { timeZone: options.timeZone } : {}) }).literal,
+          fields,
+        });
+  const [changes, crawl] = await Promise.all([
+    delta,
+    crawlChildren(jira, { epicIds: missing, fields, ...options.crawl, ...(options.remainingMs ? { remainingMs: options.remainingMs } : {}) }),
+  ]);
+
+  const { facts, changed } = applyFactsChange(new Map([...tracked].map(([epicId, record]) => [epicId, record.children])), {
+    observed: changes.children,
+    removedIds: changes.others,
+    replaced: crawl.byEpic,
+  });
+
+  const record = (epicId: string, base: CachedEpic | undefined): CachedEpic => ({
+    epicId,
+    projectId,
+    syncedAt: options.now,
+    version: base?.version ?? 0,
+    children: facts.get(epicId) ?? [],
+  });
+  const put = [...crawl.byEpic.keys()].map((epicId) => record(epicId, cache.epics.get(epicId)));
+  const update = [...changed].filter((epicId) => !crawl.byEpic.has(epicId)).map((epicId) => record(epicId, tracked.get(epicId)));
+  const keep = new Set(cold ? crawl.byEpic.keys() : options.allEpics ? requested : cache.epics.keys());
+  // Records that cannot be kept in step go too: overflowing ones hold no facts to update.
+  const remove = [...cache.epics.values()]
+    .filter((cached) => (!keep.has(cached.epicId) || cached.overflow) && !crawl.byEpic.has(cached.epicId))
+    .map((cached) => cached.epicId);
+
+  const { conflicts } = await store.writeEpics({ put, update, remove });
+  // Someone (an issue event, another viewer) changed these meanwhile: drop them, the next load recrawls them.
+  if (conflicts.length > 0) await store.writeEpics({ remove: conflicts });
+
+  const marker: SyncMarker = {
+    projectId,
+    syncedAt: options.now,
+    fullSyncAt: cold || !previous ? options.now : previous.fullSyncAt,
+    setup,
+    ...(fields.storyPointFieldId ? { pointsFieldId: fields.storyPointFieldId } : {}),
+    ...(fields.sprintFieldId ? { sprintFieldId: fields.sprintFieldId } : {}),
+  };
+  // After the records: a marker must never claim a sync whose changes were not stored.
+  await store.writeSync(marker);
+
+  const pending = new Set(crawl.pending);
+  return {
+    epics: requested
+      .filter((epicId) => !pending.has(epicId) && facts.has(epicId))
+      .map((epicId) => {
+        const children = facts.get(epicId) ?? [];
+        return { epicId, rollup: rollupOf(children), children };
+      }),
+    pending: requested.filter((epicId) => pending.has(epicId)),
+    storyPoints,
+    sync: {
+      mode: cold ? 'cold' : 'warm',
+      ...(reason ? { reason } : {}),
+      syncedAt: options.now,
+      changedIssues: changes.children.length + changes.others.length,
+      crawledEpics: crawl.byEpic.size,
+      writtenEpics: put.length + update.length - conflicts.length,
+      droppedEpics: remove.length + conflicts.length,
+    },
+  };
+}
+
+function coldReason(previous: SyncMarker | undefined, nowMs: number, refresh: LoadEpicRollupsOptions['refresh']): ColdReason | undefined {
+  if (!previous) return 'first-load';
+  if (refresh === 'full') return 'forced';
+  const fullSyncMs = Date.parse(previous.fullSyncAt);
+  if (!Number.isFinite(fullSyncMs) || nowMs - fullSyncMs > fullSyncMaxAgeMs) return 'stale';
+  return undefined;
+}

@@ -1,0 +1,43 @@
+/**
+ * The project's sprints for the timeline, velocity and forecasts: every sprint of its scrum boards
+ * once, with the boards that show it. Kanban boards have no sprints (Jira answers 400), so a
+ * kanban-only project has none and the timeline falls back to dates.
+ */
+import { mapWithConcurrency } from '../concurrency';
+import type { TimelineSprint } from '../../domain/delivery';
+import type { SprintState } from '../../domain/model';
+import { boardsOfProject, sprintsOfBoard } from '../jira/agile';
+import type { JiraBoard } from '../jira/agile';
+import type { JiraClient } from '../jira/client';
+
+const sprintStates: ReadonlySet<string> = new Set<SprintState>(['closed', 'active', 'future']);
+
+export async function loadProjectSprints(
+  jira: JiraClient,
+  options: { projectId: string; boards?: readonly JiraBoard[] },
+): Promise<{ boards: JiraBoard[]; sprints: TimelineSprint[] }> {
+  const boards = options.boards ? [...options.boards] : await boardsOfProject(jira, options.projectId);
+  const scrum = boards.filter((board) => board.type === 'scrum');
+  const perBoard = await mapWithConcurrency(scrum, 4, async (board) => ({ boardId: board.id, sprints: await sprintsOfBoard(jira, board.id) }));
+  const byId = new Map<number, TimelineSprint & { boardIds: number[] }>();
+  for (const { boardId, sprints } of perBoard) {
+    for (const sprint of sprints) {
+      if (!sprintStates.has(sprint.state)) continue; // a state Jira may add later: not on a timeline
+      const known = byId.get(sprint.id);
+      if (known) {
+        if (!known.boardIds.includes(boardId)) known.boardIds.push(boardId);
+        continue;
+      }
+      byId.set(sprint.id, {
+        id: sprint.id,
+        name: sprint.name,
+        state: sprint.state as SprintState,
+        ...(sprint.startDate ? { startDate: sprint.startDate } : {}),
+        ...(sprint.endDate ? { endDate: sprint.endDate } : {}),
+        ...(sprint.completeDate ? { completeDate: sprint.completeDate } : {}),
+        boardIds: [boardId],
+      });
+    }
+  }
+  return { boards, sprints: [...byId.values()] };
+}

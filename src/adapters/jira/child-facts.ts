@@ -1,0 +1,178 @@
+/**
+ * Epics' child issues as roll-up facts: status category, story points, sprints. Three ways to get
+ * them: a full crawl of some epics (`parent in (…)`, batched, in parallel, within the time left),
+ * the project's changes since a moment (`updated >= …`, the incremental sync), and one issue by id
+ * (issue events).
+ */
+import { route } from '@forge/api';
+import { z } from 'zod';
+import { mapWithConcurrency } from '../concurrency';
+import { invocationRemainingMs } from '../forge-runtime';
+import type { ChildFact } from '../../domain/delivery';
+import type { ObservedChild } from '../../domain/epic-facts';
+import { statusCategoryFromJira } from '../../domain/status-category';
+import type { JiraClient } from './client';
+import { JiraError } from './errors';
+import { parentFieldSchema, statusFieldSchema } from './schemas';
+import { searchAllIssues } from './search';
+
+/** The custom fields facts are read from; either may be missing on a site. */
+export interface FactFields {
+  storyPointFieldId?: string;
+  sprintFieldId?: string;
+}
+
+/** Only what facts need: every extra field costs Jira time and payload. */
+export function factSearchFields(fields: FactFields): string[] {
+  return ['parent', 'status', 'issuetype', ...(fields.storyPointFieldId ? [fields.storyPointFieldId] : []), ...(fields.sprintFieldId ? [fields.sprintFieldId] : [])];
+}
+
+const issueTypeSchema = z.looseObject({ subtask: z.boolean().optional(), hierarchyLevel: z.number().optional() });
+
+/** An issue's facts, or undefined for subtasks and epics (never an epic's children here). */
+export function observedChildOf(issue: { id: string; fields?: Record<string, unknown> }, fields: FactFields): ObservedChild | undefined {
+  const type = issueTypeSchema.safeParse(issue.fields?.issuetype);
+  const level = type.success ? (type.data.hierarchyLevel ?? (type.data.subtask ? -1 : 0)) : 0;
+  if (level !== 0) return undefined;
+  const parent = parentFieldSchema.safeParse(issue.fields?.parent);
+  const status = statusFieldSchema.safeParse(issue.fields?.status);
+  const points = fields.storyPointFieldId ? pointsOf(issue.fields?.[fields.storyPointFieldId]) : undefined;
+  return {
+    id: issue.id,
+    category: statusCategoryFromJira(status.success ? status.data.statusCategory?.key : undefined),
+    ...(points === undefined ? {} : { points }),
+    sprintIds: fields.sprintFieldId ? sprintIdsOf(issue.fields?.[fields.sprintFieldId]) : [],
+    ...(parent.success ? { parentId: parent.data.id } : {}),
+  };
+}
+
+/** A usable estimate: a finite, non-negative number. Anything else is "unestimated", never 0. */
+function pointsOf(value: unknown): number | undefined {
+  return typeof value === 'number' && Number.isFinite(value) && value >= 0 ? value : undefined;
+}
+
+/**
+ * The sprint field: REST v3 gives sprint objects (`{id, name, state, …}`), oldest first; older
+ * payloads gave strings like `com.atlassian.greenhopper.service.sprint.Sprint@1a2b[id=12,…]`.
+ */
+function sprintIdsOf(value: unknown): number[] {
+  if (!Array.isArray(value)) return [];
+  const ids = value.flatMap((entry): number[] => {
+    if (typeof entry === 'object' && entry !== null && typeof (entry as { id?: unknown }).id === 'number') return [(entry as { id: number }).id];
+    const match = typeof entry === 'string' ? /\bid=(\d+)/.exec(entry) : null;
+    return match ? [Number(match[1])] : [];
+  });
+  return [...new Set(ids)];
+}
+
+export interface CrawlOptions {
+  epicIds: readonly string[];
+  fields: FactFields;
+  /** Epic ids per `parent in (…)` query: small enough that most batches are one page, so pages run in parallel. */
+  epicsPerQuery?: number;
+  /** Batches in flight: hides latency without tripping Jira's burst rate limit. */
+  concurrency?: number;
+  /** Batches are not started with less time left than this: the rest is reported pending. */
+  reserveMs?: number;
+  remainingMs?: () => number | undefined;
+}
+
+export interface Crawl {
+  /** Every crawled epic, with its children (possibly none). */
+  byEpic: Map<string, ChildFact[]>;
+  /** Epics not crawled for lack of time in this invocation. */
+  pending: string[];
+}
+
+export const crawlDefaults = { epicsPerQuery: 10, concurrency: 6, reserveMs: 5_000 } as const;
+
+/** The children of the given epics, all of them, batched and in parallel within the time left. */
+export async function crawlChildren(jira: JiraClient, options: CrawlOptions): Promise<Crawl> {
+  assertIssueIds(options.epicIds);
+  const size = options.epicsPerQuery ?? crawlDefaults.epicsPerQuery;
+  const reserveMs = options.reserveMs ?? crawlDefaults.reserveMs;
+  const remainingMs = options.remainingMs ?? invocationRemainingMs;
+  const batches: string[][] = [];
+  for (let i = 0; i < options.epicIds.length; i += size) batches.push(options.epicIds.slice(i, i + size));
+
+  const byEpic = new Map<string, ChildFact[]>();
+  const pending: string[] = [];
+  await mapWithConcurrency(batches, options.concurrency ?? crawlDefaults.concurrency, async (batch) => {
+    const left = remainingMs();
+    if (left !== undefined && left < reserveMs) {
+      pending.push(...batch);
+      return;
+    }
+    let issues;
+    try {
+      issues = await searchAllIssues(jira, { jql: `parent in (${batch.join(', ')})`, fields: factSearchFields(options.fields) });
+    } catch (error) {
+      // Out of time mid-batch: the epics stay uncached and the next load picks them up.
+      if (error instanceof JiraError && error.kind === 'out-of-time') {
+        pending.push(...batch);
+        return;
+      }
+      throw error;
+    }
+    const inBatch = new Set(batch);
+    for (const epicId of batch) byEpic.set(epicId, []);
+    for (const issue of issues) {
+      const child = observedChildOf(issue, options.fields);
+      // A child that moved out between query and answer is simply not here.
+      if (!child?.parentId || !inBatch.has(child.parentId)) continue;
+      const { parentId, ...fact } = child;
+      byEpic.get(parentId)?.push(fact);
+    }
+  });
+  return { byEpic, pending };
+}
+
+/**
+ * Issues of the project changed since the JQL date literal (the user's time zone): standard issues
+ * with their facts, and the ids of the others (epics, subtasks), which are no epic's children now
+ * even if one of them was (an issue converted to a subtask).
+ */
+export async function changedSince(
+  jira: JiraClient,
+  options: { projectId: string; literal: string; fields: FactFields },
+): Promise<{ children: ObservedChild[]; others: string[] }> {
+  assertIssueIds([options.projectId]);
+  const issues = await searchAllIssues(jira, {
+    jql: `project = ${options.projectId} AND updated >= "${options.literal}"`,
+    fields: factSearchFields(options.fields),
+  });
+  const children: ObservedChild[] = [];
+  const others: string[] = [];
+  for (const issue of issues) {
+    const child = observedChildOf(issue, options.fields);
+    if (child) children.push(child);
+    else others.push(issue.id);
+  }
+  return { children, others };
+}
+
+/** Ids go into JQL: only Jira's numeric ids, never text from elsewhere. */
+export function assertIssueIds(ids: readonly string[]): void {
+  const bad = ids.find((id) => !/^\d+$/.test(id));
+  if (bad !== undefined) throw new RangeError(`Not a Jira id: ${JSON.stringify(bad)}`);
+}
+
+const issueSchema = z.looseObject({ id: z.string(), key: z.string(), fields: z.record(z.string(), z.unknown()).optional() });
+
+/**
+ * One issue's facts now, or `missing` when Jira no longer shows it (deleted, or not visible to the
+ * actor). `not-child` for subtasks and epics.
+ * @see https://developer.atlassian.com/cloud/jira/platform/rest/v3/api-group-issues/#api-rest-api-3-issue-issueidorkey-get
+ */
+export async function fetchChild(jira: JiraClient, issueId: string, fields: FactFields): Promise<ObservedChild | 'missing' | 'not-child'> {
+  try {
+    const issue = await jira.send({
+      path: route`/rest/api/3/issue/${issueId}?fields=${factSearchFields(fields).join(',')}`,
+      schema: issueSchema,
+    });
+    return observedChildOf(issue, fields) ?? 'not-child';
+  } catch (error) {
+    if (error instanceof JiraError && (error.kind === 'not-found' || error.kind === 'forbidden')) return 'missing';
+    throw error;
+  }
+}

@@ -1,0 +1,40 @@
+/**
+ * Storing a JQL KPI's value for a day, from "Refresh now" or the daily schedule. One value per KPI
+ * and day: a second measurement on the same day replaces the first, so running the schedule twice
+ * changes nothing but the value. Nobody's intent depends on the series version here, so a write
+ * that lost a race simply reads again and retries.
+ */
+import type { ChunkRecord, SeriesRecord } from './records';
+import { newId } from './ids';
+import { chunkKey } from './series-layout';
+import { chunkForDailyValue, loadChunk, recordDailyValue, seriesOf } from './series-store';
+
+export type DailyValueOutcome = { outcome: 'stored'; head: SeriesRecord } | { outcome: 'gone' } | { outcome: 'contended' };
+
+const attempts = 4;
+
+export async function storeDailyValue(options: {
+  projectId: string;
+  kpiId: string;
+  date: string;
+  value: number;
+  recordedBy: string;
+  now: string;
+  /** What the caller read already (the schedule reads heads and chunks in bulk), used for the first attempt. */
+  known?: { head: SeriesRecord; chunks: ReadonlyMap<string, ChunkRecord> };
+}): Promise<DailyValueOutcome> {
+  for (let attempt = 0; attempt < attempts; attempt += 1) {
+    const known = attempt === 0 ? options.known : undefined;
+    const head = known?.head ?? (await seriesOf(options.projectId, options.kpiId));
+    if (!head) return { outcome: 'gone' };
+    const chunkNumber = chunkForDailyValue(head, options.date);
+    const chunk =
+      chunkNumber === undefined
+        ? undefined
+        : (known?.chunks.get(chunkKey(head.kpiId, chunkNumber)) ?? (await loadChunk(head, chunkNumber)));
+    const snapshot = { id: newId('m'), date: options.date, value: options.value, source: 'jql' as const, recordedBy: options.recordedBy, recordedAt: options.now };
+    const written = await recordDailyValue(head, snapshot, chunk, options.now);
+    if (written.outcome === 'committed') return { outcome: 'stored', head: written.head };
+  }
+  return { outcome: 'contended' };
+}

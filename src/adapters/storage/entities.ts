@@ -1,0 +1,26 @@
+/** Handles on the custom entities that manifest.yml declares; names and indexes must match it. */
+import { kvs } from '@forge/kvs';
+import type { ChunkRecord, GoalRecord, KpiRecord, ProductRecord, SeriesRecord, SettingsRecord, VisionVersionRecord } from './records';
+
+export const entityNames = {
+  settings: 'settings',
+  product: 'product',
+  visionVersion: 'vision-version',
+  goal: 'goal',
+  kpi: 'kpi',
+  series: 'kpi-series',
+  chunk: 'measurement-chunk',
+} as const;
+
+export const entities = {
+  settings: kvs.entity<SettingsRecord>(entityNames.settings),
+  product: kvs.entity<ProductRecord>(entityNames.product),
+  visionVersion: kvs.entity<VisionVersionRecord>(entityNames.visionVersion),
+  goal: kvs.entity<GoalRecord>(entityNames.goal),
+  kpi: kvs.entity<KpiRecord>(entityNames.kpi),
+  series: kvs.entity<SeriesRecord>(entityNames.series),
+  chunk: kvs.entity<ChunkRecord>(entityNames.chunk),
+};
+
+/** Largest page an entity query returns. */
+export const queryPageSize = 100;

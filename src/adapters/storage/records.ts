@@ -1,0 +1,100 @@
+/**
+ * What each custom entity (manifest.yml `app.storage.entities`) holds. Only declared attributes,
+ * never `null` (Forge refuses both): optional values are left out instead. Every record names its
+ * project, because keys are global: a reader always checks `projectId` against the Forge context.
+ */
+import type { EditRule, UserRef } from '../../contract';
+import type { DatedValue, GoalStatus, KpiDirection, KpiSource, Measurement, TimeFrame, VisionBoard } from '../../domain/strategy';
+
+export interface SettingsRecord {
+  editRule: EditRule;
+  version: number;
+  updatedAt?: string;
+  updatedBy?: string;
+}
+
+/** The product of one project: its shape (which goals, how many KPIs each) and that shape's version. */
+export interface ProductRecord {
+  projectId: string;
+  goalCount: number;
+  /** goal id → number of KPIs; a goal is in the product exactly when it has an entry here. */
+  kpiCounts: Record<string, number>;
+  version: number;
+  createdAt: string;
+}
+
+export interface VisionVersionRecord {
+  projectId: string;
+  version: number;
+  board: VisionBoard;
+  savedAt: string;
+  savedBy: UserRef;
+  /** Set when this version restored an earlier one. */
+  restoredFrom?: number;
+}
+
+export interface GoalRecord {
+  projectId: string;
+  title: string;
+  description: string;
+  ownerAccountId?: string;
+  /** The owner's name and avatar as Jira gave them when the goal was saved: the page shows them without asking Jira. */
+  owner?: UserRef;
+  status: GoalStatus;
+  timeFrame: TimeFrame;
+  rank: string;
+  version: number;
+  createdAt: string;
+  createdBy: string;
+  updatedAt: string;
+  updatedBy: UserRef;
+}
+
+export type SourceKind = 'manual' | 'jql';
+
+export interface KpiRecord {
+  projectId: string;
+  goalId: string;
+  name: string;
+  unit: string;
+  direction: KpiDirection;
+  baseline: DatedValue;
+  target: DatedValue;
+  source: KpiSource;
+  /** Coarse kind for the `by-source` index: the daily snapshot reads `jql` only. */
+  sourceKind: SourceKind;
+  version: number;
+  createdAt: string;
+  createdBy: string;
+  updatedAt: string;
+  updatedBy: string;
+}
+
+/** A measurement as a series head remembers it: with the chunk that stores it. */
+export interface LocatedMeasurement extends Measurement {
+  chunk: number;
+}
+
+export interface SeriesRecord {
+  projectId: string;
+  goalId: string;
+  kpiId: string;
+  /** Bumped by every change to the KPI's measurements; the contract's `seriesVersion`. */
+  version: number;
+  count: number;
+  /** Chunks written so far, numbered 0…chunks-1; new measurements go to the last. */
+  chunks: number;
+  /** The newest measurements, oldest first. */
+  recent: LocatedMeasurement[];
+  updatedAt: string;
+}
+
+export interface ChunkRecord {
+  projectId: string;
+  kpiId: string;
+  chunk: number;
+  measurements: Measurement[];
+}
+
+/** A record with the key it is stored under. */
+export type Keyed<T> = T & { id: string };

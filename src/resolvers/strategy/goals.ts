@@ -1,0 +1,121 @@
+/** Goals: create, edit (archiving is an edit of the status), move. Deletion is in goal-delete.ts. */
+import type { GoalInput, GoalView } from '../../contract';
+import { rankForMove } from '../../domain/goal-order';
+import { rankBetween } from '../../domain/rank';
+import { createGoal as storeGoal, goalOf, goalsOfProject, updateGoal as replaceGoal } from '../../adapters/storage/goal-store';
+import { newId } from '../../adapters/storage/ids';
+import type { GoalRecord } from '../../adapters/storage/records';
+import { limits } from '../../validation/limits';
+import { fail, ok } from '../results';
+import { editorCall } from './calls';
+import { nowIso, todayOf } from '../../adapters/clock';
+import { conflictWith, notFound } from './failures';
+import { currentGoalView, loadGoalView } from './loaders';
+import { namePeople } from './people';
+import type { People } from './people';
+import { goalView } from './views';
+
+export const createGoal = editorCall('createGoal', async ({ jira, access, projectId, payload }) => {
+  const [people, goals] = await Promise.all([namePeople(jira, [access.accountId, payload.goal.ownerAccountId]), goalsOfProject(projectId)]);
+  const unknownOwner = checkOwner(payload.goal, people);
+  if (unknownOwner) return unknownOwner;
+  if (goals.length >= limits.goalsPerProduct) return tooManyGoals();
+  const now = nowIso();
+  const lastRank = goals.map((goal) => goal.rank).sort().at(-1);
+  const id = newId('goal');
+  const record: GoalRecord = {
+    projectId,
+    ...content(payload.goal, people),
+    rank: rankBetween(lastRank),
+    version: 1,
+    createdAt: now,
+    createdBy: access.accountId,
+    updatedAt: now,
+    updatedBy: people.ref(access.accountId),
+  };
+  const outcome = await storeGoal({ id, goal: record, maxGoals: limits.goalsPerProduct, now });
+  if (outcome === 'limit-reached') return tooManyGoals();
+  if (outcome === 'conflict') return fail('conflict', 'The product changed while the goal was being added. Try again.');
+  return ok(goalView({ ...record, id }, [], new Map()));
+});
+
+export const updateGoal = editorCall('updateGoal', async ({ jira, access, projectId, payload }) => {
+  const today = todayOf(nowIso());
+  const current = await goalOf(projectId, payload.id);
+  if (!current) return notFound('goal');
+  if (current.version !== payload.baseVersion) return conflictWith<GoalView>(await loadGoalView(projectId, current, today), 'goal');
+  const people = await namePeople(jira, [access.accountId, payload.goal.ownerAccountId]);
+  const unknownOwner = checkOwner(payload.goal, people);
+  if (unknownOwner) return unknownOwner;
+  const next: GoalRecord = {
+    ...withoutOwner(current),
+    ...content(payload.goal, people),
+    version: current.version + 1,
+    updatedAt: nowIso(),
+    updatedBy: people.ref(access.accountId),
+  };
+  if ((await replaceGoal(payload.id, next, payload.baseVersion)) === 'conflict') {
+    return conflictWith<GoalView>(await currentGoalView(projectId, payload.id, today), 'goal');
+  }
+  return ok(await loadGoalView(projectId, { ...next, id: payload.id }, today));
+});
+
+/** One record is written: the moved goal gets a rank between its new neighbours. */
+export const moveGoal = editorCall('moveGoal', async ({ jira, access, projectId, payload }) => {
+  const today = todayOf(nowIso());
+  if (payload.afterId === payload.id || payload.beforeId === payload.id) {
+    return fail('invalid', 'A goal cannot be placed next to itself.', payload.afterId === payload.id ? 'afterId' : 'beforeId');
+  }
+  const goals = await goalsOfProject(projectId);
+  const find = (id: string | null) => (id === null ? undefined : goals.find((goal) => goal.id === id));
+  const goal = find(payload.id);
+  if (!goal) return notFound('goal');
+  const after = find(payload.afterId);
+  const before = find(payload.beforeId);
+  if ((payload.afterId !== null && !after) || (payload.beforeId !== null && !before)) return notFound('neighbouring goal');
+  if (goal.version !== payload.baseVersion) return conflictWith<GoalView>(await loadGoalView(projectId, goal, today), 'goal');
+  const rank = rankForMove(after, before);
+  if (rank === undefined) {
+    return {
+      ok: false,
+      error: { code: 'conflict', message: 'The goals were reordered since you loaded them. Reload and move it again.', current: await loadGoalView(projectId, goal, today) },
+    };
+  }
+  const people = await namePeople(jira, [access.accountId]);
+  const next: GoalRecord = { ...withoutId(goal), rank, version: goal.version + 1, updatedAt: nowIso(), updatedBy: people.ref(access.accountId) };
+  if ((await replaceGoal(goal.id, next, payload.baseVersion)) === 'conflict') {
+    return conflictWith<GoalView>(await currentGoalView(projectId, goal.id, today), 'goal');
+  }
+  return ok(await loadGoalView(projectId, { ...next, id: goal.id }, today));
+});
+
+function content(goal: GoalInput, people: People): Pick<GoalRecord, 'title' | 'description' | 'status' | 'timeFrame' | 'ownerAccountId' | 'owner'> {
+  return {
+    title: goal.title,
+    description: goal.description,
+    status: goal.status,
+    timeFrame: goal.timeFrame,
+    ...(goal.ownerAccountId ? { ownerAccountId: goal.ownerAccountId, owner: people.ref(goal.ownerAccountId) } : {}),
+  };
+}
+
+/** The owner must be someone Jira knows; the name shown is Jira's, never the browser's. */
+function checkOwner(goal: GoalInput, people: People) {
+  if (goal.ownerAccountId && !people.has(goal.ownerAccountId)) {
+    return fail('invalid', 'Jira knows no such person. Choose the owner from the list.', 'goal.ownerAccountId');
+  }
+  return undefined;
+}
+
+const tooManyGoals = () =>
+  fail('invalid', `A product can have at most ${limits.goalsPerProduct} goals. Archive or delete one before adding another.`);
+
+function withoutId<T extends { id: string }>({ id: _id, ...rest }: T): Omit<T, 'id'> {
+  return rest;
+}
+
+/** The stored goal without its id and owner, so clearing the owner really clears it. */
+function withoutOwner(goal: GoalRecord & { id: string }): Omit<GoalRecord, 'owner' | 'ownerAccountId'> {
+  const { id: _id, owner: _owner, ownerAccountId: _ownerAccountId, ...rest } = goal;
+  return rest;
+}

@@ -1,0 +1,35 @@
+/** JQL sources: check one in the form (nothing stored), and take a KPI's value now ("Refresh now"). */
+import { storeDailyValue } from '../../adapters/storage/daily-values';
+import { kpiOf } from '../../adapters/storage/kpi-store';
+import { fail, ok } from '../results';
+import { editorCall, viewerCall } from './calls';
+import { nowIso, todayOf } from '../../adapters/clock';
+import { notFound } from './failures';
+import { checkJqlSource, emptyDenominatorMessage } from './jql-check';
+import { loadKpiHistory } from './loaders';
+
+export const previewKpiSource = viewerCall('previewKpiSource', async ({ jira, projectId, payload }) => {
+  if (payload.source.kind === 'manual') return fail('invalid', 'Only a JQL source can be checked against Jira.', 'source.kind');
+  const counted = await checkJqlSource(jira, { projectId, source: payload.source, fieldPrefix: 'source' });
+  if (!counted.ok) return counted;
+  const count = counted.value;
+  if (count?.value === undefined) return fail('invalid', `${emptyDenominatorMessage} You can still save it.`, 'source.denominatorJql');
+  return ok({ value: count.value, counts: count.counts, effectiveJql: count.effectiveJql });
+});
+
+/** Counted as the user, so the value is what they may see; stored as the day's value (one per day). */
+export const refreshKpi = editorCall('refreshKpi', async ({ jira, access, projectId, payload }) => {
+  const kpi = await kpiOf(projectId, payload.id);
+  if (!kpi) return notFound('KPI');
+  if (kpi.source.kind === 'manual') return fail('invalid', 'This KPI is entered by hand; only JQL KPIs can be refreshed.', 'id');
+  const counted = await checkJqlSource(jira, { projectId, source: kpi.source, fieldPrefix: 'source' });
+  if (!counted.ok) return counted;
+  const value = counted.value?.value;
+  if (value === undefined) return fail('invalid', `${emptyDenominatorMessage} No value was stored.`, 'source.denominatorJql');
+  const now = nowIso();
+  const stored = await storeDailyValue({ projectId, kpiId: kpi.id, date: todayOf(now), value, recordedBy: access.accountId, now });
+  if (stored.outcome === 'gone') return notFound('KPI');
+  if (stored.outcome === 'contended') return fail('conflict', 'The KPI’s measurements kept changing while refreshing. Try again.');
+  const history = await loadKpiHistory(projectId, kpi.id, todayOf(now));
+  return history ? ok(history) : notFound('KPI');
+});

@@ -1,0 +1,23 @@
+/**
+ * How much the app accepts. Text limits keep every stored record far below Forge storage's
+ * 240 KiB per value and the UI readable; count limits keep a product's page and its storage
+ * queries bounded (50 goals and 20 KPIs each fit a few query pages).
+ */
+export const limits = {
+  titleLength: 120,
+  visionLength: 500,
+  boardFieldLength: 2_000,
+  descriptionLength: 2_000,
+  kpiNameLength: 120,
+  unitLength: 20,
+  jqlLength: 2_000,
+  noteLength: 500,
+  userQueryLength: 100,
+  idLength: 100,
+  goalsPerProduct: 50,
+  kpisPerGoal: 20,
+  /** KPI values: finite and within what a person or a count can mean; also far inside storage's float range. */
+  maxMagnitude: 1e12,
+  firstYear: 2000,
+  lastYear: 2100,
+} as const;

@@ -1,0 +1,47 @@
+/**
+ * One schema per call of the contract that takes a payload. `satisfies` ties each to `Defs`: a
+ * schema whose output drifts from the contract's payload type stops compiling. Unknown keys are
+ * dropped, never trusted (a `projectId` in a payload means nothing: the project comes from Forge).
+ */
+import { z } from 'zod';
+import type { Defs } from '../contract';
+import { baseVersion, recordId } from './fields';
+import { limits } from './limits';
+import { goalInputSchema, kpiInputSchema, kpiSourceSchema, measurementInputSchema, visionBoardSchema } from './strategy-inputs';
+
+type PayloadOf<K extends keyof Defs> = Parameters<Defs[K]> extends [infer P] ? P : never;
+type PayloadKey = { [K in keyof Defs]: Parameters<Defs[K]> extends [unknown] ? K : never }[keyof Defs];
+
+const visionVersion = z.number({ error: 'Choose a version.' }).int({ error: 'Choose a version.' }).min(1, { error: 'Choose a version.' });
+const neighbour = recordId.nullable();
+
+export const payloadSchemas = {
+  saveVision: z.object({ board: visionBoardSchema, baseVersion }),
+  getVisionVersion: z.object({ version: visionVersion }),
+  restoreVisionVersion: z.object({ version: visionVersion, baseVersion }),
+
+  createGoal: z.object({ goal: goalInputSchema }),
+  updateGoal: z.object({ id: recordId, goal: goalInputSchema, baseVersion }),
+  moveGoal: z.object({ id: recordId, afterId: neighbour, beforeId: neighbour, baseVersion }),
+  deleteGoal: z.object({ id: recordId, baseVersion }),
+
+  createKpi: z.object({ goalId: recordId, kpi: kpiInputSchema }),
+  updateKpi: z.object({ id: recordId, kpi: kpiInputSchema, baseVersion }),
+  deleteKpi: z.object({ id: recordId, baseVersion }),
+  getKpiHistory: z.object({ id: recordId }),
+  addMeasurement: z.object({ kpiId: recordId, measurement: measurementInputSchema, baseVersion }),
+  updateMeasurement: z.object({ kpiId: recordId, id: recordId, measurement: measurementInputSchema, baseVersion }),
+  deleteMeasurement: z.object({ kpiId: recordId, id: recordId, baseVersion }),
+  previewKpiSource: z.object({ source: kpiSourceSchema }),
+  refreshKpi: z.object({ id: recordId }),
+
+  searchUsers: z.object({
+    query: z
+      .string({ error: 'Type part of a name.' })
+      .trim()
+      .min(1, { error: 'Type part of a name.' })
+      .max(limits.userQueryLength, { error: `Keep the search to ${limits.userQueryLength} characters or fewer.` }),
+  }),
+} satisfies { [K in PayloadKey]: z.ZodType<PayloadOf<K>> };
+
+export type PayloadSchemas = typeof payloadSchemas;

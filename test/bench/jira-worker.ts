@@ -1,0 +1,33 @@
+/**
+ * The Jira simulator on its own thread, for benchmarks: on Forge, Jira's work happens on Atlassian's
+ * servers while the app waits; in one thread the simulator's CPU (it re-indexes 21,000 issues per
+ * request) would land in the app's measured time. The main thread sends requests and site changes
+ * here and adds the network latency itself (see `workerJira`).
+ */
+import { parentPort } from 'node:worker_threads';
+import { buildLargeSite } from '../sandbox/demo';
+import { JiraSimulator } from '../sandbox/jira/simulator';
+import type { JiraRequest } from '../sandbox/jira/simulator';
+
+export type WorkerMessage =
+  | { kind: 'request'; id: number; request: JiraRequest }
+  | { kind: 'edit'; id: number; edits: Array<{ issueId: string; statusId: string; updated: string }> };
+
+const jira = new JiraSimulator(buildLargeSite());
+let busyMs = 0;
+
+parentPort?.on('message', async (message: WorkerMessage) => {
+  if (message.kind === 'edit') {
+    for (const edit of message.edits) {
+      const issue = jira.site.issues.find((i) => i.id === edit.issueId);
+      if (issue) Object.assign(issue, { statusId: edit.statusId, updated: edit.updated });
+    }
+    parentPort?.postMessage({ id: message.id });
+    return;
+  }
+  const started = performance.now();
+  const reply = await jira.handle(message.request);
+  busyMs += performance.now() - started;
+  parentPort?.postMessage({ id: message.id, reply, busyMs });
+});
+parentPort?.postMessage({ ready: true });

@@ -1,0 +1,143 @@
+import { dailyKpiSnapshot } from '../../../../src/index';
+import type { SnapshotSummary } from '../../../../src/jobs/daily-kpi-snapshot';
+import { createSandbox } from '../../harness';
+import { daysFromToday, today, valueOf } from './builders';
+import { inProject, seedGoal, seedKpi } from './kit';
+import type { As } from './kit';
+import { bugs } from './site-counts';
+
+const sandbox = createSandbox();
+
+beforeEach(() => {
+  sandbox.forge.kvs.clear();
+  sandbox.jira.clearFaults();
+  sandbox.jira.resetStats();
+});
+
+async function jqlKpi(jql: string, options: As = {}) {
+  const goal = await seedGoal(sandbox, {}, options);
+  return seedKpi(sandbox, goal.id, { name: jql, source: { kind: 'jql-count', jql }, baseline: { value: 1, date: daysFromToday(-30) }, target: { value: 500, date: daysFromToday(60) } }, options);
+}
+
+async function fire(): Promise<SnapshotSummary> {
+  const response = (await sandbox.forge.fireScheduledTrigger(dailyKpiSnapshot, { moduleKey: 'daily-kpi-snapshot' })) as { statusCode: number; body: string };
+  expect(response.statusCode).toBe(200);
+  return JSON.parse(response.body) as SnapshotSummary;
+}
+
+const history = async (id: string, options: As = {}) =>
+  valueOf(await sandbox.call('getKpiHistory', { as: options.as ?? 'productManager', ...(options.in ? { in: options.in } : {}), payload: { id } }));
+
+/** Deletes every stored measurement, so the run under test starts from none (KPIs store one when created). */
+async function forgetMeasurements(ids: string[], options: As = {}) {
+  for (const id of ids) {
+    let current = await history(id, options);
+    for (const measurement of current.measurements) {
+      current = valueOf(
+        await sandbox.call('deleteMeasurement', { as: options.as ?? 'productManager', ...(options.in ? { in: options.in } : {}), payload: { kpiId: id, id: measurement.id, baseVersion: current.seriesVersion } }),
+      );
+    }
+  }
+}
+
+describe('the daily KPI snapshot', () => {
+  test('stores today’s value of every JQL KPI of every product, as the app, each limited to its own project', async () => {
+    const thr = await jqlKpi('issuetype = Bug');
+    const mob = await jqlKpi('issuetype = Bug', { in: inProject('MOB') });
+    const fin = await jqlKpi('issuetype = Bug', { as: 'outsider', in: inProject('FIN') });
+    const manualGoal = await seedGoal(sandbox);
+    const manual = await seedKpi(sandbox, manualGoal.id);
+    await forgetMeasurements([thr.id]);
+    await forgetMeasurements([mob.id], { in: inProject('MOB') });
+    await forgetMeasurements([fin.id], { as: 'outsider', in: inProject('FIN') });
+    sandbox.jira.resetStats();
+
+    const summary = await fire();
+    expect(summary).toEqual({ date: today(), projects: 3, kpis: 3, stored: 3, skipped: 0, failed: 0 });
+    for (const [kpi, key, options] of [
+      [thr, 'THR', {}],
+      [mob, 'MOB', { in: inProject('MOB') }],
+      [fin, 'FIN', { as: 'outsider' as const, in: inProject('FIN') }],
+    ] as const) {
+      expect((await history(kpi.id, options)).measurements).toEqual([
+        expect.objectContaining({ date: today(), value: bugs(sandbox, key), source: 'jql', recordedBy: 'app' }),
+      ]);
+    }
+    expect((await history(manual.id)).measurements).toEqual([]);
+  });
+
+  test('asks Jira only as the app, and only for counts: no user is there to act as', async () => {
+    await jqlKpi('issuetype = Bug');
+    await jqlKpi('issuetype = Story', { in: inProject('MOB') });
+    await fire();
+    const calls = sandbox.forge.lastInvocation?.jiraCalls ?? [];
+    expect(calls.map((call) => [call.method, call.path, call.as])).toEqual([
+      ['POST', '/rest/api/3/search/approximate-count', 'app'],
+      ['POST', '/rest/api/3/search/approximate-count', 'app'],
+    ]);
+    // The app may see every project; the counts above match each KPI's own project only because
+    // its JQL is ANDed with it (the first test compares them with other projects' counts).
+    expect(bugs(sandbox, 'THR')).not.toBe(sandbox.site.issues.filter((i) => sandbox.site.issueTypes.find((t) => t.id === i.issueTypeId)?.name === 'Bug').length);
+  });
+
+  test('is idempotent per day: a second run replaces the day’s value instead of adding one', async () => {
+    const kpi = await jqlKpi('issuetype = Bug');
+    await fire();
+    const bug = sandbox.site.issues.find((i) => i.projectId === sandbox.project('THR').id && sandbox.site.issueTypes.find((t) => t.id === i.issueTypeId)?.name === 'Bug');
+    const story = sandbox.site.issueTypes.find((t) => t.name === 'Story' && !t.scopeProjectId);
+    if (!bug || !story) throw new Error('the demo site has no bug in THR');
+    const previousType = bug.issueTypeId;
+    bug.issueTypeId = story.id; // one bug fewer
+    try {
+      await fire();
+      expect((await history(kpi.id)).measurements).toEqual([expect.objectContaining({ date: today(), value: bugs(sandbox, 'THR'), recordedBy: 'app' })]);
+    } finally {
+      bug.issueTypeId = previousType;
+    }
+  });
+
+  test('KPIs with the same query in one project cost one request', async () => {
+    const goal = await seedGoal(sandbox);
+    for (const name of ['Bugs', 'Bugs again', 'Bugs for the board']) {
+      await seedKpi(sandbox, goal.id, { name, source: { kind: 'jql-count', jql: 'issuetype = Bug' }, baseline: { value: 1, date: daysFromToday(-30) } });
+    }
+    sandbox.jira.resetStats();
+    expect(await fire()).toMatchObject({ kpis: 3, stored: 3 });
+    expect(sandbox.jira.stats.requests).toBe(1);
+  });
+
+  test('a KPI whose JQL Jira no longer accepts fails alone; the others are stored', async () => {
+    const broken = await jqlKpi('status = "In Review"');
+    const fine = await jqlKpi('issuetype = Bug');
+    await forgetMeasurements([broken.id, fine.id]);
+    const status = sandbox.site.statuses.find((s) => s.name === 'In Review');
+    if (!status) throw new Error('no In Review status');
+    status.name = 'Reviewing'; // renamed in Jira after the KPI was saved
+    try {
+      expect(await fire()).toMatchObject({ kpis: 2, stored: 1, failed: 1 });
+    } finally {
+      status.name = 'In Review';
+    }
+    expect((await history(broken.id)).measurements).toEqual([]);
+    expect((await history(fine.id)).measurements).toHaveLength(1);
+  });
+
+  test('a ratio whose denominator counts nothing today is skipped, not stored as zero', async () => {
+    const goal = await seedGoal(sandbox);
+    const kpi = await seedKpi(sandbox, goal.id, {
+      baseline: { value: 0.1, date: daysFromToday(-30) },
+      target: { value: 0.9, date: daysFromToday(60) },
+      source: { kind: 'jql-ratio', numeratorJql: 'issuetype = Bug', denominatorJql: 'labels = none-yet' },
+    });
+    expect(await fire()).toMatchObject({ kpis: 1, stored: 0, skipped: 1 });
+    expect((await history(kpi.id)).measurements).toEqual([]);
+  });
+
+  test('with nothing to measure, reads one storage query and asks Jira nothing', async () => {
+    await seedKpi(sandbox, (await seedGoal(sandbox)).id);
+    sandbox.jira.resetStats();
+    expect(await fire()).toEqual({ date: today(), projects: 0, kpis: 0, stored: 0, skipped: 0, failed: 0 });
+    expect(sandbox.jira.stats.requests).toBe(0);
+    expect(sandbox.forge.lastInvocation?.storageOps).toBe(1);
+  });
+});
