@@ -1,17 +1,19 @@
 import SectionMessage from '@atlaskit/section-message';
 import Button from '@atlaskit/button/new';
 import type { LoadState } from './use-result';
-import { messages } from './messages';
+import { errorTitleOf, messages } from './messages';
+import type { HeadingLevel } from './write-error';
 
 type Failure = Extract<LoadState<unknown>, { status: 'failed' }>['error'];
 
 /** A failed load, said plainly: forbidden is a notice, not an error, and has no retry. */
-export function ErrorMessage({ error, onRetry }: { error: Failure; onRetry?: () => void }) {
+export function ErrorMessage({ error, onRetry, headingLevel = 'h2' }: { error: Failure; onRetry?: () => void; headingLevel?: HeadingLevel }) {
   const canRetry = onRetry && error.code !== 'forbidden' && error.code !== 'not-found';
   return (
     <SectionMessage
       appearance={error.code === 'forbidden' ? 'warning' : 'error'}
-      title={messages.errorTitle[error.code] ?? messages.errorTitle.unexpected}
+      title={errorTitleOf(error.code)}
+      headingLevel={headingLevel}
       actions={canRetry ? [<Button key="retry" onClick={onRetry}>{messages.retry}</Button>] : []}
     >
       <p>{error.message}</p>

@@ -1,8 +1,17 @@
 /**
  * Every string the UI shows, in one catalog. English is the only locale so far; a new locale is a
- * second object of the same type.
+ * second object of the same type. Larger areas keep their strings in `messages/<area>.ts`.
  */
+import { common } from './messages/common';
+import { goals } from './messages/goals';
+import { kpis } from './messages/kpis';
+import { vision } from './messages/vision';
+
 export const en = {
+  common,
+  vision,
+  goals,
+  kpis,
   loading: 'Loading product…',
   retry: 'Try again',
   productTitle: (projectName: string) => `${projectName}: product`,
@@ -30,6 +39,9 @@ export const en = {
     unexpected: 'Something went wrong',
   } as Record<string, string>,
 };
+
+/** The title for an error code, never missing: unknown codes get the generic one. */
+export const errorTitleOf = (code: string): string => en.errorTitle[code] ?? en.errorTitle.unexpected ?? 'Something went wrong';
 
 export type Messages = typeof en;
 export const messages: Messages = en;

@@ -9,6 +9,10 @@ class JsdomWithFetchEnvironment extends TestEnvironment {
     for (const name of ['Response', 'Request', 'Headers', 'ReadableStream', 'TextEncoder', 'TextDecoder', 'structuredClone', 'AbortSignal', 'AbortController']) {
       if (globalThis[name] !== undefined) this.global[name] = globalThis[name];
     }
+    // The page and the server run in one realm here, and the server's packages must load their
+    // Node builds: jsdom's default `browser` condition picks e.g. yaml's ES-module browser build,
+    // which this CommonJS project cannot require.
+    this.customExportConditions = ['node', 'node-addons', 'require', 'default'];
   }
 }
 

@@ -17,10 +17,24 @@ beforeEach(() => {
   bridge.setView({ as: 'productManager' });
 });
 
+/** The overview lives on the third tab since the page got its Vision and Goals tabs. */
+async function openOverview() {
+  await userEvent.click(await screen.findByRole('tab', { name: 'Epics & sprints' }));
+}
+
 describe('the Product page', () => {
+  test('has the Vision, Goals & KPIs and Epics & sprints tabs, the vision first', async () => {
+    render(<ProductPage />);
+    const tabs = await screen.findAllByRole('tab');
+    expect(tabs.map((t) => t.textContent)).toEqual(['Vision', 'Goals & KPIs', 'Epics & sprints']);
+    expect(tabs[0]!.getAttribute('aria-selected')).toBe('true');
+    expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('THR: product');
+  });
+
   test('shows the project’s epics with their progress, and its sprints', async () => {
     render(<ProductPage />);
     expect(screen.getByText('Loading product…')).toBeTruthy();
+    await openOverview();
     const table = await screen.findByTestId('epic-table');
     const thrEpics = sandbox.site.issues.filter(
       (i) => i.projectId === sandbox.project('THR').id && sandbox.site.issueTypes.find((t) => t.id === i.issueTypeId)?.hierarchyLevel === 1,
@@ -32,7 +46,6 @@ describe('the Product page', () => {
     const sprints = screen.getByTestId('sprint-list');
     expect(within(sprints).getAllByText('Active').length).toBeGreaterThan(0);
     expect(within(sprints).getAllByText('Closed').length).toBeGreaterThan(0);
-    expect(screen.getByRole('heading', { level: 1 }).textContent).toBe(`${sandbox.project('THR').name}: product`);
   });
 
   test('tells the outsider plainly that they have no access, with no retry', async () => {
@@ -46,6 +59,7 @@ describe('the Product page', () => {
   test('offers a retry when Jira is unavailable, and recovers when Jira does', async () => {
     sandbox.jira.setFaults({ serverError: { count: 1000, status: 500, match: '/rest/api/3/search/jql' } });
     render(<ProductPage />);
+    await openOverview();
     expect(await screen.findByText('Jira isn’t answering')).toBeTruthy();
     sandbox.jira.clearFaults();
     await userEvent.click(screen.getByRole('button', { name: 'Try again' }));
@@ -55,6 +69,7 @@ describe('the Product page', () => {
   test('says what to do in a project with no scrum board', async () => {
     bridge.setView({ as: 'developer', in: { module: 'jira:projectPage', project: 'OPS' } });
     render(<ProductPage />);
+    await openOverview();
     expect(await screen.findByText(/no scrum board/)).toBeTruthy();
   });
 });

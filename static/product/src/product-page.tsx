@@ -1,36 +1,76 @@
 import Heading from '@atlaskit/heading';
-import Spinner from '@atlaskit/spinner';
-import { Box, Inline, Stack, Text } from '@atlaskit/primitives';
-import { invoke } from '../../shared/bridge';
+import Tabs, { Tab, TabList, TabPanel } from '@atlaskit/tabs';
+import { Box, Stack, xcss } from '@atlaskit/primitives';
+import { AnnouncerProvider } from '../../shared/announcer';
 import { ErrorMessage } from '../../shared/error-message';
+import { Loading } from '../../shared/loading';
 import { messages } from '../../shared/messages';
-import { useResult } from '../../shared/use-result';
-import { EpicTable } from './epic-table';
-import { SprintList } from './sprint-list';
+import { GoalsTab } from './goals/goals-tab';
+import { OverviewTab } from './overview/overview-tab';
+import { useStrategy } from './use-strategy';
+import type { StrategyStore } from './use-strategy';
+import { VisionTab } from './vision/vision-tab';
 
+const panelStyles = xcss({ paddingBlockStart: 'space.300', width: '100%' });
+
+/**
+ * The "Product" project page: the vision, the goals with their KPIs, and the epics and sprints
+ * they are delivered through. The strategy loads once for the first two tabs; the overview loads
+ * when its tab is first opened (ADS tabs keep a visited panel mounted, so drafts survive a switch).
+ */
 export function ProductPage() {
-  const { state, reload } = useResult(() => invoke('getProjectOverview'));
+  const strategy = useStrategy();
+  const { state } = strategy;
   return (
-    <Box as="main" padding="space.300">
-      {state.status === 'loading' && (
-        <Inline space="space.100" alignBlock="center">
-          <Spinner size="medium" label={messages.loading} />
-          <Text>{messages.loading}</Text>
-        </Inline>
-      )}
-      {state.status === 'failed' && <ErrorMessage error={state.error} onRetry={reload} />}
-      {state.status === 'ready' && (
-        <Stack space="space.400">
-          <Stack space="space.050">
+    <AnnouncerProvider>
+      <Box as="main" padding="space.300">
+        {state.status === 'loading' && <Loading label={messages.loading} />}
+        {state.status === 'failed' && state.error.code === 'forbidden' && <ErrorMessage error={state.error} />}
+        {(state.status === 'ready' || (state.status === 'failed' && state.error.code !== 'forbidden')) && (
+          <Stack space="space.200">
             <Heading size="large" as="h1">
-              {messages.productTitle(state.value.project.name)}
+              {messages.common.pageTitle(pageName(strategy))}
             </Heading>
-            <Text color="color.text.subtle">{messages.productSubtitle}</Text>
+            <Tabs id="product-tabs">
+              <TabList>
+                <Tab>{messages.common.tabs.vision}</Tab>
+                <Tab>{messages.common.tabs.goals}</Tab>
+                <Tab>{messages.common.tabs.overview}</Tab>
+              </TabList>
+              <TabPanel>
+                <Box xcss={panelStyles}>
+                  <StrategyPanel store={strategy} render={(view) => <VisionTab vision={view.vision} canEdit={view.viewer.canEdit} onChange={strategy.change} />} />
+                </Box>
+              </TabPanel>
+              <TabPanel>
+                <Box xcss={panelStyles}>
+                  <StrategyPanel
+                    store={strategy}
+                    render={(view) => <GoalsTab goals={view.goals} canEdit={view.viewer.canEdit} onChange={strategy.change} refresh={strategy.refresh} />}
+                  />
+                </Box>
+              </TabPanel>
+              <TabPanel>
+                <Box xcss={panelStyles}>
+                  <OverviewTab />
+                </Box>
+              </TabPanel>
+            </Tabs>
           </Stack>
-          <EpicTable epics={state.value.epics} />
-          <SprintList sprints={state.value.sprints} />
-        </Stack>
-      )}
-    </Box>
+        )}
+      </Box>
+    </AnnouncerProvider>
   );
+}
+
+function pageName({ state }: StrategyStore): string {
+  if (state.status !== 'ready') return messages.common.productFallback;
+  return state.value.vision.board.productName.trim() || state.value.project.key;
+}
+
+/** A strategy tab: its content once the strategy is here, or why not (with a retry). */
+function StrategyPanel({ store, render }: { store: StrategyStore; render: (view: Extract<StrategyStore['state'], { status: 'ready' }>['value']) => React.ReactNode }) {
+  if (store.state.status === 'failed') return <ErrorMessage error={store.state.error} onRetry={store.reload} />;
+  if (store.state.status !== 'ready') return <Loading />;
+  return <>{render(store.state.value)}</>;
 }

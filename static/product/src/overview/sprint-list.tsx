@@ -1,12 +1,12 @@
 import Heading from '@atlaskit/heading';
 import Lozenge from '@atlaskit/lozenge';
 import { Box, Inline, Stack, Text, xcss } from '@atlaskit/primitives';
-import type { SprintSummary } from '../../../src/contract';
-import { messages } from '../../shared/messages';
+import type { SprintSummary } from '../../../../src/contract';
+import { messages } from '../../../shared/messages';
 
 const stateAppearance = { active: 'inprogress', future: 'new', closed: 'default' } as const;
 
-const listStyles = xcss({ listStyle: 'none', padding: 'space.0', margin: 'space.0' });
+const listStyles = xcss({ listStyle: 'none', padding: 'space.0', margin: 'space.0', display: 'flex', flexDirection: 'column', gap: 'space.100' });
 const itemStyles = xcss({
   paddingBlock: 'space.100',
   paddingInline: 'space.150',
@@ -30,7 +30,6 @@ export function SprintList({ sprints }: { sprints: readonly SprintSummary[] }) {
         <Text>{messages.sprintsEmpty}</Text>
       ) : (
         <Box as="ul" xcss={listStyles} testId="sprint-list">
-          <Stack space="space.100">
             {sprints.map((sprint) => (
               <Box as="li" key={sprint.id} xcss={itemStyles}>
                 <Inline space="space.150" alignBlock="center" spread="space-between">
@@ -44,7 +43,6 @@ export function SprintList({ sprints }: { sprints: readonly SprintSummary[] }) {
                 </Inline>
               </Box>
             ))}
-          </Stack>
         </Box>
       )}
     </Stack></section>

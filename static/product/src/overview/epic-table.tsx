@@ -1,10 +1,10 @@
 import Heading from '@atlaskit/heading';
 import Lozenge from '@atlaskit/lozenge';
 import { Box, Stack, Text, xcss } from '@atlaskit/primitives';
-import type { EpicSummary } from '../../../src/contract';
-import type { StatusCategory } from '../../../src/domain/model';
-import { messages } from '../../shared/messages';
-import { ProgressSegments } from '../../shared/progress-segments';
+import type { EpicSummary } from '../../../../src/contract';
+import type { StatusCategory } from '../../../../src/domain/model';
+import { messages } from '../../../shared/messages';
+import { ProgressSegments } from '../../../shared/progress-segments';
 
 const appearanceByCategory: Record<StatusCategory, 'default' | 'inprogress' | 'success'> = {
   todo: 'default',

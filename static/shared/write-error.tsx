@@ -1,0 +1,27 @@
+import SectionMessage from '@atlaskit/section-message';
+import type { UiError } from './errors';
+import { errorTitleOf, messages } from './messages';
+
+/** The level of the notice's title: one below the section it appears in, so headings stay in order. */
+export type HeadingLevel = 'h2' | 'h3' | 'h4' | 'h5' | 'h6';
+
+/**
+ * A failed write that no field shows: a refusal is a warning that says what to do, anything else
+ * an error with the server's words. Conflicts have their own notice.
+ */
+export function WriteError({ error, headingLevel = 'h3' }: { error: UiError; headingLevel?: HeadingLevel }) {
+  if (error.code === 'forbidden') {
+    return (
+      <SectionMessage appearance="warning" title={messages.common.forbiddenWrite} headingLevel={headingLevel}>
+        <p>{error.message}</p>
+        <p>{messages.common.forbiddenWriteHint}</p>
+      </SectionMessage>
+    );
+  }
+  const title = error.code === 'invalid' ? messages.common.writeFailed : errorTitleOf(error.code);
+  return (
+    <SectionMessage appearance="error" title={title} headingLevel={headingLevel}>
+      <p>{error.message}</p>
+    </SectionMessage>
+  );
+}
