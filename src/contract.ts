@@ -15,6 +15,10 @@ import type {
   TimeFrame,
   VisionBoard,
 } from './domain/strategy';
+import type { EpicRollup } from './domain/epic-rollup';
+import type { ItemDelivery } from './domain/item-delivery';
+import type { ColumnTarget, Horizon, LaneMode, RoadmapItemStatus } from './domain/roadmap';
+import type { Velocity } from './domain/velocity';
 
 /** Expected failures, a closed set. Bugs throw instead. */
 export type ErrorCode =
@@ -193,6 +197,122 @@ export interface JqlPreview {
   effectiveJql: string[];
 }
 
+// ── Roadmap ────────────────────────────────────────────────────────────────────────────────
+
+export interface RoadmapItemInput {
+  title: string;
+  description: string;
+  goalId: string | null;
+  laneId: string | null;
+  horizon: Horizon;
+  startDate: string | null; // YYYY-MM-DD
+  endDate: string | null;
+  status: RoadmapItemStatus;
+}
+
+export interface RoadmapItemView {
+  id: string;
+  title: string;
+  description: string;
+  goalId?: string;
+  laneId?: string;
+  horizon: Horizon;
+  startDate?: string;
+  endDate?: string;
+  status: RoadmapItemStatus;
+  rank: string;
+  version: number;
+  /** The epics that deliver it, from the epics' own link properties (as the viewer may see them). */
+  epicIds: string[];
+  /** Roll-up, sprints and forecast of its epics; absent while some of its epics are still loading. */
+  delivery?: ItemDelivery;
+  updated: Stamp;
+}
+
+/** A custom lane (a theme or a team). Goal lanes are the goals themselves. */
+export interface LaneView {
+  id: string;
+  name: string;
+}
+
+/** One of the project's epics, as the viewer's own Jira search lists it, with its links and roll-up. */
+export interface RoadmapEpic {
+  id: string;
+  key: string;
+  summary: string;
+  status: { name: string; category: StatusCategory };
+  goalIds: string[];
+  directGoalIds: string[];
+  roadmapItemIds: string[];
+  /** Version of the epic's link property; send it back when changing the links. */
+  linksVersion: number;
+  /** Absent while the epic's children are still being crawled (see `RoadmapView.pending`). */
+  rollup?: EpicRollup;
+}
+
+export interface RoadmapView {
+  project: { id: string; key: string };
+  viewer: { canEdit: boolean; editRule: EditRule };
+  /** How the lanes are chosen, and the custom lanes in order; `setupVersion` guards their edits. */
+  laneMode: LaneMode;
+  lanes: LaneView[];
+  setupVersion: number;
+  goals: Array<{ id: string; title: string; status: GoalStatus }>;
+  /** In rank order. */
+  items: RoadmapItemView[];
+  epics: RoadmapEpic[];
+  sprints: SprintSummary[];
+  velocity: Velocity;
+  /** Where story points come from, in one sentence, or why there are none. */
+  storyPoints: { fieldId?: string; fieldName?: string; message: string };
+  /** Epics whose roll-ups a cold load had no time for: call `getRoadmap` again to get them. */
+  pending: string[];
+  /** Today in the server's calendar (YYYY-MM-DD): the quarter and sprint columns start from it. */
+  today: string;
+}
+
+/** A roadmap move (see `RoadmapMove` in src/domain/roadmap.ts): the item, its new cell and neighbours. */
+export interface RoadmapMovePayload {
+  itemId: string;
+  lane: string;
+  column: ColumnTarget;
+  afterId: string | null;
+  beforeId: string | null;
+}
+
+/** The links of one epic after a change, and any epic whose property Jira refused to change. */
+export interface EpicLinksView {
+  epicId: string;
+  goalIds: string[];
+  directGoalIds: string[];
+  roadmapItemIds: string[];
+  linksVersion: number;
+}
+
+export interface EpicChoice {
+  id: string;
+  key: string;
+  summary: string;
+  status: { name: string; category: StatusCategory };
+}
+
+// ── Epic panel ──────────────────────────────────────────────────────────────────────────────
+
+/** What the "Product context" panel shows on an epic. */
+export interface EpicContext {
+  epic: EpicChoice;
+  links: EpicLinksView;
+  /** The goals the epic serves (directly or through an item), with their KPIs. */
+  goals: Array<{ id: string; title: string; status: GoalStatus; direct: boolean; kpis: KpiView[] }>;
+  items: Array<{ id: string; title: string; status: RoadmapItemStatus; horizon: Horizon; goalId?: string; startDate?: string; endDate?: string }>;
+  rollup: EpicRollup;
+  sprints: ItemDelivery['sprints'];
+  /** What can be linked: the product's open goals and its items. */
+  options: { goals: Array<{ id: string; title: string }>; items: Array<{ id: string; title: string; goalId?: string }> };
+  /** Whether Jira lets the viewer edit this epic (linking writes its property as them). */
+  viewer: { canLink: boolean };
+}
+
 export type Defs = {
   /** The project page's overview: the project's epics with child counts, and its sprints. */
   getProjectOverview: () => Result<ProjectOverview>;
@@ -225,4 +345,28 @@ export type Defs = {
 
   /** People who can browse the project, for the goal owner picker. */
   searchUsers: (payload: { query: string }) => Result<UserRef[]>;
+
+  /** The roadmap: items, lanes, the project's epics with links and roll-ups, sprints and velocity. */
+  getRoadmap: (payload: { refresh?: 'auto' | 'full' }) => Result<RoadmapView>;
+  createRoadmapItem: (payload: { item: RoadmapItemInput }) => Result<RoadmapItemView>;
+  updateRoadmapItem: (payload: { id: string; item: RoadmapItemInput; baseVersion: number }) => Result<RoadmapItemView>;
+  /** Stores a move: one record, the item with its new lane, horizon or dates, and rank. */
+  moveRoadmapItem: (payload: { move: RoadmapMovePayload; baseVersion: number }) => Result<RoadmapItemView>;
+  /** Deletes the item and takes it out of its epics' links (as the user). */
+  deleteRoadmapItem: (payload: { id: string; baseVersion: number }) => Result<{ id: string; unlinkedEpics: number }>;
+  /** Replaces the lane setup: goal lanes, or these custom lanes in this order (id null = new lane). */
+  saveLaneSetup: (payload: { mode: LaneMode; lanes: Array<{ id: string | null; name: string }>; baseVersion: number }) => Result<{ laneMode: LaneMode; lanes: LaneView[]; setupVersion: number }>;
+  /** The project's epics whose key or summary matches, as the user's Jira search finds them. */
+  searchEpics: (payload: { query: string }) => Result<EpicChoice[]>;
+  /** Links or unlinks epics and one roadmap item or goal, writing each epic's property as the user. */
+  linkEpics: (payload: {
+    target: { kind: 'item'; id: string } | { kind: 'goal'; id: string };
+    link: Array<{ epicId: string; linksVersion: number }>;
+    unlink: Array<{ epicId: string; linksVersion: number }>;
+  }) => Result<{ epics: EpicLinksView[]; refused: Array<{ epicId: string; key: string; message: string }> }>;
+
+  /** The epic panel: the epic (from the Forge context) and the goals, items and KPIs it serves. */
+  getEpicContext: () => Result<EpicContext>;
+  /** Changes this epic's links from its panel; the epic comes from the Forge context. */
+  setEpicLinks: (payload: { directGoalIds: string[]; roadmapItemIds: string[]; linksVersion: number }) => Result<EpicContext>;
 };

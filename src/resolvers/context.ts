@@ -9,26 +9,43 @@ export interface TrustedContext {
   accountId: string | undefined;
   /** The project the module is shown in, when the module has one. */
   project: { id: string; key: string } | undefined;
+  /** The issue an issue panel is shown on (`extension.issue`); undefined in every other module. */
+  issue: { id: string; key: string; type: string | undefined; typeId: string | undefined } | undefined;
   moduleKey: string | undefined;
+  /** The viewer's Jira time zone: JQL reads dates in it. */
+  timeZone: string | undefined;
 }
 
 const forgeContextSchema = z.looseObject({
   accountId: z.string().min(1).optional(),
   moduleKey: z.string().optional(),
+  timezone: z.string().optional(),
   extension: z
     .looseObject({
       project: z.looseObject({ id: z.union([z.string(), z.number()]), key: z.string() }).optional(),
+      issue: z
+        .looseObject({
+          id: z.union([z.string(), z.number()]),
+          key: z.string(),
+          type: z.string().optional(),
+          typeId: z.union([z.string(), z.number()]).optional(),
+        })
+        .optional(),
     })
     .optional(),
 });
 
 export function trustedContext(context: unknown): TrustedContext {
   const parsed = forgeContextSchema.safeParse(context);
-  if (!parsed.success) return { accountId: undefined, project: undefined, moduleKey: undefined };
-  const project = parsed.data.extension?.project;
+  if (!parsed.success) return { accountId: undefined, project: undefined, issue: undefined, moduleKey: undefined, timeZone: undefined };
+  const { project, issue } = parsed.data.extension ?? {};
   return {
     accountId: parsed.data.accountId,
     project: project ? { id: String(project.id), key: project.key } : undefined,
+    issue: issue
+      ? { id: String(issue.id), key: issue.key, type: issue.type, typeId: issue.typeId === undefined ? undefined : String(issue.typeId) }
+      : undefined,
     moduleKey: parsed.data.moduleKey,
+    timeZone: parsed.data.timezone,
   };
 }

@@ -1,6 +1,12 @@
 import type { Handlers } from '@forge/resolver';
 import type { Defs } from '../contract';
+import { getEpicContext } from './epic-panel/epic-context';
+import { setEpicLinks } from './epic-panel/set-epic-links';
 import { getProjectOverview } from './project-overview';
+import { linkEpics, searchEpics } from './roadmap/epic-links';
+import { createRoadmapItem, deleteRoadmapItem, moveRoadmapItem, updateRoadmapItem } from './roadmap/items';
+import { saveLaneSetup } from './roadmap/lanes';
+import { getRoadmap } from './roadmap/roadmap-view';
 import { guarded } from './results';
 import { deleteGoal } from './strategy/goal-delete';
 import { createGoal, moveGoal, updateGoal } from './strategy/goals';
@@ -37,4 +43,16 @@ export const handlers: Handlers<Defs> = {
   refreshKpi: (request) => guarded(() => refreshKpi(request)),
 
   searchUsers: (request) => guarded(() => searchUsers(request)),
+
+  getRoadmap: (request) => guarded(() => getRoadmap(request)),
+  createRoadmapItem: (request) => guarded(() => createRoadmapItem(request)),
+  updateRoadmapItem: (request) => guarded(() => updateRoadmapItem(request)),
+  moveRoadmapItem: (request) => guarded(() => moveRoadmapItem(request)),
+  deleteRoadmapItem: (request) => guarded(() => deleteRoadmapItem(request)),
+  saveLaneSetup: (request) => guarded(() => saveLaneSetup(request)),
+  searchEpics: (request) => guarded(() => searchEpics(request)),
+  linkEpics: (request) => guarded(() => linkEpics(request)),
+
+  getEpicContext: (request) => guarded(() => getEpicContext(request)),
+  setEpicLinks: (request) => guarded(() => setEpicLinks(request)),
 };

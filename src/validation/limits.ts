@@ -15,6 +15,14 @@ export const limits = {
   userQueryLength: 100,
   idLength: 100,
   goalsPerProduct: 50,
+  /** Enough for a large product's roadmap; the roadmap loads all of them in a few query pages. */
+  itemsPerRoadmap: 1_000,
+  lanesPerRoadmap: 20,
+  laneNameLength: 60,
+  /** Links of each kind on one epic (the property stays far below Jira's 32 KB per value). */
+  linksPerEpic: 50,
+  epicsPerLinkCall: 50,
+  epicPickerResults: 20,
   kpisPerGoal: 20,
   /** KPI values: finite and within what a person or a count can mean; also far inside storage's float range. */
   maxMagnitude: 1e12,

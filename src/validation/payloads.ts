@@ -7,6 +7,7 @@ import { z } from 'zod';
 import type { Defs } from '../contract';
 import { baseVersion, recordId } from './fields';
 import { limits } from './limits';
+import { epicLinksInputSchema, epicQuerySchema, laneSetupSchema, linkEpicsSchema, roadmapItemInputSchema, roadmapMoveSchema } from './roadmap-inputs';
 import { goalInputSchema, kpiInputSchema, kpiSourceSchema, measurementInputSchema, visionBoardSchema } from './strategy-inputs';
 
 type PayloadOf<K extends keyof Defs> = Parameters<Defs[K]> extends [infer P] ? P : never;
@@ -42,6 +43,16 @@ export const payloadSchemas = {
       .min(1, { error: 'Type part of a name.' })
       .max(limits.userQueryLength, { error: `Keep the search to ${limits.userQueryLength} characters or fewer.` }),
   }),
+
+  getRoadmap: z.object({ refresh: z.enum(['auto', 'full']).optional() }),
+  createRoadmapItem: z.object({ item: roadmapItemInputSchema }),
+  updateRoadmapItem: z.object({ id: recordId, item: roadmapItemInputSchema, baseVersion }),
+  moveRoadmapItem: z.object({ move: roadmapMoveSchema, baseVersion }),
+  deleteRoadmapItem: z.object({ id: recordId, baseVersion }),
+  saveLaneSetup: laneSetupSchema.extend({ baseVersion }),
+  searchEpics: z.object({ query: epicQuerySchema }),
+  linkEpics: linkEpicsSchema,
+  setEpicLinks: epicLinksInputSchema,
 } satisfies { [K in PayloadKey]: z.ZodType<PayloadOf<K>> };
 
 export type PayloadSchemas = typeof payloadSchemas;

@@ -28,6 +28,8 @@ export const statusFieldSchema = z.looseObject({
   statusCategory: z.looseObject({ key: z.string() }).optional(),
 });
 
+export const issueTypeFieldSchema = z.looseObject({ id: z.union([z.string(), z.number()]), hierarchyLevel: z.number().optional() });
+
 export const parentFieldSchema = z.looseObject({ id: z.string(), key: z.string() });
 
 /** @see https://developer.atlassian.com/cloud/jira/platform/rest/v3/api-group-permissions/#api-rest-api-3-mypermissions-get */

@@ -11,6 +11,8 @@ export interface SearchRequest {
   properties?: string[];
   /** Page size; Jira caps it (100 with fields, 5,000 for ids only) and may return fewer. */
   pageSize?: number;
+  /** Stop after this many pages (a picker wants the first matches, not all of them). */
+  maxPages?: number;
 }
 
 /**
@@ -21,6 +23,7 @@ export interface SearchRequest {
 export async function searchAllIssues(client: JiraClient, request: SearchRequest): Promise<SearchedIssue[]> {
   const issues: SearchedIssue[] = [];
   let nextPageToken: string | undefined;
+  let pages = 0;
   do {
     const page = await client.send({
       method: 'POST',
@@ -35,6 +38,8 @@ export async function searchAllIssues(client: JiraClient, request: SearchRequest
       schema: searchPageSchema,
     });
     issues.push(...page.issues);
+    pages += 1;
+    if (request.maxPages !== undefined && pages >= request.maxPages) break;
     nextPageToken = page.isLast === false || page.nextPageToken ? page.nextPageToken ?? undefined : undefined;
   } while (nextPageToken);
   return issues;

@@ -1,6 +1,6 @@
 /** Handles on the custom entities that manifest.yml declares; names and indexes must match it. */
 import { kvs } from '@forge/kvs';
-import type { ChunkRecord, GoalRecord, KpiRecord, ProductRecord, SeriesRecord, SettingsRecord, VisionVersionRecord } from './records';
+import type { ChunkRecord, GoalRecord, KpiRecord, ProductRecord, RoadmapItemRecord, RoadmapLanesRecord, RoadmapSetupRecord, SeriesRecord, SettingsRecord, VisionVersionRecord } from './records';
 
 export const entityNames = {
   settings: 'settings',
@@ -10,6 +10,9 @@ export const entityNames = {
   kpi: 'kpi',
   series: 'kpi-series',
   chunk: 'measurement-chunk',
+  roadmapItem: 'roadmap-item',
+  roadmapSetup: 'roadmap-setup',
+  roadmapLanes: 'roadmap-lanes',
 } as const;
 
 export const entities = {
@@ -20,6 +23,9 @@ export const entities = {
   kpi: kvs.entity<KpiRecord>(entityNames.kpi),
   series: kvs.entity<SeriesRecord>(entityNames.series),
   chunk: kvs.entity<ChunkRecord>(entityNames.chunk),
+  roadmapItem: kvs.entity<RoadmapItemRecord>(entityNames.roadmapItem),
+  roadmapSetup: kvs.entity<RoadmapSetupRecord>(entityNames.roadmapSetup),
+  roadmapLanes: kvs.entity<RoadmapLanesRecord>(entityNames.roadmapLanes),
 };
 
 /** Largest page an entity query returns. */

@@ -4,6 +4,7 @@
  * project, because keys are global: a reader always checks `projectId` against the Forge context.
  */
 import type { EditRule, UserRef } from '../../contract';
+import type { Horizon, LaneMode, RoadmapItemStatus } from '../../domain/roadmap';
 import type { DatedValue, GoalStatus, KpiDirection, KpiSource, Measurement, TimeFrame, VisionBoard } from '../../domain/strategy';
 
 export interface SettingsRecord {
@@ -94,6 +95,44 @@ export interface ChunkRecord {
   kpiId: string;
   chunk: number;
   measurements: Measurement[];
+}
+
+/** A roadmap item. Its epics are not here: they live on the epics' link properties. */
+export interface RoadmapItemRecord {
+  projectId: string;
+  title: string;
+  description: string;
+  goalId?: string;
+  laneId?: string;
+  horizon: Horizon;
+  startDate?: string;
+  endDate?: string;
+  status: RoadmapItemStatus;
+  rank: string;
+  version: number;
+  createdAt: string;
+  createdBy: string;
+  updatedAt: string;
+  updatedBy: UserRef;
+}
+
+/** One per project with a roadmap: the item count that item creation and deletion are serialised on. */
+export interface RoadmapSetupRecord {
+  projectId: string;
+  itemCount: number;
+  version: number;
+  updatedAt: string;
+}
+
+/** One per project that changed its lanes: goal lanes or custom lanes, and the custom lanes in order. */
+export interface RoadmapLanesRecord {
+  projectId: string;
+  laneMode: LaneMode;
+  /** Kept in goal mode too, so switching back restores them. */
+  lanes: Array<{ id: string; name: string }>;
+  version: number;
+  updatedAt: string;
+  updatedBy: string;
 }
 
 /** A record with the key it is stored under. */

@@ -14,6 +14,7 @@ import type { PayloadSchemas } from '../../validation/payloads';
 import { authorizeProduct, authorizeProjectEdit } from '../authorize';
 import type { ProductAccess } from '../authorize';
 import { trustedContext } from '../context';
+import type { TrustedContext } from '../context';
 import { fail, ok } from '../results';
 import type { Outcome } from '../results';
 
@@ -22,6 +23,7 @@ export interface Call<P> {
   access: ProductAccess;
   projectId: string;
   payload: P;
+  context: TrustedContext;
 }
 
 type PayloadOf<K extends keyof PayloadSchemas> = z.output<PayloadSchemas[K]>;
@@ -40,9 +42,10 @@ export function editorCall<K extends keyof PayloadSchemas, T>(key: K, body: (cal
 export function viewerRead<T>(body: (call: Call<undefined>) => Promise<Result<T>>) {
   return async (request: Request): Promise<Result<T>> => {
     const jira = createJiraClient({ actor: 'user' });
-    const access = await authorizeProduct(jira, trustedContext(request.context));
+    const context = trustedContext(request.context);
+    const access = await authorizeProduct(jira, context);
     if (!access.ok) return access;
-    return body({ jira, access: access.value, projectId: access.value.project.id, payload: undefined });
+    return body({ jira, access: access.value, projectId: access.value.project.id, payload: undefined, context });
   };
 }
 
@@ -53,11 +56,12 @@ async function run<K extends keyof PayloadSchemas, T>(
   body: (call: Call<PayloadOf<K>>) => Promise<Result<T>>,
 ): Promise<Result<T>> {
   const jira = createJiraClient({ actor: 'user' });
-  const access = await authorize(jira, trustedContext(request.context));
+  const context = trustedContext(request.context);
+  const access = await authorize(jira, context);
   if (!access.ok) return access;
   const payload = parsePayload(key, request.payload);
   if (!payload.ok) return payload;
-  return body({ jira, access: access.value, projectId: access.value.project.id, payload: payload.value });
+  return body({ jira, access: access.value, projectId: access.value.project.id, payload: payload.value, context });
 }
 
 export function parsePayload<K extends keyof PayloadSchemas>(key: K, payload: unknown): Outcome<PayloadOf<K>> {

@@ -1,0 +1,140 @@
+/**
+ * Epics and their link property, read and written through the caller's Jira client. Written as the
+ * user, Jira itself decides whether they may edit that epic (403 otherwise), and it indexes the
+ * property for JQL as the manifest's `jira:entityProperty` declares.
+ */
+import { route } from '@forge/api';
+import { z } from 'zod';
+import { epicLinksPropertyKey, hasLinks, readEpicLinks } from '../../domain/epic-links';
+import type { EpicLinks } from '../../domain/epic-links';
+import type { JiraClient } from './client';
+import { JiraError } from './errors';
+import { searchAllIssues } from './search';
+import { issueTypeFieldSchema, statusFieldSchema } from './schemas';
+import type { SearchedIssue } from './schemas';
+
+export interface LinkedJiraEpic {
+  id: string;
+  key: string;
+  summary: string;
+  statusName: string;
+  statusCategoryKey: string | undefined;
+  /** The project the epic is in now (it may have moved since it was linked). */
+  projectId: string | undefined;
+  issueTypeId: string | undefined;
+  links: EpicLinks;
+}
+
+const epicFields = ['summary', 'status', 'project', 'issuetype'];
+
+/** The project's epics in rank order with their links, as the client's actor may see them: one paged search. */
+export async function listEpicsWithLinks(
+  client: JiraClient,
+  options: { projectId: string; epicTypeIds: readonly string[] },
+): Promise<LinkedJiraEpic[]> {
+  if (options.epicTypeIds.length === 0) return [];
+  const issues = await searchAllIssues(client, {
+    jql: `project = ${options.projectId} AND issuetype in (${options.epicTypeIds.join(', ')}) ORDER BY rank ASC`,
+    fields: epicFields,
+    properties: [epicLinksPropertyKey],
+  });
+  return issues.map(toLinkedEpic);
+}
+
+/**
+ * The project's epics whose summary or key matches `query`, at most `limit`, for the epic picker.
+ * The text is passed as a JQL string literal, escaped, so it can never change the query's meaning.
+ */
+export async function searchProjectEpics(
+  client: JiraClient,
+  options: { projectId: string; epicTypeIds: readonly string[]; query: string; limit: number },
+): Promise<LinkedJiraEpic[]> {
+  if (options.epicTypeIds.length === 0) return [];
+  const text = jqlString(options.query);
+  const keyLike = /^[A-Za-z][A-Za-z0-9_]*-\d+$/.test(options.query.trim()) ? ` OR key = ${jqlString(options.query.trim().toUpperCase())}` : '';
+  const page = await searchAllIssues(client, {
+    jql: `project = ${options.projectId} AND issuetype in (${options.epicTypeIds.join(', ')}) AND (summary ~ ${text}${keyLike}) ORDER BY rank ASC`,
+    fields: epicFields,
+    properties: [epicLinksPropertyKey],
+    pageSize: options.limit,
+    maxPages: 1,
+  });
+  return page.slice(0, options.limit).map(toLinkedEpic);
+}
+
+/** Given epics by id, with their links; ids Jira does not show the user are simply absent. */
+export async function epicsByIds(client: JiraClient, ids: readonly string[]): Promise<LinkedJiraEpic[]> {
+  if (ids.length === 0) return [];
+  const found: LinkedJiraEpic[] = [];
+  for (let start = 0; start < ids.length; start += 100) {
+    const batch = ids.slice(start, start + 100);
+    const issues = await searchAllIssues(client, {
+      jql: `id in (${batch.join(', ')})`,
+      fields: epicFields,
+      properties: [epicLinksPropertyKey],
+    });
+    found.push(...issues.map(toLinkedEpic));
+  }
+  return found;
+}
+
+/** One epic by id or key with its links; undefined when Jira does not show it to the actor. */
+export async function getEpic(client: JiraClient, idOrKey: string): Promise<LinkedJiraEpic | undefined> {
+  try {
+    const issue = await client.send({
+      path: route`/rest/api/3/issue/${idOrKey}?fields=${epicFields.join(',')}&properties=${epicLinksPropertyKey}`,
+      schema: singleIssueSchema,
+    });
+    return toLinkedEpic(issue);
+  } catch (error) {
+    if (error instanceof JiraError && error.kind === 'not-found') return undefined;
+    throw error;
+  }
+}
+
+/**
+ * Writes the epic's links, or deletes the property once nothing is linked (so JQL's
+ * `throughlineGoal IS EMPTY` and Jira's own views stay clean). Throws Jira's 403 as a JiraError.
+ * @see https://developer.atlassian.com/cloud/jira/platform/rest/v3/api-group-issue-properties/#api-rest-api-3-issue-issueidorkey-properties-propertykey-put
+ */
+export async function writeEpicLinks(client: JiraClient, epicId: string, links: EpicLinks): Promise<void> {
+  if (!hasLinks(links)) {
+    try {
+      await client.send({ method: 'DELETE', path: route`/rest/api/3/issue/${epicId}/properties/${epicLinksPropertyKey}`, schema: z.unknown() });
+    } catch (error) {
+      if (!(error instanceof JiraError && error.kind === 'not-found')) throw error; // already gone
+    }
+    return;
+  }
+  await client.send({ method: 'PUT', path: route`/rest/api/3/issue/${epicId}/properties/${epicLinksPropertyKey}`, body: links, schema: z.unknown() });
+}
+
+const singleIssueSchema = z.looseObject({
+  id: z.string(),
+  key: z.string(),
+  fields: z.record(z.string(), z.unknown()).optional(),
+  properties: z.record(z.string(), z.unknown()).optional(),
+});
+
+const projectFieldSchema = z.looseObject({ id: z.union([z.string(), z.number()]) });
+
+function toLinkedEpic(issue: Pick<SearchedIssue, 'id' | 'key' | 'fields' | 'properties'>): LinkedJiraEpic {
+  const status = statusFieldSchema.safeParse(issue.fields?.status);
+  const project = projectFieldSchema.safeParse(issue.fields?.project);
+  const issueType = issueTypeFieldSchema.safeParse(issue.fields?.issuetype);
+  return {
+    id: issue.id,
+    key: issue.key,
+    summary: typeof issue.fields?.summary === 'string' ? issue.fields.summary : issue.key,
+    statusName: status.success ? status.data.name : 'Unknown',
+    statusCategoryKey: status.success ? status.data.statusCategory?.key : undefined,
+    projectId: project.success ? String(project.data.id) : undefined,
+    issueTypeId: issueType.success ? String(issueType.data.id) : undefined,
+    links: readEpicLinks(issue.properties?.[epicLinksPropertyKey]),
+  };
+}
+
+/** A JQL string literal: quotes and backslashes escaped, so user text stays text. */
+export function jqlString(text: string): string {
+  return `"${text.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
+}

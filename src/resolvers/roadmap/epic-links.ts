@@ -1,0 +1,74 @@
+/**
+ * Linking epics to a roadmap item or a goal from the project page. Each epic's link property is
+ * written as the user, so Jira checks Edit Issues on that epic; the app asks the same permission
+ * first, so a viewer who may not edit issues changes nothing at all.
+ */
+import type { EpicChoice } from '../../contract';
+import { changeLinks, maxLinksPerEpic } from '../../domain/epic-links';
+import type { LinkChange } from '../../domain/epic-links';
+import { epicsByIds, searchProjectEpics, writeEpicLinks } from '../../adapters/jira/epic-links';
+import { JiraError } from '../../adapters/jira/errors';
+import { epicIssueTypeIds } from '../../adapters/jira/projects';
+import { goalOf } from '../../adapters/storage/goal-store';
+import { itemOf } from '../../adapters/storage/roadmap-store';
+import { limits } from '../../validation/limits';
+import { fail, ok } from '../results';
+import { notFound } from '../strategy/failures';
+import { editorCall, viewerCall } from '../strategy/calls';
+import { itemGoals } from './item-epics';
+import { epicStatus, linksView } from './views';
+
+export const searchEpics = viewerCall('searchEpics', async ({ jira, projectId, payload }) => {
+  const epicTypeIds = await epicIssueTypeIds(jira, projectId);
+  const epics = await searchProjectEpics(jira, { projectId, epicTypeIds, query: payload.query, limit: limits.epicPickerResults });
+  return ok(epics.map((epic): EpicChoice => ({ id: epic.id, key: epic.key, summary: epic.summary, status: epicStatus(epic) })));
+});
+
+export const linkEpics = editorCall('linkEpics', async ({ jira, access, projectId, payload }) => {
+  if (!access.permissions.has('EDIT_ISSUES')) {
+    return fail('forbidden', 'You can’t edit issues in this project in Jira, so you can’t change which epics deliver this.');
+  }
+  const { target } = payload;
+  const targetExists = target.kind === 'item' ? await itemOf(projectId, target.id) : await goalOf(projectId, target.id);
+  if (!targetExists) return notFound(target.kind === 'item' ? 'roadmap item' : 'goal');
+
+  const requests = [...payload.link.map((epic) => ({ ...epic, linked: true })), ...payload.unlink.map((epic) => ({ ...epic, linked: false }))];
+  const [epicTypeIds, found, goalOfItem] = await Promise.all([epicIssueTypeIds(jira, projectId), epicsByIds(jira, requests.map((r) => r.epicId)), itemGoals(projectId)]);
+  const byId = new Map(found.map((epic) => [epic.id, epic]));
+  const epicTypes = new Set(epicTypeIds);
+
+  // Check everything before writing anything: a bad or stale epic refuses the whole call.
+  for (const request of requests) {
+    const epic = byId.get(request.epicId);
+    if (!epic || epic.projectId !== projectId || !epic.issueTypeId || !epicTypes.has(epic.issueTypeId)) {
+      return fail('invalid', 'Choose epics of this project.', 'link');
+    }
+    if (epic.links.version !== request.linksVersion) {
+      return {
+        ok: false,
+        error: { code: 'conflict', message: `Someone else changed the links of ${epic.key} since you loaded them. Reload and try again.` },
+      };
+    }
+    const kind = target.kind === 'item' ? epic.links.roadmapItemIds : epic.links.directGoalIds;
+    if (request.linked && !kind.includes(target.id) && kind.length >= maxLinksPerEpic) {
+      return fail('invalid', `${epic.key} already serves ${maxLinksPerEpic} ${target.kind === 'item' ? 'roadmap items' : 'goals'}.`, 'link');
+    }
+  }
+
+  const written = [];
+  const refused = [];
+  for (const request of requests) {
+    const epic = byId.get(request.epicId)!;
+    const change: LinkChange = target.kind === 'item' ? { kind: 'item', itemId: target.id, linked: request.linked } : { kind: 'goal', goalId: target.id, linked: request.linked };
+    const next = changeLinks(epic.links, [change], goalOfItem);
+    try {
+      await writeEpicLinks(jira, epic.id, next);
+      written.push(linksView(epic.id, next));
+    } catch (error) {
+      // Edit Issues can be narrowed per issue (issue security, workflow properties): Jira decides.
+      if (!(error instanceof JiraError && (error.kind === 'forbidden' || error.kind === 'not-found'))) throw error;
+      refused.push({ epicId: epic.id, key: epic.key, message: `Jira did not let you change ${epic.key}.` });
+    }
+  }
+  return ok({ epics: written, refused });
+});

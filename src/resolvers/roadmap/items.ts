@@ -1,0 +1,175 @@
+/** Roadmap items: add, edit, move, delete. Each writes the item's one record, version-checked. */
+import type { RoadmapItemInput, RoadmapItemView } from '../../contract';
+import { applyMove } from '../../domain/roadmap';
+import type { MoveContext } from '../../domain/roadmap';
+import { rankBetween } from '../../domain/rank';
+import { nowIso } from '../../adapters/clock';
+import { newId } from '../../adapters/storage/ids';
+import { goalsOfProject } from '../../adapters/storage/goal-store';
+import type { Keyed, RoadmapItemRecord, RoadmapLanesRecord } from '../../adapters/storage/records';
+import { createItem, deleteItem, itemOf, itemsOfProject, loadLanes, replaceItem } from '../../adapters/storage/roadmap-store';
+import { limits } from '../../validation/limits';
+import { fail, ok } from '../results';
+import { editorCall } from '../strategy/calls';
+import { conflictWith, notFound } from '../strategy/failures';
+import { namePeople } from '../strategy/people';
+import { epicsOfItem, resyncServedGoals, unlinkItemFromEpics } from './item-epics';
+import { itemView } from './views';
+
+export const createRoadmapItem = editorCall('createRoadmapItem', async ({ jira, access, projectId, payload }) => {
+  const [people, items, refused] = await Promise.all([
+    namePeople(jira, [access.accountId]),
+    itemsOfProject(projectId),
+    checkReferences(projectId, payload.item),
+  ]);
+  if (refused) return refused;
+  if (items.length >= limits.itemsPerRoadmap) return tooManyItems();
+  const now = nowIso();
+  const id = newId('item');
+  const record: RoadmapItemRecord = {
+    projectId,
+    ...content(payload.item),
+    rank: rankBetween(items.at(-1)?.rank),
+    version: 1,
+    createdAt: now,
+    createdBy: access.accountId,
+    updatedAt: now,
+    updatedBy: people.ref(access.accountId),
+  };
+  const outcome = await createItem({ id, item: record, maxItems: limits.itemsPerRoadmap, now });
+  if (outcome === 'limit-reached') return tooManyItems();
+  if (outcome === 'conflict') return fail('conflict', 'The roadmap changed while the item was being added. Try again.');
+  return ok(itemView({ ...record, id }, []));
+});
+
+export const updateRoadmapItem = editorCall('updateRoadmapItem', async ({ jira, access, projectId, payload }) => {
+  const current = await itemOf(projectId, payload.id);
+  if (!current) return notFound('roadmap item');
+  if (current.version !== payload.baseVersion) return conflictWith<RoadmapItemView>(await currentView(jira, projectId, payload.id), 'roadmap item');
+  const refused = await checkReferences(projectId, payload.item);
+  if (refused) return refused;
+  const people = await namePeople(jira, [access.accountId]);
+  const { goalId: _goal, laneId: _lane, startDate: _start, endDate: _end, id: _id, ...kept } = current;
+  const next: RoadmapItemRecord = {
+    ...kept,
+    ...content(payload.item),
+    version: current.version + 1,
+    updatedAt: nowIso(),
+    updatedBy: people.ref(access.accountId),
+  };
+  return store(jira, projectId, current, next, payload.baseVersion);
+});
+
+/**
+ * A move is a value the domain applies (`applyMove`), exactly as the UI applied it optimistically.
+ * Neighbours out of order mean the board changed under the mover: a conflict, never a guess.
+ */
+export const moveRoadmapItem = editorCall('moveRoadmapItem', async ({ jira, access, projectId, payload }) => {
+  const { move } = payload;
+  if (move.afterId === move.itemId || move.beforeId === move.itemId) {
+    return fail('invalid', 'An item cannot be placed next to itself.', move.afterId === move.itemId ? 'move.afterId' : 'move.beforeId');
+  }
+  const [items, lanes, goals] = await Promise.all([itemsOfProject(projectId), loadLanes(projectId), goalsOfProject(projectId)]);
+  const find = (id: string | null) => (id === null ? undefined : items.find((item) => item.id === id));
+  const item = find(move.itemId);
+  if (!item) return notFound('roadmap item');
+  if (item.version !== payload.baseVersion) return conflictWith<RoadmapItemView>(await currentView(jira, projectId, item.id), 'roadmap item');
+  const after = find(move.afterId);
+  const before = find(move.beforeId);
+  if ((move.afterId !== null && !after) || (move.beforeId !== null && !before)) return boardChanged(jira, projectId, item.id);
+
+  const context = moveContext(lanes, goals);
+  const outcome = applyMove({ item, move, ...(after ? { after } : {}), ...(before ? { before } : {}), context });
+  if (!outcome.ok) {
+    if (outcome.reason === 'unknown-lane') return fail('invalid', 'That lane does not exist any more. Reload the roadmap.', 'move.lane');
+    if (outcome.reason === 'bad-dates') return fail('invalid', 'That column has no valid dates.', 'move.column');
+    return boardChanged(jira, projectId, item.id);
+  }
+  const people = await namePeople(jira, [access.accountId]);
+  const { goalId: _goal, laneId: _lane, startDate: _start, endDate: _end, id: _id, ...kept } = item;
+  const next: RoadmapItemRecord = {
+    ...kept,
+    ...outcome.placement,
+    version: item.version + 1,
+    updatedAt: nowIso(),
+    updatedBy: people.ref(access.accountId),
+  };
+  return store(jira, projectId, item, next, payload.baseVersion);
+});
+
+export const deleteRoadmapItem = editorCall('deleteRoadmapItem', async ({ jira, projectId, payload }) => {
+  const current = await itemOf(projectId, payload.id);
+  if (!current) return notFound('roadmap item');
+  if (current.version !== payload.baseVersion) return conflictWith<{ id: string; unlinkedEpics: number }>(undefined, 'roadmap item');
+  const epics = await epicsOfItem(jira, projectId, payload.id);
+  if ((await deleteItem({ projectId, id: payload.id, baseVersion: payload.baseVersion, now: nowIso() })) === 'conflict') {
+    return conflictWith<{ id: string; unlinkedEpics: number }>(undefined, 'roadmap item');
+  }
+  // After the record is gone: an epic Jira refuses to change keeps a dangling id, which readers ignore.
+  const unlinked = await unlinkItemFromEpics(jira, projectId, payload.id, epics);
+  return ok({ id: payload.id, unlinkedEpics: unlinked });
+});
+
+/** Writes the item; when its goal changed, the epics it links learn their new goal (as the user). */
+async function store(
+  jira: Parameters<typeof epicsOfItem>[0],
+  projectId: string,
+  current: Keyed<RoadmapItemRecord>,
+  next: RoadmapItemRecord,
+  baseVersion: number,
+) {
+  const epics = await epicsOfItem(jira, projectId, current.id);
+  if ((await replaceItem(current.id, next, baseVersion)) === 'conflict') {
+    return conflictWith<RoadmapItemView>(await currentView(jira, projectId, current.id), 'roadmap item');
+  }
+  if (next.goalId !== current.goalId && epics.length > 0) await resyncServedGoals(jira, projectId, epics);
+  return ok(itemView({ ...next, id: current.id }, epics.map((epic) => epic.id)));
+}
+
+function moveContext(lanes: RoadmapLanesRecord, goals: ReadonlyArray<{ id: string }>): MoveContext {
+  return lanes.laneMode === 'goals'
+    ? { mode: 'goals', laneIds: new Set(goals.map((goal) => goal.id)) }
+    : { mode: 'custom', laneIds: new Set(lanes.lanes.map((lane) => lane.id)) };
+}
+
+/** A goal or lane named by an item must be this project's. */
+async function checkReferences(projectId: string, item: RoadmapItemInput) {
+  const [goals, lanes] = await Promise.all([item.goalId ? goalsOfProject(projectId) : [], item.laneId ? loadLanes(projectId) : undefined]);
+  if (item.goalId && !goals.some((goal) => goal.id === item.goalId)) return fail('invalid', 'Choose one of this product’s goals.', 'item.goalId');
+  if (item.laneId && !lanes?.lanes.some((lane) => lane.id === item.laneId)) return fail('invalid', 'Choose one of this roadmap’s lanes.', 'item.laneId');
+  return undefined;
+}
+
+function content(item: RoadmapItemInput): Omit<RoadmapItemRecord, 'projectId' | 'rank' | 'version' | 'createdAt' | 'createdBy' | 'updatedAt' | 'updatedBy'> {
+  return {
+    title: item.title,
+    description: item.description,
+    ...(item.goalId ? { goalId: item.goalId } : {}),
+    ...(item.laneId ? { laneId: item.laneId } : {}),
+    horizon: item.horizon,
+    ...(item.startDate ? { startDate: item.startDate } : {}),
+    ...(item.endDate ? { endDate: item.endDate } : {}),
+    status: item.status,
+  };
+}
+
+async function currentView(jira: Parameters<typeof epicsOfItem>[0], projectId: string, id: string): Promise<RoadmapItemView | undefined> {
+  const item = await itemOf(projectId, id);
+  if (!item) return undefined;
+  const epics = await epicsOfItem(jira, projectId, id);
+  return itemView(item, epics.map((epic) => epic.id));
+}
+
+async function boardChanged(jira: Parameters<typeof epicsOfItem>[0], projectId: string, id: string) {
+  return {
+    ok: false as const,
+    error: {
+      code: 'conflict' as const,
+      message: 'The roadmap changed since you loaded it. It has been reloaded: move the item again.',
+      ...(await currentView(jira, projectId, id).then((current) => (current ? { current } : {}))),
+    },
+  };
+}
+
+const tooManyItems = () =>
+  fail('invalid', `A roadmap can have at most ${limits.itemsPerRoadmap} items. Delete finished ones before adding more.`);

@@ -1,0 +1,81 @@
+/**
+ * The roadmap as the viewer may see it: items and lanes from storage; the project's epics with
+ * their links from ONE paged Jira search as the user (the links ride along as an inline issue
+ * property); roll-ups from the incrementally synced cache; sprints from the project's boards.
+ */
+import type { RoadmapView } from '../../contract';
+import { distinctChildren } from '../../domain/rollup-merge';
+import { itemDelivery } from '../../domain/item-delivery';
+import { velocityOf } from '../../domain/velocity';
+import { nowIso, todayOf } from '../../adapters/clock';
+import { loadEpicRollups } from '../../adapters/delivery/load-epic-rollups';
+import { loadProjectSprints } from '../../adapters/delivery/project-sprints';
+import { listEpicsWithLinks } from '../../adapters/jira/epic-links';
+import { epicIssueTypeIds } from '../../adapters/jira/projects';
+import { kvsRollupStore } from '../../adapters/storage/epic-rollups';
+import { goalsOfProject } from '../../adapters/storage/goal-store';
+import { itemsOfProject, loadLanes } from '../../adapters/storage/roadmap-store';
+import { orderGoals } from '../../domain/goal-order';
+import { ok } from '../results';
+import { viewerCall } from '../strategy/calls';
+import { epicsByItem, itemView, roadmapEpic } from './views';
+
+export const getRoadmap = viewerCall('getRoadmap', async ({ jira, access, projectId, payload, context }) => {
+  const now = nowIso();
+  const today = todayOf(now);
+  const [epicTypeIds, { boards, sprints }, items, lanes, goals] = await Promise.all([
+    epicIssueTypeIds(jira, projectId),
+    loadProjectSprints(jira, { projectId }),
+    itemsOfProject(projectId),
+    loadLanes(projectId),
+    goalsOfProject(projectId),
+  ]);
+  const epics = await listEpicsWithLinks(jira, { projectId, epicTypeIds });
+  const loaded = await loadEpicRollups(jira, kvsRollupStore(), {
+    projectId,
+    epicIds: epics.map((epic) => epic.id),
+    now,
+    allEpics: true,
+    boards,
+    ...(context.timeZone ? { timeZone: context.timeZone } : {}),
+    ...(payload.refresh ? { refresh: payload.refresh } : {}),
+  });
+  const rollups = new Map(loaded.epics.map((entry) => [entry.epicId, entry]));
+  const velocity = velocityOf({ children: distinctChildren(loaded.epics), sprints });
+  const byItem = epicsByItem(epics);
+
+  const itemViews = items.map((item) => {
+    const epicIds = byItem.get(item.id) ?? [];
+    const entries = epicIds.map((epicId) => rollups.get(epicId));
+    // An item's delivery is shown only once all its epics are rolled up: a partial sum would mislead.
+    if (entries.some((entry) => entry === undefined)) return itemView(item, epicIds);
+    const delivery = itemDelivery({
+      epics: entries.map((entry) => ({ epicId: entry!.epicId, children: entry!.children })),
+      velocity,
+      sprints,
+      today,
+      hasEstimateField: loaded.storyPoints.ok,
+      ...(item.endDate ? { endDate: item.endDate } : {}),
+    });
+    return itemView(item, epicIds, delivery);
+  });
+
+  const view: RoadmapView = {
+    project: access.project,
+    viewer: { canEdit: access.canEdit, editRule: access.editRule },
+    laneMode: lanes.laneMode,
+    lanes: lanes.lanes,
+    setupVersion: lanes.version,
+    goals: orderGoals(goals).map((goal) => ({ id: goal.id, title: goal.title, status: goal.status })),
+    items: itemViews,
+    epics: epics.map((epic) => roadmapEpic(epic, rollups.get(epic.id)?.rollup)),
+    sprints: sprints.map((sprint) => ({ ...sprint, boardIds: [...(sprint.boardIds ?? [])] })),
+    velocity,
+    storyPoints: loaded.storyPoints.ok
+      ? { fieldId: loaded.storyPoints.fieldId, fieldName: loaded.storyPoints.name, message: `Story points come from “${loaded.storyPoints.name}”.` }
+      : { message: loaded.storyPoints.message },
+    pending: loaded.pending,
+    today,
+  };
+  return ok(view);
+});

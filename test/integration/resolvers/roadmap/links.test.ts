@@ -1,0 +1,96 @@
+import { epicLinksPropertyKey } from '../../../../src/domain/epic-links';
+import { createSandbox } from '../../harness';
+import { valueOf } from '../strategy/builders';
+import { seedGoal } from '../strategy/kit';
+import { epicsOf, jqlKeys, roadmap, seedItem } from './kit';
+
+const sandbox = createSandbox();
+
+beforeEach(() => {
+  sandbox.forge.kvs.clear();
+  for (const issue of sandbox.site.issues) delete issue.properties?.[epicLinksPropertyKey];
+  sandbox.jira.resetStats();
+});
+
+async function linkToItem(itemId: string, epicIds: string[]) {
+  const view = await roadmap(sandbox);
+  const versions = new Map(view.epics.map((epic) => [epic.id, epic.linksVersion]));
+  return sandbox.call('linkEpics', {
+    as: 'productManager',
+    payload: { target: { kind: 'item', id: itemId }, link: epicIds.map((epicId) => ({ epicId, linksVersion: versions.get(epicId) ?? 0 })), unlink: [] },
+  });
+}
+
+describe('linking epics to roadmap items', () => {
+  test('a link is the epic’s own property: JQL finds the epic by goal and by item, and the item shows its epics’ progress', async () => {
+    const goal = await seedGoal(sandbox, { title: 'Faster checkout' });
+    const item = await seedItem(sandbox, { goalId: goal.id });
+    const [epic] = epicsOf(sandbox, 'THR');
+    const linked = valueOf(await linkToItem(item.id, [epic!.id]));
+    expect(linked).toEqual({ epics: [{ epicId: epic!.id, goalIds: [goal.id], directGoalIds: [], roadmapItemIds: [item.id], linksVersion: 1 }], refused: [] });
+
+    expect(await jqlKeys(sandbox, `throughlineGoal = "${goal.id}"`)).toEqual([epic!.key]);
+    expect(await jqlKeys(sandbox, `throughlineRoadmapItem = "${item.id}"`, 'developer')).toEqual([epic!.key]);
+
+    const view = await roadmap(sandbox, 'developer');
+    const shown = view.items.find((i) => i.id === item.id)!;
+    expect(shown.epicIds).toEqual([epic!.id]);
+    const children = sandbox.site.issues.filter((issue) => issue.parentId === epic!.id);
+    expect(shown.delivery?.rollup.counts.total).toBe(children.length);
+    expect(shown.delivery?.forecast.kind).toMatch(/forecast|none|done/);
+    expect(view.epics.find((e) => e.id === epic!.id)).toMatchObject({ roadmapItemIds: [item.id], goalIds: [goal.id], linksVersion: 1 });
+  });
+
+  test('moving an item to another goal’s lane moves its epics to that goal in JQL too', async () => {
+    const [first, second] = [await seedGoal(sandbox, { title: 'First' }), await seedGoal(sandbox, { title: 'Second' })];
+    const item = await seedItem(sandbox, { goalId: first.id });
+    const [epic] = epicsOf(sandbox, 'THR');
+    valueOf(await linkToItem(item.id, [epic!.id]));
+    valueOf(
+      await sandbox.call('moveRoadmapItem', {
+        as: 'productManager',
+        payload: { move: { itemId: item.id, lane: second.id, column: { kind: 'horizon', horizon: 'now' }, afterId: null, beforeId: null }, baseVersion: 1 },
+      }),
+    );
+    expect(await jqlKeys(sandbox, `throughlineGoal = "${second.id}"`)).toEqual([epic!.key]);
+    expect(await jqlKeys(sandbox, `throughlineGoal = "${first.id}"`)).toEqual([]);
+  });
+
+  test('unlinking and deleting the item take it out of the epics’ properties', async () => {
+    const item = await seedItem(sandbox);
+    const [a, b] = epicsOf(sandbox, 'THR');
+    valueOf(await linkToItem(item.id, [a!.id, b!.id]));
+    const view = await roadmap(sandbox);
+    const version = view.epics.find((e) => e.id === a!.id)!.linksVersion;
+    valueOf(await sandbox.call('linkEpics', { as: 'productManager', payload: { target: { kind: 'item', id: item.id }, link: [], unlink: [{ epicId: a!.id, linksVersion: version }] } }));
+    expect(await jqlKeys(sandbox, `throughlineRoadmapItem = "${item.id}"`)).toEqual([b!.key]);
+    expect(sandbox.site.issues.find((i) => i.id === a!.id)?.properties?.[epicLinksPropertyKey]).toBeUndefined();
+
+    expect(await sandbox.call('deleteRoadmapItem', { as: 'productManager', payload: { id: item.id, baseVersion: 1 } })).toEqual({ ok: true, value: { id: item.id, unlinkedEpics: 1 } });
+    expect(await jqlKeys(sandbox, `throughlineRoadmapItem = "${item.id}"`)).toEqual([]);
+  });
+
+  test('links from a stale read are a conflict; epics of another project are refused; nothing is written', async () => {
+    const item = await seedItem(sandbox);
+    const [epic] = epicsOf(sandbox, 'THR');
+    valueOf(await linkToItem(item.id, [epic!.id]));
+    const stale = await sandbox.call('linkEpics', { as: 'productManager', payload: { target: { kind: 'item', id: item.id }, link: [], unlink: [{ epicId: epic!.id, linksVersion: 0 }] } });
+    expect(stale).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    const [mobileEpic] = epicsOf(sandbox, 'MOB');
+    const foreign = await sandbox.call('linkEpics', { as: 'productManager', payload: { target: { kind: 'item', id: item.id }, link: [{ epicId: mobileEpic!.id, linksVersion: 0 }], unlink: [] } });
+    expect(foreign).toMatchObject({ ok: false, error: { code: 'invalid', field: 'link' } });
+    expect(sandbox.site.issues.find((i) => i.id === mobileEpic!.id)?.properties?.[epicLinksPropertyKey]).toBeUndefined();
+    expect(await jqlKeys(sandbox, `throughlineRoadmapItem = "${item.id}"`)).toEqual([epic!.key]);
+  });
+
+  test('the epic picker searches the project’s epics by summary and key, and user text never becomes JQL', async () => {
+    const [epic] = epicsOf(sandbox, 'THR');
+    const word = epic!.summary.split(' ')[0]!;
+    const bySummary = valueOf(await sandbox.call('searchEpics', { as: 'developer', payload: { query: word } }));
+    expect(bySummary.map((e) => e.key)).toContain(epic!.key);
+    const byKey = valueOf(await sandbox.call('searchEpics', { as: 'developer', payload: { query: epic!.key.toLowerCase() } }));
+    expect(byKey.map((e) => e.key)).toContain(epic!.key);
+    const injected = await sandbox.call('searchEpics', { as: 'developer', payload: { query: 'x" OR project = MOB OR summary ~ "y' } });
+    expect(injected).toEqual({ ok: true, value: [] });
+  });
+});
