@@ -1,8 +1,10 @@
 /**
- * The Vision and Goals & KPIs tabs in one answer. Cheap by design: the permission check is the only
- * Jira request (JQL KPIs show their stored values; "Refresh now" and the schedule take new ones),
- * and storage is read with five requests whatever the number of goals: the edit rule, the newest
- * vision, and one index query each for goals, KPIs and measurement series.
+ * The Vision and Goals & KPIs tabs in one answer. Cheap by design: JQL KPIs show their stored
+ * values ("Refresh now" and the schedule take new ones), and storage is read with five requests
+ * whatever the number of goals: the edit rule, the newest vision, and one index query each for
+ * goals, KPIs and measurement series. Once a product has goals, one more Jira search (as the
+ * user) finds the epics serving them by their indexed link property, and their progress comes
+ * from the roll-up cache the roadmap keeps in step.
  */
 import type { KpiView } from '../../contract';
 import { orderGoals } from '../../domain/goal-order';
@@ -10,12 +12,18 @@ import { goalsOfProject } from '../../adapters/storage/goal-store';
 import { kpisOfProject } from '../../adapters/storage/kpi-store';
 import { seriesOfProject } from '../../adapters/storage/series-store';
 import { currentVision } from '../../adapters/storage/vision-store';
+import type { LinkedEpic } from '../../contract';
+import { loadEpicRollups } from '../../adapters/delivery/load-epic-rollups';
+import { searchAllIssues } from '../../adapters/jira/search';
+import type { JiraClient } from '../../adapters/jira/client';
+import { epicLinksPropertyKey, goalSearchAlias, readEpicLinks } from '../../domain/epic-links';
+import { kvsRollupStore } from '../../adapters/storage/epic-rollups';
 import { ok } from '../results';
 import { viewerRead } from './calls';
 import { nowIso, todayOf } from '../../adapters/clock';
 import { goalView, kpiView, visionView } from './views';
 
-export const getStrategy = viewerRead(async ({ access, projectId }) => {
+export const getStrategy = viewerRead(async ({ jira, access, projectId, context }) => {
   const [vision, goals, kpis, series] = await Promise.all([
     currentVision(projectId),
     goalsOfProject(projectId),
@@ -31,10 +39,43 @@ export const getStrategy = viewerRead(async ({ access, projectId }) => {
     kpisByGoal.set(kpi.goalId, views);
   }
   const createdAt = new Map(kpis.map((kpi) => [kpi.id, kpi.createdAt]));
+  const epicsByGoal = goals.length > 0 ? await epicsServingGoals(jira, projectId, context.timeZone) : new Map<string, LinkedEpic[]>();
   return ok({
     project: access.project,
     vision: visionView(vision),
-    goals: orderGoals(goals.map((goal) => goalView(goal, kpisByGoal.get(goal.id) ?? [], createdAt))),
+    goals: orderGoals(goals.map((goal) => ({ ...goalView(goal, kpisByGoal.get(goal.id) ?? [], createdAt), epics: epicsByGoal.get(goal.id) ?? [] }))),
     viewer: { canEdit: access.canEdit, editRule: access.editRule },
   });
 });
+
+/** Goal id → the epics serving it (directly or through a roadmap item), as the user's Jira search finds them. */
+async function epicsServingGoals(jira: JiraClient, projectId: string, timeZone: string | undefined): Promise<Map<string, LinkedEpic[]>> {
+  const issues = await searchAllIssues(jira, {
+    jql: `project = ${projectId} AND ${goalSearchAlias} IS NOT EMPTY ORDER BY rank ASC`,
+    fields: ['summary'],
+    properties: [epicLinksPropertyKey],
+  });
+  if (issues.length === 0) return new Map();
+  const rollups = await loadEpicRollups(jira, kvsRollupStore(), {
+    projectId,
+    epicIds: issues.map((issue) => issue.id),
+    now: nowIso(),
+    ...(timeZone ? { timeZone } : {}),
+  });
+  const counts = new Map(rollups.epics.map((entry) => [entry.epicId, entry.rollup.counts]));
+  const byGoal = new Map<string, LinkedEpic[]>();
+  for (const issue of issues) {
+    const epic: LinkedEpic = {
+      id: issue.id,
+      key: issue.key,
+      summary: typeof issue.fields?.summary === 'string' ? issue.fields.summary : issue.key,
+      children: counts.get(issue.id) ?? { total: 0, todo: 0, inProgress: 0, done: 0 },
+    };
+    for (const goalId of readEpicLinks(issue.properties?.[epicLinksPropertyKey]).goalIds) {
+      const list = byGoal.get(goalId) ?? [];
+      list.push(epic);
+      byGoal.set(goalId, list);
+    }
+  }
+  return byGoal;
+}

@@ -41,6 +41,16 @@ describe('linking epics to roadmap items', () => {
     expect(view.epics.find((e) => e.id === epic!.id)).toMatchObject({ roadmapItemIds: [item.id], goalIds: [goal.id], linksVersion: 1 });
   });
 
+  test('the Goals tab lists the epics serving each goal, with their children’s progress', async () => {
+    const goal = await seedGoal(sandbox, { title: 'Faster checkout' });
+    const item = await seedItem(sandbox, { goalId: goal.id });
+    const [epic] = epicsOf(sandbox, 'THR');
+    valueOf(await linkToItem(item.id, [epic!.id]));
+    const strategy = valueOf(await sandbox.call('getStrategy', { as: 'developer' }));
+    const children = sandbox.site.issues.filter((issue) => issue.parentId === epic!.id);
+    expect(strategy.goals[0]!.epics).toEqual([{ id: epic!.id, key: epic!.key, summary: epic!.summary, children: expect.objectContaining({ total: children.length }) }]);
+  });
+
   test('moving an item to another goal’s lane moves its epics to that goal in JQL too', async () => {
     const [first, second] = [await seedGoal(sandbox, { title: 'First' }), await seedGoal(sandbox, { title: 'Second' })];
     const item = await seedItem(sandbox, { goalId: first.id });
