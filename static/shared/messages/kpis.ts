@@ -40,6 +40,8 @@ export const kpis = {
   refresh: 'Refresh now',
   refreshed: (value: string) => `Measured now: ${value}.`,
   jqlSourceNote: 'Counted by JQL in this project, daily and on “Refresh now”.',
+  // Readers have no “Refresh now” button, so their note does not name it.
+  jqlSourceNoteReader: 'Counted by JQL in this project, once a day.',
   // KPI form
   createHeading: 'New KPI',
   editHeading: (name: string) => `Edit KPI “${name}”`,

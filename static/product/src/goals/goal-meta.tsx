@@ -15,7 +15,7 @@ export function GoalMeta({ goal }: { goal: GoalView }) {
           <Text size="small" color="color.text.subtle">
             {m.owner}:
           </Text>
-          <UserLabel user={goal.owner} size="xsmall" />
+          <UserLabel user={goal.owner} size="xsmall" textSize="small" />
         </Inline>
       ) : (
         <Text size="small" color="color.text.subtlest">

@@ -37,6 +37,8 @@ export function KpiChart({ kpi, measurements, tableId }: { kpi: KpiView; measure
   const brand = token('color.chart.brand');
   const plan = token('color.chart.neutral');
   const targetColor = token('color.chart.success.bold');
+  // The chart sits on the KPI detail's sunken panel (kpi-detail.tsx).
+  const halo = token('elevation.surface.sunken');
   const years = new Set(g.xTicks.map((t) => timeToDay(t.time).slice(0, 4)));
   const dayLabel = (time: number) => (years.size > 1 ? formatDay(timeToDay(time)) : formatShortDay(timeToDay(time)));
   return (
@@ -72,7 +74,8 @@ export function KpiChart({ kpi, measurements, tableId }: { kpi: KpiView; measure
           <circle cx={g.plan.from.x} cy={g.plan.from.y} r={3.5} fill={plan} />
           <g transform={`translate(${g.plan.to.x} ${g.plan.to.y})`}>
             <path d="M0,-6L6,0L0,6L-6,0Z" fill={targetColor} />
-            <text x={-10} y={0} dy="0.32em" textAnchor="end" fontSize={11} fontWeight={600} fill={text}>
+            {/* The plan line runs into this label; a halo in the panel's colour keeps it legible. */}
+            <text x={-10} y={0} dy="0.32em" textAnchor="end" fontSize={11} fontWeight={600} fill={text} stroke={halo} strokeWidth={4} strokeLinejoin="round" paintOrder="stroke">
               {messages.kpis.chartLegendTarget} {formatValue(kpi.target.value, kpi.unit)}
             </text>
           </g>

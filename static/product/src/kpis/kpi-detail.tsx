@@ -126,7 +126,7 @@ export function KpiDetail(props: { kpi: KpiView; canEdit: boolean; onChange: (ch
             </Button>
           </Inline>
         ) : null}
-        {!manual ? <Text size="small" color="color.text.subtle">{k.jqlSourceNote}</Text> : null}
+        {!manual ? <Text size="small" color="color.text.subtle">{canEdit ? k.jqlSourceNote : k.jqlSourceNoteReader}</Text> : null}
         {mode === 'edit' ? (
           <KpiForm
             goalId={kpi.goalId}

@@ -9,8 +9,9 @@ import { messages } from '../../../shared/messages';
 import { MeasurementForm } from './measurement-form';
 
 const k = messages.kpis;
-const tableStyles = xcss({ width: '100%', borderCollapse: 'collapse' } as Parameters<typeof xcss>[0]);
-const captionStyles = xcss({ textAlign: 'start', font: 'font.heading.xxsmall', color: 'color.text', paddingBlockEnd: 'space.100' });
+// css-reset gives tables and captions a top margin; the detail's Stack already spaces its parts.
+const tableStyles = xcss({ width: '100%', borderCollapse: 'collapse', marginBlock: 'space.0' } as Parameters<typeof xcss>[0]);
+const captionStyles = xcss({ textAlign: 'start', font: 'font.heading.xxsmall', color: 'color.text', marginBlock: 'space.0', paddingBlockEnd: 'space.100' });
 const cellStyles = xcss({
   textAlign: 'start',
   paddingBlock: 'space.075',
@@ -23,6 +24,13 @@ const cellStyles = xcss({
 });
 const headStyles = xcss({ color: 'color.text.subtle', font: 'font.body.small', fontWeight: 'font.weight.semibold' });
 const numberStyles = xcss({ textAlign: 'end', fontVariantNumeric: 'tabular-nums' } as Parameters<typeof xcss>[0]);
+// Fixed widths for the short columns, so every KPI's table lines up the same way; the note takes the rest.
+const columnStyles = {
+  date: xcss({ width: '9rem' }),
+  value: xcss({ width: '7rem' }),
+  source: xcss({ width: '8rem' }),
+  actions: xcss({ width: '1%', whiteSpace: 'nowrap' }),
+};
 
 /**
  * Every measurement, newest first, as a table (it doubles as the chart's text alternative). For
@@ -48,11 +56,11 @@ export function MeasurementTable(props: {
       </Box>
       <thead>
         <tr>
-          <Box as="th" xcss={[cellStyles, headStyles]} {...{ scope: 'col' }}>{k.date}</Box>
-          <Box as="th" xcss={[cellStyles, headStyles, numberStyles]} {...{ scope: 'col' }}>{k.value}</Box>
+          <Box as="th" xcss={[cellStyles, headStyles, columnStyles.date]} {...{ scope: 'col' }}>{k.date}</Box>
+          <Box as="th" xcss={[cellStyles, headStyles, numberStyles, columnStyles.value]} {...{ scope: 'col' }}>{k.value}</Box>
           <Box as="th" xcss={[cellStyles, headStyles]} {...{ scope: 'col' }}>{k.note}</Box>
-          <Box as="th" xcss={[cellStyles, headStyles]} {...{ scope: 'col' }}>{k.source}</Box>
-          {props.editable ? <Box as="td" xcss={[cellStyles, headStyles]} /> : null}
+          <Box as="th" xcss={[cellStyles, headStyles, columnStyles.source]} {...{ scope: 'col' }}>{k.source}</Box>
+          {props.editable ? <Box as="td" xcss={[cellStyles, headStyles, columnStyles.actions]} /> : null}
         </tr>
       </thead>
       <tbody>

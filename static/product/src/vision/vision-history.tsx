@@ -25,6 +25,8 @@ const itemStyles = xcss({
   borderBlockEndWidth: 'border.width',
   borderBlockEndStyle: 'solid',
   borderBlockEndColor: 'color.border',
+  // Dividers go between versions: none under the last one, where the panel's own edge is.
+  ':last-child': { borderBlockEndStyle: 'none', paddingBlockEnd: 'space.0' },
 });
 const selectedStyles = xcss({ backgroundColor: 'color.background.selected', borderRadius: 'radius.small', paddingInline: 'space.100' });
 const quoteStyles = xcss({ font: 'font.body', color: 'color.text', overflowWrap: 'anywhere' });
@@ -72,7 +74,7 @@ export function VisionHistory(props: { id: string; refreshKey: number; currentVe
                       </Inline>
                       <Box xcss={quoteStyles}>{entry.vision.trim() ? `“${entry.vision}”` : messages.vision.untitledVision}</Box>
                       <Inline space="space.100" alignBlock="center" shouldWrap>
-                        <UserLabel user={entry.saved.by} size="xsmall" />
+                        <UserLabel user={entry.saved.by} size="xsmall" textSize="small" />
                         <Text size="small" color="color.text.subtle">
                           <time dateTime={entry.saved.at}>{formatInstant(entry.saved.at)}</time>
                         </Text>
