@@ -5,6 +5,7 @@
 import { common } from './messages/common';
 import { goals } from './messages/goals';
 import { kpis } from './messages/kpis';
+import { roadmap } from './messages/roadmap';
 import { vision } from './messages/vision';
 
 export const en = {
@@ -12,6 +13,7 @@ export const en = {
   vision,
   goals,
   kpis,
+  roadmap,
   loading: 'Loading product…',
   retry: 'Try again',
   productTitle: (projectName: string) => `${projectName}: product`,

@@ -7,6 +7,7 @@ import { Loading } from '../../shared/loading';
 import { messages } from '../../shared/messages';
 import { GoalsTab } from './goals/goals-tab';
 import { OverviewTab } from './overview/overview-tab';
+import { RoadmapTab } from './roadmap/roadmap-tab';
 import { useStrategy } from './use-strategy';
 import type { StrategyStore } from './use-strategy';
 import { VisionTab } from './vision/vision-tab';
@@ -14,9 +15,10 @@ import { VisionTab } from './vision/vision-tab';
 const panelStyles = xcss({ paddingBlockStart: 'space.300', width: '100%' });
 
 /**
- * The "Product" project page: the vision, the goals with their KPIs, and the epics and sprints
- * they are delivered through. The strategy loads once for the first two tabs; the overview loads
- * when its tab is first opened (ADS tabs keep a visited panel mounted, so drafts survive a switch).
+ * The "Product" project page: the vision, the goals with their KPIs, the roadmap, and the epics
+ * and sprints they are delivered through. The strategy loads once for the first two tabs; the
+ * roadmap and the overview load when their tab is first opened (ADS tabs keep a visited panel
+ * mounted, so drafts survive a switch).
  */
 export function ProductPage() {
   const strategy = useStrategy();
@@ -35,6 +37,7 @@ export function ProductPage() {
               <TabList>
                 <Tab>{messages.common.tabs.vision}</Tab>
                 <Tab>{messages.common.tabs.goals}</Tab>
+                <Tab>{messages.common.tabs.roadmap}</Tab>
                 <Tab>{messages.common.tabs.overview}</Tab>
               </TabList>
               <TabPanel>
@@ -48,6 +51,11 @@ export function ProductPage() {
                     store={strategy}
                     render={(view) => <GoalsTab goals={view.goals} canEdit={view.viewer.canEdit} onChange={strategy.change} refresh={strategy.refresh} />}
                   />
+                </Box>
+              </TabPanel>
+              <TabPanel>
+                <Box xcss={panelStyles}>
+                  <RoadmapTab />
                 </Box>
               </TabPanel>
               <TabPanel>

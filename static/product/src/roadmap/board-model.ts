@@ -1,0 +1,171 @@
+/**
+ * The board as data: its lanes, its columns for a layout, the items of each cell, and what a move
+ * (a drop or a keyboard command) means as a `RoadmapMovePayload`. Built on the domain's placement
+ * rules (src/domain/roadmap.ts), so the optimistic board is the board the server will store.
+ * Pure, no React.
+ */
+import type { RoadmapItemView, RoadmapMovePayload, RoadmapView } from '../../../../src/contract';
+import { applyMove, columnOf, horizonColumns, laneOf, noLane, quarterColumns, targetOf, timelineRoadmapColumns } from '../../../../src/domain/roadmap';
+import type { MoveContext, Placement, RoadmapColumn, RoadmapLayout } from '../../../../src/domain/roadmap';
+import { timelineColumns } from '../../../../src/domain/sprint-columns';
+import { messages } from '../../../shared/messages';
+
+const m = messages.roadmap;
+
+export interface BoardLane {
+  /** A goal id, a custom lane id, or `noLane`. */
+  id: string;
+  name: string;
+}
+
+export interface Board {
+  layout: RoadmapLayout;
+  lanes: BoardLane[];
+  columns: RoadmapColumn[];
+  context: MoveContext;
+  /** Cell key (`lane|column`) → its items in rank order. */
+  cells: Map<string, RoadmapItemView[]>;
+}
+
+export const cellKey = (lane: string, column: string): string => `${lane}|${column}`;
+
+/** The move context the server uses: every goal (archived too) or every custom lane is a lane. */
+export function moveContext(view: Pick<RoadmapView, 'laneMode' | 'lanes' | 'goals'>): MoveContext {
+  const ids = view.laneMode === 'goals' ? view.goals.map((g) => g.id) : view.lanes.map((l) => l.id);
+  return { mode: view.laneMode, laneIds: new Set(ids) };
+}
+
+export function layoutColumns(view: Pick<RoadmapView, 'items' | 'sprints' | 'today'>, layout: RoadmapLayout): RoadmapColumn[] {
+  switch (layout) {
+    case 'horizons':
+      return horizonColumns().map((column) => ({ ...column, label: m.horizons[column.key as keyof typeof m.horizons] }));
+    case 'quarters':
+      return quarterColumns({ items: view.items, today: view.today });
+    case 'timeline':
+      return timelineRoadmapColumns(timelineColumns({ sprints: view.sprints, today: view.today }));
+  }
+}
+
+const byRank = (a: { rank: string }, b: { rank: string }) => (a.rank < b.rank ? -1 : a.rank > b.rank ? 1 : 0);
+
+/**
+ * The board for a layout. Cells are grouped in one pass with `laneOf` / `columnOf` (what
+ * `cellItems` filters by, per cell), so 1,000 items cost one sort, not one filter per cell.
+ * Archived goals get a lane only while items sit in them.
+ */
+export function boardOf(view: RoadmapView, layout: RoadmapLayout): Board {
+  const context = moveContext(view);
+  const columns = layoutColumns(view, layout);
+  const cells = new Map<string, RoadmapItemView[]>();
+  const used = new Set<string>();
+  for (const item of [...view.items].sort(byRank)) {
+    const lane = laneOf(item, context.mode, context.laneIds);
+    used.add(lane);
+    const key = cellKey(lane, columnOf(item, layout, columns));
+    const cell = cells.get(key);
+    if (cell) cell.push(item);
+    else cells.set(key, [item]);
+  }
+  const lanes: BoardLane[] =
+    view.laneMode === 'goals'
+      ? view.goals
+          .filter((g) => g.status !== 'archived' || used.has(g.id))
+          .map((g) => ({ id: g.id, name: g.status === 'archived' ? m.archivedGoal(g.title) : g.title }))
+      : view.lanes.map((l) => ({ id: l.id, name: l.name }));
+  lanes.push({ id: noLane, name: view.laneMode === 'goals' ? m.noGoal : m.noLane });
+  return { layout, lanes, columns, context, cells };
+}
+
+export const cellOf = (board: Board, lane: string, column: string): readonly RoadmapItemView[] => board.cells.get(cellKey(lane, column)) ?? [];
+
+export interface CardPlace {
+  lane: string;
+  column: string;
+  index: number;
+}
+
+export function placeOf(board: Board, item: RoadmapItemView): CardPlace {
+  const lane = laneOf(item, board.context.mode, board.context.laneIds);
+  const column = columnOf(item, board.layout, board.columns);
+  return { lane, column, index: cellOf(board, lane, column).findIndex((i) => i.id === item.id) };
+}
+
+/** Where a card goes: a cell and a position in it, counted without the card itself. */
+export interface MoveTarget {
+  lane: string;
+  column: string;
+  /** Position among the cell's other items (0 = first); past the end = last. */
+  index: number;
+}
+
+export interface PlannedMove {
+  payload: RoadmapMovePayload;
+  placement: Placement;
+  /** Position (1-based) and cell size after the move, for the announcement. */
+  position: number;
+  total: number;
+  kind: 'reorder' | 'move';
+}
+
+/**
+ * The move as the server will store it, or undefined when it changes nothing or the domain
+ * refuses it. Neighbours are the items around the target position in the target cell as shown.
+ */
+export function planMove(board: Board, item: RoadmapItemView, target: MoveTarget): PlannedMove | undefined {
+  const column = board.columns.find((c) => c.key === target.column);
+  if (!column) return undefined;
+  const others = cellOf(board, target.lane, target.column).filter((i) => i.id !== item.id);
+  const index = Math.max(0, Math.min(target.index, others.length));
+  const after = others[index - 1];
+  const before = others[index];
+  const from = placeOf(board, item);
+  if (from.lane === target.lane && from.column === target.column && from.index === index) return undefined;
+  const payload: RoadmapMovePayload = {
+    itemId: item.id,
+    lane: target.lane,
+    column: targetOf(column, board.layout),
+    afterId: after?.id ?? null,
+    beforeId: before?.id ?? null,
+  };
+  const outcome = applyMove({
+    item,
+    move: payload,
+    ...(after ? { after } : {}),
+    ...(before ? { before } : {}),
+    context: board.context,
+  });
+  if (!outcome.ok) return undefined;
+  return { payload, placement: outcome.placement, position: index + 1, total: others.length + 1, kind: outcome.kind };
+}
+
+export type MoveCommand = 'up' | 'down' | 'column-before' | 'column-after' | 'lane-before' | 'lane-after';
+
+/** Where a keyboard command takes a card: up / down in its cell, or to the end of a neighbouring cell. */
+export function commandTarget(board: Board, item: RoadmapItemView, command: MoveCommand): MoveTarget | undefined {
+  const from = placeOf(board, item);
+  const laneIndex = board.lanes.findIndex((l) => l.id === from.lane);
+  const columnIndex = board.columns.findIndex((c) => c.key === from.column);
+  const endOf = (lane: string, column: string) => ({ lane, column, index: cellOf(board, lane, column).length });
+  switch (command) {
+    case 'up':
+      return from.index > 0 ? { ...from, index: from.index - 1 } : undefined;
+    case 'down':
+      return from.index < cellOf(board, from.lane, from.column).length - 1 ? { ...from, index: from.index + 1 } : undefined;
+    case 'column-before':
+    case 'column-after': {
+      const next = board.columns[columnIndex + (command === 'column-before' ? -1 : 1)];
+      return next && columnIndex >= 0 ? endOf(from.lane, next.key) : undefined;
+    }
+    case 'lane-before':
+    case 'lane-after': {
+      const next = board.lanes[laneIndex + (command === 'lane-before' ? -1 : 1)];
+      return next && laneIndex >= 0 ? endOf(next.id, from.column) : undefined;
+    }
+  }
+}
+
+/** The item with a placement applied, as the optimistic board shows it until the server answers. */
+export function placed(item: RoadmapItemView, placement: Placement): RoadmapItemView {
+  const { goalId: _goal, laneId: _lane, startDate: _start, endDate: _end, ...rest } = item;
+  return { ...rest, ...placement };
+}

@@ -1,0 +1,252 @@
+import { memo, useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { IconButton } from '@atlaskit/button/new';
+import { dropTargetForElements, monitorForElements } from '@atlaskit/pragmatic-drag-and-drop/element/adapter';
+import type { RoadmapItemView } from '../../../../src/contract';
+import type { RoadmapColumn } from '../../../../src/domain/roadmap';
+import { AddIcon } from '../../../shared/icons';
+import { messages } from '../../../shared/messages';
+import { cellOf, commandTarget, placeOf } from './board-model';
+import type { Board, BoardLane, MoveCommand, MoveTarget } from './board-model';
+import type { MoveChoice } from './card-move-menu';
+import { RoadmapCard } from './roadmap-card';
+import { cardDragType } from './use-card-drag';
+import type { Edge } from './use-card-drag';
+import './roadmap-board.css';
+
+const m = messages.roadmap;
+const cellDragType = 'roadmap-cell';
+
+export interface RoadmapBoardProps {
+  board: Board;
+  canEdit: boolean;
+  selectedId: string | undefined;
+  onOpen: (itemId: string) => void;
+  /** Moves a card; false when the move changes nothing. */
+  onMove: (itemId: string, target: MoveTarget) => boolean;
+  onAdd: (laneId: string) => void;
+}
+
+/**
+ * Lanes (rows) × columns, cards in rank order per cell. Every cell is a list named by its column
+ * and lane, every lane a region named by its heading. A drop (watched once, here) or a keyboard
+ * command becomes a move target; focus follows the moved card.
+ */
+export function RoadmapBoard(props: RoadmapBoardProps) {
+  const { board, canEdit } = props;
+  const titles = useRef(new Map<string, HTMLButtonElement>());
+  const [focusId, setFocusId] = useState<string>();
+  const latest = useRef(props);
+  latest.current = props;
+
+  useLayoutEffect(() => {
+    if (!focusId) return;
+    titles.current.get(focusId)?.focus();
+    setFocusId(undefined);
+  }, [board, focusId]);
+
+  useEffect(() => {
+    if (!canEdit) return;
+    return monitorForElements({
+      canMonitor: ({ source }) => source.data['type'] === cardDragType,
+      onDrop: ({ source, location }) => {
+        const targets = location.current.dropTargets;
+        const cell = targets.find((t) => t.data['type'] === cellDragType);
+        if (!cell) return;
+        const itemId = String(source.data['itemId']);
+        const lane = String(cell.data['lane']);
+        const column = String(cell.data['column']);
+        const others = cellOf(latest.current.board, lane, column).filter((i) => i.id !== itemId);
+        const card = targets.find((t) => t.data['type'] === cardDragType);
+        let index = others.length;
+        if (card) {
+          const at = others.findIndex((i) => i.id === card.data['itemId']);
+          if (at >= 0) index = (card.data['edge'] as Edge) === 'top' ? at : at + 1;
+        }
+        latest.current.onMove(itemId, { lane, column, index });
+      },
+    });
+  }, [canEdit]);
+
+  const registerTitle = useCallback((itemId: string, element: HTMLButtonElement | null) => {
+    if (element) titles.current.set(itemId, element);
+    else titles.current.delete(itemId);
+  }, []);
+
+  const itemOf = (itemId: string): RoadmapItemView | undefined => {
+    for (const cell of latest.current.board.cells.values()) {
+      const found = cell.find((i) => i.id === itemId);
+      if (found) return found;
+    }
+    return undefined;
+  };
+
+  const onCommand = useCallback((itemId: string, command: MoveCommand) => {
+    const item = itemOf(itemId);
+    if (!item) return;
+    const target = commandTarget(latest.current.board, item, command);
+    if (target && latest.current.onMove(itemId, target)) setFocusId(itemId);
+  }, []);
+
+  const moveChoices = useCallback((itemId: string): MoveChoice[] => {
+    const current = latest.current.board;
+    const item = itemOf(itemId);
+    if (!item) return [];
+    const from = placeOf(current, item);
+    const laneIndex = current.lanes.findIndex((l) => l.id === from.lane);
+    const columnIndex = current.columns.findIndex((c) => c.key === from.column);
+    const column = (offset: number) => current.columns[columnIndex + offset]?.label ?? '';
+    const lane = (offset: number) => current.lanes[laneIndex + offset]?.name ?? '';
+    const choice = (command: MoveCommand, label: string): MoveChoice => ({ command, label, isDisabled: !commandTarget(current, item, command) });
+    return [
+      choice('up', m.moveUp),
+      choice('down', m.moveDown),
+      choice('column-before', m.moveToColumn(column(-1))),
+      choice('column-after', m.moveToColumn(column(1))),
+      choice('lane-before', m.moveToLane(lane(-1))),
+      choice('lane-after', m.moveToLane(lane(1))),
+    ].filter((c) => !c.isDisabled || c.command === 'up' || c.command === 'down');
+  }, []);
+
+  const template = { gridTemplateColumns: `repeat(${board.columns.length}, minmax(15rem, 1fr))` };
+  const minWidth = { minWidth: `calc(${board.columns.length} * 15.5rem)` };
+  return (
+    <div className="rm-board" data-testid="roadmap-board">
+      <div className="rm-board-inner" style={minWidth}>
+        <div className="rm-columns" style={template} aria-hidden="true">
+          {board.columns.map((column) => (
+            <ColumnHead key={column.key} column={column} />
+          ))}
+        </div>
+        {board.lanes.map((lane) => (
+          <Lane
+            key={lane.id}
+            lane={lane}
+            board={board}
+            template={template}
+            canEdit={canEdit}
+            selectedId={props.selectedId}
+            onOpen={props.onOpen}
+            onAdd={props.onAdd}
+            onCommand={onCommand}
+            moveChoices={moveChoices}
+            registerTitle={registerTitle}
+          />
+        ))}
+      </div>
+    </div>
+  );
+}
+
+function ColumnHead({ column }: { column: RoadmapColumn }) {
+  return (
+    <div className="rm-column-head" data-when={column.when} title={column.label}>
+      <span>{column.label}</span>
+      {column.when === 'current' ? <span className="rm-column-dates">{m.currentColumn}</span> : null}
+    </div>
+  );
+}
+
+interface LaneProps {
+  lane: BoardLane;
+  board: Board;
+  template: React.CSSProperties;
+  canEdit: boolean;
+  selectedId: string | undefined;
+  onOpen: (itemId: string) => void;
+  onAdd: (laneId: string) => void;
+  onCommand: (itemId: string, command: MoveCommand) => void;
+  moveChoices: (itemId: string) => MoveChoice[];
+  registerTitle: (itemId: string, element: HTMLButtonElement | null) => void;
+}
+
+function Lane(props: LaneProps) {
+  const { lane, board } = props;
+  const headingId = `rm-lane-${lane.id}`;
+  const count = board.columns.reduce((sum, column) => sum + cellOf(board, lane.id, column.key).length, 0);
+  return (
+    <section className="rm-lane" aria-labelledby={headingId} data-testid={`roadmap-lane-${lane.id}`}>
+      <div className="rm-lane-head">
+        <h3 className="rm-lane-title" id={headingId}>
+          {lane.name}
+        </h3>
+        <span className="rm-lane-count" aria-hidden="true">
+          {count}
+        </span>
+        {props.canEdit ? <IconButton icon={AddIcon} label={m.addItemTo(lane.name)} appearance="subtle" spacing="compact" onClick={() => props.onAdd(lane.id)} /> : null}
+      </div>
+      <div className="rm-cells" style={props.template}>
+        {board.columns.map((column) => (
+          <Cell
+            key={column.key}
+            lane={lane}
+            column={column}
+            items={cellOf(board, lane.id, column.key)}
+            canEdit={props.canEdit}
+            selectedId={props.selectedId}
+            onOpen={props.onOpen}
+            onCommand={props.onCommand}
+            moveChoices={props.moveChoices}
+            registerTitle={props.registerTitle}
+          />
+        ))}
+      </div>
+    </section>
+  );
+}
+
+interface CellProps {
+  lane: BoardLane;
+  column: RoadmapColumn;
+  items: readonly RoadmapItemView[];
+  canEdit: boolean;
+  selectedId: string | undefined;
+  onOpen: (itemId: string) => void;
+  onCommand: (itemId: string, command: MoveCommand) => void;
+  moveChoices: (itemId: string) => MoveChoice[];
+  registerTitle: (itemId: string, element: HTMLButtonElement | null) => void;
+}
+
+/** A cell re-renders only when its own items (or the selection) change: a move touches two cells. */
+const Cell = memo(
+  function Cell(props: CellProps) {
+    const { lane, column, canEdit } = props;
+    const list = useRef<HTMLUListElement>(null);
+    const [over, setOver] = useState(false);
+    useEffect(() => {
+      const element = list.current;
+      if (!canEdit || !element) return;
+      return dropTargetForElements({
+        element,
+        canDrop: ({ source }) => source.data['type'] === cardDragType,
+        getData: () => ({ type: cellDragType, lane: lane.id, column: column.key }),
+        onDragEnter: () => setOver(true),
+        onDragLeave: () => setOver(false),
+        onDrop: () => setOver(false),
+      });
+    }, [canEdit, lane.id, column.key]);
+    return (
+      <ul ref={list} className="rm-cell" data-over={over || undefined} aria-label={m.cellLabel(column.label, lane.name, props.items.length)} data-testid={`roadmap-cell-${lane.id}-${column.key}`}>
+        {props.items.map((item) => (
+          <RoadmapCard
+            key={item.id}
+            item={item}
+            canEdit={canEdit}
+            selected={item.id === props.selectedId}
+            onOpen={props.onOpen}
+            onCommand={props.onCommand}
+            moveChoices={props.moveChoices}
+            registerTitle={props.registerTitle}
+          />
+        ))}
+      </ul>
+    );
+  },
+  (a, b) =>
+    a.items.length === b.items.length &&
+    a.items.every((item, i) => item === b.items[i]) &&
+    a.canEdit === b.canEdit &&
+    a.lane.name === b.lane.name &&
+    a.column.label === b.column.label &&
+    a.onOpen === b.onOpen &&
+    (a.selectedId === b.selectedId || (!a.items.some((i) => i.id === a.selectedId || i.id === b.selectedId) && !b.items.some((i) => i.id === a.selectedId || i.id === b.selectedId))),
+);

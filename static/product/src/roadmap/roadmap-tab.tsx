@@ -1,0 +1,153 @@
+import { useCallback, useMemo, useRef, useState } from 'react';
+import Button from '@atlaskit/button/new';
+import Heading from '@atlaskit/heading';
+import SectionMessage from '@atlaskit/section-message';
+import Spinner from '@atlaskit/spinner';
+import { Box, Inline, Stack, Text, xcss } from '@atlaskit/primitives';
+import type { RoadmapView } from '../../../../src/contract';
+import { noLane, roadmapLayouts } from '../../../../src/domain/roadmap';
+import type { RoadmapLayout } from '../../../../src/domain/roadmap';
+import { ErrorMessage } from '../../../shared/error-message';
+import { AddIcon } from '../../../shared/icons';
+import { Loading } from '../../../shared/loading';
+import { messages } from '../../../shared/messages';
+import { RadioGroup } from '../../../shared/radio-group';
+import { boardOf } from './board-model';
+import { ItemPanel } from './item-panel';
+import type { PanelState } from './item-panel';
+import { LaneEditor } from './lane-editor';
+import { RoadmapBoard } from './roadmap-board';
+import type { RoadmapChange } from './roadmap-state';
+import { useRoadmap } from './use-roadmap';
+import { useRoadmapMoves } from './use-roadmap-moves';
+import type { MoveNotice } from './use-roadmap-moves';
+
+const m = messages.roadmap;
+const layoutKey = 'throughline.roadmap.layout';
+const bodyStyles = xcss({ display: 'flex', gap: 'space.200', alignItems: 'flex-start' });
+const boardStyles = xcss({ flexGrow: 1, minWidth: '0' });
+const panelStyles = xcss({ flexShrink: 0, width: '24rem', maxWidth: '45%', position: 'sticky', insetBlockStart: 'space.0' });
+
+/** The layout last chosen in this browser tab, so a reload keeps it. */
+function rememberedLayout(): RoadmapLayout {
+  try {
+    const saved = window.sessionStorage.getItem(layoutKey);
+    return roadmapLayouts.find((l) => l === saved) ?? 'horizons';
+  } catch {
+    return 'horizons';
+  }
+}
+
+/** The Roadmap tab: loads the roadmap when first opened, then the board with its details panel. */
+export function RoadmapTab() {
+  const store = useRoadmap();
+  const { state } = store;
+  if (state.status === 'loading') return <Loading label={m.loading} />;
+  if (state.status === 'failed') return <ErrorMessage error={state.error} onRetry={store.reload} />;
+  return <RoadmapScreen view={state.value} onChange={store.change} refresh={store.refresh} />;
+}
+
+function RoadmapScreen(props: { view: RoadmapView; onChange: (change: RoadmapChange) => void; refresh: () => Promise<boolean> }) {
+  const { view } = props;
+  const canEdit = view.viewer.canEdit;
+  const [layout, setLayoutState] = useState<RoadmapLayout>(rememberedLayout);
+  const [panel, setPanel] = useState<PanelState>();
+  const [editingLanes, setEditingLanes] = useState(false);
+  const [notice, setNotice] = useState<MoveNotice>();
+  const addButton = useRef<HTMLButtonElement>(null);
+  const board = useMemo(() => boardOf(view, layout), [view, layout]);
+  const move = useRoadmapMoves({ board, items: view.items, onChange: props.onChange, refresh: props.refresh, onNotice: setNotice });
+
+  const setLayout = (next: RoadmapLayout) => {
+    setLayoutState(next);
+    try {
+      window.sessionStorage.setItem(layoutKey, next);
+    } catch {
+      // Storage may be off in the iframe; the layout is then kept for this visit only.
+    }
+  };
+
+  const onOpen = useCallback((itemId: string) => setPanel((open) => (open?.kind === 'view' && open.itemId === itemId ? undefined : { kind: 'view', itemId })), []);
+  const onAdd = useCallback(
+    (laneId: string) => {
+      const lane = laneId === noLane ? null : laneId;
+      setPanel({ kind: 'create', preset: view.laneMode === 'goals' ? { goalId: lane } : { laneId: lane } });
+    },
+    [view.laneMode],
+  );
+  const closePanel = (focusItemId?: string) => {
+    setPanel(undefined);
+    requestAnimationFrame(() => {
+      const title = focusItemId ? document.getElementById(`rm-title-${focusItemId}`) : null;
+      (title ?? addButton.current)?.focus();
+    });
+  };
+
+  const selectedId = panel?.kind === 'view' ? panel.itemId : undefined;
+  const timelineFallback = layout === 'timeline' && view.sprints.length === 0;
+  return (
+    <Stack space="space.200">
+      <Inline space="space.200" alignBlock="end" spread="space-between" shouldWrap>
+        <Stack space="space.050">
+          <Heading size="medium" as="h2">
+            {m.heading} <Text color="color.text.subtlest">({view.items.length})</Text>
+          </Heading>
+          <Text color="color.text.subtle">{m.intro}</Text>
+        </Stack>
+        {canEdit ? (
+          <Inline space="space.100">
+            <Button onClick={() => setEditingLanes(true)} isDisabled={editingLanes}>
+              {m.editLanes}
+            </Button>
+            <Button ref={addButton} appearance="primary" iconBefore={AddIcon} onClick={() => onAdd(noLane)}>
+              {m.addItem}
+            </Button>
+          </Inline>
+        ) : null}
+      </Inline>
+      <Inline space="space.300" alignBlock="center" shouldWrap>
+        <RadioGroup legend={m.layoutLegend} value={layout} options={roadmapLayouts.map((value) => ({ value, label: m.layouts[value] }))} onChange={setLayout} />
+        {view.pending.length > 0 ? (
+          <Inline space="space.100" alignBlock="center" testId="roadmap-pending">
+            <Spinner size="small" label={m.pendingProgress(view.pending.length)} />
+            <Text size="small" color="color.text.subtle">
+              {m.pendingProgress(view.pending.length)}
+            </Text>
+          </Inline>
+        ) : null}
+      </Inline>
+      {editingLanes ? <LaneEditor view={view} onChange={props.onChange} onClose={() => setEditingLanes(false)} /> : null}
+      {notice ? (
+        <SectionMessage
+          appearance={notice.kind === 'conflict' ? 'warning' : 'error'}
+          headingLevel="h3"
+          title={notice.kind === 'conflict' ? m.moveConflict : m.moveFailed(notice.title)}
+          actions={[
+            <Button key="dismiss" onClick={() => setNotice(undefined)}>
+              {messages.common.dismiss}
+            </Button>,
+          ]}
+        >
+          {notice.kind === 'failed' ? <Text as="p">{notice.error.message}</Text> : null}
+        </SectionMessage>
+      ) : null}
+      {timelineFallback ? <Text size="small" color="color.text.subtle">{m.timelineFallback}</Text> : null}
+      {view.items.length === 0 ? <Text color="color.text.subtle">{canEdit ? m.emptyEditor : m.emptyReader}</Text> : null}
+      {canEdit && view.items.length > 0 ? (
+        <Text size="small" color="color.text.subtlest">
+          {m.moveHint}
+        </Text>
+      ) : null}
+      <Box xcss={bodyStyles}>
+        <Box xcss={boardStyles}>
+          <RoadmapBoard board={board} canEdit={canEdit} selectedId={selectedId} onOpen={onOpen} onMove={move} onAdd={onAdd} />
+        </Box>
+        {panel ? (
+          <Box xcss={panelStyles}>
+            <ItemPanel panel={panel} view={view} onChange={props.onChange} refresh={props.refresh} onClose={closePanel} />
+          </Box>
+        ) : null}
+      </Box>
+    </Stack>
+  );
+}
