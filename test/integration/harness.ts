@@ -21,7 +21,15 @@ export type Actor = DemoUserRole | 'anonymous';
 
 export type ModuleContext =
   | { module: 'jira:projectPage'; project: string }
+  /** The issue panel on one issue (key), in that issue's project, as Jira's issue view shows it. */
+  | { module: 'jira:issuePanel'; issue: string }
   | { module: 'jira:globalPage' };
+
+const moduleKeys: Record<ModuleContext['module'], string> = {
+  'jira:projectPage': 'throughline-product',
+  'jira:issuePanel': 'throughline-product-context',
+  'jira:globalPage': 'throughline-portfolio',
+};
 
 type Payload<K extends keyof Defs> = Parameters<Defs[K]> extends [infer P] ? P : undefined;
 type Answer<K extends keyof Defs> = ReturnType<Defs[K]>;
@@ -55,6 +63,18 @@ export function createSandbox(options: { site?: SimSite } = {}): Sandbox {
 
   const extensionFor = (context: ModuleContext): Record<string, unknown> => {
     if (context.module === 'jira:globalPage') return { type: 'jira:globalPage', location: `${site.baseUrl}/jira/apps` };
+    if (context.module === 'jira:issuePanel') {
+      const issue = site.issues.find((candidate) => candidate.key === context.issue);
+      if (!issue) throw new Error(`No issue ${context.issue} in the sandbox site`);
+      const home = site.projects.find((candidate) => candidate.id === issue.projectId);
+      return {
+        type: 'jira:issuePanel',
+        issue: { id: issue.id, key: issue.key, type: site.issueTypes.find((type) => type.id === issue.issueTypeId)?.name ?? 'Unknown', typeId: issue.issueTypeId },
+        ...(home ? { project: { id: home.id, key: home.key, type: home.projectTypeKey } } : {}),
+        isNewToIssue: false,
+        location: `${site.baseUrl}/browse/${issue.key}`,
+      };
+    }
     const p = project(context.project);
     return {
       type: 'jira:projectPage',
@@ -73,7 +93,7 @@ export function createSandbox(options: { site?: SimSite } = {}): Sandbox {
         functionKey,
         payload: payload ?? {},
         extension: extensionFor(context),
-        moduleKey: context.module === 'jira:projectPage' ? 'throughline-product' : 'throughline-portfolio',
+        moduleKey: moduleKeys[context.module],
         ...(as === 'anonymous' ? { accountType: 'anonymous' as const } : { accountId: DEMO_USERS[as] }),
       });
       return answer as Answer<typeof functionKey>;

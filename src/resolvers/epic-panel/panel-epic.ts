@@ -1,0 +1,47 @@
+/**
+ * The first steps of every epic panel call: the user, the project and the issue from the Forge
+ * context (never the payload), Browse Projects as the user, then the issue as the user's Jira shows
+ * it, refused unless it is an epic of that project (hierarchy level 1, as the project defines it).
+ */
+import type { Request } from '@forge/resolver';
+import { createJiraClient } from '../../adapters/jira/client';
+import type { JiraClient } from '../../adapters/jira/client';
+import { getEpic } from '../../adapters/jira/epic-links';
+import type { LinkedJiraEpic } from '../../adapters/jira/epic-links';
+import { epicIssueTypeIds } from '../../adapters/jira/projects';
+import { authorizeProjectView } from '../authorize';
+import type { ProjectAccess } from '../authorize';
+import { trustedContext } from '../context';
+import type { TrustedContext } from '../context';
+import { fail, ok } from '../results';
+import type { Outcome } from '../results';
+
+export interface PanelEpic {
+  jira: JiraClient;
+  access: ProjectAccess;
+  context: TrustedContext;
+  epic: LinkedJiraEpic;
+}
+
+export async function panelEpic(request: Request): Promise<Outcome<PanelEpic>> {
+  const jira = createJiraClient({ actor: 'user' });
+  const context = trustedContext(request.context);
+  const access = await authorizeProjectView(jira, context);
+  if (!access.ok) return access;
+  const { issue } = context;
+  if (!issue) return fail('invalid', 'Product context is shown on an epic’s page in Jira. Open an epic to see what it serves.');
+  const projectId = access.value.project.id;
+  const [epic, epicTypeIds] = await Promise.all([getEpic(jira, issue.id), epicIssueTypeIds(jira, projectId)]);
+  // Moved to another project since the page was opened reads like a missing issue: the panel's project no longer holds it.
+  if (!epic || (epic.projectId !== undefined && epic.projectId !== projectId)) {
+    return fail('not-found', `Jira could not find ${issue.key} in this project, or you do not have permission to see it.`);
+  }
+  if (epic.issueTypeId === undefined || !epicTypeIds.includes(epic.issueTypeId)) {
+    const type = issue.type ? `a ${issue.type}, ` : '';
+    return fail(
+      'invalid',
+      `${epic.key} is ${type}not an epic. Only epics serve goals and roadmap items: open the epic it belongs to for its product context.`,
+    );
+  }
+  return ok({ jira, access: access.value, context, epic });
+}

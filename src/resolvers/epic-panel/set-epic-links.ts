@@ -1,0 +1,108 @@
+/**
+ * Changes what this epic serves, from its panel. The epic comes from the Forge context; the
+ * payload names the goals and items it should serve from now on, and the links version it was
+ * shown. The property is written as the user, so Jira decides whether they may edit this epic.
+ *
+ * Jira's issue properties have no conditional write: the version check below and the write are two
+ * requests, so two saves within the same moment can both pass it (the later one wins). The re-read
+ * after the write catches most of that, and reports it as a conflict.
+ */
+import type { Request } from '@forge/resolver';
+import type { EpicContext, Failure, Result } from '../../contract';
+import { changeLinks, hasLinks } from '../../domain/epic-links';
+import type { EpicLinks, LinkChange } from '../../domain/epic-links';
+import { getEpic, writeEpicLinks } from '../../adapters/jira/epic-links';
+import type { LinkedJiraEpic } from '../../adapters/jira/epic-links';
+import { JiraError } from '../../adapters/jira/errors';
+import { fail, ok } from '../results';
+import { parsePayload } from '../strategy/calls';
+import { epicContextView, loadEpicDelivery, loadProductOf } from './epic-context';
+import type { ProductOfProject } from './epic-context';
+import { panelEpic } from './panel-epic';
+
+/** Jira refused the write (403), or answered a delete as if the epic were not there (its 404 for non-editors). */
+export const cannotEditEpic =
+  'You can’t edit this epic in Jira, so you can’t change what it serves. Ask a project administrator for the Edit Issues permission, or ask someone who has it.';
+
+export async function setEpicLinks(request: Request): Promise<Result<EpicContext>> {
+  const panel = await panelEpic(request);
+  if (!panel.ok) return panel;
+  const payload = parsePayload('setEpicLinks', request.payload);
+  if (!payload.ok) return payload;
+  const { jira, access, context, epic } = panel.value;
+  const projectId = access.project.id;
+  const canLink = access.permissions.has('EDIT_ISSUES');
+  const product = await loadProductOf(projectId);
+
+  const viewOf = async (current: LinkedJiraEpic): Promise<Result<EpicContext>> => {
+    const delivery = await loadEpicDelivery(jira, { projectId, epicId: current.id, context });
+    return delivery.ok ? ok(epicContextView({ epic: current, product, delivery: delivery.value, canLink })) : delivery;
+  };
+  const conflict = async (current: LinkedJiraEpic): Promise<Result<EpicContext>> => {
+    const view = await viewOf(current);
+    return conflictWith(view.ok ? view.value : undefined);
+  };
+
+  if (payload.value.linksVersion !== epic.links.version) return conflict(epic);
+
+  const unknown = unknownIds(product, payload.value);
+  if (unknown) return unknown;
+
+  const changes = linkChanges(epic.links, payload.value);
+  if (changes.length === 0) return viewOf(epic);
+  const goalOfItem = (itemId: string) => product.items.find((item) => item.id === itemId)?.goalId;
+  const next = changeLinks(epic.links, changes, goalOfItem);
+
+  try {
+    await writeEpicLinks(jira, epic.id, next);
+  } catch (error) {
+    if (error instanceof JiraError && error.kind === 'forbidden') return fail('forbidden', cannotEditEpic);
+    throw error;
+  }
+
+  const fresh = await getEpic(jira, epic.id);
+  if (!fresh) return fail('not-found', `Jira could not find ${epic.key} any more, or you no longer have permission to see it.`);
+  if (!landed(fresh.links, next)) {
+    // Removing the last link deletes the property, and Jira answers that delete with 404 (not 403)
+    // for people who may not edit the epic: the links still being there unchanged says so.
+    if (!hasLinks(next) && fresh.links.version === epic.links.version) return fail('forbidden', cannotEditEpic);
+    return conflict(fresh);
+  }
+  return viewOf(fresh);
+}
+
+/** Whether the property now holds what was written (an epic without links has no property at all). */
+const landed = (now: EpicLinks, written: EpicLinks): boolean => (hasLinks(written) ? now.version === written.version : !hasLinks(now));
+
+function linkChanges(current: EpicLinks, wanted: { directGoalIds: readonly string[]; roadmapItemIds: readonly string[] }): LinkChange[] {
+  const goals = new Set(wanted.directGoalIds);
+  const items = new Set(wanted.roadmapItemIds);
+  return [
+    ...current.directGoalIds.filter((id) => !goals.has(id)).map((goalId): LinkChange => ({ kind: 'goal', goalId, linked: false })),
+    ...[...goals].filter((id) => !current.directGoalIds.includes(id)).map((goalId): LinkChange => ({ kind: 'goal', goalId, linked: true })),
+    ...current.roadmapItemIds.filter((id) => !items.has(id)).map((itemId): LinkChange => ({ kind: 'item', itemId, linked: false })),
+    ...[...items].filter((id) => !current.roadmapItemIds.includes(id)).map((itemId): LinkChange => ({ kind: 'item', itemId, linked: true })),
+  ];
+}
+
+/** Ids that are not this product's: another project's goal reads exactly like one that never existed. */
+function unknownIds(product: ProductOfProject, wanted: { directGoalIds: readonly string[]; roadmapItemIds: readonly string[] }): Failure<never> | undefined {
+  const goalIds = new Set(product.goals.map((goal) => goal.id));
+  const itemIds = new Set(product.items.map((item) => item.id));
+  const goal = wanted.directGoalIds.find((id) => !goalIds.has(id));
+  if (goal !== undefined) return fail('invalid', `There is no goal ${goal} in this product: it may have been deleted. Reload the panel and choose again.`, 'directGoalIds');
+  const item = wanted.roadmapItemIds.find((id) => !itemIds.has(id));
+  if (item !== undefined) return fail('invalid', `There is no roadmap item ${item} in this product: it may have been deleted. Reload the panel and choose again.`, 'roadmapItemIds');
+  return undefined;
+}
+
+function conflictWith(current: EpicContext | undefined): Failure<EpicContext> {
+  return {
+    ok: false,
+    error: {
+      code: 'conflict',
+      message: 'Someone changed what this epic serves since you opened the panel. The panel shows their links now: check them and make your change again.',
+      ...(current === undefined ? {} : { current }),
+    },
+  };
+}
