@@ -119,6 +119,7 @@ export const roadmap = {
   epicCountFound: (n: number) => `${plural(n, 'epic', 'epics')} found. Use the arrow keys to choose.`,
   epicLinked: (key: string, title: string) => `Epic ${key} linked to “${title}”.`,
   epicUnlinked: (key: string, title: string) => `Epic ${key} unlinked from “${title}”.`,
+  unlink: 'Unlink',
   unlinkEpic: (key: string) => `Unlink ${key}`,
   linkConflict: 'Someone changed this epic’s links first. The roadmap has been reloaded; try again.',
   epicStatus: { todo: 'To do', 'in-progress': 'In progress', done: 'Done' } satisfies Record<StatusCategory, string>,

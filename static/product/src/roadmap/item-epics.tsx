@@ -119,7 +119,7 @@ function EpicRow(props: { epic: RoadmapEpic; canEdit: boolean; isBusy: boolean; 
           </Text>
           {props.canEdit ? (
             <Button spacing="compact" appearance="subtle" onClick={props.onUnlink} isDisabled={props.isBusy} aria-label={m.unlinkEpic(epic.key)}>
-              {m.unlinkEpic(epic.key)}
+              {m.unlink}
             </Button>
           ) : null}
         </Inline>

@@ -35,7 +35,7 @@ const panelStyles = xcss({
 });
 const sectionStyles = xcss({ borderBlockStartWidth: 'border.width', borderBlockStartStyle: 'solid', borderBlockStartColor: 'color.border', paddingBlockStart: 'space.150' });
 const descriptionStyles = xcss({ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere', font: 'font.body', color: 'color.text' });
-const termStyles = xcss({ font: 'font.body.small', fontWeight: 'font.weight.semibold', color: 'color.text.subtle' });
+const termStyles = xcss({ margin: 'space.0', font: 'font.body.small', fontWeight: 'font.weight.semibold', color: 'color.text.subtle' });
 const listStyles = xcss({ listStyle: 'none', padding: 'space.0', margin: 'space.0' });
 const factsStyles = xcss({ display: 'grid', gridTemplateColumns: 'auto 1fr', columnGap: 'space.150', rowGap: 'space.050', margin: 'space.0' });
 

@@ -34,6 +34,7 @@ export interface RoadmapBoardProps {
 export function RoadmapBoard(props: RoadmapBoardProps) {
   const { board, canEdit } = props;
   const titles = useRef(new Map<string, HTMLButtonElement>());
+  const scroller = useRef<HTMLDivElement>(null);
   const [focusId, setFocusId] = useState<string>();
   const latest = useRef(props);
   latest.current = props;
@@ -43,6 +44,15 @@ export function RoadmapBoard(props: RoadmapBoardProps) {
     titles.current.get(focusId)?.focus();
     setFocusId(undefined);
   }, [board, focusId]);
+
+  // A new layout opens on the present: the current column (or the first to come) at the left edge.
+  useLayoutEffect(() => {
+    const element = scroller.current;
+    const head = element?.querySelector<HTMLElement>('[data-when="current"]') ?? element?.querySelector<HTMLElement>('[data-when="future"]');
+    if (!element || !head) return;
+    const offset = head.getBoundingClientRect().left - element.getBoundingClientRect().left + element.scrollLeft;
+    element.scrollLeft = Math.max(0, offset - head.offsetWidth / 2);
+  }, [board.layout]);
 
   useEffect(() => {
     if (!canEdit) return;
@@ -110,7 +120,7 @@ export function RoadmapBoard(props: RoadmapBoardProps) {
   const template = { gridTemplateColumns: `repeat(${board.columns.length}, minmax(15rem, 1fr))` };
   const minWidth = { minWidth: `calc(${board.columns.length} * 15.5rem)` };
   return (
-    <div className="rm-board" data-testid="roadmap-board">
+    <div ref={scroller} className="rm-board" data-testid="roadmap-board">
       <div className="rm-board-inner" style={minWidth}>
         <div className="rm-columns" style={template} aria-hidden="true">
           {board.columns.map((column) => (

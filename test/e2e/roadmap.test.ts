@@ -1,0 +1,224 @@
+/**
+ * The roadmap as people use it: the sandbox host in Chromium, the built Product page in its iframe,
+ * the real @forge/bridge and resolvers. A card dragged with the mouse (native HTML5 drag and drop,
+ * which pragmatic-drag-and-drop listens to) and moved back with the keyboard; an epic linked from
+ * the picker; the developer's read-only board; screenshots of each layout in both themes.
+ */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { jest } from '@jest/globals';
+import type { Frame, Page } from 'playwright-core';
+import type { Defs, RoadmapItemInput } from '../../src/contract';
+import { messages } from '../../static/shared/messages';
+import type { DemoUserRole } from '../sandbox/demo/users';
+import { launchChromium } from '../sandbox/host/fixtures/chromium';
+import type { Browser } from '../sandbox/host/fixtures/chromium';
+import { REPO_ROOT, startHost } from '../sandbox/host/host';
+import type { RunningHost } from '../sandbox/host/host';
+import { daysFromToday, goalInput, valueOf } from '../integration/resolvers/strategy/builders';
+
+jest.setTimeout(120_000);
+
+const screenshots = join(REPO_ROOT, 'test/.artifacts/screenshots');
+const m = messages.roadmap;
+let host: RunningHost;
+let browser: Browser;
+let page: Page;
+const problems: string[] = [];
+
+beforeAll(async () => {
+  mkdirSync(screenshots, { recursive: true });
+  host = await startHost({ port: 0 });
+  browser = await launchChromium();
+  page = await browser.context.newPage();
+  page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await host?.close();
+});
+
+beforeEach(async () => {
+  const reset = await fetch(`${host.url}/__sandbox/reset`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+  expect(reset.status).toBe(200);
+  await page.setViewportSize({ width: 1400, height: 900 });
+});
+
+afterEach(() => {
+  expect(problems.splice(0)).toEqual([]);
+});
+
+const itemInput = (title: string, extra: Partial<RoadmapItemInput> = {}): RoadmapItemInput => ({
+  title,
+  description: '',
+  goalId: null,
+  laneId: null,
+  horizon: 'now',
+  startDate: null,
+  endDate: null,
+  status: 'planned',
+  ...extra,
+});
+
+/** The titles in one cell, by its column and lane (the cell list's accessible name). */
+async function cellTitles(frame: Frame, column: string, lane: string): Promise<string[]> {
+  return frame.evaluate(
+    ([c, l]) => {
+      const cell = [...document.querySelectorAll('ul.rm-cell')].find((el) => (el.getAttribute('aria-label') ?? '').startsWith(`${c} in lane ${l}:`));
+      return cell ? [...cell.querySelectorAll('.rm-card-title')].map((t) => t.textContent ?? '') : ['<no such cell>'];
+    },
+    [column, lane] as const,
+  );
+}
+
+describe('the roadmap in the sandbox', () => {
+  test('the product manager drags an item to another lane with the mouse and moves it back with the keyboard', async () => {
+    const growth = valueOf(await invoke('productManager', 'createGoal', { goal: goalInput({ title: 'Grow activation' }) }));
+    const checkout = valueOf(await invoke('productManager', 'createGoal', { goal: goalInput({ title: 'Faster checkout' }) }));
+    const item = valueOf(await invoke('productManager', 'createRoadmapItem', { item: itemInput('One-tap payment', { goalId: growth.id }) }));
+    valueOf(await invoke('productManager', 'createRoadmapItem', { item: itemInput('Saved cards', { goalId: checkout.id }) }));
+    const frame = await openRoadmap({ user: 'productManager' });
+
+    const card = frame.getByTestId(`roadmap-card-${item.id}`);
+    const target = frame.getByTestId(`roadmap-cell-${checkout.id}-next`);
+    await card.dragTo(target);
+    await eventually(() => cellTitles(frame, 'Next', 'Faster checkout'), ['One-tap payment']);
+    expect(await cellTitles(frame, 'Now', 'Grow activation')).toEqual([]);
+    await eventually(async () => pick(await storedItem(item.id)), { goalId: checkout.id, horizon: 'next' });
+
+    // Dropped on the upper half of another card: it goes above it.
+    await frame.getByTestId(`roadmap-card-${item.id}`).dragTo(frame.getByText('Saved cards', { exact: true }), { targetPosition: { x: 10, y: 2 } });
+    await eventually(() => cellTitles(frame, 'Now', 'Faster checkout'), ['One-tap payment', 'Saved cards']);
+
+    // Back with the keyboard: Alt+→ to Next, Alt+Shift+↑ to the lane above.
+    await frame.getByRole('button', { name: 'One-tap payment', exact: true }).focus();
+    await page.keyboard.press('Alt+ArrowRight');
+    await page.keyboard.press('Alt+Shift+ArrowUp');
+    await eventually(() => cellTitles(frame, 'Next', 'Grow activation'), ['One-tap payment']);
+    await eventually(async () => (await frame.getByTestId('announcer').textContent())?.trim(), m.moved('One-tap payment', 'Next', 'Grow activation', 1, 1));
+    await eventually(async () => pick(await storedItem(item.id)), { goalId: growth.id, horizon: 'next' });
+  });
+
+  test('the product manager links an epic from the picker and sees its progress on the card', async () => {
+    const item = valueOf(await invoke('productManager', 'createRoadmapItem', { item: itemInput('One-tap payment', { endDate: daysFromToday(30) }) }));
+    const view = valueOf(await invoke('productManager', 'getRoadmap', {}));
+    const epic = view.epics.find((e) => e.rollup && e.rollup.points.total > 0)!;
+    const frame = await openRoadmap({ user: 'productManager' });
+    await frame.getByRole('button', { name: 'One-tap payment', exact: true }).click();
+    const panel = frame.getByTestId('roadmap-item-panel');
+    await panel.getByRole('combobox', { name: m.epicSearch }).fill(epic.key);
+    await panel.getByRole('option', { name: new RegExp(epic.key) }).click();
+    const row = panel.getByTestId(`item-epic-${epic.key}`);
+    await row.getByText(epic.summary).waitFor();
+    await row.getByRole('img', { name: /pts done/ }).waitFor();
+    const card = frame.getByTestId(`roadmap-card-${item.id}`);
+    await card.getByText(m.epicCount(1)).waitFor();
+    await card.getByText(/pts done/).waitFor();
+    await card.getByText(/^(Forecast: |No forecast: |Delivered)/).waitFor();
+    await panel.screenshot({ path: join(screenshots, 'e2e-roadmap-item-panel.png') });
+    expect(valueOf(await invoke('productManager', 'getRoadmap', {})).items[0]!.epicIds).toEqual([epic.id]);
+  });
+
+  test('the developer sees the roadmap read-only', async () => {
+    const item = valueOf(await invoke('productManager', 'createRoadmapItem', { item: itemInput('One-tap payment') }));
+    const frame = await openRoadmap({ user: 'developer' });
+    await frame.getByTestId(`roadmap-card-${item.id}`).waitFor();
+    for (const name of [m.addItem, m.editLanes, m.moveMenu('One-tap payment')]) expect(await frame.getByRole('button', { name, exact: true }).count()).toBe(0);
+    expect(await frame.locator('[draggable="true"]').count()).toBe(0);
+    await frame.getByRole('button', { name: 'One-tap payment', exact: true }).click();
+    const panel = frame.getByTestId('roadmap-item-panel');
+    await panel.getByRole('heading', { name: 'One-tap payment' }).waitFor();
+    expect(await panel.getByRole('button', { name: messages.common.edit }).count()).toBe(0);
+    expect(await panel.getByRole('combobox').count()).toBe(0);
+    const write = await invoke('developer', 'moveRoadmapItem', { move: { itemId: item.id, lane: 'none', column: { kind: 'horizon', horizon: 'later' }, afterId: null, beforeId: null }, baseVersion: 1 });
+    expect(write).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+  });
+
+  test.each(['light', 'dark'] as const)('every layout in the %s theme', async (theme) => {
+    await seedRoadmap();
+    await page.setViewportSize({ width: 1400, height: 1300 });
+    const frame = await openRoadmap({ user: 'productManager', theme });
+    await frame.waitForFunction((mode) => document.documentElement.getAttribute('data-color-mode') === mode, theme);
+    for (const layout of ['horizons', 'quarters', 'timeline'] as const) {
+      await frame.getByRole('radio', { name: m.layouts[layout] }).check();
+      await frame.locator('.rm-card').first().waitFor();
+      await page.screenshot({ path: join(screenshots, `e2e-roadmap-${layout}-${theme}.png`) });
+    }
+    await frame.getByRole('radio', { name: m.layouts.horizons }).check();
+    await frame.locator('.rm-card-title').first().click();
+    await frame.getByTestId('roadmap-item-panel').waitFor();
+    await page.screenshot({ path: join(screenshots, `e2e-roadmap-details-${theme}.png`) });
+  });
+});
+
+// ── helpers ────────────────────────────────────────────────────────────────────────────────
+
+type Payload<K extends keyof Defs> = Parameters<Defs[K]>[0];
+type Answer<K extends keyof Defs> = ReturnType<Defs[K]>;
+
+async function invoke<K extends keyof Defs>(user: DemoUserRole, functionKey: K, ...payload: Payload<K> extends undefined ? [] : [Payload<K>]): Promise<Answer<K>> {
+  const response = await fetch(`${host.url}/__sandbox/invoke`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ user, module: 'jira:projectPage', project: 'THR', functionKey, payload: payload[0] }),
+  });
+  return (await response.json()) as Answer<K>;
+}
+
+/** Asks until `read` gives `expected` (deep-equal), then checks it: what the page shows settles after the server answers. */
+async function eventually<T>(read: () => Promise<T>, expected: T, timeoutMs = 10_000): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  let value = await read();
+  while (JSON.stringify(value) !== JSON.stringify(expected) && Date.now() < until) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    value = await read();
+  }
+  expect(value).toEqual(expected);
+}
+
+const pick = (item: { goalId?: string; horizon: string } | undefined) => ({ goalId: item?.goalId, horizon: item?.horizon });
+
+async function storedItem(id: string) {
+  return valueOf(await invoke('productManager', 'getRoadmap', {})).items.find((i) => i.id === id);
+}
+
+/** Two goals, eight items over the horizons and quarters, some with epics linked. */
+async function seedRoadmap(): Promise<void> {
+  const goals = [
+    valueOf(await invoke('productManager', 'createGoal', { goal: goalInput({ title: 'Grow activation' }) })),
+    valueOf(await invoke('productManager', 'createGoal', { goal: goalInput({ title: 'Faster checkout' }) })),
+  ];
+  const view = valueOf(await invoke('productManager', 'getRoadmap', {}));
+  const epics = view.epics.filter((e) => e.rollup && e.rollup.counts.total > 0);
+  const specs: Array<[string, Partial<RoadmapItemInput>, number]> = [
+    ['Guided first sprint', { goalId: goals[0]!.id, status: 'in-progress', startDate: daysFromToday(-20), endDate: daysFromToday(10) }, 2],
+    ['Team templates', { goalId: goals[0]!.id, horizon: 'next', startDate: daysFromToday(40), endDate: daysFromToday(80) }, 1],
+    ['Onboarding emails', { goalId: goals[0]!.id, horizon: 'later', status: 'idea' }, 0],
+    ['One-tap payment', { goalId: goals[1]!.id, status: 'in-progress', startDate: daysFromToday(-10), endDate: daysFromToday(5) }, 2],
+    ['Saved cards', { goalId: goals[1]!.id, horizon: 'next', startDate: daysFromToday(20), endDate: daysFromToday(60) }, 1],
+    ['Wallet support', { goalId: goals[1]!.id, horizon: 'later', status: 'parked' }, 0],
+    ['Usage analytics', { status: 'done', startDate: daysFromToday(-90), endDate: daysFromToday(-30) }, 1],
+    ['Public API', { horizon: 'later', status: 'idea', startDate: daysFromToday(150) }, 0],
+  ];
+  let next = 0;
+  for (const [title, extra, epicCount] of specs) {
+    const item = valueOf(await invoke('productManager', 'createRoadmapItem', { item: itemInput(title, extra) }));
+    for (let i = 0; i < epicCount; i += 1) {
+      const epic = epics[next % epics.length]!;
+      next += 1;
+      const now = valueOf(await invoke('productManager', 'getRoadmap', {})).epics.find((e) => e.id === epic.id)!;
+      valueOf(await invoke('productManager', 'linkEpics', { target: { kind: 'item', id: item.id }, link: [{ epicId: epic.id, linksVersion: now.linksVersion }], unlink: [] }));
+    }
+  }
+}
+
+async function openRoadmap(options: { user: DemoUserRole; theme?: 'light' | 'dark' }): Promise<Frame> {
+  await page.goto(`${host.url}/?project=THR&user=${options.user}${options.theme === 'dark' ? '&theme=dark' : ''}`);
+  const element = await page.waitForSelector('#app-frame');
+  const frame = await element.contentFrame();
+  if (!frame) throw new Error('The host page has no app frame');
+  await frame.getByRole('tab', { name: messages.common.tabs.roadmap }).click();
+  await frame.getByTestId('roadmap-board').waitFor({ timeout: 30_000 });
+  return frame;
+}
