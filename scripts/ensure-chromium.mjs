@@ -10,9 +10,9 @@ if (process.getuid?.() !== 0) {
   console.error(`Chromium is missing at ${path}. Install it with: sudo apt-get install -y chromium (or set CHROMIUM_PATH).`);
   process.exit(1);
 }
-console.log('Chromium is missing: installing Debian’s chromium package…');
+console.log('Chromium is missing: installing Debian’s chromium and chromium-driver packages…');
 execFileSync('apt-get', ['update', '-qq'], { stdio: 'inherit' });
-execFileSync('apt-get', ['install', '-y', '-qq', 'chromium'], {
+execFileSync('apt-get', ['install', '-y', '-qq', 'chromium', 'chromium-driver'], {
   stdio: 'inherit',
   env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
 });
