@@ -10,6 +10,7 @@ import type { Board, BoardLane, MoveCommand, MoveTarget } from './board-model';
 import type { MoveChoice } from './card-move-menu';
 import { RoadmapCard } from './roadmap-card';
 import { cardDragType } from './use-card-drag';
+import { markRender, renderMarks } from './use-roadmap';
 import type { Edge } from './use-card-drag';
 import './roadmap-board.css';
 
@@ -44,6 +45,10 @@ export function RoadmapBoard(props: RoadmapBoardProps) {
     titles.current.get(focusId)?.focus();
     setFocusId(undefined);
   }, [board, focusId]);
+
+  useLayoutEffect(() => {
+    markRender(renderMarks.committed);
+  }, [board]);
 
   // A new layout opens on the present: the current column (or the first to come) at the left edge.
   useLayoutEffect(() => {
@@ -117,6 +122,12 @@ export function RoadmapBoard(props: RoadmapBoardProps) {
     ].filter((c) => !c.isDisabled || c.command === 'up' || c.command === 'down');
   }, []);
 
+  const laneOfItem = (itemId: string | undefined) => {
+    const item = itemId ? itemOf(itemId) : undefined;
+    return item ? placeOf(board, item).lane : undefined;
+  };
+  const focusLane = laneOfItem(focusId);
+  const selectedLane = laneOfItem(props.selectedId);
   const template = { gridTemplateColumns: `repeat(${board.columns.length}, minmax(15rem, 1fr))` };
   const minWidth = { minWidth: `calc(${board.columns.length} * 15.5rem)` };
   return (
@@ -127,10 +138,12 @@ export function RoadmapBoard(props: RoadmapBoardProps) {
             <ColumnHead key={column.key} column={column} />
           ))}
         </div>
-        {board.lanes.map((lane) => (
+        {board.lanes.map((lane, index) => (
           <Lane
-            key={lane.id}
+            // A new layout starts the drawing afresh: the lanes in view now, the others as they come near.
+            key={`${board.layout}:${lane.id}`}
             lane={lane}
+            eager={index < eagerLanes || lane.id === focusLane || lane.id === selectedLane}
             board={board}
             template={template}
             canEdit={canEdit}
@@ -156,8 +169,34 @@ function ColumnHead({ column }: { column: RoadmapColumn }) {
   );
 }
 
+/** Lanes drawn at once; the others when they come near the viewport (see `useNearViewport`). */
+const eagerLanes = 2;
+/** A card's usual height, for a lane not drawn yet to take about the room it will. */
+const cardRem = 7.5;
+
+/**
+ * Whether an element is, or has been, within a screen of the viewport. Once near, always near: a
+ * lane drawn stays drawn, so focus and moves inside it keep working. Without IntersectionObserver
+ * (jsdom) everything is near.
+ */
+function useNearViewport(ref: React.RefObject<HTMLElement | null>, eager: boolean): boolean {
+  const [near, setNear] = useState(() => eager || typeof IntersectionObserver === 'undefined');
+  useEffect(() => {
+    if (near || eager) return;
+    const element = ref.current;
+    if (!element) return;
+    const observer = new IntersectionObserver((entries) => {
+      if (entries.some((entry) => entry.isIntersecting)) setNear(true);
+    }, { rootMargin: '100% 0px' });
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, [near, eager, ref]);
+  return near || eager;
+}
+
 interface LaneProps {
   lane: BoardLane;
+  eager: boolean;
   board: Board;
   template: React.CSSProperties;
   canEdit: boolean;
@@ -173,8 +212,18 @@ function Lane(props: LaneProps) {
   const { lane, board } = props;
   const headingId = `rm-lane-${lane.id}`;
   const count = board.columns.reduce((sum, column) => sum + cellOf(board, lane.id, column.key).length, 0);
+  const section = useRef<HTMLElement>(null);
+  const near = useNearViewport(section, props.eager);
+  const tallest = Math.max(1, ...board.columns.map((column) => cellOf(board, lane.id, column.key).length));
   return (
-    <section className="rm-lane" aria-labelledby={headingId} data-testid={`roadmap-lane-${lane.id}`}>
+    <section
+      ref={section}
+      className="rm-lane"
+      aria-labelledby={headingId}
+      data-testid={`roadmap-lane-${lane.id}`}
+      aria-busy={near ? undefined : true}
+      style={near ? undefined : { minHeight: `${tallest * cardRem}rem` }}
+    >
       <div className="rm-lane-head">
         <h3 className="rm-lane-title" id={headingId}>
           {lane.name}
@@ -185,7 +234,7 @@ function Lane(props: LaneProps) {
         {props.canEdit ? <IconButton icon={AddIcon} label={m.addItemTo(lane.name)} appearance="subtle" spacing="compact" onClick={() => props.onAdd(lane.id)} /> : null}
       </div>
       <div className="rm-cells" style={props.template}>
-        {board.columns.map((column) => (
+        {near && board.columns.map((column) => (
           <Cell
             key={column.key}
             lane={lane}

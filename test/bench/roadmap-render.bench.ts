@@ -1,0 +1,186 @@
+/**
+ * Browser render time of a 1,000-card roadmap, and the gzipped size of the Product page's bundle.
+ *
+ * The sandbox host serves the built Product page (`npm run build` first) over the demo site;
+ * 1,000 items are seeded through the resolvers across 6 goal lanes, the three horizons and ±1 year
+ * of dates, 400 of them with an epic linked (so their cards draw roll-up, forecast and sprints).
+ * Chromium then opens the Roadmap tab and the bench reads:
+ *   first render: the app's user timing, `roadmap:data` (getRoadmap answered) → `roadmap:committed`
+ *     (React committed the board), plus the next frame (style, layout and paint);
+ *   layout switch: a click on another layout → the next frame after the board is committed
+ *     (every card is mounted again in its new cell), the median of 3 rounds of the three layouts.
+ * Target: ≤ 200 ms for each. Bundle: the gzipped JS of static/product/build (target ≤ 300 KB).
+ *
+ * `npm run bench roadmap-render` or `npx tsx test/bench/roadmap-render.bench.ts`.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import type { Defs, RoadmapItemInput } from '../../src/contract';
+import { messages } from '../../static/shared/messages';
+import { launchChromium } from '../sandbox/host/fixtures/chromium';
+import { REPO_ROOT, startHost } from '../sandbox/host/host';
+import { report } from './report';
+
+const cards = 1_000;
+const linked = 400;
+const renderTargetMs = 200;
+const bundleTargetKb = 300;
+
+const host = await startHost({ port: 0 });
+type Payload<K extends keyof Defs> = Parameters<Defs[K]>[0];
+type Value<K extends keyof Defs> = Extract<ReturnType<Defs[K]>, { ok: true }>['value'];
+async function call<K extends keyof Defs>(functionKey: K, payload: Payload<K>): Promise<Value<K>> {
+  const response = await fetch(`${host.url}/__sandbox/invoke`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ user: 'productManager', module: 'jira:projectPage', project: 'THR', functionKey, payload }),
+  });
+  const result = (await response.json()) as ReturnType<Defs[K]>;
+  if (!result.ok) throw new Error(`${functionKey}: ${JSON.stringify(result.error)}`);
+  return result.value as Value<K>;
+}
+
+await fetch(`${host.url}/__sandbox/reset`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+const seedStart = Date.now();
+const goals: Array<Value<'createGoal'>> = [];
+for (const title of ['Grow activation', 'Faster checkout', 'Retain teams', 'Enterprise ready', 'Mobile first', 'Lower support load']) {
+  goals.push(await call('createGoal', { goal: { title, description: '', ownerAccountId: null, status: 'on-track', timeFrame: { kind: 'none' } } }));
+}
+const first = await call('getRoadmap', {});
+const epics = first.epics.filter((e) => e.rollup && e.rollup.counts.total > 0);
+const today = Date.parse(first.today);
+const day = (offset: number) => new Date(today + offset * 86_400_000).toISOString().slice(0, 10);
+const horizons = ['now', 'next', 'later'] as const;
+const statuses = ['idea', 'planned', 'in-progress', 'done', 'parked'] as const;
+
+const items: string[] = [];
+const seedBatch = async (from: number, to: number) => {
+  for (let i = from; i < to; i += 1) {
+    const dated = i % 3 !== 0;
+    const start = ((i * 37) % 720) - 360;
+    const input: RoadmapItemInput = {
+      title: `Roadmap item ${i + 1}: ${['checkout', 'onboarding', 'reports', 'mobile', 'search'][i % 5]} improvements`,
+      description: '',
+      goalId: i % 7 === 6 ? null : goals[i % goals.length]!.id,
+      laneId: null,
+      horizon: horizons[i % 3]!,
+      startDate: dated ? day(start) : null,
+      endDate: dated ? day(start + 20 + (i % 40)) : null,
+      status: statuses[i % 5]!,
+    };
+    items[i] = (await call('createRoadmapItem', { item: input })).id;
+  }
+};
+// A few writers at once: items are separate records, so they do not conflict.
+await Promise.all([0, 1, 2, 3].map((w) => seedBatch((w * cards) / 4, ((w + 1) * cards) / 4)));
+// Links: one writer per epic (an epic's links are one property, written in turn).
+const byEpic = new Map<string, string[]>();
+for (let i = 0; i < linked; i += 1) {
+  const epic = epics[i % epics.length]!;
+  byEpic.set(epic.id, [...(byEpic.get(epic.id) ?? []), items[i]!]);
+}
+await Promise.all(
+  [...byEpic.entries()].map(async ([epicId, itemIds]) => {
+    let version = epics.find((e) => e.id === epicId)!.linksVersion;
+    for (const id of itemIds) {
+      const answer = await call('linkEpics', { target: { kind: 'item', id }, link: [{ epicId, linksVersion: version }], unlink: [] });
+      version = answer.epics.find((e) => e.epicId === epicId)!.linksVersion;
+    }
+  }),
+);
+console.log(`seeded ${cards} items (${linked} with an epic) in ${((Date.now() - seedStart) / 1000).toFixed(1)} s`);
+
+const browser = await launchChromium({ width: 1400, height: 1000 });
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+
+/** Opens the Roadmap tab as `user` and measures the first render and the layout switches. */
+async function measure(user: 'productManager' | 'developer', who: string): Promise<void> {
+  const page = await browser.context.newPage();
+  await page.goto(`${host.url}/?project=THR&user=${user}`);
+  const frame = await (await page.waitForSelector('#app-frame')).contentFrame();
+  if (!frame) throw new Error('no app frame');
+  await frame.getByRole('tab', { name: messages.common.tabs.roadmap }).click();
+  await frame.getByTestId('roadmap-board').waitFor({ timeout: 60_000 });
+  const heading = await frame.getByRole('heading', { level: 2, name: /^Roadmap/ }).textContent();
+  if (!heading?.includes(`(${cards})`)) throw new Error(`The roadmap says ${heading}, not ${cards} items`);
+  const drawn = async () => frame.locator('.rm-card').count();
+
+  const commitMs = await frame.evaluate(async () => {
+    await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+    const [data] = performance.getEntriesByName('roadmap:data');
+    const [committed] = performance.getEntriesByName('roadmap:committed');
+    return committed!.startTime - data!.startTime;
+  });
+
+  /** Click a layout, then wait for the commit and the frame after it: React, style, layout and paint. */
+  const switchTo = (label: string): Promise<number> =>
+    frame.evaluate(async (name) => {
+      const radio = [...document.querySelectorAll<HTMLInputElement>('input[type="radio"]')].find((input) => input.parentElement?.textContent === name)!;
+      performance.clearMarks('roadmap:committed');
+      const start = performance.now();
+      radio.click();
+      while (performance.getEntriesByName('roadmap:committed').length === 0) await new Promise((resolve) => setTimeout(resolve, 0));
+      await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+      return performance.now() - start;
+    }, label);
+
+  const firstDrawn = await drawn();
+  const switches: Record<string, number[]> = { quarters: [], timeline: [], horizons: [] };
+  const drawnIn: Record<string, number> = {};
+  for (let round = 0; round < 3; round += 1) {
+    for (const layout of ['quarters', 'timeline', 'horizons'] as const) {
+      switches[layout]!.push(await switchTo(messages.roadmap.layouts[layout]));
+      drawnIn[layout] = await drawn();
+    }
+  }
+  // Scrolled to the end, every lane is drawn: the whole board's cost, paid lane by lane as it comes in.
+  const scrolled = await frame.evaluate(async () => {
+    const start = performance.now();
+    const scroller = document.scrollingElement!;
+    for (let y = 0; y <= scroller.scrollHeight; y += 600) {
+      scroller.scrollTop = y;
+      await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+    }
+    return { ms: performance.now() - start, cards: document.querySelectorAll('.rm-card').length };
+  });
+  report({
+    bench: 'roadmap-render',
+    scenario: `${cards} items, ${who}: scrolled to the end (every lane drawn)`,
+    figures: { 'cards drawn': scrolled.cards, 'scroll ms': Math.round(scrolled.ms) },
+  });
+  report({
+    bench: 'roadmap-render',
+    scenario: `${cards} items, ${who}: first render (data → commit)`,
+    figures: { 'cards drawn': firstDrawn, 'render ms': Math.round(commitMs) },
+    target: { text: `≤ ${renderTargetMs} ms`, met: commitMs <= renderTargetMs },
+  });
+  for (const [layout, values] of Object.entries(switches)) {
+    report({
+      bench: 'roadmap-render',
+      scenario: `${cards} items, ${who}: switch to ${layout} (click → painted, median of 3)`,
+      figures: { 'cards drawn': drawnIn[layout] ?? 0, 'render ms': Math.round(median(values)), runs: values.map((v) => Math.round(v)).join(' / ') },
+      target: { text: `≤ ${renderTargetMs} ms`, met: median(values) <= renderTargetMs },
+    });
+  }
+  await page.close();
+}
+
+await measure('productManager', 'editor');
+await measure('developer', 'reader');
+
+const assets = join(REPO_ROOT, 'static/product/build/assets');
+const js = readdirSync(assets).filter((name) => name.endsWith('.js'));
+const entry = js.filter((name) => name.startsWith('index-'));
+const gzipKb = (names: string[]) => names.reduce((sum, name) => sum + gzipSync(readFileSync(join(assets, name))).length, 0) / 1024;
+const entryKb = gzipKb(entry);
+report({
+  bench: 'roadmap-render',
+  scenario: 'Product page bundle, gzipped (entry / all JS incl. lazy theme files)',
+  figures: { 'entry KB': Math.round(entryKb * 10) / 10, 'all JS KB': Math.round(gzipKb(js) * 10) / 10 },
+  target: { text: `entry ≤ ${bundleTargetKb} KB`, met: entryKb <= bundleTargetKb },
+});
+
+await browser.close();
+await host.close();
+process.exit(0);
