@@ -27,12 +27,14 @@ export function itemDelivery(args: {
   endDate?: string;
   hasEstimateField: boolean;
   basis?: VelocityBasis;
+  /**
+   * The product manager marked the item done or parked: its end date is no longer a promise, so a
+   * forecast past it is not a risk (the forecast itself still says when the remaining work ends).
+   */
+  settled?: boolean;
 }): ItemDelivery {
   const rollup = rollupOfEpics(args.epics);
-  return {
-    rollup,
-    sprints: workBySprint(distinctChildren(args.epics), args.sprints),
-    forecast: forecastOf({
+  const forecast = forecastOf({
       rollup,
       velocity: args.velocity,
       sprints: args.sprints,
@@ -40,6 +42,15 @@ export function itemDelivery(args: {
       hasEstimateField: args.hasEstimateField,
       ...(args.endDate ? { endDate: args.endDate } : {}),
       ...(args.basis ? { basis: args.basis } : {}),
-    }),
+    });
+  return {
+    rollup,
+    sprints: workBySprint(distinctChildren(args.epics), args.sprints),
+    forecast: args.settled && forecast.kind === 'forecast' ? settledForecast(forecast) : forecast,
   };
+}
+
+function settledForecast(forecast: Extract<Forecast, { kind: 'forecast' }>): Forecast {
+  const { daysLate: _late, ...rest } = forecast;
+  return { ...rest, atRisk: false };
 }

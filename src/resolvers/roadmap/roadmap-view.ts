@@ -55,6 +55,7 @@ export const getRoadmap = viewerCall('getRoadmap', async ({ jira, access, projec
       sprints,
       today,
       hasEstimateField: loaded.storyPoints.ok,
+      settled: item.status === 'done' || item.status === 'parked',
       ...(item.endDate ? { endDate: item.endDate } : {}),
     });
     return itemView(item, epicIds, delivery);

@@ -19,4 +19,10 @@ describe('itemDelivery', () => {
     // 10 estimated remaining + 1 unestimated × average 50/6 → ~18.33 points at 10 a sprint.
     expect(delivery.forecast).toMatchObject({ kind: 'forecast', velocity: 10, atRisk: true, finish: { sprintId: 6 } });
   });
+
+  test.each([[true], [false]])('an item marked done or parked is never at risk (settled: %s), while the forecast still says when the work ends', (settled) => {
+    const delivery = itemDelivery({ epics, velocity, sprints, today: '2026-11-02T09:00:00.000Z', endDate: '2026-11-10', hasEstimateField: true, settled });
+    expect(delivery.forecast).toMatchObject({ kind: 'forecast', finish: { sprintId: 6 }, atRisk: !settled });
+    if (settled) expect(delivery.forecast).not.toHaveProperty('daysLate');
+  });
 });
