@@ -1,0 +1,29 @@
+/**
+ * Gzipped JavaScript of each built Custom UI resource (run `npm run build` first): the entry script
+ * a page loads, and all of its JS including chunks loaded on demand (themes, the bridge's resizer).
+ * Targets (issue 4): the Product page ≤ 300 KB, the epic panel ≤ 80 KB.
+ *
+ * `npx tsx test/bench/bundle-size.bench.ts`
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { report } from './report';
+
+const targetsKb: Record<string, number> = { product: 300, 'epic-panel': 80 };
+const staticDir = join(process.cwd(), 'static');
+
+for (const resource of readdirSync(staticDir).sort()) {
+  const assets = join(staticDir, resource, 'build', 'assets');
+  if (!existsSync(assets)) continue;
+  const js = readdirSync(assets).filter((name) => name.endsWith('.js'));
+  const gzipKb = (names: string[]) => names.reduce((sum, name) => sum + gzipSync(readFileSync(join(assets, name))).length, 0) / 1024;
+  const entryKb = gzipKb(js.filter((name) => name.startsWith('index-')));
+  const target = targetsKb[resource];
+  report({
+    bench: 'bundle-size',
+    scenario: resource,
+    figures: { 'entry KB': Math.round(entryKb * 10) / 10, 'all JS KB': Math.round(gzipKb(js) * 10) / 10 },
+    ...(target ? { target: { text: `entry ≤ ${target} KB gzipped`, met: entryKb <= target } } : {}),
+  });
+}
