@@ -19,6 +19,8 @@ import type { EpicRollup } from './domain/epic-rollup';
 import type { ItemDelivery } from './domain/item-delivery';
 import type { ColumnTarget, Horizon, LaneMode, RoadmapItemStatus } from './domain/roadmap';
 import type { Velocity } from './domain/velocity';
+import type { GoalLinkKind } from './domain/alignment';
+import type { SprintInvestment } from './domain/sprint-investment';
 
 /** Expected failures, a closed set. Bugs throw instead. */
 export type ErrorCode =
@@ -313,6 +315,61 @@ export interface EpicContext {
   viewer: { canLink: boolean };
 }
 
+// ── Alignment (project managers) ─────────────────────────────────────────────────────────────
+
+/** One of the project's epics as the Alignment tab reads it. */
+export interface AlignmentEpic {
+  id: string;
+  key: string;
+  summary: string;
+  status: { name: string; category: StatusCategory };
+  /** The goals it serves (archived ones left out), in the goals' order, and how. */
+  goals: Array<{ goalId: string; via: GoalLinkKind }>;
+  /** Version of the epic's link property: `linkEpics` needs it. */
+  linksVersion: number;
+  /** Jira's `updated` of the epic itself (not of its children): "recent activity". */
+  updated?: string;
+  /** From the roll-up cache; absent while its children are still being crawled. */
+  size?: { issues: number; points: number; unestimated: number };
+}
+
+/** A roadmap item as the roadmap CSV export lists it. */
+export interface AlignmentRoadmapItem {
+  id: string;
+  title: string;
+  goalId?: string;
+  /** The item's lane as the roadmap shows it: its goal's title in goal lanes, its custom lane otherwise. */
+  lane?: string;
+  horizon: Horizon;
+  startDate?: string;
+  endDate?: string;
+  status: RoadmapItemStatus;
+  epicKeys: string[];
+  /** Done and total of its epics' children, by count and by points; absent while loading. */
+  progress?: { doneIssues: number; totalIssues: number; donePoints: number; totalPoints: number };
+}
+
+export interface AlignmentView {
+  project: { id: string; key: string };
+  /** `canLink`: the edit rule lets them edit the product and Jira lets them edit issues. */
+  viewer: { canEdit: boolean; canLink: boolean };
+  /** Rank order, archived goals left out. */
+  goals: Array<{ id: string; title: string; status: GoalStatus }>;
+  /** Every epic of the project the viewer's Jira search shows, in rank order. */
+  epics: AlignmentEpic[];
+  /** Open epics serving no goal, in rank order (the UI sorts them). */
+  unalignedEpicIds: string[];
+  goalsWithoutWork: string[];
+  /** Every sprint of the project's boards, in timeline order. */
+  investment: SprintInvestment[];
+  items: AlignmentRoadmapItem[];
+  /** Where story points come from, in one sentence, or why there are none. */
+  storyPoints: { fieldName?: string; message: string };
+  /** Epics whose roll-ups are still loading: call again; sizes and investment leave them out meanwhile. */
+  pending: string[];
+  today: string;
+}
+
 export type Defs = {
   /** The project page's overview: the project's epics with child counts, and its sprints. */
   getProjectOverview: () => Result<ProjectOverview>;
@@ -369,4 +426,7 @@ export type Defs = {
   getEpicContext: () => Result<EpicContext>;
   /** Changes this epic's links from its panel; the epic comes from the Forge context. */
   setEpicLinks: (payload: { directGoalIds: string[]; roadmapItemIds: string[]; linksVersion: number }) => Result<EpicContext>;
+
+  /** The Alignment tab: epics × goals, unaligned epics, goals without work, sprint investment, export rows. */
+  getAlignment: () => Result<AlignmentView>;
 };

@@ -1,5 +1,6 @@
 import type { Handlers } from '@forge/resolver';
 import type { Defs } from '../contract';
+import { getAlignment } from './alignment/alignment-view';
 import { getEpicContext } from './epic-panel/epic-context';
 import { setEpicLinks } from './epic-panel/set-epic-links';
 import { getProjectOverview } from './project-overview';
@@ -55,4 +56,6 @@ export const handlers: Handlers<Defs> = {
 
   getEpicContext: (request) => guarded(() => getEpicContext(request)),
   setEpicLinks: (request) => guarded(() => setEpicLinks(request)),
+
+  getAlignment: (request) => guarded(() => getAlignment(request)),
 };

@@ -23,9 +23,11 @@ export interface LinkedJiraEpic {
   projectId: string | undefined;
   issueTypeId: string | undefined;
   links: EpicLinks;
+  /** Jira's `updated` of the epic itself (its own fields, comments, links), not of its children. */
+  updated: string | undefined;
 }
 
-const epicFields = ['summary', 'status', 'project', 'issuetype'];
+const epicFields = ['summary', 'status', 'project', 'issuetype', 'updated'];
 
 /** The project's epics in rank order with their links, as the client's actor may see them: one paged search. */
 export async function listEpicsWithLinks(
@@ -131,6 +133,7 @@ function toLinkedEpic(issue: Pick<SearchedIssue, 'id' | 'key' | 'fields' | 'prop
     projectId: project.success ? String(project.data.id) : undefined,
     issueTypeId: issueType.success ? String(issueType.data.id) : undefined,
     links: readEpicLinks(issue.properties?.[epicLinksPropertyKey]),
+    updated: typeof issue.fields?.updated === 'string' && Number.isFinite(Date.parse(issue.fields.updated)) ? new Date(issue.fields.updated).toISOString() : undefined,
   };
 }
 

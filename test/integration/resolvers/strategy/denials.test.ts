@@ -23,6 +23,8 @@ type StrategyCall = Exclude<
   | 'linkEpics'
   | 'getEpicContext'
   | 'setEpicLinks'
+  // Alignment: its denials are in test/integration/resolvers/alignment.
+  | 'getAlignment'
 >;
 
 interface Seeded {
