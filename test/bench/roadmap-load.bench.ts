@@ -4,7 +4,7 @@
  * invocation per project (25 s budget), as a Jira admin who can browse all four. Each project has
  * 100 roadmap items, each delivered by one or two of its epics (links on the epics' properties).
  *   cold: nothing cached: field detection, the epic list, a crawl of every epic's children, writes.
- *   warm: ten minutes later, after 20 children per project changed: the epic list and one delta search.
+ *   warm: after 20 children per project changed: the viewer's epic ids and one delta search.
  * Targets (issue 4): cold ≤ 5 s; warm ≤ 1 s and ≤ 3 Jira requests.
  *
  * `npm run bench` (with the others), or alone: `npx tsx test/bench/roadmap-load.bench.ts`.

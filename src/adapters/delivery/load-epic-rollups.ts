@@ -33,6 +33,7 @@ import type { JiraBoard } from '../jira/agile';
 import { assertIssueIds, changedSince, crawlChildren } from '../jira/child-facts';
 import type { CrawlOptions, FactFields } from '../jira/child-facts';
 import type { JiraClient } from '../jira/client';
+import type { LinkedJiraEpic } from '../jira/epic-links';
 import { readEstimationSetup } from '../jira/story-points';
 import type { CachedEpic, RollupStore, SyncMarker } from '../storage/epic-rollups';
 
@@ -54,6 +55,8 @@ export interface LoadEpicRollupsOptions {
   /** The project's boards, when the caller listed them already (saves a request on a cold load). */
   boards?: readonly JiraBoard[];
   remainingMs?: () => number | undefined;
+  /** Also return the project's epics that changed since the last sync (from the same delta search). */
+  collectEpicCards?: boolean;
   crawl?: Pick<CrawlOptions, 'epicsPerQuery' | 'concurrency' | 'reserveMs'>;
 }
 
@@ -73,10 +76,14 @@ export interface LoadedRollups {
   pending: string[];
   /** Where story points came from (or why there are none: then every child is unestimated). */
   storyPoints: StoryPointFieldChoice;
+  /** With `collectEpicCards`, on a warm load: the epics the delta search saw change, whole. */
+  changedEpics?: LinkedJiraEpic[];
   sync: {
     mode: 'cold' | 'warm';
     reason?: ColdReason;
     syncedAt: string;
+    /** The sync this one continued from (warm): `changedEpics` are the epics changed since then. */
+    previousSyncedAt?: string;
     /** Issues the delta search returned (warm). */
     changedIssues: number;
     crawledEpics: number;
@@ -120,12 +127,13 @@ export async function loadEpicRollups(jira: JiraClient, store: RollupStore, opti
   // Nothing cached to keep in step (a project without epics): no delta to ask for.
   const delta =
     cold || !previous || tracked.size === 0
-      ? Promise.resolve({ children: [], others: [] })
+      ? Promise.resolve({ children: [], others: [], epics: [], ran: false })
       : changedSince(jira, {
           projectId,
           literal: updatedSinceLiteral({ sinceMs: Date.parse(previous.syncedAt), skewMs: syncSkewMs, ...(options.timeZone ? { timeZone: options.timeZone } : {}) }).literal,
           fields,
-        });
+          ...(options.collectEpicCards ? { epicCards: true } : {}),
+        }).then((found) => ({ ...found, ran: true }));
   const [changes, crawl] = await Promise.all([
     delta,
     crawlChildren(jira, { epicIds: missing, fields, ...options.crawl, ...(options.remainingMs ? { remainingMs: options.remainingMs } : {}) }),
@@ -177,10 +185,12 @@ export async function loadEpicRollups(jira: JiraClient, store: RollupStore, opti
       }),
     pending: requested.filter((epicId) => pending.has(epicId)),
     storyPoints,
+    ...(options.collectEpicCards && changes.ran ? { changedEpics: changes.epics } : {}),
     sync: {
       mode: cold ? 'cold' : 'warm',
       ...(reason ? { reason } : {}),
       syncedAt: options.now,
+      ...(previous && changes.ran ? { previousSyncedAt: previous.syncedAt } : {}),
       changedIssues: changes.children.length + changes.others.length,
       crawledEpics: crawl.byEpic.size,
       writtenEpics: put.length + update.length - conflicts.length,

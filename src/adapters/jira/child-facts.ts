@@ -15,6 +15,9 @@ import type { JiraClient } from './client';
 import { JiraError } from './errors';
 import { parentFieldSchema, statusFieldSchema } from './schemas';
 import { searchAllIssues } from './search';
+import { epicCardFields, toLinkedEpic } from './epic-links';
+import type { LinkedJiraEpic } from './epic-links';
+import { epicLinksPropertyKey } from '../../domain/epic-links';
 
 /** The custom fields facts are read from; either may be missing on a site. */
 export interface FactFields {
@@ -134,21 +137,25 @@ export async function crawlChildren(jira: JiraClient, options: CrawlOptions): Pr
  */
 export async function changedSince(
   jira: JiraClient,
-  options: { projectId: string; literal: string; fields: FactFields },
-): Promise<{ children: ObservedChild[]; others: string[] }> {
+  options: { projectId: string; literal: string; fields: FactFields; epicCards?: boolean },
+): Promise<{ children: ObservedChild[]; others: string[]; epics: LinkedJiraEpic[] }> {
   assertIssueIds([options.projectId]);
   const issues = await searchAllIssues(jira, {
     jql: `project = ${options.projectId} AND updated >= "${options.literal}"`,
-    fields: factSearchFields(options.fields),
+    // With `epicCards`, changed epics come back whole (summary, status, links) in the same search.
+    fields: options.epicCards ? [...factSearchFields(options.fields), ...epicCardFields.filter((field: string) => field !== 'status' && field !== 'issuetype')] : factSearchFields(options.fields),
+    ...(options.epicCards ? { properties: [epicLinksPropertyKey] } : {}),
   });
   const children: ObservedChild[] = [];
   const others: string[] = [];
+  const epics: LinkedJiraEpic[] = [];
   for (const issue of issues) {
     const child = observedChildOf(issue, options.fields);
     if (child) children.push(child);
     else others.push(issue.id);
+    if (options.epicCards && issueTypeSchema.safeParse(issue.fields?.issuetype).data?.hierarchyLevel === 1) epics.push(toLinkedEpic(issue));
   }
-  return { children, others };
+  return { children, others, epics };
 }
 
 /** Ids go into JQL: only Jira's numeric ids, never text from elsewhere. */

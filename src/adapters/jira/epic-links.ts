@@ -27,7 +27,38 @@ export interface LinkedJiraEpic {
   updated: string | undefined;
 }
 
-const epicFields = ['summary', 'status', 'project', 'issuetype', 'updated'];
+/** What an epic's card needs: the roadmap shows these and checks the type and project. */
+export const epicCardFields = ['summary', 'status', 'project', 'issuetype', 'updated'];
+const epicFields = epicCardFields;
+
+/**
+ * Ids of the project's epics the actor may see, in rank order. Asking for ids alone lets Jira
+ * answer up to 5,000 a page (100 with fields), so this is one request for any real project.
+ */
+export async function visibleEpicIds(client: JiraClient, options: { projectId: string; epicTypeIds: readonly string[] }): Promise<string[]> {
+  if (options.epicTypeIds.length === 0) return [];
+  const ids: string[] = [];
+  let nextPageToken: string | undefined;
+  do {
+    const page = await client.send({
+      method: 'POST',
+      path: route`/rest/api/3/search/jql`,
+      body: {
+        jql: `project = ${options.projectId} AND issuetype in (${options.epicTypeIds.join(', ')}) ORDER BY rank ASC`,
+        fields: ['id'],
+        maxResults: 5_000,
+        ...(nextPageToken ? { nextPageToken } : {}),
+      },
+      schema: idPageSchema,
+    });
+    ids.push(...page.issues.map((issue) => issue.id));
+    nextPageToken = page.nextPageToken ?? undefined;
+  } while (nextPageToken);
+  return ids;
+}
+
+/** An ids-only search page: issues carry their `id` and nothing else. */
+const idPageSchema = z.looseObject({ issues: z.array(z.looseObject({ id: z.string() })), nextPageToken: z.string().nullish() });
 
 /** The project's epics in rank order with their links, as the client's actor may see them: one paged search. */
 export async function listEpicsWithLinks(
@@ -120,7 +151,7 @@ const singleIssueSchema = z.looseObject({
 
 const projectFieldSchema = z.looseObject({ id: z.union([z.string(), z.number()]) });
 
-function toLinkedEpic(issue: Pick<SearchedIssue, 'id' | 'key' | 'fields' | 'properties'>): LinkedJiraEpic {
+export function toLinkedEpic(issue: Pick<SearchedIssue, 'id' | 'key' | 'fields' | 'properties'>): LinkedJiraEpic {
   const status = statusFieldSchema.safeParse(issue.fields?.status);
   const project = projectFieldSchema.safeParse(issue.fields?.project);
   const issueType = issueTypeFieldSchema.safeParse(issue.fields?.issuetype);

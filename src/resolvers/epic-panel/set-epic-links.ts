@@ -11,9 +11,11 @@ import type { Request } from '@forge/resolver';
 import type { EpicContext, Failure, Result } from '../../contract';
 import { changeLinks, hasLinks } from '../../domain/epic-links';
 import type { EpicLinks, LinkChange } from '../../domain/epic-links';
-import { getEpic, writeEpicLinks } from '../../adapters/jira/epic-links';
+import { getEpic } from '../../adapters/jira/epic-links';
+import { saveEpicLinks } from '../../adapters/delivery/epic-link-writes';
 import type { LinkedJiraEpic } from '../../adapters/jira/epic-links';
 import { JiraError } from '../../adapters/jira/errors';
+import { unlicensed } from '../authorize';
 import { fail, ok } from '../results';
 import { parsePayload } from '../strategy/calls';
 import { epicContextView, loadEpicDelivery, loadProductOf } from './epic-context';
@@ -30,13 +32,14 @@ export async function setEpicLinks(request: Request): Promise<Result<EpicContext
   const payload = parsePayload('setEpicLinks', request.payload);
   if (!payload.ok) return payload;
   const { jira, access, context, epic } = panel.value;
+  if (!context.licensed) return unlicensed();
   const projectId = access.project.id;
   const canLink = access.permissions.has('EDIT_ISSUES');
   const product = await loadProductOf(projectId);
 
   const viewOf = async (current: LinkedJiraEpic): Promise<Result<EpicContext>> => {
     const delivery = await loadEpicDelivery(jira, { projectId, epicId: current.id, context });
-    return delivery.ok ? ok(epicContextView({ epic: current, product, delivery: delivery.value, canLink })) : delivery;
+    return delivery.ok ? ok(epicContextView({ epic: current, product, delivery: delivery.value, canLink, licensed: context.licensed })) : delivery;
   };
   const conflict = async (current: LinkedJiraEpic): Promise<Result<EpicContext>> => {
     const view = await viewOf(current);
@@ -54,7 +57,7 @@ export async function setEpicLinks(request: Request): Promise<Result<EpicContext
   const next = changeLinks(epic.links, changes, goalOfItem);
 
   try {
-    await writeEpicLinks(jira, epic.id, next);
+    await saveEpicLinks(jira, epic.id, next);
   } catch (error) {
     if (error instanceof JiraError && error.kind === 'forbidden') return fail('forbidden', cannotEditEpic);
     throw error;

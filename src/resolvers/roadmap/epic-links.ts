@@ -6,7 +6,8 @@
 import type { EpicChoice } from '../../contract';
 import { changeLinks, maxLinksPerEpic } from '../../domain/epic-links';
 import type { LinkChange } from '../../domain/epic-links';
-import { epicsByIds, searchProjectEpics, writeEpicLinks } from '../../adapters/jira/epic-links';
+import { epicsByIds, searchProjectEpics } from '../../adapters/jira/epic-links';
+import { saveEpicLinks } from '../../adapters/delivery/epic-link-writes';
 import { JiraError } from '../../adapters/jira/errors';
 import { epicIssueTypeIds } from '../../adapters/jira/projects';
 import { goalOf } from '../../adapters/storage/goal-store';
@@ -62,7 +63,7 @@ export const linkEpics = editorCall('linkEpics', async ({ jira, access, projectI
     const change: LinkChange = target.kind === 'item' ? { kind: 'item', itemId: target.id, linked: request.linked } : { kind: 'goal', goalId: target.id, linked: request.linked };
     const next = changeLinks(epic.links, [change], goalOfItem);
     try {
-      await writeEpicLinks(jira, epic.id, next);
+      await saveEpicLinks(jira, epic.id, next);
       written.push(linksView(epic.id, next));
     } catch (error) {
       // Edit Issues can be narrowed per issue (issue security, workflow properties): Jira decides.

@@ -5,7 +5,8 @@
  * that readers then ignore or that the admin's "rebuild links" repairs).
  */
 import { changeLinks, roadmapItemSearchAlias, servedGoalIds } from '../../domain/epic-links';
-import { jqlString, writeEpicLinks } from '../../adapters/jira/epic-links';
+import { jqlString } from '../../adapters/jira/epic-links';
+import { saveEpicLinks } from '../../adapters/delivery/epic-link-writes';
 import type { LinkedJiraEpic } from '../../adapters/jira/epic-links';
 import type { JiraClient } from '../../adapters/jira/client';
 import { JiraError } from '../../adapters/jira/errors';
@@ -51,9 +52,9 @@ export async function itemGoals(projectId: string): Promise<(itemId: string) => 
   return (itemId) => goals.get(itemId);
 }
 
-async function writeIfAllowed(jira: JiraClient, epicId: string, links: Parameters<typeof writeEpicLinks>[2]): Promise<boolean> {
+async function writeIfAllowed(jira: JiraClient, epicId: string, links: Parameters<typeof saveEpicLinks>[2]): Promise<boolean> {
   try {
-    await writeEpicLinks(jira, epicId, links);
+    await saveEpicLinks(jira, epicId, links);
     return true;
   } catch (error) {
     if (error instanceof JiraError && (error.kind === 'forbidden' || error.kind === 'not-found')) return false;

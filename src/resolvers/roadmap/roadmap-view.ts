@@ -1,18 +1,14 @@
 /**
- * The roadmap as the viewer may see it: items and lanes from storage; the project's epics with
- * their links from ONE paged Jira search as the user (the links ride along as an inline issue
- * property); roll-ups from the incrementally synced cache; sprints from the project's boards.
+ * The roadmap as the viewer may see it: items and lanes from storage; the project's epics the
+ * viewer's own Jira search lists, with their links and roll-ups kept in step incrementally
+ * (src/adapters/delivery/roadmap-epics.ts): a warm load asks Jira three things, whatever the size.
  */
 import type { RoadmapView } from '../../contract';
 import { distinctChildren } from '../../domain/rollup-merge';
 import { itemDelivery } from '../../domain/item-delivery';
 import { velocityOf } from '../../domain/velocity';
 import { nowIso, todayOf } from '../../adapters/clock';
-import { loadEpicRollups } from '../../adapters/delivery/load-epic-rollups';
-import { loadProjectSprints } from '../../adapters/delivery/project-sprints';
-import { listEpicsWithLinks } from '../../adapters/jira/epic-links';
-import { epicIssueTypeIds } from '../../adapters/jira/projects';
-import { kvsRollupStore } from '../../adapters/storage/epic-rollups';
+import { loadRoadmapEpics } from '../../adapters/delivery/roadmap-epics';
 import { goalsOfProject } from '../../adapters/storage/goal-store';
 import { itemsOfProject, loadLanes } from '../../adapters/storage/roadmap-store';
 import { orderGoals } from '../../domain/goal-order';
@@ -23,23 +19,17 @@ import { epicsByItem, itemView, roadmapEpic } from './views';
 export const getRoadmap = viewerCall('getRoadmap', async ({ jira, access, projectId, payload, context }) => {
   const now = nowIso();
   const today = todayOf(now);
-  const [epicTypeIds, { boards, sprints }, items, lanes, goals] = await Promise.all([
-    epicIssueTypeIds(jira, projectId),
-    loadProjectSprints(jira, { projectId }),
+  const [{ epics, rollups: loaded, sprints }, items, lanes, goals] = await Promise.all([
+    loadRoadmapEpics(jira, {
+      projectId,
+      now,
+      ...(context.timeZone ? { timeZone: context.timeZone } : {}),
+      ...(payload.refresh ? { refresh: payload.refresh } : {}),
+    }),
     itemsOfProject(projectId),
     loadLanes(projectId),
     goalsOfProject(projectId),
   ]);
-  const epics = await listEpicsWithLinks(jira, { projectId, epicTypeIds });
-  const loaded = await loadEpicRollups(jira, kvsRollupStore(), {
-    projectId,
-    epicIds: epics.map((epic) => epic.id),
-    now,
-    allEpics: true,
-    boards,
-    ...(context.timeZone ? { timeZone: context.timeZone } : {}),
-    ...(payload.refresh ? { refresh: payload.refresh } : {}),
-  });
   const rollups = new Map(loaded.epics.map((entry) => [entry.epicId, entry]));
   const velocity = velocityOf({ children: distinctChildren(loaded.epics), sprints });
   const byItem = epicsByItem(epics);
@@ -63,7 +53,7 @@ export const getRoadmap = viewerCall('getRoadmap', async ({ jira, access, projec
 
   const view: RoadmapView = {
     project: access.project,
-    viewer: { canEdit: access.canEdit, editRule: access.editRule },
+    viewer: { canEdit: access.canEdit, editRule: access.editRule, licensed: access.licensed },
     laneMode: lanes.laneMode,
     lanes: lanes.lanes,
     setupVersion: lanes.version,

@@ -77,3 +77,25 @@ describe('roadmap items', () => {
     expect(sandbox.forge.kvs.snapshot().entities['roadmap-setup']).toMatchObject({ [sandbox.project('THR').id]: { value: { itemCount: 0 } } });
   });
 });
+
+describe('what opening the roadmap costs', () => {
+  test('a warm load asks Jira three things: the permission check, the viewer’s epic ids and one delta search', async () => {
+    await seedItem(sandbox);
+    await roadmap(sandbox); // cold: reads types, boards, sprints, every epic and child
+    sandbox.jira.resetStats();
+    const warm = await roadmap(sandbox, 'developer');
+    expect(sandbox.jira.stats.requests).toBe(3);
+    expect(Object.keys(sandbox.jira.stats.byRoute).sort()).toEqual(['GET /rest/api/3/mypermissions', 'POST /rest/api/3/search/jql']);
+    expect(warm.epics.length).toBeGreaterThan(0);
+    expect(warm.epics.every((epic) => epic.rollup !== undefined)).toBe(true);
+  });
+
+  test('an epic renamed in Jira shows its new summary on the next warm load', async () => {
+    await roadmap(sandbox);
+    const view = await roadmap(sandbox);
+    const epic = sandbox.site.issues.find((issue) => issue.id === view.epics[0]!.id)!;
+    epic.summary = 'Renamed in Jira';
+    epic.updated = new Date(Date.now() + 60_000).toISOString();
+    expect((await roadmap(sandbox)).epics[0]!.summary).toBe('Renamed in Jira');
+  });
+});

@@ -1,0 +1,105 @@
+/**
+ * The project's epics with their links and roll-ups, the way the roadmap needs them, in as few
+ * Jira requests as a warm load allows: the viewer's own ids-only epic search (which epics they may
+ * see, up to 5,000 in one request), and ONE delta search that brings both the children's changes
+ * (roll-ups) and the changed epics' cards. Epic types, boards and sprints are read again after
+ * `shapeMaxAgeMs`; cards are read again in full after `cardsFullMaxAgeMs`, when they fell out of
+ * step with the roll-up sync (another caller synced in between), or on `refresh: 'full'`.
+ */
+import { loadEpicRollups } from './load-epic-rollups';
+import type { LoadedRollups } from './load-epic-rollups';
+import { loadProjectSprints } from './project-sprints';
+import type { TimelineSprint } from '../../domain/delivery';
+import type { JiraBoard } from '../jira/agile';
+import type { JiraClient } from '../jira/client';
+import { epicsByIds, listEpicsWithLinks, visibleEpicIds } from '../jira/epic-links';
+import type { LinkedJiraEpic } from '../jira/epic-links';
+import { epicIssueTypeIds } from '../jira/projects';
+import { kvsRollupStore } from '../storage/epic-rollups';
+import { readEpicCards, readProjectShape, writeEpicCards, writeProjectShape } from '../storage/project-cache';
+
+/** Sprints start and close during the day: a new one shows within this long. */
+export const shapeMaxAgeMs = 10 * 60_000;
+/** Link properties written outside the app (automation, REST) show within this long. */
+export const cardsFullMaxAgeMs = 24 * 60 * 60_000;
+
+export interface RoadmapEpics {
+  /** The epics the viewer may see, in Jira's rank order. */
+  epics: LinkedJiraEpic[];
+  rollups: LoadedRollups;
+  boards: JiraBoard[];
+  sprints: TimelineSprint[];
+  cache: { shape: 'cached' | 'read'; cards: 'delta' | 'full' };
+}
+
+export async function loadRoadmapEpics(
+  jira: JiraClient,
+  options: { projectId: string; now: string; timeZone?: string; refresh?: 'auto' | 'full' },
+): Promise<RoadmapEpics> {
+  const { projectId, now } = options;
+  const nowMs = Date.parse(now);
+  const [stored, cached] = await Promise.all([readProjectShape(projectId), readEpicCards(projectId)]);
+  const forced = options.refresh === 'full';
+  const shapeFresh = !forced && stored !== undefined && nowMs - Date.parse(stored.shapeAt) < shapeMaxAgeMs;
+  const [epicTypeIds, { boards, sprints }] = shapeFresh
+    ? [stored.epicTypeIds, { boards: stored.boards, sprints: stored.sprints }]
+    : await Promise.all([epicIssueTypeIds(jira, projectId), loadProjectSprints(jira, { projectId })]);
+
+  const visible = await visibleEpicIds(jira, { projectId, epicTypeIds });
+  const rollups = await loadEpicRollups(jira, kvsRollupStore(), {
+    projectId,
+    epicIds: visible,
+    now,
+    allEpics: true,
+    boards,
+    collectEpicCards: true,
+    ...(options.timeZone ? { timeZone: options.timeZone } : {}),
+    ...(options.refresh ? { refresh: options.refresh } : {}),
+  });
+
+  const cardsInStep =
+    !forced &&
+    stored?.cardsSyncedAt !== undefined &&
+    stored.cardsFullAt !== undefined &&
+    nowMs - Date.parse(stored.cardsFullAt) < cardsFullMaxAgeMs &&
+    rollups.changedEpics !== undefined &&
+    rollups.sync.previousSyncedAt === stored.cardsSyncedAt;
+
+  let cards: Map<string, LinkedJiraEpic>;
+  let put: LinkedJiraEpic[];
+  let remove: string[] = [];
+  if (cardsInStep) {
+    cards = new Map(cached);
+    const changed = rollups.changedEpics!.filter((epic) => epic.projectId === projectId);
+    for (const epic of changed) cards.set(epic.id, epic);
+    // Epics created or moved in since the last load: the only extra request a warm load can make.
+    const unknown = visible.filter((id) => !cards.has(id));
+    const fetched = unknown.length > 0 ? await epicsByIds(jira, unknown) : [];
+    for (const epic of fetched) cards.set(epic.id, epic);
+    put = [...changed, ...fetched];
+  } else {
+    const listed = await listEpicsWithLinks(jira, { projectId, epicTypeIds });
+    cards = new Map(listed.map((epic) => [epic.id, epic]));
+    put = listed;
+    remove = [...cached.keys()].filter((id) => !cards.has(id));
+  }
+  await Promise.all([
+    writeEpicCards(projectId, { put, remove }),
+    writeProjectShape({
+      projectId,
+      epicTypeIds,
+      boards,
+      sprints,
+      shapeAt: shapeFresh ? stored.shapeAt : now,
+      cardsSyncedAt: rollups.sync.syncedAt,
+      cardsFullAt: cardsInStep ? stored!.cardsFullAt! : now,
+    }),
+  ]);
+  return {
+    epics: visible.flatMap((id) => cards.get(id) ?? []),
+    rollups,
+    boards,
+    sprints,
+    cache: { shape: shapeFresh ? 'cached' : 'read', cards: cardsInStep ? 'delta' : 'full' },
+  };
+}
