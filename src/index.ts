@@ -7,3 +7,5 @@ export const resolver = makeResolver<Defs>(handlers);
 export { dailyKpiSnapshot } from './jobs/daily-kpi-snapshot';
 // Roll-up cache: issue events (manifest triggers) keep cached epic facts in step between loads.
 export { rollupIssueChanged, rollupIssueDeleted } from './adapters/delivery/issue-events';
+// Sprint events: the roadmap's cached sprints are read again at the next load.
+export { sprintChanged } from './adapters/delivery/sprint-events';

@@ -112,3 +112,25 @@ export async function rememberEpicLinks(epicId: string, links: LinkedJiraEpic['l
   const card = await cards().get(epicId);
   if (card) await cards().set(epicId, { ...card, links });
 }
+
+/**
+ * Forgets the cached types, boards and sprints of every project whose boards include `boardId`,
+ * so the next load reads them again. Few projects have a shape record (one per project that opened
+ * the roadmap), so this reads them all through the `by-read` index.
+ */
+export async function forgetShapesWithBoard(boardId: number): Promise<string[]> {
+  const forgotten: string[] = [];
+  let cursor: string | undefined;
+  do {
+    let query = shapes().query().index('by-read').limit(queryPageSize);
+    if (cursor) query = query.cursor(cursor);
+    const page = await query.getMany();
+    for (const row of page.results) {
+      if (!row.value.boards.some((board) => board.id === boardId)) continue;
+      await shapes().set(row.key, { ...row.value, shapeAt: new Date(0).toISOString() });
+      forgotten.push(row.key);
+    }
+    cursor = page.nextCursor;
+  } while (cursor);
+  return forgotten;
+}
