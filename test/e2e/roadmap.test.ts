@@ -100,8 +100,9 @@ describe('the roadmap in the sandbox', () => {
     await eventually(async () => pick(await storedItem(item.id)), { goalId: growth.id, horizon: 'next' });
   });
 
-  test('the product manager links an epic from the picker and sees its progress on the card', async () => {
-    const item = valueOf(await invoke('productManager', 'createRoadmapItem', { item: itemInput('One-tap payment', { endDate: daysFromToday(30) }) }));
+  test('the product manager links an epic from the picker, sees its progress on the card, and the epic’s panel shows the goal', async () => {
+    const goal = valueOf(await invoke('productManager', 'createGoal', { goal: goalInput({ title: 'Faster checkout' }) }));
+    const item = valueOf(await invoke('productManager', 'createRoadmapItem', { item: itemInput('One-tap payment', { endDate: daysFromToday(30), goalId: goal.id }) }));
     const view = valueOf(await invoke('productManager', 'getRoadmap', {}));
     const epic = view.epics.find((e) => e.rollup && e.rollup.points.total > 0)!;
     const frame = await openRoadmap({ user: 'productManager' });
@@ -118,6 +119,13 @@ describe('the roadmap in the sandbox', () => {
     await card.getByText(/^(Forecast: |No forecast: |Delivered)/).waitFor();
     await panel.screenshot({ path: join(screenshots, 'e2e-roadmap-item-panel.png') });
     expect(valueOf(await invoke('productManager', 'getRoadmap', {})).items[0]!.epicIds).toEqual([epic.id]);
+
+    // The same link seen from the epic: its "Product context" panel names the goal and the item.
+    await page.goto(`${host.url}/?project=THR&module=issue-panel&issue=${epic.key}&user=productManager`);
+    const panelFrame = await (await page.waitForSelector('#app-frame')).contentFrame();
+    if (!panelFrame) throw new Error('The host page has no app frame');
+    await panelFrame.getByTestId('epic-goals').getByText('Faster checkout').waitFor();
+    await panelFrame.getByTestId('epic-items').getByText('One-tap payment').waitFor();
   });
 
   test('the developer sees the roadmap read-only', async () => {
