@@ -2,6 +2,7 @@
  * Every string the UI shows, in one catalog. English is the only locale so far; a new locale is a
  * second object of the same type. Larger areas keep their strings in `messages/<area>.ts`.
  */
+import { alignment } from './messages/alignment';
 import { common } from './messages/common';
 import { goals } from './messages/goals';
 import { kpis } from './messages/kpis';
@@ -14,6 +15,7 @@ export const en = {
   goals,
   kpis,
   roadmap,
+  alignment,
   loading: 'Loading product…',
   retry: 'Try again',
   productTitle: (projectName: string) => `${projectName}: product`,

@@ -5,6 +5,7 @@ import { AnnouncerProvider } from '../../shared/announcer';
 import { ErrorMessage } from '../../shared/error-message';
 import { Loading } from '../../shared/loading';
 import { messages } from '../../shared/messages';
+import { AlignmentTab } from './alignment/alignment-tab';
 import { GoalsTab } from './goals/goals-tab';
 import { OverviewTab } from './overview/overview-tab';
 import { RoadmapTab } from './roadmap/roadmap-tab';
@@ -17,7 +18,7 @@ const panelStyles = xcss({ paddingBlockStart: 'space.300', width: '100%' });
 /**
  * The "Product" project page: the vision, the goals with their KPIs, the roadmap, and the epics
  * and sprints they are delivered through. The strategy loads once for the first two tabs; the
- * roadmap and the overview load when their tab is first opened (ADS tabs keep a visited panel
+ * roadmap, the alignment and the overview load when their tab is first opened (ADS tabs keep a visited panel
  * mounted, so drafts survive a switch).
  */
 export function ProductPage() {
@@ -38,6 +39,7 @@ export function ProductPage() {
                 <Tab>{messages.common.tabs.vision}</Tab>
                 <Tab>{messages.common.tabs.goals}</Tab>
                 <Tab>{messages.common.tabs.roadmap}</Tab>
+                <Tab>{messages.common.tabs.alignment}</Tab>
                 <Tab>{messages.common.tabs.overview}</Tab>
               </TabList>
               <TabPanel>
@@ -56,6 +58,11 @@ export function ProductPage() {
               <TabPanel>
                 <Box xcss={panelStyles}>
                   <RoadmapTab />
+                </Box>
+              </TabPanel>
+              <TabPanel>
+                <Box xcss={panelStyles}>
+                  <AlignmentTab />
                 </Box>
               </TabPanel>
               <TabPanel>

@@ -21,7 +21,7 @@ export const common = {
   useTheirs: 'Discard my change',
   noOwner: 'No owner',
   reload: 'Reload',
-  tabs: { label: 'Product views', vision: 'Vision', goals: 'Goals & KPIs', roadmap: 'Roadmap', overview: 'Epics & sprints' },
+  tabs: { label: 'Product views', vision: 'Vision', goals: 'Goals & KPIs', roadmap: 'Roadmap', alignment: 'Alignment', overview: 'Epics & sprints' },
   pageTitle: (name: string) => `${name}: product`,
   productFallback: 'This project',
 };

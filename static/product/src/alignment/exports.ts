@@ -1,0 +1,83 @@
+/** The two CSV exports, built from the view in the page's words, and saved by the browser. */
+import type { AlignmentView } from '../../../../src/contract';
+import { csvDocument } from '../../../../src/domain/csv';
+import type { CsvValue } from '../../../../src/domain/csv';
+import { messages } from '../../../shared/messages';
+
+const m = messages.alignment;
+const c = m.csv;
+
+/**
+ * One file for the whole tab: a row per epic and goal it serves, a row per unaligned epic, a row
+ * per goal with no work, and a row per sprint and goal of the investment. A `Section` column says
+ * which, so a spreadsheet filter splits them.
+ */
+export function alignmentCsv(view: AlignmentView): string {
+  const goalTitle = new Map(view.goals.map((goal) => [goal.id, goal.title]));
+  const epicById = new Map(view.epics.map((epic) => [epic.id, epic]));
+  const header = [c.section, c.epicKey, c.epicSummary, c.epicStatus, c.goal, c.via, c.issues, c.points, c.updated, c.sprint, c.sprintState, c.committedPoints, c.completedPoints, c.committedIssues, c.completedIssues];
+  const rows: CsvValue[][] = [header];
+  const epicCells = (epic: AlignmentView['epics'][number]): CsvValue[] => [epic.key, epic.summary, epic.status.name];
+  const sizeCells = (epic: AlignmentView['epics'][number]): CsvValue[] => [epic.size?.issues, epic.size?.points, epic.updated];
+  for (const epic of view.epics) {
+    for (const link of epic.goals) rows.push([c.sections.epic, ...epicCells(epic), goalTitle.get(link.goalId), c.viaValue[link.via], ...sizeCells(epic)]);
+  }
+  for (const epicId of view.unalignedEpicIds) {
+    const epic = epicById.get(epicId);
+    if (epic) rows.push([c.sections.unaligned, ...epicCells(epic), '', '', ...sizeCells(epic)]);
+  }
+  for (const goalId of view.goalsWithoutWork) rows.push([c.sections.goalWithoutWork, '', '', '', goalTitle.get(goalId)]);
+  for (const sprint of view.investment) {
+    for (const slice of sprint.slices) {
+      rows.push([
+        c.sections.investment, '', '', '',
+        slice.goalId === null ? m.noGoalSlice : goalTitle.get(slice.goalId),
+        '', '', '', '',
+        sprint.name, m.sprintState[sprint.state],
+        slice.committed.points, slice.completed.points, slice.committed.issues, slice.completed.issues,
+      ]);
+    }
+  }
+  return csvDocument(rows);
+}
+
+/** The roadmap's items, one row each, in rank order. */
+export function roadmapCsv(view: AlignmentView): string {
+  const goalTitle = new Map(view.goals.map((goal) => [goal.id, goal.title]));
+  const rows: CsvValue[][] = [[c.item, c.goal, c.lane, c.horizon, c.startDate, c.endDate, c.status, c.epics, c.doneIssues, c.totalIssues, c.donePoints, c.totalPoints]];
+  for (const item of view.items) {
+    rows.push([
+      item.title,
+      item.goalId ? goalTitle.get(item.goalId) ?? '' : '',
+      item.lane ?? '',
+      messages.roadmap.horizons[item.horizon],
+      item.startDate,
+      item.endDate,
+      messages.roadmap.status[item.status],
+      item.epicKeys.join(' '),
+      item.progress?.doneIssues,
+      item.progress?.totalIssues,
+      item.progress?.donePoints,
+      item.progress?.totalPoints,
+    ]);
+  }
+  return csvDocument(rows);
+}
+
+/**
+ * Saves text as a file through a Blob and a temporary `a[download]`. Forge's Custom UI iframe is
+ * sandboxed with `allow-downloads`, which lets a download start from a user gesture: call this
+ * straight from the click, with the data already in hand.
+ */
+export function downloadCsv(fileName: string, text: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type: 'text/csv;charset=utf-8' }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  link.style.display = 'none';
+  document.body.appendChild(link);
+  link.click();
+  link.remove();
+  // Chromium reads the Blob when the click is handled; revoking later frees it.
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}

@@ -1,0 +1,130 @@
+import { useState } from 'react';
+import Button from '@atlaskit/button/new';
+import Heading from '@atlaskit/heading';
+import Lozenge from '@atlaskit/lozenge';
+import { Box, Inline, Stack, Text, xcss } from '@atlaskit/primitives';
+import type { AlignmentEpic, AlignmentView } from '../../../../src/contract';
+import { sortUnaligned } from '../../../../src/domain/alignment';
+import type { UnalignedOrder } from '../../../../src/domain/alignment';
+import type { StatusCategory } from '../../../../src/domain/model';
+import { useAnnounce } from '../../../shared/announcer';
+import { invoke } from '../../../shared/bridge';
+import { attempt } from '../../../shared/errors';
+import type { UiError } from '../../../shared/errors';
+import { formatInstant } from '../../../shared/format';
+import { messages } from '../../../shared/messages';
+import { NativeSelect } from '../../../shared/native-select';
+import { WriteError } from '../../../shared/write-error';
+import { DataTable, Td, Th } from './table';
+
+const m = messages.alignment;
+const appearance: Record<StatusCategory, 'default' | 'inprogress' | 'success'> = { todo: 'default', 'in-progress': 'inprogress', done: 'success' };
+const summaryStyles = xcss({ maxWidth: '28rem' });
+
+/** Open epics serving no goal, sortable, each with a one-step "link to goal" for editors. */
+export function UnalignedEpics({ view, onLinked }: { view: AlignmentView; onLinked: () => Promise<boolean> }) {
+  const [order, setOrder] = useState<UnalignedOrder>('size');
+  const [error, setError] = useState<UiError | undefined>();
+  const byId = new Map(view.epics.map((epic) => [epic.id, epic]));
+  const epics = sortUnaligned(
+    view.unalignedEpicIds.flatMap((id) => byId.get(id) ?? []),
+    order,
+  );
+  const canLink = view.viewer.canLink && view.goals.length > 0;
+  return (
+    <Box as="section" aria-labelledby="unaligned-heading">
+      <Stack space="space.150">
+        <Heading size="medium" as="h2" id="unaligned-heading">
+          {m.unalignedHeading(epics.length)}
+        </Heading>
+        <Text color="color.text.subtle">{m.unalignedIntro}</Text>
+        {epics.length === 0 ? (
+          <Text>{m.unalignedEmpty}</Text>
+        ) : (
+          <>
+            <Inline space="space.100" alignBlock="center">
+              <Box as="label" {...{ htmlFor: 'unaligned-order' }}>
+                <Text size="small" weight="semibold" color="color.text.subtle">
+                  {m.sortLabel}
+                </Text>
+              </Box>
+              <NativeSelect id="unaligned-order" value={order} onChange={setOrder} options={(['size', 'activity'] as const).map((value) => ({ value, label: m.sortOptions[value] }))} />
+            </Inline>
+            {view.viewer.canLink && view.goals.length === 0 ? <Text color="color.text.subtle">{m.noGoalsToLink}</Text> : null}
+            {error ? <WriteError error={error} /> : null}
+            <DataTable caption={m.unalignedHeading(epics.length)} testId="unaligned-epics">
+              <thead>
+                <tr>
+                  <Th>{m.epicColumn}</Th>
+                  <Th align="end">{m.sizeColumn}</Th>
+                  <Th>{m.activityColumn}</Th>
+                  {canLink ? <Th>{m.actionColumn}</Th> : null}
+                </tr>
+              </thead>
+              <tbody>
+                {epics.map((epic) => (
+                  <tr key={epic.id} data-testid={`unaligned-${epic.key}`}>
+                    <Td>
+                      <Stack space="space.025">
+                        <Inline space="space.100" alignBlock="center">
+                          <Text size="small" color="color.text.subtle">
+                            {epic.key}
+                          </Text>
+                          <Lozenge appearance={appearance[epic.status.category]}>{epic.status.name}</Lozenge>
+                        </Inline>
+                        <Box xcss={summaryStyles}>
+                          <Text weight="medium">{epic.summary}</Text>
+                        </Box>
+                      </Stack>
+                    </Td>
+                    <Td align="end">{epic.size ? m.size(epic.size.points, epic.size.issues, epic.size.unestimated) : m.sizeLoading}</Td>
+                    <Td>{epic.updated ? formatInstant(epic.updated) : m.neverUpdated}</Td>
+                    {canLink ? (
+                      <Td>
+                        <LinkToGoal epic={epic} goals={view.goals} onError={setError} onLinked={onLinked} />
+                      </Td>
+                    ) : null}
+                  </tr>
+                ))}
+              </tbody>
+            </DataTable>
+          </>
+        )}
+      </Stack>
+    </Box>
+  );
+}
+
+function LinkToGoal(props: { epic: AlignmentEpic; goals: AlignmentView['goals']; onError: (error: UiError | undefined) => void; onLinked: () => Promise<boolean> }) {
+  const { epic, goals } = props;
+  const [goalId, setGoalId] = useState('');
+  const [busy, setBusy] = useState(false);
+  const announce = useAnnounce();
+  const selectId = `link-goal-${epic.id}`;
+  const link = async () => {
+    const goal = goals.find((g) => g.id === goalId);
+    if (!goal) return;
+    setBusy(true);
+    props.onError(undefined);
+    const result = await attempt(() => invoke('linkEpics', { target: { kind: 'goal', id: goal.id }, link: [{ epicId: epic.id, linksVersion: epic.linksVersion }], unlink: [] }));
+    setBusy(false);
+    if (!result.ok) return props.onError(result.error);
+    const refused = result.value.refused[0];
+    if (refused) return props.onError({ code: 'forbidden', message: m.refused(refused.message) });
+    announce(m.linked(epic.key, goal.title));
+    await props.onLinked();
+  };
+  return (
+    <Inline space="space.075" alignBlock="center">
+      <Box as="label" {...{ htmlFor: selectId }} xcss={visuallyHidden}>
+        {m.goalChoice(epic.key)}
+      </Box>
+      <NativeSelect id={selectId} value={goalId} onChange={setGoalId} options={[{ value: '', label: m.chooseGoal }, ...goals.map((goal) => ({ value: goal.id, label: goal.title }))]} />
+      <Button appearance="primary" spacing="compact" isDisabled={!goalId || busy} onClick={() => void link()} aria-label={m.linkButton(epic.key)}>
+        {m.link}
+      </Button>
+    </Inline>
+  );
+}
+
+const visuallyHidden = xcss({ position: 'absolute', width: '1px', height: '1px', overflow: 'hidden', clipPath: 'inset(50%)', whiteSpace: 'nowrap' } as Parameters<typeof xcss>[0]);

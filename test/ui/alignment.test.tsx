@@ -1,0 +1,86 @@
+import axe from 'axe-core';
+import { screen, waitFor, within } from '@testing-library/react';
+import { epicLinksPropertyKey } from '../../src/domain/epic-links';
+import { alignmentCsv, roadmapCsv } from '../../static/product/src/alignment/exports';
+import { announcement, productPageHarness } from './product-page-harness';
+
+const page = productPageHarness();
+
+beforeEach(() => {
+  for (const issue of page.sandbox.site.issues) delete issue.properties?.[epicLinksPropertyKey];
+});
+
+const seedGoal = (title: string) => page.call('createGoal', { goal: { title, description: '', ownerAccountId: null, status: 'on-track', timeFrame: { kind: 'none' } } });
+
+async function openAlignment(as: 'productManager' | 'developer' = 'productManager') {
+  const opened = await page.open(as);
+  await opened.user.click(screen.getByRole('tab', { name: 'Alignment' }));
+  await screen.findByTestId('alignment-tab', undefined, { timeout: 10_000 });
+  return opened;
+}
+
+describe('the Alignment tab', () => {
+  test('lists unaligned epics, goals with no work and the sprint investment as a chart and a table', async () => {
+    await seedGoal('Faster checkout');
+    const view = await page.call('getAlignment', undefined);
+    const firstUnaligned = view.epics.find((epic) => epic.id === view.unalignedEpicIds[0])!;
+    await openAlignment();
+    expect(within(screen.getByTestId('unaligned-epics')).getByText(firstUnaligned.summary)).toBeTruthy();
+    expect(within(screen.getByTestId('goals-without-work')).getByText('Faster checkout')).toBeTruthy();
+    const chart = screen.getByRole('img', { name: /Bar chart of story points committed and completed/ });
+    expect(chart.getAttribute('aria-describedby')).toBe(screen.getByTestId('investment-table').id);
+    expect(screen.getByText(/split evenly between them/)).toBeTruthy();
+    const firstSprint = view.investment[0]!;
+    expect(within(screen.getByTestId('investment-table')).getAllByText(firstSprint.name).length).toBeGreaterThan(0);
+  });
+
+  test('sorting by recent activity puts the most recently updated epic first', async () => {
+    const view = await page.call('getAlignment', undefined);
+    const newest = view.unalignedEpicIds.map((id) => view.epics.find((epic) => epic.id === id)!).sort((a, b) => Date.parse(b.updated!) - Date.parse(a.updated!))[0]!;
+    const { user } = await openAlignment();
+    await user.selectOptions(screen.getByLabelText('Sort by'), 'activity');
+    const firstRow = within(screen.getByTestId('unaligned-epics')).getAllByRole('row')[1]!;
+    expect(within(firstRow).getByText(newest.key)).toBeTruthy();
+  });
+
+  test('an editor links an unaligned epic to a goal in one step, and it leaves the list', async () => {
+    const goal = await seedGoal('Keep customers');
+    const view = await page.call('getAlignment', undefined);
+    const epic = view.epics.find((e) => e.id === view.unalignedEpicIds[0])!;
+    const { user } = await openAlignment();
+    await user.selectOptions(screen.getByLabelText(`Goal for ${epic.key}`), goal.id);
+    await user.click(screen.getByRole('button', { name: `Link ${epic.key} to the chosen goal` }));
+    await waitFor(() => expect(screen.queryByTestId(`unaligned-${epic.key}`)).toBeNull());
+    expect(announcement()).toBe(`${epic.key} now serves “Keep customers”.`);
+    expect(within(screen.getByTestId('alignment-matrix')).getByText(epic.summary)).toBeTruthy();
+    expect(screen.getByText('Every goal has at least one epic serving it.')).toBeTruthy();
+  });
+
+  test('a developer reads it without the link controls', async () => {
+    await seedGoal('Keep customers');
+    await openAlignment('developer');
+    expect(screen.getByTestId('unaligned-epics')).toBeTruthy();
+    expect(screen.queryByRole('button', { name: /to the chosen goal/ })).toBeNull();
+    expect(screen.getByRole('button', { name: 'Download alignment (CSV)' })).toBeTruthy();
+  });
+
+  test('the CSV files carry the page’s figures, quoted, with a byte order mark and CRLF', async () => {
+    const goal = await seedGoal('Faster, "cheaper" checkout');
+    await page.call('createRoadmapItem', { item: { title: 'One-tap payment', description: '', goalId: goal.id, laneId: null, horizon: 'now', startDate: '2026-01-05', endDate: null, status: 'planned' } });
+    const view = await page.call('getAlignment', undefined);
+    const alignment = alignmentCsv(view);
+    expect(alignment.startsWith('\uFEFFSection,Epic key,Epic summary')).toBe(true);
+    expect(alignment).toContain('Goal with no work,,,,"Faster, ""cheaper"" checkout"\r\n');
+    expect(alignment.split('\r\n').filter((line) => line.startsWith('Unaligned epic,')).length).toBe(view.unalignedEpicIds.length);
+    expect(roadmapCsv(view)).toBe('\uFEFFItem,Goal,Lane,Horizon,Start date,End date,Status,Epic keys,Done issues,Total issues,Done points,Total points\r\nOne-tap payment,"Faster, ""cheaper"" checkout","Faster, ""cheaper"" checkout",Now,2026-01-05,,Planned,,0,0,0,0\r\n');
+  });
+
+  test('has no axe violations', async () => {
+    const goal = await seedGoal('Keep customers');
+    const view = await page.call('getAlignment', undefined);
+    await page.call('linkEpics', { target: { kind: 'goal', id: goal.id }, link: [{ epicId: view.unalignedEpicIds[0]!, linksVersion: 0 }], unlink: [] });
+    await openAlignment();
+    const result = await axe.run(screen.getByTestId('alignment-tab'), { rules: { 'color-contrast': { enabled: false }, region: { enabled: false } } });
+    expect(result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+  });
+});
