@@ -154,7 +154,7 @@ export interface StrategyView {
   /** Ranked, archived goals last. */
   goals: GoalView[];
   /** What the viewer may do here (the server checks again on every write). */
-  viewer: { canEdit: boolean; editRule: EditRule };
+  viewer: { canEdit: boolean; editRule: EditRule; licensed: boolean };
 }
 
 /** Who may edit a product: project administrators (default), or everyone who can edit issues. */
@@ -254,7 +254,7 @@ export interface RoadmapEpic {
 
 export interface RoadmapView {
   project: { id: string; key: string };
-  viewer: { canEdit: boolean; editRule: EditRule };
+  viewer: { canEdit: boolean; editRule: EditRule; licensed: boolean };
   /** How the lanes are chosen, and the custom lanes in order; `setupVersion` guards their edits. */
   laneMode: LaneMode;
   lanes: LaneView[];
@@ -312,7 +312,100 @@ export interface EpicContext {
   /** What can be linked: the product's open goals and its items. */
   options: { goals: Array<{ id: string; title: string }>; items: Array<{ id: string; title: string; goalId?: string }> };
   /** Whether Jira lets the viewer edit this epic (linking writes its property as them). */
-  viewer: { canLink: boolean };
+  /** `licensed: false`: the site's Marketplace licence is inactive, so the app is read-only. */
+  viewer: { canLink: boolean; licensed: boolean };
+}
+
+// ── Admin ("Throughline settings", Jira administrators only) ──────────────────────────────────
+
+/** A custom number field of the site: a story-point candidate. */
+export interface NumberField {
+  id: string;
+  name: string;
+}
+
+export interface AdminSettings {
+  editRule: { rule: EditRule; version: number };
+  /** The site-wide story-point override (empty = detect per project). */
+  siteStoryPoints: { fieldId?: string; version: number };
+  numberFields: NumberField[];
+  /** Every project the admin administers, for the per-project settings. */
+  projects: ProjectRef[];
+  /** Set when an import was interrupted (the invocation ended mid-way) and has just been undone. */
+  undoneImport?: { startedAt: string };
+  viewer: { licensed: boolean };
+}
+
+export interface AdminProjectSettings {
+  project: ProjectRef;
+  storyPoints: {
+    /** What the project uses now (override or detection), or why there is none. */
+    effective: { fieldId: string; name: string; source: 'override' | 'board' | 'project-style' | 'only-candidate' } | { message: string };
+    /** The project's own override, if any, and its version. */
+    override: { fieldId?: string; version: number };
+    /** The site override that applies when the project has none. */
+    siteFieldId?: string;
+    ignoredOverride?: string;
+  };
+  /** The project's boards; only scrum boards have sprints. */
+  boards: Array<{ id: number; name: string; type: string }>;
+  /** The boards chosen to supply sprints; absent = every scrum board (the default). */
+  sprintBoards: { boardIds?: number[]; version: number };
+}
+
+/** One kind of record in an import: how many the file has, and what it does to what is stored. */
+export interface ImportKindSummary {
+  kind: string;
+  inFile: number;
+  /** Stored records the file overwrites (same key). */
+  replaced: number;
+  /** Records the file adds. */
+  added: number;
+  /** Stored records of the file's projects that the file does not have: removed. */
+  removed: number;
+}
+
+export interface ImportSummary {
+  formatVersion: number;
+  exportedAt: string;
+  /** The projects whose data the import replaces (projects not in the file are left alone). */
+  projects: Array<{ id: string; key?: string }>;
+  kinds: ImportKindSummary[];
+  /** Whether the site settings (edit rule, site story-point field) are replaced. */
+  replacesSiteSettings: boolean;
+  /** Storage operations the import will run (in transactions of up to 25). */
+  operations: number;
+}
+
+export interface LinkIndexReport {
+  projects: Array<{ id: string; key: string; epicsChecked: number; epicsUpdated: Array<{ key: string; before: string[]; after: string[] }>; rollupsDropped: number; refused: string[] }>;
+}
+
+// ── Portfolio ───────────────────────────────────────────────────────────────────────────────
+
+/** One product of the portfolio: a project the viewer may browse that has Throughline data. */
+export interface PortfolioProduct {
+  project: ProjectRef;
+  /** The vision line: product name and vision sentence of the newest board (empty strings before one). */
+  vision: { productName: string; vision: string };
+  /** Goals in rank order, archived ones left out, each with its KPIs' health. */
+  goals: Array<{ id: string; title: string; status: GoalStatus; kpis: Array<{ id: string; name: string; health: KpiHealth }> }>;
+  /** How many of those goals' KPIs have each health. */
+  kpiHealth: Record<KpiHealth, number>;
+  roadmap: {
+    items: number;
+    byHorizon: Record<Horizon, number>;
+    byStatus: Record<RoadmapItemStatus, number>;
+    /** Open items whose end date has passed (stored dates only; the forecast's "at risk" needs Jira). */
+    pastEndDate: number;
+  };
+}
+
+export interface PortfolioView {
+  /** Only products whose project the viewer may browse, by product name; nothing counts the others. */
+  products: PortfolioProduct[];
+  /** The server's day (YYYY-MM-DD) the health and end dates were judged on. */
+  today: string;
 }
 
 // ── Alignment (project managers) ─────────────────────────────────────────────────────────────
@@ -426,6 +519,25 @@ export type Defs = {
   getEpicContext: () => Result<EpicContext>;
   /** Changes this epic's links from its panel; the epic comes from the Forge context. */
   setEpicLinks: (payload: { directGoalIds: string[]; roadmapItemIds: string[]; linksVersion: number }) => Result<EpicContext>;
+
+  /** The portfolio (global page): every product the viewer may browse, with goals, KPI health and roadmap counts. */
+  getPortfolio: () => Result<PortfolioView>;
+  // ── Admin ("Throughline settings"): Jira administrators only, checked as the user ──
+  getAdminSettings: () => Result<AdminSettings>;
+  getAdminProjectSettings: (payload: { projectId: string }) => Result<AdminProjectSettings>;
+  saveEditRule: (payload: { rule: EditRule; baseVersion: number }) => Result<AdminSettings['editRule']>;
+  /** projectId null = the site-wide override; fieldId null = no override (detect). */
+  saveStoryPointOverride: (payload: { projectId: string | null; fieldId: string | null; baseVersion: number }) => Result<{ fieldId?: string; version: number }>;
+  /** boardIds null = every scrum board (the default). */
+  saveSprintBoards: (payload: { projectId: string; boardIds: number[] | null; baseVersion: number }) => Result<AdminProjectSettings['sprintBoards']>;
+  /** Every record of the app's data except derived caches, as the versioned JSON export format. */
+  exportData: () => Result<{ fileName: string; data: unknown }>;
+  /** Validates the whole file and says what an import would do; nothing changes. */
+  previewImport: (payload: { data: unknown }) => Result<ImportSummary>;
+  /** Validates again and applies the whole file, or nothing. */
+  applyImport: (payload: { data: unknown }) => Result<ImportSummary>;
+  /** Recomputes epics' goalIds from their items' goals and drops the roll-up cache. */
+  rebuildLinkIndex: () => Result<LinkIndexReport>;
 
   /** The Alignment tab: epics × goals, unaligned epics, goals without work, sprint investment, export rows. */
   getAlignment: () => Result<AlignmentView>;

@@ -1,9 +1,13 @@
 import type { Handlers } from '@forge/resolver';
 import type { Defs } from '../contract';
+import { applyImport, exportData, previewImport } from './admin/data';
+import { rebuildLinkIndex } from './admin/link-index';
+import { getAdminProjectSettings, getAdminSettings, saveEditRule, saveSprintBoards, saveStoryPointOverride } from './admin/settings';
 import { getAlignment } from './alignment/alignment-view';
 import { getEpicContext } from './epic-panel/epic-context';
 import { setEpicLinks } from './epic-panel/set-epic-links';
 import { getProjectOverview } from './project-overview';
+import { getPortfolio } from './portfolio/portfolio-view';
 import { linkEpics, searchEpics } from './roadmap/epic-links';
 import { createRoadmapItem, deleteRoadmapItem, moveRoadmapItem, updateRoadmapItem } from './roadmap/items';
 import { saveLaneSetup } from './roadmap/lanes';
@@ -56,6 +60,18 @@ export const handlers: Handlers<Defs> = {
 
   getEpicContext: (request) => guarded(() => getEpicContext(request)),
   setEpicLinks: (request) => guarded(() => setEpicLinks(request)),
+
+  getAdminSettings: (request) => guarded(() => getAdminSettings(request)),
+  getAdminProjectSettings: (request) => guarded(() => getAdminProjectSettings(request)),
+  saveEditRule: (request) => guarded(() => saveEditRule(request)),
+  saveStoryPointOverride: (request) => guarded(() => saveStoryPointOverride(request)),
+  saveSprintBoards: (request) => guarded(() => saveSprintBoards(request)),
+  exportData: (request) => guarded(() => exportData(request)),
+  previewImport: (request) => guarded(() => previewImport(request)),
+  applyImport: (request) => guarded(() => applyImport(request)),
+  rebuildLinkIndex: (request) => guarded(() => rebuildLinkIndex(request)),
+
+  getPortfolio: (request) => guarded(() => getPortfolio(request)),
 
   getAlignment: (request) => guarded(() => getAlignment(request)),
 };

@@ -13,9 +13,10 @@ export interface BridgeView {
   theme?: 'light' | 'dark';
 }
 
-export function installBridgeDouble(sandbox: Sandbox, view: BridgeView): { calls: string[]; setView(next: BridgeView): void } {
+export function installBridgeDouble(sandbox: Sandbox, view: BridgeView): { calls: string[]; navigations: unknown[]; setView(next: BridgeView): void } {
   let current = view;
   const calls: string[] = [];
+  const navigations: unknown[] = [];
   const callBridge = async (op: string, payload?: unknown): Promise<unknown> => {
     calls.push(op);
     switch (op) {
@@ -34,6 +35,14 @@ export function installBridgeDouble(sandbox: Sandbox, view: BridgeView): { calls
           extension: { type: current.in?.module ?? 'jira:projectPage' },
           theme: { colorMode: current.theme ?? 'light' },
         };
+      // Router ops: the URL Jira gives a module page, and navigations kept for the test to read.
+      case 'getUrl': {
+        const target = payload as { moduleKey?: string; projectKey?: string };
+        return `${sandbox.site.baseUrl}/jira/software/projects/${target.projectKey ?? ''}/apps/${target.moduleKey ?? ''}`;
+      }
+      case 'navigate':
+        navigations.push(payload);
+        return undefined;
       case 'enableTheming':
         document.documentElement.setAttribute('data-color-mode', current.theme ?? 'light');
         return undefined;
@@ -42,5 +51,5 @@ export function installBridgeDouble(sandbox: Sandbox, view: BridgeView): { calls
     }
   };
   (globalThis as { __bridge?: unknown }).__bridge = { callBridge };
-  return { calls, setView: (next) => (current = next) };
+  return { calls, navigations, setView: (next) => (current = next) };
 }

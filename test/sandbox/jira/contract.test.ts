@@ -118,6 +118,7 @@ const CASES: ContractCase[] = [
   { name: 'get a team-managed project', call: { path: '/rest/api/3/project/10001' }, status: 200, schema: cloud.ProjectSchema },
   { name: 'get a hidden project', call: { path: '/rest/api/3/project/FIN' }, status: 404, schema: ErrorBody },
   { name: 'project search', call: { path: '/rest/api/3/project/search?maxResults=1' }, status: 200, schema: ProjectPage },
+  { name: 'project search by ids, browsable only', call: { path: '/rest/api/3/project/search?id=10000&id=10002&action=browse&maxResults=50' }, status: 200, schema: ProjectPage, deep: (b) => expect((b as { values: Array<{ key: string }> }).values.map((p) => p.key)).toEqual(['THR']) },
   { name: 'project hierarchy', call: { path: '/rest/api/3/project/10001/hierarchy' }, status: 200, schema: Hierarchy },
   { name: 'hierarchy of a hidden project', call: { path: '/rest/api/3/project/10002/hierarchy' }, status: 404, schema: ErrorBody },
   { name: 'fields', call: { path: '/rest/api/3/field' }, status: 200, schema: z.array(cloud.FieldDetailsSchema) },

@@ -85,6 +85,18 @@ describe('who sees what', () => {
     expect(await keys('outsider')).toEqual(['FIN']);
   });
 
+  test('project search by ids leaves out the ids the caller cannot browse, as if they did not exist', async () => {
+    const sim = demoSimulator();
+    const ids = sim.site.projects.map((p) => `id=${p.id}`).join('&');
+    const keys = async (role: 'productManager' | 'outsider') =>
+      bodyOf<{ values: Array<{ key: string }>; total: number }>(
+        await send(sim, { path: `/rest/api/3/project/search?${ids}&action=browse`, caller: asUser(role) }),
+      );
+
+    expect(await keys('productManager')).toMatchObject({ total: 3, values: [{ key: 'MOB' }, { key: 'OPS' }, { key: 'THR' }] });
+    expect(await keys('outsider')).toMatchObject({ total: 1, values: [{ key: 'FIN' }] });
+  });
+
   test('a hidden project is 404, by key and by id', async () => {
     const sim = demoSimulator();
 

@@ -23,6 +23,17 @@ type StrategyCall = Exclude<
   | 'linkEpics'
   | 'getEpicContext'
   | 'setEpicLinks'
+  // Admin calls: their denials are in test/integration/admin.
+  | 'getAdminSettings'
+  | 'getAdminProjectSettings'
+  | 'saveEditRule'
+  | 'saveStoryPointOverride'
+  | 'saveSprintBoards'
+  | 'exportData'
+  | 'previewImport'
+  | 'applyImport'
+  | 'rebuildLinkIndex'
+  | 'getPortfolio'
   // Alignment: its denials are in test/integration/resolvers/alignment.
   | 'getAlignment'
 >;
