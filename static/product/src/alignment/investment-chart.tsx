@@ -17,7 +17,7 @@ export type Measure = 'points' | 'issues';
 
 /**
  * Two stacked bars per sprint: committed (solid) above completed (lighter, outlined), slices by
- * goal in the same colours as the legend. `role="img"` with a summary in words; the table that
+ * goal in the same colours as the legend, which comes first so the colours are known before the bars. `role="img"` with a summary in words; the table that
  * follows (`tableId`) has every figure as text.
  */
 export function InvestmentChart({ view, measure, tableId }: { view: AlignmentView; measure: Measure; tableId: string }) {
@@ -43,6 +43,27 @@ export function InvestmentChart({ view, measure, tableId }: { view: AlignmentVie
   const measureName = m.measures[measure];
   return (
     <Stack space="space.100">
+      <Inline space="space.200" shouldWrap alignBlock="center">
+        <Inline space="space.075" alignBlock="center">
+          <svg width={28} height={12} aria-hidden="true">
+            <rect x={0} y={0} width={12} height={12} fill={token('color.chart.neutral')} />
+            <rect x={15.5} y={0.5} width={11} height={11} fill={token('color.chart.neutral')} fillOpacity={0.45} stroke={token('color.chart.neutral')} />
+          </svg>
+          <Text size="small" color="color.text.subtle">
+            {`${m.committed} / ${m.completed}`}
+          </Text>
+        </Inline>
+        {legend.map((entry) => (
+          <Inline key={entry.key} space="space.075" alignBlock="center">
+            <svg width={12} height={12} aria-hidden="true">
+              <rect x={0} y={0} width={12} height={12} fill={colorOf(entry.key)} />
+            </svg>
+            <Text size="small" color="color.text.subtle">
+              {entry.label}
+            </Text>
+          </Inline>
+        ))}
+      </Inline>
       <Box xcss={chartStyles}>
         <svg viewBox={`0 0 ${g.width} ${g.height}`} width="100%" role="img" aria-labelledby={summaryId} aria-describedby={tableId} style={{ display: 'block' }} data-testid="investment-chart">
           {g.xTicks.map((tick) => (
@@ -94,27 +115,6 @@ export function InvestmentChart({ view, measure, tableId }: { view: AlignmentVie
           })}
         </svg>
       </Box>
-      <Inline space="space.200" shouldWrap alignBlock="center">
-        <Inline space="space.075" alignBlock="center">
-          <svg width={28} height={12} aria-hidden="true">
-            <rect x={0} y={0} width={12} height={12} fill={token('color.chart.neutral')} />
-            <rect x={15.5} y={0.5} width={11} height={11} fill={token('color.chart.neutral')} fillOpacity={0.45} stroke={token('color.chart.neutral')} />
-          </svg>
-          <Text size="small" color="color.text.subtle">
-            {`${m.committed} / ${m.completed}`}
-          </Text>
-        </Inline>
-        {legend.map((entry) => (
-          <Inline key={entry.key} space="space.075" alignBlock="center">
-            <svg width={12} height={12} aria-hidden="true">
-              <rect x={0} y={0} width={12} height={12} fill={colorOf(entry.key)} />
-            </svg>
-            <Text size="small" color="color.text.subtle">
-              {entry.label}
-            </Text>
-          </Inline>
-        ))}
-      </Inline>
       <Text size="small" color="color.text.subtle" id={summaryId}>
         {m.chartSummary(measureName, view.investment.length, legend.length)}
       </Text>
