@@ -18,7 +18,7 @@ const grid = xcss({
   gap: 'space.300',
   alignItems: 'stretch',
 });
-const cell = xcss({ display: 'flex', minWidth: '0' });
+const cell = xcss({ display: 'flex', minWidth: '0', marginBlockStart: 'space.0' });
 const empty = xcss({
   paddingBlock: 'space.400',
   paddingInline: 'space.300',

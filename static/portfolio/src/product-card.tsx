@@ -22,14 +22,16 @@ const card = xcss({
   flexDirection: 'column',
   gap: 'space.200',
   minWidth: '0',
+  flexGrow: 1,
 });
 const nameStyles = xcss({ font: 'font.heading.small', color: 'color.text', margin: 'space.0', overflowWrap: 'anywhere' });
 const sectionHeading = xcss({ font: 'font.heading.xxsmall', color: 'color.text.subtle', margin: 'space.0' });
 const plainList = xcss({ listStyle: 'none', margin: 'space.0', padding: 'space.0' });
-const goalRow = xcss({ paddingBlock: 'space.050' });
+// css-reset spaces `li + li`; the rows' own padding and divider do that here.
+const goalRow = xcss({ paddingBlock: 'space.050', marginBlockStart: 'space.0' });
 const dividedGoalRow = xcss({ borderBlockStartWidth: 'border.width', borderBlockStartStyle: 'solid', borderBlockStartColor: 'color.border' });
-const countsRow = xcss({ margin: 'space.0', display: 'flex', flexWrap: 'wrap', columnGap: 'space.200', rowGap: 'space.050' });
-const countTerm = xcss({ font: 'font.body.small', color: 'color.text.subtle' });
+const countsRow = xcss({ margin: 'space.0', padding: 'space.0', display: 'flex', flexWrap: 'wrap', columnGap: 'space.200', rowGap: 'space.050' });
+const countTerm = xcss({ font: 'font.body.small', color: 'color.text.subtle', margin: 'space.0' });
 const countValue = xcss({ font: 'font.body.small', fontWeight: 'font.weight.bold', color: 'color.text', margin: 'space.0' });
 const footer = xcss({ marginBlockStart: 'auto' });
 // A plain anchor (ADS's Anchor brings a router-link provider this page does not need).

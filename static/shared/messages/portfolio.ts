@@ -22,7 +22,7 @@ export const portfolio = {
   openLabel: (product: string) => `Open product page of ${product}`,
 
   goalsHeading: 'Goals',
-  goalsHeadingCount: (n: number) => `Goals · ${plural(n, 'goal', 'goals')}`,
+  goalsHeadingCount: (n: number) => `Goals · ${n}`,
   goalsEmpty: 'No goals yet.',
   goalStatus: {
     'on-track': 'On track',
