@@ -1,7 +1,6 @@
 /**
- * The Alignment tab, read as the viewer: the same loads as the roadmap (epic types, sprints, the
- * epics with their link property from one paged search as the user, roll-ups from the synced
- * cache), then the pure computations of src/domain/alignment.ts and sprint-investment.ts.
+ * The Alignment tab, read as the viewer: the same loads as the roadmap (`loadRoadmapEpics`: the
+ * viewer's epics with their links and roll-ups, three Jira requests when warm), then the pure computations of src/domain/alignment.ts and sprint-investment.ts.
  * "Recent activity" is the epic's own `updated`, which rides along on the epic search for free;
  * the children's latest update would need a search per load, and the roll-up cache keeps no dates.
  */
@@ -11,12 +10,8 @@ import { rollupOfEpics } from '../../domain/rollup-merge';
 import { sprintInvestment } from '../../domain/sprint-investment';
 import { orderGoals } from '../../domain/goal-order';
 import { nowIso, todayOf } from '../../adapters/clock';
-import { loadEpicRollups } from '../../adapters/delivery/load-epic-rollups';
 import type { EpicRollupEntry } from '../../adapters/delivery/load-epic-rollups';
-import { loadProjectSprints } from '../../adapters/delivery/project-sprints';
-import { listEpicsWithLinks } from '../../adapters/jira/epic-links';
-import { epicIssueTypeIds } from '../../adapters/jira/projects';
-import { kvsRollupStore } from '../../adapters/storage/epic-rollups';
+import { loadRoadmapEpics } from '../../adapters/delivery/roadmap-epics';
 import { goalsOfProject } from '../../adapters/storage/goal-store';
 import { itemsOfProject, loadLanes } from '../../adapters/storage/roadmap-store';
 import { ok } from '../results';
@@ -25,22 +20,12 @@ import { epicStatus, epicsByItem } from '../roadmap/views';
 
 export const getAlignment = viewerRead(async ({ jira, access, projectId, context }) => {
   const now = nowIso();
-  const [epicTypeIds, { boards, sprints }, items, lanes, storedGoals] = await Promise.all([
-    epicIssueTypeIds(jira, projectId),
-    loadProjectSprints(jira, { projectId }),
+  const [{ epics, rollups: loaded, sprints }, items, lanes, storedGoals] = await Promise.all([
+    loadRoadmapEpics(jira, { projectId, now, ...(context.timeZone ? { timeZone: context.timeZone } : {}) }),
     itemsOfProject(projectId),
     loadLanes(projectId),
     goalsOfProject(projectId),
   ]);
-  const epics = await listEpicsWithLinks(jira, { projectId, epicTypeIds });
-  const loaded = await loadEpicRollups(jira, kvsRollupStore(), {
-    projectId,
-    epicIds: epics.map((epic) => epic.id),
-    now,
-    allEpics: true,
-    boards,
-    ...(context.timeZone ? { timeZone: context.timeZone } : {}),
-  });
   const rollups = new Map(loaded.epics.map((entry) => [entry.epicId, entry]));
   const goals = orderGoals(storedGoals).filter((goal) => goal.status !== 'archived');
   const goalOfItem = new Map(items.flatMap((item) => (item.goalId ? [[item.id, item.goalId] as const] : [])));
