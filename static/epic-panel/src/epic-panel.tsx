@@ -5,6 +5,7 @@ import { AnnouncerProvider, useAnnounce } from '../../shared/announcer';
 import { invoke } from '../../shared/bridge';
 import { attempt } from '../../shared/errors';
 import { epicPanel as m } from '../../shared/messages/epic-panel';
+import { licence } from '../../shared/messages/licence';
 import type { LoadState } from '../../shared/use-result';
 import { GoalsSection } from './goals-section';
 import { ItemsSection } from './items-section';
@@ -111,10 +112,14 @@ function PanelBody() {
             </ActionButton>
           </Inline>
         )
-      ) : (
+      ) : context.viewer.licensed ? (
         <Text as="p" size="small" color="color.text.subtle" testId="epic-read-only">
           {m.readOnly}
         </Text>
+      ) : (
+        <Notice appearance="warning" title={licence.title} headingLevel="h2" testId="unlicensed-notice">
+          <p>{licence.body}</p>
+        </Notice>
       )}
       <GoalsSection context={context} />
       <ItemsSection context={context} />

@@ -2,7 +2,7 @@ import { Box, Inline, Stack, Text } from '@atlaskit/primitives';
 import type { EpicContext, KpiView } from '../../../src/contract';
 import type { KpiHealth } from '../../../src/domain/strategy';
 import { formatValue } from '../../shared/format';
-import { Tag } from './ui/tag';
+import { Tag } from '../../shared/tag';
 import { epicPanel as m } from '../../shared/messages/epic-panel';
 import { kpis as kpiMessages } from '../../shared/messages/kpis';
 import { Card, PanelSection, PlainList } from './section';

@@ -1,7 +1,7 @@
 import { Inline, Stack, Text } from '@atlaskit/primitives';
 import type { EpicContext } from '../../../src/contract';
 import { formatDay } from '../../shared/format';
-import { Tag } from './ui/tag';
+import { Tag } from '../../shared/tag';
 import { epicPanel as m } from '../../shared/messages/epic-panel';
 import { Card, PanelSection, PlainList } from './section';
 

@@ -1,7 +1,7 @@
 import { Box, Inline, Text } from '@atlaskit/primitives';
 import type { EpicContext } from '../../../src/contract';
 import { formatNumber } from '../../shared/format';
-import { Tag } from './ui/tag';
+import { Tag } from '../../shared/tag';
 import { epicPanel as m } from '../../shared/messages/epic-panel';
 import { PanelSection, PlainList } from './section';
 

@@ -10,8 +10,8 @@ import type { GoalStatus } from '../../../src/domain/strategy';
 import { openProductPage, productPageUrl } from '../../shared/bridge';
 import { portfolio as m } from '../../shared/messages/portfolio';
 import { HealthCounts, HealthDot } from './health';
-import { Tag } from './tag';
-import type { TagAppearance } from './tag';
+import { Tag } from '../../shared/tag';
+import type { TagAppearance } from '../../shared/tag';
 
 const card = xcss({
   backgroundColor: 'elevation.surface.raised',
