@@ -18,7 +18,7 @@ const resources = readdirSync(staticDir, { withFileTypes: true })
  * (about 4 KB instead of react-dom's 40 KB, gzipped). Their source is plain React; jsdom tests run
  * it on React, and the browser tests run this build.
  */
-const preactResources = new Set(['epic-panel']);
+const preactResources = new Set(['epic-panel', 'admin']);
 const preactAliases = [
   { find: /^react-dom\/client$/, replacement: 'preact/compat/client' },
   { find: /^react-dom$/, replacement: 'preact/compat' },

@@ -1,4 +1,4 @@
-import type { EditRule } from '../contract';
+import type { EditRule, Failure } from '../contract';
 import type { JiraClient } from '../adapters/jira/client';
 import { defaultEditRule, loadEditRule } from '../adapters/storage/settings-store';
 import { myProjectPermissions } from '../adapters/jira/projects';
@@ -31,6 +31,8 @@ export async function authorizeProjectView(jira: JiraClient, context: TrustedCon
 
 export interface ProductAccess extends ProjectAccess {
   editRule: EditRule;
+  /** False when the site's licence is inactive: everything stays readable, nothing changes. */
+  licensed: boolean;
   /** Whether the site's edit rule lets this person change the product. */
   canEdit: boolean;
 }
@@ -45,13 +47,14 @@ export async function authorizeProduct(jira: JiraClient, context: TrustedContext
   const [view, rule] = await Promise.all([authorizeProjectView(jira, context), signedInHere ? loadEditRule() : undefined]);
   if (!view.ok) return view;
   const editRule = rule?.editRule ?? defaultEditRule;
-  return ok({ ...view.value, editRule, canEdit: mayEdit(editRule, view.value.permissions) });
+  return ok({ ...view.value, editRule, licensed: context.licensed, canEdit: context.licensed && mayEdit(editRule, view.value.permissions) });
 }
 
 /** Like `authorizeProduct`, and refuses callers the edit rule does not let change the product. */
 export async function authorizeProjectEdit(jira: JiraClient, context: TrustedContext): Promise<Outcome<ProductAccess>> {
   const access = await authorizeProduct(jira, context);
   if (!access.ok || access.value.canEdit) return access;
+  if (!access.value.licensed) return unlicensed();
   return fail(
     'forbidden',
     access.value.editRule === 'project-admins'
@@ -65,3 +68,8 @@ export function mayEdit(rule: EditRule, permissions: ReadonlySet<ProjectPermissi
   if (permissions.has('ADMINISTER_PROJECTS')) return true;
   return rule === 'issue-editors' && permissions.has('EDIT_ISSUES');
 }
+
+/** What every write answers while the site's licence is inactive. */
+export const unlicensedMessage =
+  'Throughline is read-only on this site because its licence is not active. A Jira administrator can renew it in Manage apps; everything stays readable meanwhile.';
+export const unlicensed = (): Failure<never> => fail('forbidden', unlicensedMessage);

@@ -14,12 +14,19 @@ export interface TrustedContext {
   moduleKey: string | undefined;
   /** The viewer's Jira time zone: JQL reads dates in it. */
   timeZone: string | undefined;
+  /**
+   * False only when Forge says the site's licence is inactive (`context.license.isActive === false`).
+   * Forge sends `license` only for paid apps in production; without it (development, staging, free
+   * installs) the app counts as licensed.
+   */
+  licensed: boolean;
 }
 
 const forgeContextSchema = z.looseObject({
   accountId: z.string().min(1).optional(),
   moduleKey: z.string().optional(),
   timezone: z.string().optional(),
+  license: z.looseObject({ isActive: z.boolean().optional() }).nullish(),
   extension: z
     .looseObject({
       project: z.looseObject({ id: z.union([z.string(), z.number()]), key: z.string() }).optional(),
@@ -37,7 +44,7 @@ const forgeContextSchema = z.looseObject({
 
 export function trustedContext(context: unknown): TrustedContext {
   const parsed = forgeContextSchema.safeParse(context);
-  if (!parsed.success) return { accountId: undefined, project: undefined, issue: undefined, moduleKey: undefined, timeZone: undefined };
+  if (!parsed.success) return { accountId: undefined, project: undefined, issue: undefined, moduleKey: undefined, timeZone: undefined, licensed: true };
   const { project, issue } = parsed.data.extension ?? {};
   return {
     accountId: parsed.data.accountId,
@@ -47,5 +54,6 @@ export function trustedContext(context: unknown): TrustedContext {
       : undefined,
     moduleKey: parsed.data.moduleKey,
     timeZone: parsed.data.timezone,
+    licensed: parsed.data.license?.isActive !== false,
   };
 }

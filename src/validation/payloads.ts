@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import type { Defs } from '../contract';
+import { adminSchemas } from './admin-inputs';
 import { baseVersion, recordId } from './fields';
 import { limits } from './limits';
 import { epicLinksInputSchema, epicQuerySchema, laneSetupSchema, linkEpicsSchema, roadmapItemInputSchema, roadmapMoveSchema } from './roadmap-inputs';
@@ -53,6 +54,14 @@ export const payloadSchemas = {
   searchEpics: z.object({ query: epicQuerySchema }),
   linkEpics: linkEpicsSchema,
   setEpicLinks: epicLinksInputSchema,
+
+  // Admin ("Throughline settings")
+  getAdminProjectSettings: z.object({ projectId: adminSchemas.projectId }),
+  saveEditRule: z.object({ rule: adminSchemas.editRule, baseVersion }),
+  saveStoryPointOverride: z.object({ projectId: adminSchemas.projectId.nullable(), fieldId: adminSchemas.fieldId.nullable(), baseVersion }),
+  saveSprintBoards: z.object({ projectId: adminSchemas.projectId, boardIds: adminSchemas.boardIds.nullable(), baseVersion }),
+  previewImport: z.object({ data: adminSchemas.importData }),
+  applyImport: z.object({ data: adminSchemas.importData }),
 } satisfies { [K in PayloadKey]: z.ZodType<PayloadOf<K>> };
 
 export type PayloadSchemas = typeof payloadSchemas;

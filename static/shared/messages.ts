@@ -2,10 +2,12 @@
  * Every string the UI shows, in one catalog. English is the only locale so far; a new locale is a
  * second object of the same type. Larger areas keep their strings in `messages/<area>.ts`.
  */
+import { admin } from './messages/admin';
 import { alignment } from './messages/alignment';
 import { common } from './messages/common';
 import { goals } from './messages/goals';
 import { kpis } from './messages/kpis';
+import { licence } from './messages/licence';
 import { roadmap } from './messages/roadmap';
 import { vision } from './messages/vision';
 
@@ -16,6 +18,8 @@ export const en = {
   kpis,
   roadmap,
   alignment,
+  admin,
+  licence,
   loading: 'Loading product…',
   retry: 'Try again',
   productTitle: (projectName: string) => `${projectName}: product`,

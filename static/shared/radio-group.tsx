@@ -25,10 +25,11 @@ export function RadioGroup<V extends string>(props: {
   const errorId = `${name}-error`;
   return (
     <Box as="fieldset" xcss={fieldsetStyles} aria-describedby={props.error ? errorId : undefined}>
+      {/* The legend is the fieldset's first child, or it does not name the group. */}
+      <Box as="legend" xcss={legendStyles}>
+        {props.legend}
+      </Box>
       <Stack space="space.050">
-        <Box as="legend" xcss={legendStyles}>
-          {props.legend}
-        </Box>
         <Inline space="space.200" shouldWrap>
           {props.options.map((option) => (
             <Box as="label" key={option.value} xcss={optionStyles}>

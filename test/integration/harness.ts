@@ -23,12 +23,14 @@ export type ModuleContext =
   | { module: 'jira:projectPage'; project: string }
   /** The issue panel on one issue (key), in that issue's project, as Jira's issue view shows it. */
   | { module: 'jira:issuePanel'; issue: string }
-  | { module: 'jira:globalPage' };
+  | { module: 'jira:globalPage' }
+  | { module: 'jira:adminPage' };
 
 const moduleKeys: Record<ModuleContext['module'], string> = {
   'jira:projectPage': 'throughline-product',
   'jira:issuePanel': 'throughline-product-context',
   'jira:globalPage': 'throughline-portfolio',
+  'jira:adminPage': 'throughline-settings',
 };
 
 type Payload<K extends keyof Defs> = Parameters<Defs[K]> extends [infer P] ? P : undefined;
@@ -42,7 +44,13 @@ export interface Sandbox {
   /** Calls a resolver function as `actor`, in the module context given (project page of THR by default). */
   call<K extends keyof Defs>(
     functionKey: K,
-    options: { as: Actor; in?: ModuleContext; payload?: Payload<K> | Record<string, unknown> },
+    options: {
+      as: Actor;
+      in?: ModuleContext;
+      payload?: Payload<K> | Record<string, unknown>;
+      /** Forge's `context.license` (sent only for paid apps in production); absent by default. */
+      license?: Record<string, unknown>;
+    },
   ): Promise<Answer<K>>;
   /** Stores the site's edit rule the way the admin page will, through the app's own storage adapter. */
   setEditRule(rule: EditRule): Promise<void>;
@@ -63,6 +71,7 @@ export function createSandbox(options: { site?: SimSite } = {}): Sandbox {
 
   const extensionFor = (context: ModuleContext): Record<string, unknown> => {
     if (context.module === 'jira:globalPage') return { type: 'jira:globalPage', location: `${site.baseUrl}/jira/apps` };
+    if (context.module === 'jira:adminPage') return { type: 'jira:adminPage', location: `${site.baseUrl}/jira/settings/apps` };
     if (context.module === 'jira:issuePanel') {
       const issue = site.issues.find((candidate) => candidate.key === context.issue);
       if (!issue) throw new Error(`No issue ${context.issue} in the sandbox site`);
@@ -88,13 +97,14 @@ export function createSandbox(options: { site?: SimSite } = {}): Sandbox {
     forge,
     site,
     project,
-    async call(functionKey, { as, in: context = { module: 'jira:projectPage', project: 'THR' }, payload }) {
+    async call(functionKey, { as, in: context = { module: 'jira:projectPage', project: 'THR' }, payload, license }) {
       const answer = await forge.callResolver(resolver as unknown as ResolverHandler, {
         functionKey,
         payload: payload ?? {},
         extension: extensionFor(context),
         moduleKey: moduleKeys[context.module],
         ...(as === 'anonymous' ? { accountType: 'anonymous' as const } : { accountId: DEMO_USERS[as] }),
+        ...(license ? { license } : {}),
       });
       return answer as Answer<typeof functionKey>;
     },

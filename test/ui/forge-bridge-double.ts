@@ -11,6 +11,8 @@ export interface BridgeView {
   as: Actor;
   in?: ModuleContext;
   theme?: 'light' | 'dark';
+  /** Forge's `context.license`, as a paid app in production gets it; absent by default. */
+  license?: Record<string, unknown>;
 }
 
 export function installBridgeDouble(sandbox: Sandbox, view: BridgeView): { calls: string[]; navigations: unknown[]; setView(next: BridgeView): void } {
@@ -22,7 +24,12 @@ export function installBridgeDouble(sandbox: Sandbox, view: BridgeView): { calls
     switch (op) {
       case 'invoke': {
         const { functionKey, payload: args } = payload as { functionKey: string; payload?: Record<string, unknown> };
-        return sandbox.call(functionKey as never, { as: current.as, ...(current.in ? { in: current.in } : {}), ...(args ? { payload: args } : {}) });
+        return sandbox.call(functionKey as never, {
+          as: current.as,
+          ...(current.in ? { in: current.in } : {}),
+          ...(args ? { payload: args } : {}),
+          ...(current.license ? { license: current.license } : {}),
+        });
       }
       case 'getContext':
         return {

@@ -54,7 +54,7 @@ const view = (goals: GoalView[]): StrategyView => ({
   project: { id: '1', key: 'THR' },
   vision: { board: { productName: '', vision: '', targetGroup: '', needs: '', product: '', businessGoals: '' }, version: 0 },
   goals,
-  viewer: { canEdit: true, editRule: 'project-admins' },
+  viewer: { canEdit: true, editRule: 'project-admins', licensed: true },
 });
 
 describe('the page’s strategy state', () => {

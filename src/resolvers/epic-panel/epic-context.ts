@@ -38,7 +38,7 @@ export async function getEpicContext(request: Request): Promise<Result<EpicConte
     loadEpicDelivery(jira, { projectId: access.project.id, epicId: epic.id, context }),
   ]);
   if (!delivery.ok) return delivery;
-  return ok(epicContextView({ epic, product, delivery: delivery.value, canLink: access.permissions.has('EDIT_ISSUES') }));
+  return ok(epicContextView({ epic, product, delivery: delivery.value, canLink: access.permissions.has('EDIT_ISSUES'), licensed: context.licensed }));
 }
 
 export interface ProductOfProject {
@@ -91,7 +91,7 @@ export async function loadEpicDelivery(
  * The view of one epic's links. Ids of goals or items deleted since they were linked are left
  * out, so the panel never offers them and the next save drops them from the property.
  */
-export function epicContextView(args: { epic: LinkedJiraEpic; product: ProductOfProject; delivery: EpicDelivery; canLink: boolean }): EpicContext {
+export function epicContextView(args: { epic: LinkedJiraEpic; product: ProductOfProject; delivery: EpicDelivery; canLink: boolean; licensed: boolean }): EpicContext {
   const { epic, product, delivery } = args;
   const goalIds = new Set(product.goals.map((goal) => goal.id));
   const itemsById = new Map(product.items.map((item) => [item.id, item]));
@@ -144,6 +144,7 @@ export function epicContextView(args: { epic: LinkedJiraEpic; product: ProductOf
       goals: product.goals.filter((goal) => goal.status !== 'archived' || direct.has(goal.id)).map((goal) => ({ id: goal.id, title: goal.title })),
       items: product.items.map((item) => ({ id: item.id, title: item.title, ...(item.goalId ? { goalId: item.goalId } : {}) })),
     },
-    viewer: { canLink: args.canLink },
+    // An inactive licence makes the panel read-only; Jira's own Edit Issues decides the rest.
+    viewer: { canLink: args.canLink && args.licensed, licensed: args.licensed },
   };
 }

@@ -44,7 +44,7 @@ export const getStrategy = viewerRead(async ({ jira, access, projectId, context 
     project: access.project,
     vision: visionView(vision),
     goals: orderGoals(goals.map((goal) => ({ ...goalView(goal, kpisByGoal.get(goal.id) ?? [], createdAt), epics: epicsByGoal.get(goal.id) ?? [] }))),
-    viewer: { canEdit: access.canEdit, editRule: access.editRule },
+    viewer: { canEdit: access.canEdit, editRule: access.editRule, licensed: access.licensed },
   });
 });
 

@@ -13,9 +13,9 @@ import { LinkEditor } from './link-editor';
 import type { SaveOutcome } from './link-editor';
 import { ProgressSection } from './progress-section';
 import { SprintsSection } from './sprints-section';
-import { ActionButton } from './ui/action-button';
-import { Notice } from './ui/notice';
-import { Loading } from './ui/loading';
+import { ActionButton } from '../../shared/action-button';
+import { Notice } from '../../shared/notice';
+import { Loading } from '../../shared/spinner-label';
 
 const panelStyles = xcss({ paddingBlock: 'space.150', paddingInline: 'space.150', backgroundColor: 'elevation.surface', minWidth: '0' });
 

@@ -6,8 +6,8 @@ import { invoke } from '../../shared/bridge';
 import { attempt } from '../../shared/errors';
 import type { UiError } from '../../shared/errors';
 import { epicPanel as m } from '../../shared/messages/epic-panel';
-import { ActionButton } from './ui/action-button';
-import { Notice } from './ui/notice';
+import { ActionButton } from '../../shared/action-button';
+import { Notice } from '../../shared/notice';
 
 const fieldsetStyles = xcss({ borderStyle: 'none', padding: 'space.0', margin: 'space.0', minWidth: '0' });
 const legendStyles = xcss({ font: 'font.body.small', fontWeight: 'font.weight.semibold', color: 'color.text.subtle', paddingInline: 'space.0', marginBlockEnd: 'space.050' });

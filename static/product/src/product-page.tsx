@@ -5,6 +5,7 @@ import { AnnouncerProvider } from '../../shared/announcer';
 import { ErrorMessage } from '../../shared/error-message';
 import { Loading } from '../../shared/loading';
 import { messages } from '../../shared/messages';
+import { UnlicensedNotice } from '../../shared/unlicensed-notice';
 import { AlignmentTab } from './alignment/alignment-tab';
 import { GoalsTab } from './goals/goals-tab';
 import { OverviewTab } from './overview/overview-tab';
@@ -34,6 +35,7 @@ export function ProductPage() {
             <Heading size="large" as="h1">
               {messages.common.pageTitle(pageName(strategy))}
             </Heading>
+            {state.status === 'ready' && !state.value.viewer.licensed && <UnlicensedNotice />}
             <Tabs id="product-tabs">
               <TabList>
                 <Tab>{messages.common.tabs.vision}</Tab>

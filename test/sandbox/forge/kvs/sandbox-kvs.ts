@@ -29,6 +29,8 @@ export interface KvsFailure {
   times?: number;
   /** Only these endpoints fail, e.g. ['/api/v1/transaction']; all when omitted. */
   paths?: string[];
+  /** This many matching requests succeed first (a store failing part-way through a job). */
+  after?: number;
 }
 
 export interface KvsFaults {
@@ -116,6 +118,10 @@ export class SandboxKvs {
   private takeFailure(path: string): KvsHttpResponse | undefined {
     const failure = this.faults.failure;
     if (!failure || (failure.paths && !failure.paths.includes(path))) return undefined;
+    if (failure.after !== undefined && failure.after > 0) {
+      failure.after -= 1;
+      return undefined;
+    }
     if (failure.times !== undefined) {
       if (failure.times <= 0) return undefined;
       failure.times -= 1;

@@ -1,0 +1,185 @@
+/**
+ * The app's own records as a whole, for the admin's export and import: read by project through
+ * the entities' indexes and keys, and written back all or nothing.
+ *
+ * All or nothing, across more than one transaction (Forge allows 25 operations each): before the
+ * first write, the current value (or absence) of every key the import touches is saved to an undo
+ * journal (plain keys `import-journal`, `import-journal.<n>`), the journal's head written last, so
+ * a head means a complete journal. Then the writes run, 25 a transaction. If one fails, the journal
+ * is replayed and removed, and the failure is reported. If the invocation itself ends half-way
+ * (its 25 s ran out), the head is still there: the next admin call replays it before anything
+ * else (`undoInterruptedImport`). Between the first and the last transaction readers can see a
+ * part of the import; the window is a few seconds and closes either way.
+ */
+import { kvs } from '@forge/kvs';
+import type { ExportedKind, ExportedRecord } from '../../validation/import-format';
+import { perProjectKinds, siteKey } from '../../validation/import-format';
+import { transactionGroups } from '../../domain/import-plan';
+import type { PlannedWrite, StoredKey } from '../../domain/import-plan';
+import { entities } from './entities';
+import { allRows } from './paging';
+import { chunkKeys } from './series-layout';
+import type { SeriesRecord } from './records';
+import { maxTransactionOperations } from './writes';
+
+type Value = Record<string, unknown>;
+
+/** What a stored kind's records are found by: an index partitioned by project, or the project id as key. */
+const byProjectIndex: ReadonlyArray<ExportedKind> = ['vision-version', 'goal', 'kpi', 'kpi-series', 'roadmap-item'];
+const batchLimit = 25;
+
+const query = (kind: ExportedKind, projectId: string) => (cursor: string | undefined) => {
+  let q = kvs.entity<Value>(kind).query().index('by-project', { partition: [projectId] }).limit(100);
+  if (cursor) q = q.cursor(cursor);
+  return q.getMany();
+};
+
+/** Every record of one project, by kind (measurement chunks found through the project's series). */
+export async function readProjectRecords(projectId: string): Promise<Array<PlannedWrite<Value>>> {
+  const indexed = await Promise.all(
+    byProjectIndex.map(async (kind) => (await allRows(query(kind, projectId))).map(({ id, ...value }) => ({ kind, key: id, value: value as Value }))),
+  );
+  const keyed: StoredKey[] = [...perProjectKinds, 'story-point-setting'].map((kind) => ({ kind, key: projectId }));
+  const series = indexed.flat().filter((record) => record.kind === 'kpi-series');
+  const chunks: StoredKey[] = series.flatMap((record) => {
+    const head = record.value as unknown as SeriesRecord;
+    return chunkKeys(record.key, head.chunks).map((key) => ({ kind: 'measurement-chunk', key }));
+  });
+  const found = await readRecords([...keyed, ...chunks]);
+  return [...indexed.flat(), ...found];
+}
+
+/** The site's own records: the edit rule and the site-wide story-point field. */
+export function readSiteRecords(): Promise<Array<PlannedWrite<Value>>> {
+  return readRecords([
+    { kind: 'settings', key: siteKey },
+    { kind: 'story-point-setting', key: siteKey },
+  ]);
+}
+
+/** Projects that have a product record (goals): found without Jira, by the `by-created` index. */
+export async function projectIdsWithProducts(): Promise<string[]> {
+  const rows = await allRows((cursor) => {
+    let q = entities.product.query().index('by-created').limit(100);
+    if (cursor) q = q.cursor(cursor);
+    return q.getMany();
+  });
+  return rows.map((row) => row.id);
+}
+
+/** The records that exist among `keys`, 25 a request. */
+export async function readRecords(keys: readonly StoredKey[]): Promise<Array<PlannedWrite<Value>>> {
+  const found: Array<PlannedWrite<Value>> = [];
+  for (let start = 0; start < keys.length; start += batchLimit) {
+    const batch = keys.slice(start, start + batchLimit);
+    if (batch.length === 0) continue;
+    const result = await kvs.batchGet<Value>(batch.map((entry) => ({ key: entry.key, entityName: entry.kind })));
+    for (const item of result.successfulKeys) {
+      if (item.value !== undefined) found.push({ kind: item.entityName ?? '', key: item.key, value: item.value });
+    }
+  }
+  return found;
+}
+
+// ── Applying an import, all or nothing ───────────────────────────────────────────────────────
+
+type Operation = { kind: string; key: string; value?: Value };
+
+interface JournalHead {
+  startedAt: string;
+  by: string;
+  chunks: number;
+}
+
+const journalHeadKey = 'import-journal';
+const journalChunkKey = (n: number) => `${journalHeadKey}.${n}`;
+/** Longer than any resolver invocation (25 s): an older journal's import is no longer running. */
+const journalTimeoutMs = 30_000;
+/** Well under KVS's 240 KiB per value. */
+const journalChunkChars = 180_000;
+
+/**
+ * Writes `writes` and removes `removals` (disjoint key sets), or, if any transaction fails, puts
+ * every touched key back as it was and rethrows. `before` holds the touched keys' current values.
+ */
+export async function applyAllOrNothing(options: {
+  writes: ReadonlyArray<PlannedWrite<Value>>;
+  removals: readonly StoredKey[];
+  before: ReadonlyArray<PlannedWrite<Value>>;
+  by: string;
+  at: string;
+}): Promise<void> {
+  const touched: StoredKey[] = [...options.writes, ...options.removals].map(({ kind, key }) => ({ kind, key }));
+  const beforeByKey = new Map(options.before.map((record) => [`${record.kind}\u0000${record.key}`, record.value]));
+  const undo: Operation[] = touched.map(({ kind, key }) => {
+    const value = beforeByKey.get(`${kind}\u0000${key}`);
+    return value === undefined ? { kind, key } : { kind, key, value };
+  });
+  await writeJournal(undo, { startedAt: options.at, by: options.by });
+  try {
+    await runOperations([...options.writes, ...options.removals.map(({ kind, key }) => ({ kind, key }))]);
+  } catch (error) {
+    await runOperations(undo);
+    await clearJournal();
+    throw error;
+  }
+  await clearJournal();
+}
+
+/**
+ * Replays an interrupted import's journal, if there is one; says when that import had started.
+ * A journal younger than an invocation's 25 s may belong to an import still running: left alone.
+ */
+export async function undoInterruptedImport(now: string): Promise<{ startedAt: string } | undefined> {
+  const head = await kvs.get<JournalHead>(journalHeadKey);
+  if (!head || Date.parse(now) - Date.parse(head.startedAt) < journalTimeoutMs) return undefined;
+  const undo: Operation[] = [];
+  for (let n = 0; n < head.chunks; n++) undo.push(...((await kvs.get<Operation[]>(journalChunkKey(n))) ?? []));
+  await runOperations(undo);
+  await clearJournal();
+  return { startedAt: head.startedAt };
+}
+
+async function runOperations(operations: readonly Operation[]): Promise<void> {
+  for (const group of transactionGroups(operations, maxTransactionOperations)) {
+    const transaction = kvs.transact();
+    for (const operation of group) {
+      if (operation.value === undefined) transaction.delete(operation.key, { entityName: operation.kind });
+      else transaction.set(operation.key, operation.value, { entityName: operation.kind });
+    }
+    await transaction.execute();
+  }
+}
+
+async function writeJournal(undo: readonly Operation[], head: Omit<JournalHead, 'chunks'>): Promise<void> {
+  const chunks: Operation[][] = [];
+  let current: Operation[] = [];
+  let size = 0;
+  for (const operation of undo) {
+    const length = JSON.stringify(operation).length;
+    if (current.length > 0 && size + length > journalChunkChars) {
+      chunks.push(current);
+      current = [];
+      size = 0;
+    }
+    current.push(operation);
+    size += length;
+  }
+  if (current.length > 0) chunks.push(current);
+  for (const [n, chunk] of chunks.entries()) await kvs.set(journalChunkKey(n), chunk);
+  // The head goes last: a head in storage means the whole journal is there.
+  await kvs.set(journalHeadKey, { ...head, chunks: chunks.length } satisfies JournalHead);
+}
+
+async function clearJournal(): Promise<void> {
+  const head = await kvs.get<JournalHead>(journalHeadKey);
+  await kvs.delete(journalHeadKey);
+  for (let n = 0; n < (head?.chunks ?? 0); n++) await kvs.delete(journalChunkKey(n));
+}
+
+export type { ExportedRecord };
+
+/** Whether an import's journal is in storage (an import is running, or one younger than 30 s was cut off). */
+export async function importInProgress(): Promise<boolean> {
+  return (await kvs.get<JournalHead>(journalHeadKey)) !== undefined;
+}

@@ -1,0 +1,21 @@
+/**
+ * Drops a project's roll-up cache (`epic-rollup` records and the `rollup-sync` marker). The cache
+ * is derived from Jira: without the marker the next roadmap load crawls the project afresh.
+ */
+import { kvs } from '@forge/kvs';
+import { rollupEntityNames } from './epic-rollups';
+import { allRows } from './paging';
+
+export async function dropProjectRollups(projectId: string): Promise<number> {
+  const rows = await allRows((cursor) => {
+    let q = kvs.entity<Record<string, unknown>>(rollupEntityNames.epic).query().index('by-project', { partition: [projectId] }).limit(100);
+    if (cursor) q = q.cursor(cursor);
+    return q.getMany();
+  });
+  // The marker first: a load that starts meanwhile then does a full crawl rather than trust half a cache.
+  await kvs.entity(rollupEntityNames.sync).delete(projectId);
+  for (let start = 0; start < rows.length; start += 25) {
+    await kvs.batchDelete(rows.slice(start, start + 25).map((row) => ({ key: row.id, entityName: rollupEntityNames.epic })));
+  }
+  return rows.length;
+}

@@ -1,0 +1,50 @@
+/**
+ * "Rebuild link index": everything the app derives from the epics' `throughline-links` property,
+ * computed again. For each project the admin administers, as the app restricted to that project:
+ * every epic's `goalIds` is recomputed from its direct goals and its items' current goals (and
+ * written back when it differs), then the project's roll-up cache is dropped so it rebuilds from
+ * Jira on the next load. The app keeps no other index of links: the roadmap reads them inline.
+ */
+import type { LinkIndexReport } from '../../contract';
+import { servedGoalIds } from '../../domain/epic-links';
+import { createJiraClient } from '../../adapters/jira/client';
+import { listEpicsWithLinks, writeEpicLinks } from '../../adapters/jira/epic-links';
+import { JiraError } from '../../adapters/jira/errors';
+import { epicIssueTypeIds } from '../../adapters/jira/projects';
+import { administeredProjects } from '../../adapters/jira/site-admin';
+import { dropProjectRollups } from '../../adapters/storage/rollup-reset';
+import { itemsOfProject } from '../../adapters/storage/roadmap-store';
+import { ok } from '../results';
+import { adminRead } from './admin-call';
+
+export const rebuildLinkIndex = adminRead(async ({ jira }) => {
+  const projects = await administeredProjects(jira);
+  // No person is behind the rewrite of another person's epics: the app writes, one project at a time.
+  const app = createJiraClient({ actor: 'app' });
+  const report: LinkIndexReport = { projects: [] };
+  for (const project of projects) {
+    const [epicTypeIds, items] = await Promise.all([epicIssueTypeIds(app, project.id), itemsOfProject(project.id)]);
+    const goalOfItem = new Map(items.map((item) => [item.id, item.goalId]));
+    const epics = (await listEpicsWithLinks(app, { projectId: project.id, epicTypeIds })).filter(
+      (epic) => epic.links.directGoalIds.length + epic.links.roadmapItemIds.length + epic.links.goalIds.length > 0,
+    );
+    const updated: LinkIndexReport['projects'][number]['epicsUpdated'] = [];
+    const refused: string[] = [];
+    for (const epic of epics) {
+      const goalIds = servedGoalIds(epic.links, (itemId) => goalOfItem.get(itemId));
+      if (sameIds(goalIds, epic.links.goalIds)) continue;
+      try {
+        await writeEpicLinks(app, epic.id, { ...epic.links, goalIds, version: epic.links.version + 1 });
+        updated.push({ key: epic.key, before: epic.links.goalIds, after: goalIds });
+      } catch (error) {
+        if (!(error instanceof JiraError && (error.kind === 'forbidden' || error.kind === 'not-found'))) throw error;
+        refused.push(epic.key);
+      }
+    }
+    const rollupsDropped = await dropProjectRollups(project.id);
+    report.projects.push({ id: project.id, key: project.key, epicsChecked: epics.length, epicsUpdated: updated, rollupsDropped, refused });
+  }
+  return ok(report);
+}, { writes: true });
+
+const sameIds = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((id, n) => id === b[n]);

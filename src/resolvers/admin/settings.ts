@@ -1,0 +1,136 @@
+/**
+ * The admin page's settings: the site's edit rule, the story-point field (site-wide or per
+ * project, over detection) and the boards that supply each project's sprints. Every save is
+ * version-checked: a stale one answers `conflict` with the setting as it is now.
+ */
+import type { AdminProjectSettings, AdminSettings, EditRule, ProjectRef } from '../../contract';
+import { chooseStoryPointField } from '../../domain/story-point-field';
+import { nowIso } from '../../adapters/clock';
+import { boardsOfProject } from '../../adapters/jira/agile';
+import type { JiraClient } from '../../adapters/jira/client';
+import { JiraError } from '../../adapters/jira/errors';
+import { getProject } from '../../adapters/jira/projects';
+import { administeredProjects, customNumberFields } from '../../adapters/jira/site-admin';
+import { readEstimationSetup } from '../../adapters/jira/story-points';
+import { loadEditRule, saveEditRule as storeEditRule } from '../../adapters/storage/settings-store';
+import { loadSprintBoards, saveSprintBoards as storeSprintBoards } from '../../adapters/storage/sprint-board-setting';
+import { readStoryPointSetting, saveStoryPointSetting } from '../../adapters/storage/story-point-setting';
+import type { OverrideScope } from '../../adapters/storage/story-point-setting';
+import { fail, ok } from '../results';
+import type { Outcome } from '../results';
+import { adminCall, adminRead } from './admin-call';
+
+export const getAdminSettings = adminRead(async ({ jira, context, undoneImport }) => {
+  const [rule, site, numberFields, projects] = await Promise.all([
+    loadEditRule(),
+    readStoryPointSetting({ kind: 'site' }),
+    customNumberFields(jira),
+    administeredProjects(jira),
+  ]);
+  const settings: AdminSettings = {
+    editRule: { rule: rule.editRule, version: rule.version },
+    siteStoryPoints: site,
+    numberFields,
+    projects,
+    ...(undoneImport ? { undoneImport } : {}),
+    viewer: { licensed: context.licensed },
+  };
+  return ok(settings);
+});
+
+export const getAdminProjectSettings = adminCall(
+  'getAdminProjectSettings',
+  async ({ jira, payload }) => {
+    const project = await projectOf(jira, payload.projectId);
+    if (!project.ok) return project;
+    return ok(await projectSettings(jira, project.value));
+  },
+  { writes: false },
+);
+
+export const saveEditRule = adminCall(
+  'saveEditRule',
+  async ({ accountId, payload }) => {
+    const outcome = await storeEditRule({ editRule: payload.rule as EditRule, baseVersion: payload.baseVersion, by: accountId, at: nowIso() });
+    const now = await loadEditRule();
+    const current = { rule: now.editRule, version: now.version };
+    if (outcome === 'conflict') return { ok: false, error: { code: 'conflict', message: 'Someone else changed who may edit products. Here is the rule as it is now.', current } };
+    return ok(current);
+  },
+  { writes: true },
+);
+
+export const saveStoryPointOverride = adminCall(
+  'saveStoryPointOverride',
+  async ({ jira, accountId, payload }) => {
+    if (payload.projectId !== null) {
+      const project = await projectOf(jira, payload.projectId);
+      if (!project.ok) return project;
+    }
+    if (payload.fieldId !== null) {
+      const fields = await customNumberFields(jira);
+      if (!fields.some((field) => field.id === payload.fieldId)) return fail('invalid', 'Choose one of the site’s number fields.', 'fieldId');
+    }
+    const scope: OverrideScope = payload.projectId === null ? { kind: 'site' } : { kind: 'project', projectId: payload.projectId };
+    const outcome = await saveStoryPointSetting({ scope, fieldId: payload.fieldId ?? undefined, baseVersion: payload.baseVersion, by: accountId, at: nowIso() });
+    const current = await readStoryPointSetting(scope);
+    if (outcome === 'conflict') return { ok: false, error: { code: 'conflict', message: 'Someone else changed this story-point setting. Here it is as it is now.', current } };
+    return ok(current);
+  },
+  { writes: true },
+);
+
+export const saveSprintBoards = adminCall(
+  'saveSprintBoards',
+  async ({ jira, accountId, payload }) => {
+    const project = await projectOf(jira, payload.projectId);
+    if (!project.ok) return project;
+    if (payload.boardIds !== null) {
+      const { boards } = await projectSettings(jira, project.value);
+      const scrum = new Set(boards.filter((board) => board.type === 'scrum').map((board) => board.id));
+      if (payload.boardIds.length === 0) return fail('invalid', 'Choose at least one board, or go back to every scrum board.', 'boardIds');
+      if (payload.boardIds.some((id) => !scrum.has(id))) return fail('invalid', 'Choose among this project’s scrum boards: only they have sprints.', 'boardIds');
+    }
+    const boardIds = payload.boardIds === null ? undefined : [...new Set(payload.boardIds)].sort((a, b) => a - b);
+    const outcome = await storeSprintBoards({ projectId: payload.projectId, boardIds, baseVersion: payload.baseVersion, by: accountId, at: nowIso() });
+    const current = await loadSprintBoards(payload.projectId);
+    if (outcome === 'conflict') return { ok: false, error: { code: 'conflict', message: 'Someone else changed this project’s sprint boards. Here they are as they are now.', current } };
+    return ok(current);
+  },
+  { writes: true },
+);
+
+/** The project as Jira shows it to the admin; an id Jira does not know is `not-found`. */
+async function projectOf(jira: JiraClient, projectId: string): Promise<Outcome<ProjectRef>> {
+  try {
+    const project = await getProject(jira, projectId);
+    return ok({ id: project.id, key: project.key, name: project.name });
+  } catch (error) {
+    if (error instanceof JiraError && (error.kind === 'not-found' || error.kind === 'forbidden')) return fail('not-found', 'Jira has no such project, or it is hidden from you.', 'projectId');
+    throw error;
+  }
+}
+
+async function projectSettings(jira: JiraClient, project: ProjectRef): Promise<AdminProjectSettings> {
+  const jiraBoards = await boardsOfProject(jira, project.id);
+  const boards = jiraBoards.map((board) => ({ id: board.id, name: board.name, type: board.type }));
+  const [setup, own, site, sprintBoards] = await Promise.all([
+    readEstimationSetup(jira, { projectId: project.id, boards: jiraBoards }),
+    readStoryPointSetting({ kind: 'project', projectId: project.id }),
+    readStoryPointSetting({ kind: 'site' }),
+    loadSprintBoards(project.id),
+  ]);
+  const override = own.fieldId ?? site.fieldId;
+  const choice = chooseStoryPointField({ fields: setup.fields, style: setup.style, boardEstimationFieldIds: setup.boardEstimationFieldIds, ...(override ? { override } : {}) });
+  return {
+    project,
+    storyPoints: {
+      effective: choice.ok ? { fieldId: choice.fieldId, name: choice.name, source: choice.source } : { message: choice.message },
+      override: own,
+      ...(site.fieldId ? { siteFieldId: site.fieldId } : {}),
+      ...(choice.ignoredOverride ? { ignoredOverride: choice.ignoredOverride } : {}),
+    },
+    boards,
+    sprintBoards,
+  };
+}

@@ -1,0 +1,260 @@
+/**
+ * The export / import file, version 1: every record of the app's own data, by custom entity, with
+ * its storage key. Everything derived (the roll-up cache) is left out: it rebuilds itself.
+ *
+ * ```json
+ * { "format": "throughline-export", "formatVersion": 1, "exportedAt": "2026-…",
+ *   "projects": [{ "id": "10000", "key": "THR" }],
+ *   "records": { "goal": [{ "key": "goal-…", "value": { "projectId": "10000", … } }], … } }
+ * ```
+ *
+ * An import is checked whole before anything is written: each record against its entity's schema
+ * (only the attributes manifest.yml declares, never `null`), every record inside one of the file's
+ * projects, and every reference (a KPI's goal, a series' KPI) present in the file.
+ */
+import { z } from 'zod';
+import { goalStatuses } from '../domain/strategy';
+import { horizons, itemStatuses } from '../domain/roadmap';
+import { kpiSourceSchema, timeFrameSchema, visionBoardSchema } from './strategy-inputs';
+
+export const exportFormat = 'throughline-export';
+export const exportFormatVersion = 1;
+
+const key = z.string().min(1, { error: 'A record needs a key.' }).max(500, { error: 'A storage key has at most 500 characters.' });
+const id = z.string().min(1).max(200);
+const instant = z.string().min(10).max(40);
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'Write dates as YYYY-MM-DD.' });
+const version = z.number().int().min(1);
+const count = z.number().int().min(0);
+const userRef = z.strictObject({ accountId: z.string().min(1).max(128), displayName: z.string().max(255), avatarUrl: z.string().max(2000).optional() });
+const datedValue = z.strictObject({ value: z.number(), date: day });
+const measurement = z.strictObject({
+  id,
+  date: day,
+  value: z.number(),
+  note: z.string().max(1000).optional(),
+  source: z.enum(['manual', 'jql']),
+  recordedBy: z.string().min(1).max(128),
+  recordedAt: instant,
+});
+
+/** One schema per exported entity: the record's value as stored. */
+export const recordSchemas = {
+  settings: z.strictObject({ editRule: z.enum(['project-admins', 'issue-editors']), version, updatedAt: instant.optional(), updatedBy: z.string().optional() }),
+  product: z.strictObject({ projectId: id, goalCount: count, kpiCounts: z.record(z.string(), count), version, createdAt: instant }),
+  'vision-version': z.strictObject({
+    projectId: id,
+    version,
+    board: visionBoardSchema,
+    savedAt: instant,
+    savedBy: userRef,
+    restoredFrom: z.number().int().min(1).optional(),
+  }),
+  goal: z.strictObject({
+    projectId: id,
+    title: z.string().min(1).max(500),
+    description: z.string().max(20000),
+    ownerAccountId: z.string().min(1).max(128).optional(),
+    owner: userRef.optional(),
+    status: z.enum(goalStatuses),
+    timeFrame: timeFrameSchema,
+    rank: z.string().min(1).max(200),
+    version,
+    createdAt: instant,
+    createdBy: z.string().min(1),
+    updatedAt: instant,
+    updatedBy: userRef,
+  }),
+  kpi: z.strictObject({
+    projectId: id,
+    goalId: id,
+    name: z.string().min(1).max(500),
+    unit: z.string().max(100),
+    direction: z.enum(['increase', 'decrease']),
+    baseline: datedValue,
+    target: datedValue,
+    source: kpiSourceSchema,
+    sourceKind: z.enum(['manual', 'jql']),
+    version,
+    createdAt: instant,
+    createdBy: z.string().min(1),
+    updatedAt: instant,
+    updatedBy: z.string().min(1),
+  }),
+  'kpi-series': z.strictObject({
+    projectId: id,
+    goalId: id,
+    kpiId: id,
+    version: count,
+    count,
+    chunks: count,
+    recent: z.array(measurement.extend({ chunk: count })),
+    updatedAt: instant,
+  }),
+  'measurement-chunk': z.strictObject({ projectId: id, kpiId: id, chunk: count, measurements: z.array(measurement) }),
+  'roadmap-item': z.strictObject({
+    projectId: id,
+    title: z.string().min(1).max(500),
+    description: z.string().max(20000),
+    goalId: id.optional(),
+    laneId: id.optional(),
+    horizon: z.enum(horizons),
+    startDate: day.optional(),
+    endDate: day.optional(),
+    status: z.enum(itemStatuses),
+    rank: z.string().min(1).max(200),
+    version,
+    createdAt: instant,
+    createdBy: z.string().min(1),
+    updatedAt: instant,
+    updatedBy: userRef,
+  }),
+  'roadmap-setup': z.strictObject({ projectId: id, itemCount: count, version, updatedAt: instant }),
+  'roadmap-lanes': z.strictObject({
+    projectId: id,
+    laneMode: z.enum(['goals', 'custom']),
+    lanes: z.array(z.strictObject({ id, name: z.string().min(1).max(200) })),
+    version,
+    updatedAt: instant,
+    updatedBy: z.string().min(1),
+  }),
+  'story-point-setting': z.strictObject({ fieldId: z.string().max(200), version, updatedAt: instant, updatedBy: z.string().min(1) }),
+  'sprint-boards': z.strictObject({
+    projectId: id,
+    boardIds: z.array(z.number().int().min(1)).max(100).optional(),
+    version,
+    updatedAt: instant,
+    updatedBy: z.string().min(1),
+  }),
+} as const;
+
+export type ExportedKind = keyof typeof recordSchemas;
+export const exportedKinds = Object.keys(recordSchemas) as ExportedKind[];
+
+/** Kinds whose key is the project id (one record per project). */
+export const perProjectKinds: ReadonlySet<ExportedKind> = new Set(['product', 'roadmap-setup', 'roadmap-lanes', 'sprint-boards']);
+/** The site's own records live under this key (`settings`, and the site's `story-point-setting`). */
+export const siteKey = 'site';
+
+export interface ExportedRecord {
+  key: string;
+  value: Record<string, unknown>;
+}
+
+export interface ExportFile {
+  format: typeof exportFormat;
+  formatVersion: typeof exportFormatVersion;
+  exportedAt: string;
+  projects: Array<{ id: string; key?: string }>;
+  records: Partial<Record<ExportedKind, ExportedRecord[]>>;
+}
+
+const envelopeSchema = z.object({
+  format: z.literal(exportFormat, { error: 'This is not a Throughline export file.' }),
+  formatVersion: z.literal(exportFormatVersion, { error: `This file's format version is not supported; this app reads version ${exportFormatVersion}.` }),
+  exportedAt: instant,
+  projects: z.array(z.strictObject({ id: z.string().regex(/^\d+$/, { error: 'A Jira project id is a number.' }), key: z.string().max(20).optional() })).max(1000),
+  records: z.record(z.string(), z.array(z.object({ key, value: z.record(z.string(), z.unknown()) }))),
+});
+
+export type FileProblem = { message: string; path: string };
+
+/**
+ * The file, checked whole; the first problem otherwise, with a sentence naming the record and
+ * the JSON path to it. Nothing is trusted until every record passed.
+ */
+export function parseExportFile(data: unknown): { ok: true; file: ExportFile } | { ok: false; problem: FileProblem } {
+  const envelope = envelopeSchema.safeParse(data);
+  if (!envelope.success) {
+    const issue = envelope.error.issues[0];
+    return { ok: false, problem: { message: issue?.message ?? 'This is not a Throughline export file.', path: issue?.path.join('.') ?? '' } };
+  }
+  const { records, projects } = envelope.data;
+  const projectIds = new Set(projects.map((project) => project.id));
+  const problem = (message: string, path: string) => ({ ok: false as const, problem: { message, path } });
+
+  for (const kind of Object.keys(records)) {
+    if (!(kind in recordSchemas)) return problem(`The file has records of an unknown kind "${kind}".`, `records.${kind}`);
+  }
+  const parsed: Partial<Record<ExportedKind, ExportedRecord[]>> = {};
+  for (const kind of exportedKinds) {
+    const list = records[kind] ?? [];
+    const seen = new Set<string>();
+    for (const [index, record] of list.entries()) {
+      const where = `records.${kind}.${index}`;
+      const name = `The ${kind} record ${index + 1} (key "${record.key}")`;
+      if (seen.has(record.key)) return problem(`${name} appears twice.`, `${where}.key`);
+      seen.add(record.key);
+      const result = recordSchemas[kind].safeParse(record.value);
+      if (!result.success) {
+        const issue = result.error.issues[0];
+        const at = issue?.path.join('.') ?? '';
+        return problem(`${name}: ${issue ? plainIssue(issue) : 'is not valid'}.`, `${where}.value${at ? `.${at}` : ''}`);
+      }
+      const value = result.data as Record<string, unknown>;
+      const projectId = typeof value.projectId === 'string' ? value.projectId : undefined;
+      const scopeProblem = scopeOf(kind, record.key, projectId, projectIds);
+      if (scopeProblem) return problem(`${name}: ${scopeProblem}`, `${where}.key`);
+      (parsed[kind] ??= []).push({ key: record.key, value });
+    }
+  }
+  const reference = danglingReference(parsed);
+  if (reference) return problem(reference.message, reference.path);
+  return { ok: true, file: { format: exportFormat, formatVersion: exportFormatVersion, exportedAt: envelope.data.exportedAt, projects, records: parsed } };
+}
+
+/** Every record belongs to the site or to one of the file's projects, under the key the app uses for it. */
+function scopeOf(kind: ExportedKind, recordKey: string, projectId: string | undefined, projectIds: ReadonlySet<string>): string | undefined {
+  if (kind === 'settings') return recordKey === siteKey ? undefined : `site settings live under the key "${siteKey}".`;
+  if (kind === 'story-point-setting') {
+    return recordKey === siteKey || projectIds.has(recordKey) ? undefined : 'its key is neither "site" nor a project of this file.';
+  }
+  if (projectId === undefined || !projectIds.has(projectId)) return `its project ${projectId ?? '(none)'} is not listed in the file's projects.`;
+  if (perProjectKinds.has(kind) && recordKey !== projectId) return 'its key must be its project id.';
+  return undefined;
+}
+
+/** A KPI without its goal, a series without its KPI, and the like: the file would leave orphans. */
+function danglingReference(records: Partial<Record<ExportedKind, ExportedRecord[]>>): FileProblem | undefined {
+  const keys = (kind: ExportedKind) => new Set((records[kind] ?? []).map((record) => record.key));
+  const goals = keys('goal');
+  const kpis = keys('kpi');
+  const checks: Array<{ kind: ExportedKind; attribute: string; target: ReadonlySet<string>; what: string; optional?: boolean }> = [
+    { kind: 'kpi', attribute: 'goalId', target: goals, what: 'goal' },
+    { kind: 'kpi-series', attribute: 'kpiId', target: kpis, what: 'KPI' },
+    { kind: 'measurement-chunk', attribute: 'kpiId', target: kpis, what: 'KPI' },
+    { kind: 'roadmap-item', attribute: 'goalId', target: goals, what: 'goal', optional: true },
+  ];
+  for (const check of checks) {
+    for (const [index, record] of (records[check.kind] ?? []).entries()) {
+      const ref = record.value[check.attribute];
+      if (ref === undefined && check.optional) continue;
+      if (typeof ref !== 'string' || !check.target.has(ref)) {
+        return {
+          message: `The ${check.kind} record ${index + 1} (key "${record.key}") refers to ${check.what} "${String(ref)}", which is not in the file.`,
+          path: `records.${check.kind}.${index}.value.${check.attribute}`,
+        };
+      }
+    }
+  }
+  return undefined;
+}
+
+/** A record's problem in words an admin can act on, naming the attribute. */
+function plainIssue(issue: z.core.$ZodIssue): string {
+  const attribute = issue.path.map(String).join('.');
+  const its = attribute ? `its ${attribute}` : 'it';
+  switch (issue.code) {
+    case 'invalid_value':
+      return `${its} must be one of ${issue.values.map((value) => JSON.stringify(value)).join(', ')}`;
+    case 'invalid_type':
+      return issue.input === undefined ? `${its} is missing` : `${its} should be ${issue.expected === 'object' ? 'an object' : `a ${issue.expected}`}`;
+    case 'unrecognized_keys':
+      return `it has attributes the app does not store: ${issue.keys.join(', ')}`;
+    case 'too_small':
+    case 'too_big':
+      return `${its} is too ${issue.code === 'too_small' ? 'short or small' : 'long or large'}`;
+    default:
+      return `${its} is not valid (${issue.message})`;
+  }
+}
