@@ -12,6 +12,7 @@ import { listEpicsWithLinks, writeEpicLinks } from '../../adapters/jira/epic-lin
 import { JiraError } from '../../adapters/jira/errors';
 import { epicIssueTypeIds } from '../../adapters/jira/projects';
 import { administeredProjects } from '../../adapters/jira/site-admin';
+import { rememberEpicLinks } from '../../adapters/storage/project-cache';
 import { dropProjectRollups } from '../../adapters/storage/rollup-reset';
 import { itemsOfProject } from '../../adapters/storage/roadmap-store';
 import { ok } from '../results';
@@ -34,7 +35,10 @@ export const rebuildLinkIndex = adminRead(async ({ jira }) => {
       const goalIds = servedGoalIds(epic.links, (itemId) => goalOfItem.get(itemId));
       if (sameIds(goalIds, epic.links.goalIds)) continue;
       try {
-        await writeEpicLinks(app, epic.id, { ...epic.links, goalIds, version: epic.links.version + 1 });
+        const links = { ...epic.links, goalIds, version: epic.links.version + 1 };
+        await writeEpicLinks(app, epic.id, links);
+        // A property write does not move the epic's `updated`: the roadmap's cached card must follow by hand.
+        await rememberEpicLinks(epic.id, links);
         updated.push({ key: epic.key, before: epic.links.goalIds, after: goalIds });
       } catch (error) {
         if (!(error instanceof JiraError && (error.kind === 'forbidden' || error.kind === 'not-found'))) throw error;

@@ -12,6 +12,7 @@ import { JiraError } from '../../adapters/jira/errors';
 import { getProject } from '../../adapters/jira/projects';
 import { administeredProjects, customNumberFields } from '../../adapters/jira/site-admin';
 import { readEstimationSetup } from '../../adapters/jira/story-points';
+import { readProjectShape, writeProjectShape } from '../../adapters/storage/project-cache';
 import { loadEditRule, saveEditRule as storeEditRule } from '../../adapters/storage/settings-store';
 import { loadSprintBoards, saveSprintBoards as storeSprintBoards } from '../../adapters/storage/sprint-board-setting';
 import { readStoryPointSetting, saveStoryPointSetting } from '../../adapters/storage/story-point-setting';
@@ -93,6 +94,7 @@ export const saveSprintBoards = adminCall(
     }
     const boardIds = payload.boardIds === null ? undefined : [...new Set(payload.boardIds)].sort((a, b) => a - b);
     const outcome = await storeSprintBoards({ projectId: payload.projectId, boardIds, baseVersion: payload.baseVersion, by: accountId, at: nowIso() });
+    if (outcome === 'committed') await forgetCachedSprints(payload.projectId);
     const current = await loadSprintBoards(payload.projectId);
     if (outcome === 'conflict') return { ok: false, error: { code: 'conflict', message: 'Someone else changed this project’s sprint boards. Here they are as they are now.', current } };
     return ok(current);
@@ -133,4 +135,10 @@ async function projectSettings(jira: JiraClient, project: ProjectRef): Promise<A
     boards,
     sprintBoards,
   };
+}
+
+/** The roadmap keeps a project's sprints for a few minutes: marked stale, its next load reads the new boards' sprints. */
+async function forgetCachedSprints(projectId: string): Promise<void> {
+  const shape = await readProjectShape(projectId);
+  if (shape) await writeProjectShape({ ...shape, shapeAt: new Date(0).toISOString() });
 }

@@ -27,6 +27,7 @@ test('an epic whose goalIds went stale gets its items’ goals back, and JQL fin
   // Someone's automation rewrote the property without the derived goals.
   const property = epic.properties[epicLinksPropertyKey] as { goalIds: string[]; version: number };
   epic.properties[epicLinksPropertyKey] = { ...property, goalIds: [] };
+  valueOf(await sandbox.call('getRoadmap', { as: 'productManager', payload: { refresh: 'full' } }));
   expect(await jqlKeys(sandbox, `throughlineGoal = "${goal.id}"`)).toEqual([]);
 
   const report = valueOf(await adminCall(sandbox, 'rebuildLinkIndex'));
@@ -34,6 +35,8 @@ test('an epic whose goalIds went stale gets its items’ goals back, and JQL fin
   expect(thr).toMatchObject({ epicsChecked: 1, epicsUpdated: [{ key: epic.key, before: [], after: [goal.id] }], refused: [] });
   expect(await jqlKeys(sandbox, `throughlineGoal = "${goal.id}"`)).toEqual([epic.key]);
   expect(epic.properties[epicLinksPropertyKey]).toMatchObject({ goalIds: [goal.id], version: property.version + 1 });
+  const roadmap = valueOf(await sandbox.call('getRoadmap', { as: 'productManager', payload: {} }));
+  expect(roadmap.epics.find((candidate) => candidate.key === epic.key)).toMatchObject({ goalIds: [goal.id], linksVersion: property.version + 1 });
 });
 
 test('epics already in step are checked and left alone', async () => {

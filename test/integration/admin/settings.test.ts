@@ -103,7 +103,8 @@ describe('Boards that supply sprints', () => {
     // `full`: the roadmap may keep the project's boards and sprints between loads; a full load reads them again.
     const everyBoard = valueOf(await sandbox.call('getRoadmap', { as: 'productManager', payload: { refresh: 'full' } })).sprints.length;
     expect(valueOf(await adminCall(sandbox, 'saveSprintBoards', { projectId: thr(), boardIds: [77], baseVersion: 0 }))).toEqual({ boardIds: [77], version: 1 });
-    expect(valueOf(await sandbox.call('getRoadmap', { as: 'productManager', payload: { refresh: 'full' } })).sprints).toEqual([]);
+    // An ordinary load already takes the new choice: the save marked the cached sprints stale.
+    expect(valueOf(await sandbox.call('getRoadmap', { as: 'productManager', payload: {} })).sprints).toEqual([]);
     expect(valueOf(await adminCall(sandbox, 'saveSprintBoards', { projectId: thr(), boardIds: null, baseVersion: 1 }))).toEqual({ version: 2 });
     expect(valueOf(await sandbox.call('getRoadmap', { as: 'productManager', payload: { refresh: 'full' } })).sprints).toHaveLength(everyBoard);
   });
