@@ -68,7 +68,8 @@ type ImportState =
 const tableStyles = xcss({ borderCollapse: 'collapse', font: 'font.body', color: 'color.text', marginBlock: 'space.0' });
 const cellStyles = xcss({ paddingBlock: 'space.050', paddingInline: 'space.100', borderBlockEndWidth: 'border.width', borderBlockEndStyle: 'solid', borderBlockEndColor: 'color.border', textAlign: 'end' });
 const headCellStyles = xcss({ textAlign: 'start' });
-const captionStyles = xcss({ font: 'font.body.small', color: 'color.text.subtle', textAlign: 'start', paddingBlockEnd: 'space.050' });
+// css-reset gives captions a large top margin; the caption sits right above its table here.
+const captionStyles = xcss({ font: 'font.body.small', color: 'color.text.subtle', textAlign: 'start', marginBlock: 'space.0', paddingBlockEnd: 'space.050' });
 
 export function ImportSection({ readOnly }: { readOnly: boolean }) {
   const [state, setState] = useState<ImportState>({ status: 'idle' });
