@@ -3,7 +3,8 @@
  * the edit rule, then a developer can edit the product; a project administrator is refused the
  * page; an export is previewed and imported back. Light and dark screenshots.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { jest } from '@jest/globals';
@@ -17,6 +18,7 @@ import type { RunningHost } from '../sandbox/host/host';
 jest.setTimeout(90_000);
 
 const m = messages.admin;
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const screenshots = join(REPO_ROOT, 'test/.artifacts/screenshots');
 let host: RunningHost;
 let browser: Browser;
@@ -135,6 +137,24 @@ describe('Throughline settings in the sandbox', () => {
     await section.getByRole('alert').getByText(/The goal record 1 .*its status must be one of/).waitFor();
     expect(await section.getByTestId('import-preview').count()).toBe(0);
     await page.screenshot({ path: join(screenshots, 'e2e-admin-import-refused-dark.png'), fullPage: true });
+  });
+
+  test.each(['light', 'dark'] as const)('with a project open and an import previewed, axe finds nothing serious or critical (%s)', async (theme) => {
+    const exported = await invoke<{ fileName: string; data: unknown }>('exportData', {}, { user: 'admin', module: 'admin-page' });
+    const file = join(tmpdir(), `axe-${exported.fileName}`);
+    writeFileSync(file, JSON.stringify(exported.data));
+    const frame = await openAdminPage({ theme });
+    const project = frame.getByRole('region', { name: m.project.heading });
+    await project.getByRole('combobox', { name: m.project.label }).selectOption({ label: 'Thrive Web (THR)' });
+    await project.getByRole('radio', { name: m.boards.chosen }).check();
+    await frame.getByRole('region', { name: m.import.heading }).getByLabel(m.import.fileLabel).setInputFiles(file);
+    await frame.getByTestId('import-preview').waitFor();
+    const violations = (await frame.evaluate(`${axeSource}
+      axe.run(document, { resultTypes: ['violations'] }).then((r) => r.violations
+        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+        .map((v) => v.impact + ' ' + v.id + ': ' + v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')))`)) as string[];
+    expect(violations).toEqual([]);
+    await page.screenshot({ path: join(screenshots, `e2e-admin-full-${theme}.png`), fullPage: true });
   });
 
   test('a project administrator who is not a Jira admin is refused the page', async () => {
