@@ -32,6 +32,8 @@ export async function invokeRoute(context: HostContext, request: IncomingMessage
   const functionKey = requiredString(body, 'functionKey');
   // A sandbox knob (not a Forge one): tests shorten the 25 s limit to see a timeout quickly.
   const timeoutMs = typeof body['timeoutMs'] === 'number' ? body['timeoutMs'] : undefined;
+  // Forge's `context.license` as a paid app in production gets it, e.g. `{"isActive": false}`; absent by default.
+  const license = typeof body['license'] === 'object' && body['license'] !== null ? (body['license'] as Record<string, unknown>) : undefined;
   const handler = (await context.handler(handlerRef)) as ResolverHandler;
   const identity = appIdentity(context);
 
@@ -46,6 +48,7 @@ export async function invokeRoute(context: HostContext, request: IncomingMessage
       locale: localeOf(actor),
       timezone: timezoneOf(actor),
       ...(timeoutMs === undefined ? {} : { timeoutMs }),
+      ...(license ? { license } : {}),
       ...(actor.kind === 'user' ? { accountId: actor.accountId } : { accountType: 'anonymous' as const }),
     });
   } catch (error) {
