@@ -17,16 +17,16 @@ beforeEach(() => {
   bridge.setView({ as: 'productManager' });
 });
 
-/** The overview lives on the third tab since the page got its Vision and Goals tabs. */
+/** The overview is the last tab, after the product's own views. */
 async function openOverview() {
   await userEvent.click(await screen.findByRole('tab', { name: 'Epics & sprints' }));
 }
 
 describe('the Product page', () => {
-  test('has the Vision, Goals & KPIs, Roadmap and Epics & sprints tabs, the vision first', async () => {
+  test('has the Vision, Goals & KPIs, Roadmap, Alignment and Epics & sprints tabs, the vision first', async () => {
     render(<ProductPage />);
     const tabs = await screen.findAllByRole('tab');
-    expect(tabs.map((t) => t.textContent)).toEqual(['Vision', 'Goals & KPIs', 'Roadmap', 'Epics & sprints']);
+    expect(tabs.map((t) => t.textContent)).toEqual(['Vision', 'Goals & KPIs', 'Roadmap', 'Alignment', 'Epics & sprints']);
     expect(tabs[0]!.getAttribute('aria-selected')).toBe('true');
     expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('THR: product');
   });
