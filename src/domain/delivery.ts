@@ -27,6 +27,8 @@ export interface TimelineSprint {
   startDate?: string;
   endDate?: string;
   completeDate?: string;
+  /** The sprint goal the team wrote in Jira. */
+  goal?: string;
   /** Scrum boards that show the sprint (a sprint can be on several). */
   boardIds?: readonly number[];
 }

@@ -1,16 +1,12 @@
-import type { ProjectOverview, Result, SprintSummary } from '../contract';
+import type { ProjectOverview, Result } from '../contract';
 import type { Request } from '@forge/resolver';
 import { createJiraClient } from '../adapters/jira/client';
-import { boardsOfProject, sprintsOfBoard } from '../adapters/jira/agile';
-import type { JiraBoard } from '../adapters/jira/agile';
+import { loadProjectSprints } from '../adapters/delivery/project-sprints';
 import { listChildren, listEpics } from '../adapters/jira/epics';
 import { epicIssueTypeIds, getProject } from '../adapters/jira/projects';
-import { mapWithConcurrency } from '../adapters/concurrency';
-import type { JiraClient } from '../adapters/jira/client';
 import { countChildrenByParent, emptyChildCounts } from '../domain/child-counts';
 import { orderSprints } from '../domain/sprint-order';
 import { statusCategoryFromJira } from '../domain/status-category';
-import type { SprintState } from '../domain/model';
 import { authorizeProjectView } from './authorize';
 import { trustedContext } from './context';
 import { ok } from './results';
@@ -22,15 +18,12 @@ export async function getProjectOverview(request: Request): Promise<Result<Proje
   if (!access.ok) return access;
   const projectId = access.value.project.id;
 
-  const [project, epicTypeIds, boards] = await Promise.all([
+  const [project, epicTypeIds, { boards, sprints }] = await Promise.all([
     getProject(jira, projectId),
     epicIssueTypeIds(jira, projectId),
-    boardsOfProject(jira, projectId),
+    loadProjectSprints(jira, { projectId }),
   ]);
-  const [epics, sprints] = await Promise.all([
-    listEpics(jira, { projectId, epicTypeIds }),
-    sprintsOfBoards(jira, boards),
-  ]);
+  const epics = await listEpics(jira, { projectId, epicTypeIds });
   const children = await listChildren(jira, epics.map((epic) => epic.id));
   const counts = countChildrenByParent(
     epics.map((epic) => epic.id),
@@ -46,40 +39,8 @@ export async function getProjectOverview(request: Request): Promise<Result<Proje
       status: { name: epic.statusName, category: statusCategoryFromJira(epic.statusCategoryKey) },
       children: counts.get(epic.id) ?? emptyChildCounts(),
     })),
-    sprints,
+    sprints: orderSprints(sprints).map((sprint) => ({ ...sprint, boardIds: [...(sprint.boardIds ?? [])] })),
     boards: boards.map((board) => ({ id: board.id, name: board.name, type: board.type })),
   });
 }
 
-const sprintStates: readonly string[] = ['closed', 'active', 'future'] satisfies SprintState[];
-
-/** Sprints of every scrum board, once each: one sprint can appear on several boards. */
-async function sprintsOfBoards(jira: JiraClient, boards: readonly JiraBoard[]): Promise<SprintSummary[]> {
-  const scrumBoards = boards.filter((board) => board.type === 'scrum');
-  const perBoard = await mapWithConcurrency(scrumBoards, 4, async (board) => ({
-    boardId: board.id,
-    sprints: await sprintsOfBoard(jira, board.id),
-  }));
-  const byId = new Map<number, SprintSummary>();
-  for (const { boardId, sprints } of perBoard) {
-    for (const sprint of sprints) {
-      if (!sprintStates.includes(sprint.state)) continue; // a state Jira may add later: not on a timeline
-      const known = byId.get(sprint.id);
-      if (known) {
-        known.boardIds.push(boardId);
-        continue;
-      }
-      byId.set(sprint.id, {
-        id: sprint.id,
-        name: sprint.name,
-        state: sprint.state as SprintState,
-        ...(sprint.startDate ? { startDate: sprint.startDate } : {}),
-        ...(sprint.endDate ? { endDate: sprint.endDate } : {}),
-        ...(sprint.completeDate ? { completeDate: sprint.completeDate } : {}),
-        ...(sprint.goal ? { goal: sprint.goal } : {}),
-        boardIds: [boardId],
-      });
-    }
-  }
-  return orderSprints([...byId.values()]);
-}

@@ -42,6 +42,7 @@ export async function loadProjectSprints(
         ...(sprint.startDate ? { startDate: sprint.startDate } : {}),
         ...(sprint.endDate ? { endDate: sprint.endDate } : {}),
         ...(sprint.completeDate ? { completeDate: sprint.completeDate } : {}),
+        ...(sprint.goal ? { goal: sprint.goal } : {}),
         boardIds: [boardId],
       });
     }

@@ -6,21 +6,21 @@
  * user) finds the epics serving them by their indexed link property, and their progress comes
  * from the roll-up cache the roadmap keeps in step.
  */
-import type { KpiView } from '../../contract';
+import type { KpiView, LinkedEpic } from '../../contract';
+import { emptyChildCounts } from '../../domain/child-counts';
+import { epicLinksPropertyKey, goalSearchAlias, readEpicLinks } from '../../domain/epic-links';
 import { orderGoals } from '../../domain/goal-order';
+import { nowIso, todayOf } from '../../adapters/clock';
+import { loadEpicRollups } from '../../adapters/delivery/load-epic-rollups';
+import type { JiraClient } from '../../adapters/jira/client';
+import { searchAllIssues } from '../../adapters/jira/search';
+import { kvsRollupStore } from '../../adapters/storage/epic-rollups';
 import { goalsOfProject } from '../../adapters/storage/goal-store';
 import { kpisOfProject } from '../../adapters/storage/kpi-store';
 import { seriesOfProject } from '../../adapters/storage/series-store';
 import { currentVision } from '../../adapters/storage/vision-store';
-import type { LinkedEpic } from '../../contract';
-import { loadEpicRollups } from '../../adapters/delivery/load-epic-rollups';
-import { searchAllIssues } from '../../adapters/jira/search';
-import type { JiraClient } from '../../adapters/jira/client';
-import { epicLinksPropertyKey, goalSearchAlias, readEpicLinks } from '../../domain/epic-links';
-import { kvsRollupStore } from '../../adapters/storage/epic-rollups';
 import { ok } from '../results';
 import { viewerRead } from './calls';
-import { nowIso, todayOf } from '../../adapters/clock';
 import { goalView, kpiView, visionView } from './views';
 
 export const getStrategy = viewerRead(async ({ jira, access, projectId, context }) => {
@@ -69,7 +69,7 @@ async function epicsServingGoals(jira: JiraClient, projectId: string, timeZone: 
       id: issue.id,
       key: issue.key,
       summary: typeof issue.fields?.summary === 'string' ? issue.fields.summary : issue.key,
-      children: counts.get(issue.id) ?? { total: 0, todo: 0, inProgress: 0, done: 0 },
+      children: counts.get(issue.id) ?? emptyChildCounts(),
     };
     for (const goalId of readEpicLinks(issue.properties?.[epicLinksPropertyKey]).goalIds) {
       const list = byGoal.get(goalId) ?? [];
