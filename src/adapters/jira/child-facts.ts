@@ -6,7 +6,7 @@
  */
 import { route } from '@forge/api';
 import { z } from 'zod';
-import { mapWithConcurrency } from '../concurrency';
+import { inBatches, mapWithConcurrency } from '../concurrency';
 import { invocationRemainingMs } from '../forge-runtime';
 import type { ChildFact } from '../../domain/delivery';
 import type { ObservedChild } from '../../domain/epic-facts';
@@ -95,8 +95,7 @@ export async function crawlChildren(jira: JiraClient, options: CrawlOptions): Pr
   const size = options.epicsPerQuery ?? crawlDefaults.epicsPerQuery;
   const reserveMs = options.reserveMs ?? crawlDefaults.reserveMs;
   const remainingMs = options.remainingMs ?? invocationRemainingMs;
-  const batches: string[][] = [];
-  for (let i = 0; i < options.epicIds.length; i += size) batches.push(options.epicIds.slice(i, i + size));
+  const batches = inBatches(options.epicIds, size);
 
   const byEpic = new Map<string, ChildFact[]>();
   const pending: string[] = [];

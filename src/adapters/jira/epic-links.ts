@@ -10,6 +10,7 @@ import type { EpicLinks } from '../../domain/epic-links';
 import type { JiraClient } from './client';
 import { JiraError } from './errors';
 import { searchAllIssues } from './search';
+import { inBatches } from '../concurrency';
 import { issueTypeFieldSchema, statusFieldSchema } from './schemas';
 import type { SearchedIssue } from './schemas';
 
@@ -99,8 +100,7 @@ export async function searchProjectEpics(
 export async function epicsByIds(client: JiraClient, ids: readonly string[]): Promise<LinkedJiraEpic[]> {
   if (ids.length === 0) return [];
   const found: LinkedJiraEpic[] = [];
-  for (let start = 0; start < ids.length; start += 100) {
-    const batch = ids.slice(start, start + 100);
+  for (const batch of inBatches(ids, 100)) {
     const issues = await searchAllIssues(client, {
       jql: `id in (${batch.join(', ')})`,
       fields: epicFields,

@@ -1,5 +1,5 @@
 import type { JiraClient } from './client';
-import { mapWithConcurrency } from '../concurrency';
+import { inBatches, mapWithConcurrency } from '../concurrency';
 import { searchAllIssues } from './search';
 import { parentFieldSchema, statusFieldSchema } from './schemas';
 import type { SearchedIssue } from './schemas';
@@ -48,9 +48,7 @@ export async function listEpics(
 
 /** The direct children of the given epics (stories, tasks, bugs: not subtasks), batched and in parallel. */
 export async function listChildren(client: JiraClient, epicIds: readonly string[]): Promise<JiraChildIssue[]> {
-  const batches: string[][] = [];
-  for (let i = 0; i < epicIds.length; i += parentsPerQuery) batches.push(epicIds.slice(i, i + parentsPerQuery));
-  const pages = await mapWithConcurrency(batches, childSearchConcurrency, (batch) =>
+  const pages = await mapWithConcurrency(inBatches(epicIds, parentsPerQuery), childSearchConcurrency, (batch) =>
     searchAllIssues(client, { jql: `parent in (${batch.join(', ')})`, fields: ['parent', 'status'] }),
   );
   return pages.flat().flatMap((issue) => toChild(issue) ?? []);

@@ -1,7 +1,7 @@
 import { route } from '@forge/api';
 import { z } from 'zod';
 import type { ProjectRef } from '../../contract';
-import { mapWithConcurrency } from '../concurrency';
+import { inBatches, mapWithConcurrency } from '../concurrency';
 import type { JiraClient } from './client';
 
 const projectPageSchema = z.looseObject({
@@ -19,9 +19,7 @@ const idsPerSearch = 50;
  * @see https://developer.atlassian.com/cloud/jira/platform/rest/v3/api-group-projects/#api-rest-api-3-project-search-get
  */
 export async function browsableProjects(client: JiraClient, projectIds: readonly string[]): Promise<ProjectRef[]> {
-  const chunks: string[][] = [];
-  for (let start = 0; start < projectIds.length; start += idsPerSearch) chunks.push(projectIds.slice(start, start + idsPerSearch));
-  const pages = await mapWithConcurrency(chunks, 4, (ids) => {
+  const pages = await mapWithConcurrency(inBatches(projectIds, idsPerSearch), 4, (ids) => {
     const query = new URLSearchParams([...ids.map((id) => ['id', id]), ['action', 'browse'], ['maxResults', String(idsPerSearch)]]);
     return client.send({ path: route`/rest/api/3/project/search?${query}`, schema: projectPageSchema });
   });

@@ -21,6 +21,7 @@ import { allRows } from './paging';
 import { chunkKeys } from './series-layout';
 import type { SeriesRecord } from './records';
 import { maxTransactionOperations } from './writes';
+import { inBatches } from '../concurrency';
 
 type Value = Record<string, unknown>;
 
@@ -70,9 +71,7 @@ export async function projectIdsWithProducts(): Promise<string[]> {
 /** The records that exist among `keys`, 25 a request. */
 export async function readRecords(keys: readonly StoredKey[]): Promise<Array<PlannedWrite<Value>>> {
   const found: Array<PlannedWrite<Value>> = [];
-  for (let start = 0; start < keys.length; start += batchLimit) {
-    const batch = keys.slice(start, start + batchLimit);
-    if (batch.length === 0) continue;
+  for (const batch of inBatches(keys, batchLimit)) {
     const result = await kvs.batchGet<Value>(batch.map((entry) => ({ key: entry.key, entityName: entry.kind })));
     for (const item of result.successfulKeys) {
       if (item.value !== undefined) found.push({ kind: item.entityName ?? '', key: item.key, value: item.value });

@@ -20,7 +20,7 @@ import { Filter, FilterConditions, ForgeKvsAPIError, kvs } from '@forge/kvs';
 import type { ChildFact } from '../../domain/delivery';
 import type { StatusCategory } from '../../domain/model';
 import type { EstimationSetup } from '../jira/story-points';
-import { mapWithConcurrency } from '../concurrency';
+import { inBatches, mapWithConcurrency } from '../concurrency';
 import { loadStoryPointOverride } from './story-point-setting';
 import type { StoryPointOverride } from './story-point-setting';
 
@@ -141,12 +141,6 @@ function toMarker(value: RollupSyncValue): SyncMarker {
   };
 }
 
-const chunks = <T>(items: readonly T[], size: number): T[][] => {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
-  return out;
-};
-
 const isConflict = (error: unknown): boolean =>
   error instanceof ForgeKvsAPIError && (error.code === 'CONDITIONAL_CHECK_FAILED' || error.responseDetails.status === 409);
 
@@ -198,7 +192,7 @@ export function kvsRollupStore(): RollupStore {
 
     async readEpics(epicIds) {
       const found = new Map<string, CachedEpic>();
-      for (const batch of chunks([...new Set(epicIds)], batchLimit)) {
+      for (const batch of inBatches([...new Set(epicIds)], batchLimit)) {
         const result = await kvs.batchGet<EpicRollupValue>(batch.map((key) => ({ key, entityName: rollupEntityNames.epic })));
         for (const item of result.successfulKeys) if (item.value) found.set(item.key, fromValue(item.value));
       }
@@ -207,7 +201,7 @@ export function kvsRollupStore(): RollupStore {
 
     async writeEpics({ put = [], update = [], remove = [] }) {
       // Fresh crawls: batched sets of up to 25 records, a few batches at once.
-      await mapWithConcurrency(chunks(put, batchLimit), writeConcurrency, async (batch) => {
+      await mapWithConcurrency(inBatches(put, batchLimit), writeConcurrency, async (batch) => {
         const result = await kvs.batchSet(batch.map((epic) => ({ key: epic.epicId, entityName: rollupEntityNames.epic, value: toValue(epic, epic.version + 1) })));
         if (result.failedKeys.length > 0) {
           // A record that failed to store is simply not cached: the next load crawls that epic again.
@@ -217,11 +211,11 @@ export function kvsRollupStore(): RollupStore {
       // Incremental changes, only over the versions read: 25 records a transaction; when one of them
       // had moved on, the transaction is retried record by record so the others still land.
       const conflicts: string[] = [];
-      await mapWithConcurrency(chunks(update, batchLimit), writeConcurrency, async (batch) => {
+      await mapWithConcurrency(inBatches(update, batchLimit), writeConcurrency, async (batch) => {
         if (await updateTogether(batch)) return;
         for (const epic of batch) if (!(await updateTogether([epic]))) conflicts.push(epic.epicId);
       });
-      await mapWithConcurrency(chunks([...new Set(remove)], batchLimit), writeConcurrency, (batch) =>
+      await mapWithConcurrency(inBatches([...new Set(remove)], batchLimit), writeConcurrency, (batch) =>
         kvs.batchDelete(batch.map((key) => ({ key, entityName: rollupEntityNames.epic }))),
       );
       return { conflicts };

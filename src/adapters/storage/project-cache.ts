@@ -10,7 +10,7 @@ import { kvs } from '@forge/kvs';
 import type { TimelineSprint } from '../../domain/delivery';
 import type { JiraBoard } from '../jira/agile';
 import type { LinkedJiraEpic } from '../jira/epic-links';
-import { mapWithConcurrency } from '../concurrency';
+import { inBatches, mapWithConcurrency } from '../concurrency';
 import { queryPageSize } from './entities';
 
 export const projectCacheEntityNames = { shape: 'project-shape', card: 'epic-card' } as const;
@@ -62,10 +62,10 @@ export async function readEpicCards(projectId: string): Promise<Map<string, Link
 
 /** Stores cards (last writer wins: a card is a copy of Jira, never edited here) and drops others. */
 export async function writeEpicCards(projectId: string, changes: { put: readonly LinkedJiraEpic[]; remove?: readonly string[] }): Promise<void> {
-  await mapWithConcurrency(chunks(changes.put, 25), 4, (batch) =>
+  await mapWithConcurrency(inBatches(changes.put, 25), 4, (batch) =>
     kvs.batchSet(batch.map((epic) => ({ key: epic.id, entityName: projectCacheEntityNames.card, value: toValue(projectId, epic) }))),
   );
-  await mapWithConcurrency(chunks(changes.remove ?? [], 25), 4, (batch) =>
+  await mapWithConcurrency(inBatches(changes.remove ?? [], 25), 4, (batch) =>
     kvs.batchDelete(batch.map((key) => ({ key, entityName: projectCacheEntityNames.card }))),
   );
 }
@@ -96,12 +96,6 @@ function fromValue(id: string, value: CardValue): LinkedJiraEpic {
     links: value.links,
     updated: value.updated,
   };
-}
-
-function chunks<T>(items: readonly T[], size: number): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
-  return out;
 }
 
 /**

@@ -5,6 +5,7 @@
 import { kvs } from '@forge/kvs';
 import { rollupEntityNames } from './epic-rollups';
 import { allRows } from './paging';
+import { inBatches } from '../concurrency';
 
 export async function dropProjectRollups(projectId: string): Promise<number> {
   const rows = await allRows((cursor) => {
@@ -14,8 +15,8 @@ export async function dropProjectRollups(projectId: string): Promise<number> {
   });
   // The marker first: a load that starts meanwhile then does a full crawl rather than trust half a cache.
   await kvs.entity(rollupEntityNames.sync).delete(projectId);
-  for (let start = 0; start < rows.length; start += 25) {
-    await kvs.batchDelete(rows.slice(start, start + 25).map((row) => ({ key: row.id, entityName: rollupEntityNames.epic })));
+  for (const batch of inBatches(rows, 25)) {
+    await kvs.batchDelete(batch.map((row) => ({ key: row.id, entityName: rollupEntityNames.epic })));
   }
   return rows.length;
 }

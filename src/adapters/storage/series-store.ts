@@ -10,6 +10,7 @@ import { allRows } from './paging';
 import type { ChunkRecord, LocatedMeasurement, SeriesRecord } from './records';
 import { chunkKey, fitsChunk, mergeRecent, recentOf } from './series-layout';
 import { commit, versionIs } from './writes';
+import { inBatches } from '../concurrency';
 
 export type SeriesWrite =
   | { outcome: 'committed'; head: SeriesRecord; chunks: ChunkRecord[] }
@@ -135,8 +136,8 @@ async function write(read: SeriesRecord, next: SeriesRecord, chunks: ChunkRecord
 /** Many chunks at once (25 keys per batch request, Forge's limit); missing ones are left out. */
 export async function loadChunks(refs: ReadonlyArray<{ kpiId: string; chunk: number }>): Promise<Map<string, ChunkRecord>> {
   const found = new Map<string, ChunkRecord>();
-  for (let start = 0; start < refs.length; start += batchSize) {
-    const items = refs.slice(start, start + batchSize).map((ref) => ({ entityName: entityNames.chunk, key: chunkKey(ref.kpiId, ref.chunk) }));
+  for (const batchRefs of inBatches(refs, batchSize)) {
+    const items = batchRefs.map((ref) => ({ entityName: entityNames.chunk, key: chunkKey(ref.kpiId, ref.chunk) }));
     const batch = await kvs.batchGet<ChunkRecord>(items);
     for (const item of batch.successfulKeys) found.set(item.key, item.value);
   }

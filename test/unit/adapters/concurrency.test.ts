@@ -1,4 +1,4 @@
-import { mapWithConcurrency } from '../../../src/adapters/concurrency';
+import { inBatches, mapWithConcurrency } from '../../../src/adapters/concurrency';
 
 const tick = () => new Promise((resolve) => setTimeout(resolve, 1));
 
@@ -40,5 +40,19 @@ describe('mapWithConcurrency', () => {
 
   test('refuses a limit below one', async () => {
     await expect(mapWithConcurrency([1], 0, async () => 1)).rejects.toThrow(RangeError);
+  });
+});
+
+describe('inBatches', () => {
+  test.each([
+    [[], 3, []],
+    [[1, 2, 3], 3, [[1, 2, 3]]],
+    [[1, 2, 3, 4, 5, 6, 7], 3, [[1, 2, 3], [4, 5, 6], [7]]],
+  ])('splits %j into batches of %i', (items, size, batches) => {
+    expect(inBatches(items, size)).toEqual(batches);
+  });
+
+  test('refuses a batch size that is not a positive whole number', () => {
+    expect(() => inBatches([1], 0)).toThrow(RangeError);
   });
 });
