@@ -4,67 +4,23 @@
  * unaligned epic and the sprint investment chart, and downloads the CSV (read from Playwright's
  * download event); screenshots in both themes.
  */
-import { mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { jest } from '@jest/globals';
-import type { Frame, Page } from 'playwright-core';
-import type { Defs } from '../../src/contract';
+import type { Frame } from 'playwright-core';
 import { messages } from '../../static/shared/messages';
 import type { DemoUserRole } from '../sandbox/demo/users';
-import { launchChromium } from '../sandbox/host/fixtures/chromium';
-import type { Browser } from '../sandbox/host/fixtures/chromium';
-import { REPO_ROOT, startHost } from '../sandbox/host/host';
-import type { RunningHost } from '../sandbox/host/host';
+import { screenshots, useSandboxBrowser } from './kit';
 import { goalInput, valueOf } from '../integration/resolvers/strategy/builders';
 
 jest.setTimeout(120_000);
 
-const screenshots = join(REPO_ROOT, 'test/.artifacts/screenshots');
 const m = messages.alignment;
-let host: RunningHost;
-let browser: Browser;
-let page: Page;
-const problems: string[] = [];
-
-beforeAll(async () => {
-  mkdirSync(screenshots, { recursive: true });
-  host = await startHost({ port: 0 });
-  browser = await launchChromium();
-  page = await browser.context.newPage();
-  page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await host?.close();
-});
-
-beforeEach(async () => {
-  const reset = await fetch(`${host.url}/__sandbox/reset`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
-  expect(reset.status).toBe(200);
-  await page.setViewportSize({ width: 1400, height: 900 });
-});
-
-afterEach(() => {
-  expect(problems.splice(0)).toEqual([]);
-});
-
-type Payload<K extends keyof Defs> = Parameters<Defs[K]> extends [infer P] ? P : undefined;
-type Answer<K extends keyof Defs> = ReturnType<Defs[K]>;
-
-async function invoke<K extends keyof Defs>(user: DemoUserRole, functionKey: K, ...payload: Payload<K> extends undefined ? [] : [Payload<K>]): Promise<Answer<K>> {
-  const response = await fetch(`${host.url}/__sandbox/invoke`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ user, module: 'jira:projectPage', project: 'THR', functionKey, payload: payload[0] }),
-  });
-  return (await response.json()) as Answer<K>;
-}
+const e2e = useSandboxBrowser();
+const { invoke } = e2e;
 
 async function openAlignment(options: { user: DemoUserRole; theme?: 'light' | 'dark' }): Promise<Frame> {
-  await page.goto(`${host.url}/?project=THR&user=${options.user}${options.theme === 'dark' ? '&theme=dark' : ''}`);
-  const frame = await (await page.waitForSelector('#app-frame')).contentFrame();
-  if (!frame) throw new Error('The host page has no app frame');
+  const frame = await e2e.openProjectPage(options);
   await frame.getByRole('tab', { name: messages.common.tabs.alignment }).click();
   await frame.getByTestId('alignment-tab').waitFor({ timeout: 30_000 });
   return frame;
@@ -98,7 +54,7 @@ describe('the Alignment tab in the sandbox', () => {
     expect(await frame.locator('[data-testid="investment-chart"] rect').count()).toBeGreaterThan(view.investment.length);
     expect(await frame.getByRole('button', { name: /to the chosen goal/ }).count()).toBe(0);
 
-    const [download] = await Promise.all([page.waitForEvent('download'), frame.getByRole('button', { name: m.exportAlignment }).click()]);
+    const [download] = await Promise.all([e2e.page.waitForEvent('download'), frame.getByRole('button', { name: m.exportAlignment }).click()]);
     expect(download.suggestedFilename()).toBe(`THR-alignment-${view.today}.csv`);
     const bytes = readFileSync((await download.path())!);
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
@@ -110,7 +66,7 @@ describe('the Alignment tab in the sandbox', () => {
     expect(lines.filter((line) => line.startsWith('Sprint investment,')).length).toBeGreaterThan(0);
     expect(text.endsWith('\r\n')).toBe(true);
 
-    const [roadmapFile] = await Promise.all([page.waitForEvent('download'), frame.getByRole('button', { name: m.exportRoadmap }).click()]);
+    const [roadmapFile] = await Promise.all([e2e.page.waitForEvent('download'), frame.getByRole('button', { name: m.exportRoadmap }).click()]);
     const roadmap = readFileSync((await roadmapFile.path())!).toString('utf8');
     expect(roadmap.split('\r\n')[1]).toMatch(/^One-tap payment,Faster checkout,Faster checkout,Now,,,In progress,THR-\d+,/);
   });
@@ -130,11 +86,11 @@ describe('the Alignment tab in the sandbox', () => {
     await seedAlignment();
     const frame = await openAlignment({ user: 'productManager', theme });
     await frame.getByTestId('investment-chart').waitFor();
-    await page.screenshot({ path: join(screenshots, `e2e-alignment-top-${theme}.png`) });
+    await e2e.page.screenshot({ path: join(screenshots, `e2e-alignment-top-${theme}.png`) });
     // The app's iframe draws only what is in its viewport: each section is scrolled into view in turn.
     for (const section of ['investment-heading', 'matrix-heading'] as const) {
       await frame.locator(`#${section}`).evaluate((heading) => heading.scrollIntoView({ block: 'start' }));
-      await page.screenshot({ path: join(screenshots, `e2e-alignment-${section.replace('-heading', '')}-${theme}.png`) });
+      await e2e.page.screenshot({ path: join(screenshots, `e2e-alignment-${section.replace('-heading', '')}-${theme}.png`) });
     }
   });
 });

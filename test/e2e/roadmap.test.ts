@@ -4,50 +4,20 @@
  * which pragmatic-drag-and-drop listens to) and moved back with the keyboard; an epic linked from
  * the picker; the developer's read-only board; screenshots of each layout in both themes.
  */
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { jest } from '@jest/globals';
-import type { Frame, Page } from 'playwright-core';
-import type { Defs, RoadmapItemInput } from '../../src/contract';
+import type { Frame } from 'playwright-core';
+import type { RoadmapItemInput } from '../../src/contract';
 import { messages } from '../../static/shared/messages';
 import type { DemoUserRole } from '../sandbox/demo/users';
-import { launchChromium } from '../sandbox/host/fixtures/chromium';
-import type { Browser } from '../sandbox/host/fixtures/chromium';
-import { REPO_ROOT, startHost } from '../sandbox/host/host';
-import type { RunningHost } from '../sandbox/host/host';
+import { screenshots, useSandboxBrowser } from './kit';
 import { daysFromToday, goalInput, valueOf } from '../integration/resolvers/strategy/builders';
 
 jest.setTimeout(120_000);
 
-const screenshots = join(REPO_ROOT, 'test/.artifacts/screenshots');
 const m = messages.roadmap;
-let host: RunningHost;
-let browser: Browser;
-let page: Page;
-const problems: string[] = [];
-
-beforeAll(async () => {
-  mkdirSync(screenshots, { recursive: true });
-  host = await startHost({ port: 0 });
-  browser = await launchChromium();
-  page = await browser.context.newPage();
-  page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await host?.close();
-});
-
-beforeEach(async () => {
-  const reset = await fetch(`${host.url}/__sandbox/reset`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
-  expect(reset.status).toBe(200);
-  await page.setViewportSize({ width: 1400, height: 900 });
-});
-
-afterEach(() => {
-  expect(problems.splice(0)).toEqual([]);
-});
+const e2e = useSandboxBrowser();
+const { invoke } = e2e;
 
 const itemInput = (title: string, extra: Partial<RoadmapItemInput> = {}): RoadmapItemInput => ({
   title,
@@ -93,8 +63,8 @@ describe('the roadmap in the sandbox', () => {
 
     // Back with the keyboard: Alt+→ to Next, Alt+Shift+↑ to the lane above.
     await frame.getByRole('button', { name: 'One-tap payment', exact: true }).focus();
-    await page.keyboard.press('Alt+ArrowRight');
-    await page.keyboard.press('Alt+Shift+ArrowUp');
+    await e2e.page.keyboard.press('Alt+ArrowRight');
+    await e2e.page.keyboard.press('Alt+Shift+ArrowUp');
     await eventually(() => cellTitles(frame, 'Next', 'Grow activation'), ['One-tap payment']);
     await eventually(async () => (await frame.getByTestId('announcer').textContent())?.trim(), m.moved('One-tap payment', 'Next', 'Grow activation', 1, 1));
     await eventually(async () => pick(await storedItem(item.id)), { goalId: growth.id, horizon: 'next' });
@@ -121,9 +91,8 @@ describe('the roadmap in the sandbox', () => {
     expect(valueOf(await invoke('productManager', 'getRoadmap', {})).items[0]!.epicIds).toEqual([epic.id]);
 
     // The same link seen from the epic: its "Product context" panel names the goal and the item.
-    await page.goto(`${host.url}/?project=THR&module=issue-panel&issue=${epic.key}&user=productManager`);
-    const panelFrame = await (await page.waitForSelector('#app-frame')).contentFrame();
-    if (!panelFrame) throw new Error('The host page has no app frame');
+    await e2e.page.goto(`${e2e.host.url}/?project=THR&module=issue-panel&issue=${epic.key}&user=productManager`);
+    const panelFrame = await e2e.appFrame();
     await panelFrame.getByTestId('epic-goals').getByText('Faster checkout').waitFor();
     await panelFrame.getByTestId('epic-items').getByText('One-tap payment').waitFor();
   });
@@ -145,34 +114,22 @@ describe('the roadmap in the sandbox', () => {
 
   test.each(['light', 'dark'] as const)('every layout in the %s theme', async (theme) => {
     await seedRoadmap();
-    await page.setViewportSize({ width: 1400, height: 1300 });
+    await e2e.page.setViewportSize({ width: 1400, height: 1300 });
     const frame = await openRoadmap({ user: 'productManager', theme });
     await frame.waitForFunction((mode) => document.documentElement.getAttribute('data-color-mode') === mode, theme);
     for (const layout of ['horizons', 'quarters', 'timeline'] as const) {
       await frame.getByRole('radio', { name: m.layouts[layout] }).check();
       await frame.locator('.rm-card').first().waitFor();
-      await page.screenshot({ path: join(screenshots, `e2e-roadmap-${layout}-${theme}.png`) });
+      await e2e.page.screenshot({ path: join(screenshots, `e2e-roadmap-${layout}-${theme}.png`) });
     }
     await frame.getByRole('radio', { name: m.layouts.horizons }).check();
     await frame.locator('.rm-card-title').first().click();
     await frame.getByTestId('roadmap-item-panel').waitFor();
-    await page.screenshot({ path: join(screenshots, `e2e-roadmap-details-${theme}.png`) });
+    await e2e.page.screenshot({ path: join(screenshots, `e2e-roadmap-details-${theme}.png`) });
   });
 });
 
 // ── helpers ────────────────────────────────────────────────────────────────────────────────
-
-type Payload<K extends keyof Defs> = Parameters<Defs[K]>[0];
-type Answer<K extends keyof Defs> = ReturnType<Defs[K]>;
-
-async function invoke<K extends keyof Defs>(user: DemoUserRole, functionKey: K, ...payload: Payload<K> extends undefined ? [] : [Payload<K>]): Promise<Answer<K>> {
-  const response = await fetch(`${host.url}/__sandbox/invoke`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ user, module: 'jira:projectPage', project: 'THR', functionKey, payload: payload[0] }),
-  });
-  return (await response.json()) as Answer<K>;
-}
 
 /** Asks until `read` gives `expected` (deep-equal), then checks it: what the page shows settles after the server answers. */
 async function eventually<T>(read: () => Promise<T>, expected: T, timeoutMs = 10_000): Promise<void> {
@@ -222,10 +179,7 @@ async function seedRoadmap(): Promise<void> {
 }
 
 async function openRoadmap(options: { user: DemoUserRole; theme?: 'light' | 'dark' }): Promise<Frame> {
-  await page.goto(`${host.url}/?project=THR&user=${options.user}${options.theme === 'dark' ? '&theme=dark' : ''}`);
-  const element = await page.waitForSelector('#app-frame');
-  const frame = await element.contentFrame();
-  if (!frame) throw new Error('The host page has no app frame');
+  const frame = await e2e.openProjectPage(options);
   await frame.getByRole('tab', { name: messages.common.tabs.roadmap }).click();
   await frame.getByTestId('roadmap-board').waitFor({ timeout: 30_000 });
   return frame;

@@ -4,56 +4,21 @@
  * from a fresh site and empty storage (POST /__sandbox/reset) and seeds what it needs through the
  * resolvers over HTTP, so tests do not depend on their order.
  */
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { jest } from '@jest/globals';
-import type { Frame, Locator, Page } from 'playwright-core';
-import type { Defs } from '../../src/contract';
+import type { Frame, Locator } from 'playwright-core';
 import { kpiHealth } from '../../src/domain/kpi-health';
 import { messages } from '../../static/shared/messages';
 import { DEMO_USERS } from '../sandbox/demo/users';
 import type { DemoUserRole } from '../sandbox/demo/users';
-import { launchChromium } from '../sandbox/host/fixtures/chromium';
-import type { Browser } from '../sandbox/host/fixtures/chromium';
-import { REPO_ROOT, startHost } from '../sandbox/host/host';
-import type { RunningHost } from '../sandbox/host/host';
+import { screenshots, useSandboxBrowser } from './kit';
 import { daysFromToday, goalInput, kpiInput, valueOf, visionBoard } from '../integration/resolvers/strategy/builders';
 
 jest.setTimeout(120_000);
 
-const screenshots = join(REPO_ROOT, 'test/.artifacts/screenshots');
 const k = messages.kpis;
-let host: RunningHost;
-let browser: Browser;
-let page: Page;
-const problems: string[] = [];
-
-beforeAll(async () => {
-  mkdirSync(screenshots, { recursive: true });
-  host = await startHost({ port: 0 });
-  browser = await launchChromium();
-  page = await browser.context.newPage();
-  page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
-  page.on('dialog', (dialog) => {
-    problems.push(`dialog: ${dialog.type()} ${dialog.message()}`);
-    void dialog.dismiss();
-  });
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await host?.close();
-});
-
-beforeEach(async () => {
-  const reset = await fetch(`${host.url}/__sandbox/reset`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
-  expect(reset.status).toBe(200);
-  await page.setViewportSize({ width: 1400, height: 900 });
-});
-
-afterEach(() => {
-  expect(problems.splice(0)).toEqual([]);
-});
+const e2e = useSandboxBrowser();
+const { invoke } = e2e;
 
 describe('product strategy in the sandbox', () => {
   test('starts every test with empty storage', async () => {
@@ -161,7 +126,7 @@ describe('product strategy in the sandbox', () => {
     }
     expect(await frame.getByRole('textbox').count()).toBe(0);
     expect(await frame.getByRole('spinbutton').count()).toBe(0);
-    await page.screenshot({ path: join(screenshots, 'e2e-strategy-goals-developer.png') });
+    await e2e.page.screenshot({ path: join(screenshots, 'e2e-strategy-goals-developer.png') });
 
     // The server refuses anyway.
     const write = await invoke('developer', 'saveVision', { board: visionBoard({ vision: 'Mine now' }), baseVersion: 1 });
@@ -175,7 +140,7 @@ describe('product strategy in the sandbox', () => {
     await expect(frame.getByText(/permission to browse this project/).isVisible()).resolves.toBe(true);
     expect(await frame.getByRole('tab').count()).toBe(0);
     expect(await frame.getByText(visionBoard().vision).count()).toBe(0);
-    await page.screenshot({ path: join(screenshots, 'e2e-strategy-outsider.png') });
+    await e2e.page.screenshot({ path: join(screenshots, 'e2e-strategy-outsider.png') });
   });
 
   test('a script tag typed into the vision shows as text and runs nothing', async () => {
@@ -195,7 +160,7 @@ describe('product strategy in the sandbox', () => {
     await expect(board.getByText(typed, { exact: true }).isVisible()).resolves.toBe(true);
     expect(await board.locator('script, img').count()).toBe(0);
     await expect(reader.evaluate(() => (window.top as Window & { __pwned?: boolean }).__pwned)).resolves.toBeUndefined();
-    await expect(page.evaluate(() => (window as Window & { __pwned?: boolean }).__pwned)).resolves.toBeUndefined();
+    await expect(e2e.page.evaluate(() => (window as Window & { __pwned?: boolean }).__pwned)).resolves.toBeUndefined();
   });
 
   test.each(['light', 'dark'] as const)('the Vision and Goals & KPIs tabs in the %s theme', async (theme) => {
@@ -205,10 +170,10 @@ describe('product strategy in the sandbox', () => {
     await frame.getByTestId('vision-board').getByText(visionBoard().vision).waitFor();
     await frame.getByRole('button', { name: messages.vision.history }).click();
     await frame.getByTestId('vision-history').waitFor();
-    await page.screenshot({ path: join(screenshots, `e2e-strategy-vision-${theme}.png`) });
+    await e2e.page.screenshot({ path: join(screenshots, `e2e-strategy-vision-${theme}.png`) });
 
     // Tall enough that the app's frame shows the opened card whole (the frame scrolls inside, not the page).
-    await page.setViewportSize({ width: 1400, height: 2600 });
+    await e2e.page.setViewportSize({ width: 1400, height: 2600 });
     await frame.getByRole('tab', { name: messages.common.tabs.goals }).click();
     const card = frame.getByRole('listitem', { name: 'Faster checkout' });
     await card.waitFor();
@@ -220,28 +185,15 @@ describe('product strategy in the sandbox', () => {
     await card.getByRole('button', { name: k.details('Open bugs') }).click();
     await card.getByRole('img', { name: /^Open bugs: 1 measurement/ }).waitFor();
     await card.screenshot({ path: join(screenshots, `e2e-strategy-kpi-detail-${theme}.png`) });
-    await page.screenshot({ path: join(screenshots, `e2e-strategy-goals-${theme}.png`) });
+    await e2e.page.screenshot({ path: join(screenshots, `e2e-strategy-goals-${theme}.png`) });
   });
 });
 
 // ── helpers ────────────────────────────────────────────────────────────────────────────────
 
-type Payload<K extends keyof Defs> = Parameters<Defs[K]>[0];
-type Answer<K extends keyof Defs> = ReturnType<Defs[K]>;
-
-/** A resolver call through the host's HTTP surface, as that user, in THR's project page. */
-async function invoke<K extends keyof Defs>(user: DemoUserRole, functionKey: K, ...payload: Payload<K> extends undefined ? [] : [Payload<K>]): Promise<Answer<K>> {
-  const response = await fetch(`${host.url}/__sandbox/invoke`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ user, module: 'jira:projectPage', project: 'THR', functionKey, payload: payload[0] }),
-  });
-  return (await response.json()) as Answer<K>;
-}
-
 /** What Jira counts for the product manager in THR (the simulator's answer, not the app's). */
 async function jiraCount(jql: string): Promise<number> {
-  const response = await fetch(`${host.url}/__sandbox/jira`, {
+  const response = await fetch(`${e2e.host.url}/__sandbox/jira`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ user: 'productManager', method: 'POST', path: '/rest/api/3/search/approximate-count', body: { jql: `project = THR AND (${jql})` } }),
@@ -267,10 +219,7 @@ async function seedStrategy(): Promise<void> {
 }
 
 async function openProductPage(options: { user: DemoUserRole; theme?: 'light' | 'dark' }): Promise<Frame> {
-  await page.goto(`${host.url}/?project=THR&user=${options.user}${options.theme === 'dark' ? '&theme=dark' : ''}`);
-  const element = await page.waitForSelector('#app-frame');
-  const frame = await element.contentFrame();
-  if (!frame) throw new Error('The host page has no app frame');
+  const frame = await e2e.openProjectPage(options);
   await frame.waitForSelector('main');
   return frame;
 }
