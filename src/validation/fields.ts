@@ -3,11 +3,21 @@ import { z } from 'zod';
 import { isCalendarDate } from '../domain/calendar';
 import { limits } from './limits';
 
+/**
+ * Text that is well-formed UTF-16: a lone surrogate (`"\ud800x"`) cannot be URL-encoded for a Jira
+ * request (`encodeURIComponent` throws URIError) nor stored as valid UTF-8, so it is refused here.
+ */
+export function isWellFormedText(value: string): boolean {
+  return !/\p{Surrogate}/u.test(value);
+}
+
+export const brokenCharacterMessage = 'This text contains a broken character; type it again.';
+
 /** Trimmed text of at most `max` characters; `required` also refuses an empty one. */
 export function text(max: number, options: { required?: string } = {}) {
   const base = z.string({ error: 'Enter text here.' }).trim();
   const bounded = options.required ? base.min(1, { error: options.required }) : base;
-  return bounded.max(max, { error: `Keep this to ${max} characters or fewer.` });
+  return bounded.max(max, { error: `Keep this to ${max} characters or fewer.` }).refine(isWellFormedText, { error: brokenCharacterMessage });
 }
 
 /** A real calendar day written `YYYY-MM-DD`, within years people plan in. */
@@ -35,6 +45,9 @@ export const recordId = z
 export const baseVersion = z
   .number({ error: 'Send back the version you loaded (baseVersion).' })
   .int({ error: 'A version is a whole number.' })
-  .min(0, { error: 'A version is never negative.' });
+  .min(0, { error: 'A version is never negative.' })
+  // Storage's `integer` attributes are 32-bit: a larger version can never match a record, and
+  // would make the storage write itself fail.
+  .max(2_147_483_647, { error: 'This is not a version the app issued.' });
 
 export const datedValue = z.object({ value: kpiNumber, date: calendarDate });

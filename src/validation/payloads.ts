@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import type { Defs } from '../contract';
 import { adminSchemas } from './admin-inputs';
-import { baseVersion, recordId } from './fields';
+import { baseVersion, brokenCharacterMessage, isWellFormedText, recordId } from './fields';
 import { limits } from './limits';
 import { epicLinksInputSchema, epicQuerySchema, laneSetupSchema, linkEpicsSchema, roadmapItemInputSchema, roadmapMoveSchema } from './roadmap-inputs';
 import { goalInputSchema, kpiInputSchema, kpiSourceSchema, measurementInputSchema, visionBoardSchema } from './strategy-inputs';
@@ -42,7 +42,8 @@ export const payloadSchemas = {
       .string({ error: 'Type part of a name.' })
       .trim()
       .min(1, { error: 'Type part of a name.' })
-      .max(limits.userQueryLength, { error: `Keep the search to ${limits.userQueryLength} characters or fewer.` }),
+      .max(limits.userQueryLength, { error: `Keep the search to ${limits.userQueryLength} characters or fewer.` })
+      .refine(isWellFormedText, { error: brokenCharacterMessage }),
   }),
 
   getRoadmap: z.object({ refresh: z.enum(['auto', 'full']).optional() }),

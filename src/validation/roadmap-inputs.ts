@@ -58,7 +58,7 @@ export const laneSetupSchema = z.object({
     }),
 });
 
-const linkedEpic = z.object({ epicId: z.string().regex(/^\d{1,18}$/, { error: 'This is not an epic id.' }), linksVersion: z.number().int().min(0) });
+const linkedEpic = z.object({ epicId: z.string().regex(/^\d{1,18}$/, { error: 'This is not an epic id.' }), linksVersion: z.number().int().min(0).max(2_147_483_647) });
 
 export const linkEpicsSchema = z
   .object({
@@ -79,7 +79,7 @@ const idList = (what: string) =>
 export const epicLinksInputSchema = z.object({
   directGoalIds: idList('goals'),
   roadmapItemIds: idList('roadmap items'),
-  linksVersion: z.number({ error: 'Send back the links version you loaded.' }).int().min(0),
+  linksVersion: z.number({ error: 'Send back the links version you loaded.' }).int().min(0).max(2_147_483_647),
 });
 
 export const layoutSchema = z.enum(roadmapLayouts);

@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { daysBetween, isCalendarDate } from '../domain/calendar';
 import { goalStatuses } from '../domain/strategy';
-import { baseVersion, calendarDate, datedValue, kpiNumber, text } from './fields';
+import { baseVersion, brokenCharacterMessage, calendarDate, datedValue, isWellFormedText, kpiNumber, text } from './fields';
 import { jqlProblem } from './jql';
 import { limits } from './limits';
 
@@ -52,7 +52,7 @@ function jql(which?: string) {
   return z
     .string({ error: which ? `Enter the ${which} JQL.` : 'Enter a JQL query.' })
     .superRefine((value, ctx) => {
-      const problem = jqlProblem(value);
+      const problem = isWellFormedText(value) ? jqlProblem(value) : brokenCharacterMessage;
       if (problem) ctx.addIssue({ code: 'custom', message: problem });
     });
 }

@@ -295,3 +295,14 @@ describe('goals', () => {
     });
   });
 });
+
+describe('versions out of range', () => {
+  test.each([2 ** 31, Number.MAX_SAFE_INTEGER])('a baseVersion of %d is refused as invalid and changes nothing', async (baseVersion) => {
+    const goal = await seedGoal(sandbox, { title: 'Keep me' });
+    const before = sandbox.forge.kvs.snapshot();
+    const reply = await sandbox.call('updateGoal', { as: 'productManager', payload: { id: goal.id, goal: goalInput({ title: 'Changed' }), baseVersion } });
+    expect(reply).toMatchObject({ ok: false, error: { code: 'invalid', field: 'baseVersion' } });
+    expect(sandbox.forge.kvs.snapshot()).toEqual(before);
+  });
+});
+

@@ -34,4 +34,11 @@ describe('searchUsers (the goal owner picker)', () => {
     expect(await sandbox.call('searchUsers', { as: 'outsider', payload: { query: 'a' } })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     expect(await sandbox.call('searchUsers', { as: 'productManager', payload: { query: '  ' } })).toMatchObject({ ok: false, error: { code: 'invalid', field: 'query' } });
   });
+
+  test('a lone surrogate in the search is a typed refusal, not a crash, and asks Jira nothing', async () => {
+    const reply = await sandbox.call('searchUsers', { as: 'productManager', payload: { query: '\ud800x' } });
+    expect(reply).toMatchObject({ ok: false, error: { code: 'invalid', field: 'query' } });
+    expect(sandbox.jira.stats.requests).toBeLessThanOrEqual(1); // at most the permission check
+    expect(sandbox.jira.stats.byRoute['GET /rest/api/3/user/permission/search']).toBeUndefined();
+  });
 });
