@@ -29,5 +29,17 @@ export function csvText(rows: ReadonlyArray<ReadonlyArray<CsvValue>>): string {
   return rows.map((row) => `${row.map(csvField).join(',')}\r\n`).join('');
 }
 
-/** A whole file: the byte order mark, then the records. */
-export const csvDocument = (rows: ReadonlyArray<ReadonlyArray<CsvValue>>): string => utf8Bom + csvText(rows);
+/**
+ * A whole file: the byte order mark, then the records, each as wide as the first (the header).
+ * RFC 4180 says every record "should contain the same number of fields", and spreadsheet imports
+ * and CSV parsers in strict mode reject ragged files, so shorter rows get empty trailing fields.
+ * A row wider than its header is a bug in the caller: it would shift data under the wrong heading.
+ */
+export function csvDocument(rows: ReadonlyArray<ReadonlyArray<CsvValue>>): string {
+  const width = rows[0]?.length ?? 0;
+  const even = rows.map((row, index) => {
+    if (row.length > width) throw new Error(`CSV row ${index} has ${row.length} fields under a ${width}-field header`);
+    return row.length === width ? row : [...row, ...new Array<CsvValue>(width - row.length).fill('')];
+  });
+  return utf8Bom + csvText(even);
+}

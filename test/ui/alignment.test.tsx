@@ -70,7 +70,10 @@ describe('the Alignment tab', () => {
     const view = await page.call('getAlignment', undefined);
     const alignment = alignmentCsv(view);
     expect(alignment.startsWith('\uFEFFSection,Epic key,Epic summary')).toBe(true);
-    expect(alignment).toContain('Goal with no work,,,,"Faster, ""cheaper"" checkout"\r\n');
+    expect(alignment).toContain('Goal with no work,,,,"Faster, ""cheaper"" checkout",,,,,,,,,,\r\n');
+    // Every record has as many fields as the header (a naive split is enough: no field here holds a line break).
+    const fieldCounts = alignment.slice(1).split('\r\n').filter(Boolean).map((line) => line.replace(/"(?:[^"]|"")*"/g, 'x').split(',').length);
+    expect(new Set(fieldCounts)).toEqual(new Set([15]));
     expect(alignment.split('\r\n').filter((line) => line.startsWith('Unaligned epic,')).length).toBe(view.unalignedEpicIds.length);
     expect(roadmapCsv(view)).toBe('\uFEFFItem,Goal,Lane,Horizon,Start date,End date,Status,Epic keys,Done issues,Total issues,Done points,Total points\r\nOne-tap payment,"Faster, ""cheaper"" checkout","Faster, ""cheaper"" checkout",Now,2026-01-05,,Planned,,0,0,0,0\r\n');
   });

@@ -42,4 +42,15 @@ describe('csvText and csvDocument', () => {
   test('no rows is an empty file after the mark', () => {
     expect(csvDocument([])).toBe(utf8Bom);
   });
+
+  test('every record is as wide as the header (RFC 4180): shorter rows get empty trailing fields', () => {
+    expect(csvDocument([['Section', 'Epic', 'Goal', 'Points'], ['Goal with no work', '', 'Grow'], ['Epic', 'THR-1', 'Grow', 5]]).slice(1)).toBe(
+      'Section,Epic,Goal,Points\r\nGoal with no work,,Grow,\r\nEpic,THR-1,Grow,5\r\n',
+    );
+  });
+
+  test('a row wider than its header is a bug, not a file', () => {
+    expect(() => csvDocument([['One'], ['a', 'b']])).toThrow('CSV row 1 has 2 fields under a 1-field header');
+  });
 });
+
