@@ -135,6 +135,21 @@ describe('the Goals & KPIs tab', () => {
     await waitFor(() => expect(shownOrder()).toEqual(['Alpha', 'Bravo (renamed)', 'Charlie']));
   });
 
+  test('a move Jira cannot confirm puts the goal back, even when the reload fails too', async () => {
+    await seedGoals('Alpha', 'Bravo', 'Charlie');
+    const { user } = await page.open('productManager', 'Goals & KPIs');
+    const handle = await screen.findByRole('button', { name: 'Reorder goal “Alpha”' });
+    page.sandbox.jira.setFaults({ serverError: { count: 1_000, status: 500 } });
+    handle.focus();
+    await user.keyboard('{Alt>}{ArrowDown}{/Alt}');
+    expect(shownOrder()).toEqual(['Bravo', 'Alpha', 'Charlie']);
+
+    await waitFor(() => expect(announcement()).toBe('Goal “Alpha” could not be moved; it is back where it was.'));
+    expect(shownOrder()).toEqual(['Alpha', 'Bravo', 'Charlie']);
+    page.sandbox.jira.clearFaults();
+    expect((await page.call('getStrategy', undefined)).goals.map((g) => g.title)).toEqual(['Alpha', 'Bravo', 'Charlie']);
+  });
+
   test('editing a goal that someone changed meanwhile: their change shows, mine is reapplied on top of it', async () => {
     const [alpha] = await seedGoals('Alpha');
     const { user } = await page.open('productManager', 'Goals & KPIs');

@@ -163,6 +163,21 @@ describe('the Roadmap tab', () => {
     expect((await stored()).items[0]).toMatchObject({ horizon: 'later', version: 2 });
   });
 
+  test('a move Jira cannot confirm puts the card back where it was, even when the reload fails too', async () => {
+    await seedItem('Alpha');
+    const { user } = await openRoadmap();
+    page.sandbox.jira.setFaults({ serverError: { count: 1_000, status: 500 } });
+
+    screen.getByRole('button', { name: 'Alpha' }).focus();
+    await user.keyboard('{Alt>}{ArrowRight}{/Alt}');
+    expect(cellTitles('Next', 'No goal')).toEqual(['Alpha']);
+    await waitFor(() => expect(announcement()).toBe('“Alpha” could not be moved and is back where it was.'));
+    expect(cellTitles('Now', 'No goal')).toEqual(['Alpha']);
+    expect(cellTitles('Next', 'No goal')).toEqual([]);
+    page.sandbox.jira.clearFaults();
+    expect((await stored()).items[0]).toMatchObject({ horizon: 'now', version: 1 });
+  });
+
   test('the developer sees the roadmap read-only: no add, move, lane or edit controls', async () => {
     await seedItem('Alpha');
     const { user } = await openRoadmap('developer');

@@ -78,7 +78,7 @@ export const roadmap = {
   moved: (title: string, column: string, lane: string, position: number, total: number) =>
     `Moved ${title} to ${column} in lane ${lane}, position ${position} of ${total}.`,
   moveConflict: 'Someone changed the roadmap; it has been reloaded.',
-  moveFailed: (title: string) => `“${title}” could not be moved; the roadmap has been reloaded.`,
+  moveFailed: (title: string) => `“${title}” could not be moved and is back where it was.`,
   dropIndicator: 'Drop here',
   // Details panel
   details: (title: string) => `Details of “${title}”`,

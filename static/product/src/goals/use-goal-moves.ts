@@ -28,7 +28,7 @@ export function useGoalMoves(options: {
   const queue = useRef<Promise<void>>(Promise.resolve());
   const pending = useRef(0);
 
-  const send = async (goalId: string) => {
+  const send = async (goalId: string, orderBefore: readonly string[]) => {
     const ids = latest.current.map((g) => g.id);
     const goal = latest.current.find((g) => g.id === goalId);
     if (!goal) return;
@@ -38,6 +38,8 @@ export function useGoalMoves(options: {
       options.onChange({ type: 'goal', goal: result.value, keepOrder: pending.current > 0 });
       return;
     }
+    // Back to the order before this move at once: the reload below may fail in the same outage.
+    if (pending.current === 0) options.onChange({ type: 'goals-ordered', ids: orderBefore });
     await options.refresh();
     if (result.error.code === 'conflict') {
       options.onNotice({ kind: 'conflict' });
@@ -62,6 +64,7 @@ export function useGoalMoves(options: {
     latest.current = reorder(goals, from, to);
     announce(messages.goals.moved(goals[from]!.title, to + 1, ids.length));
     pending.current += 1;
-    queue.current = queue.current.then(() => send(goalId));
+    const orderBefore = goals.map((g) => g.id);
+    queue.current = queue.current.then(() => send(goalId, orderBefore));
   };
 }

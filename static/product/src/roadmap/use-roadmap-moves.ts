@@ -17,7 +17,8 @@ export type MoveNotice = { kind: 'conflict' } | { kind: 'failed'; title: string;
  * Optimistic moves: the card lands at once (placed by the domain's `applyMove`, as the server will
  * place it) and the move is announced; the server hears of it after. Moves are sent one at a time,
  * each with the item's newest version, so quick repeated moves do not conflict with themselves.
- * A conflict (someone else changed the roadmap) reloads it and says so.
+ * A conflict (someone else changed the roadmap) reloads it and says so; any other refusal puts the
+ * card back first, then reloads.
  */
 export function useRoadmapMoves(options: {
   board: Board;
@@ -46,7 +47,10 @@ export function useRoadmapMoves(options: {
       if (left === 0) onChange({ type: 'item', item: result.value });
       return;
     }
+    // The card goes back to where it was before this move at once, so the board never shows a move
+    // the server refused, even when the reload below fails too (the same outage often fails both).
     versions.current.clear();
+    if (left === 0) onChange({ type: 'item', item });
     await refresh();
     if (result.error.code === 'conflict') {
       onNotice({ kind: 'conflict' });
