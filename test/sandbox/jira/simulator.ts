@@ -6,6 +6,7 @@ import { FaultState, spoil } from './routes/faults';
 import type { JiraRequest, JiraResponse } from './routes/http';
 import { RequestRejected } from './routes/http';
 import { ROUTES } from './routes/index';
+import { SearchIndex } from './routes/search-index';
 import type { RouteMatch } from './routes/router';
 import { matchRoute, methodNotAllowed, notFoundRoute } from './routes/router';
 import { SiteIndex } from './routes/site-index';
@@ -28,6 +29,12 @@ export interface JiraSimulatorOptions {
   clock?: () => Date;
   /** How latency waits. Default a real timer; tests with fake time can pass their own. */
   sleep?: (ms: number) => Promise<void>;
+  /**
+   * How long a write takes to reach JQL search (`reconcileIssues` skips the wait for the issues it
+   * names). Default 0: search sees writes at once. Measured on `clock` when one is given, else on
+   * the wall clock (the default `clock` is frozen). See `setSearchIndexLag`.
+   */
+  searchIndexLagMs?: number;
 }
 
 export interface JiraStats {
@@ -48,12 +55,26 @@ export class JiraSimulator {
   private readonly random: () => number;
   private readonly clock: () => Date;
   private readonly sleep: (ms: number) => Promise<void>;
+  private readonly searchIndex: SearchIndex;
 
   constructor(site: SimSite, options: JiraSimulatorOptions = {}) {
     this.site = site;
     this.random = options.random ?? Math.random;
     this.clock = options.clock ?? (() => new Date(this.site.now));
     this.sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
+    const clock = options.clock;
+    this.searchIndex = new SearchIndex(clock ? () => clock().getTime() : Date.now);
+    if (options.searchIndexLagMs) this.searchIndex.setLag(options.searchIndexLagMs);
+  }
+
+  /**
+   * Jira's search index trails writes by seconds (sometimes minutes); with a lag, JQL sees each
+   * write `lagMs` after it was made, unless the request reconciles that issue. `elapsedMs` moves
+   * the index's time (e.g. a test's own counter); by default it keeps the one it had. Writes not
+   * yet indexed are indexed at once.
+   */
+  setSearchIndexLag(lagMs: number, elapsedMs?: () => number): void {
+    this.searchIndex.setLag(lagMs, elapsedMs);
   }
 
   /** Replaces every armed fault; counts start afresh. */
@@ -103,6 +124,7 @@ export class JiraSimulator {
     const ctx: RouteContext = {
       site: this.site,
       index: new SiteIndex(this.site),
+      searchIndex: this.searchIndex,
       access: new Access(this.site, request.caller),
       caller: request.caller,
       now,

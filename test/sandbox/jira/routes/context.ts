@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { SimSite } from '../model';
 import type { Access } from './access';
 import type { Caller } from './http';
+import type { SearchIndex } from './search-index';
 import { MESSAGES, reject } from './http';
 import type { SiteIndex } from './site-index';
 
@@ -9,6 +10,8 @@ import type { SiteIndex } from './site-index';
 export interface RouteContext {
   site: SimSite;
   index: SiteIndex;
+  /** What JQL sees: the site as last indexed (writes show after the simulator's index lag). */
+  searchIndex: SearchIndex;
   access: Access;
   caller: Caller;
   now: Date;

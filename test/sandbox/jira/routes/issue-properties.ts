@@ -32,7 +32,7 @@ function getProperty(ctx: RouteContext) {
   return ok({ key, value: issue.properties[key] });
 }
 
-/** A property write is an issue edit: it bumps `updated` (and the JQL index sees it at once). */
+/** A property write is an issue edit: it bumps `updated`; JQL sees it once the search index caught up. */
 function setProperty(ctx: RouteContext) {
   const issue = editableIssue(ctx);
   const key = param(ctx, 'propertyKey');
@@ -45,9 +45,11 @@ function setProperty(ctx: RouteContext) {
   }
   if (JSON.stringify(value).length > MAX_VALUE_LENGTH) reject(400, MESSAGES.propertyTooLong);
   const created = !Object.hasOwn(issue.properties, key);
-  // defineProperty, not assignment: a property may legally be called `__proto__`.
-  Object.defineProperty(issue.properties, key, { value, enumerable: true, writable: true, configurable: true });
-  issue.updated = ctx.now.toISOString();
+  ctx.searchIndex.write(issue, () => {
+    // defineProperty, not assignment: a property may legally be called `__proto__`.
+    Object.defineProperty(issue.properties, key, { value, enumerable: true, writable: true, configurable: true });
+    issue.updated = ctx.now.toISOString();
+  });
   return empty(created ? 201 : 200);
 }
 
@@ -58,8 +60,10 @@ function deleteProperty(ctx: RouteContext) {
   const project = ctx.index.project(issue.projectId);
   if (!project || !ctx.access.has(project, 'EDIT_ISSUES')) reject(404, MESSAGES.issueNotFound);
   if (!Object.hasOwn(issue.properties, key)) reject(404, MESSAGES.propertyNotFound(key));
-  delete issue.properties[key];
-  issue.updated = ctx.now.toISOString();
+  ctx.searchIndex.write(issue, () => {
+    delete issue.properties[key];
+    issue.updated = ctx.now.toISOString();
+  });
   return empty(204);
 }
 

@@ -45,8 +45,8 @@ export function matchJql(ctx: RouteContext, query: JqlQuery, among: SimIssue[] =
 }
 
 /**
- * The same, in the query's order. The index follows writes at once: real Jira is eventually
- * consistent (seconds), which the simulator does not model.
+ * The same, in the query's order. Search endpoints pass `among` as their search index sees the site
+ * (`ctx.searchIndex`): real Jira's index trails writes.
  */
 export function runJql(ctx: RouteContext, query: JqlQuery, among: SimIssue[] = ctx.site.issues): SimIssue[] {
   return sortIssues(query, matchJql(ctx, query, among), jqlContext(ctx));

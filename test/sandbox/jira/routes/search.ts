@@ -45,6 +45,9 @@ const SearchBody = z.strictObject({
 function fromQuery(ctx: RouteContext): SearchParams {
   const maxResults = ctx.query.get('maxResults');
   if (maxResults !== null && !/^-?\d+$/.test(maxResults)) reject(400, `The 'maxResults' parameter must be an integer.`);
+  const reconcile = listParam(ctx, 'reconcileIssues');
+  // int64 issue ids (OpenAPI `searchAndReconsileIssuesUsingJql`): a key is not an id.
+  if (reconcile.some((id) => !/^\d+$/.test(id))) reject(400, `The 'reconcileIssues' parameter must be a list of issue IDs.`);
   return {
     jql: ctx.query.get('jql') ?? '',
     ...(ctx.query.get('nextPageToken') ? { nextPageToken: ctx.query.get('nextPageToken') ?? '' } : {}),
@@ -52,7 +55,7 @@ function fromQuery(ctx: RouteContext): SearchParams {
     fields: listParam(ctx, 'fields'),
     properties: listParam(ctx, 'properties'),
     expand: listParam(ctx, 'expand'),
-    reconcileIssues: listParam(ctx, 'reconcileIssues').map(Number),
+    reconcileIssues: reconcile.map(Number),
   };
 }
 
@@ -70,9 +73,11 @@ function fromBody(ctx: RouteContext): SearchParams {
 }
 
 /**
- * `reconcileIssues` asks for read-after-write consistency; the simulator's index is always current,
- * so the ids are only checked against Jira's limit. `fieldsByKeys` changes nothing here: field keys
- * equal field ids on this site.
+ * Matching, order and the returned fields and properties all come from the search index, which may
+ * trail writes (see ./search-index.ts). `reconcileIssues` (at most 50 issue ids, "consistent with
+ * each paginated request": OpenAPI `searchAndReconsileIssuesUsingJql[Post]`) reads those issues as
+ * they are now; ids of missing issues are ignored, as Jira does since JRACLOUD-93328.
+ * `fieldsByKeys` changes nothing here: field keys equal field ids on this site.
  */
 function search(ctx: RouteContext, params: SearchParams) {
   if (params.properties.length > MAX_PROPERTIES) reject(400, MESSAGES.tooManyProperties);
@@ -83,7 +88,7 @@ function search(ctx: RouteContext, params: SearchParams) {
   const limit = idsOnly ? MAX_PAGE_IDS_ONLY : MAX_PAGE_WITH_FIELDS;
   const pageSize = Math.min(Math.max(params.maxResults ?? DEFAULT_PAGE, 1), limit);
   const offset = decodePageToken(params.jql, params.nextPageToken);
-  const found = runJql(ctx, query);
+  const found = runJql(ctx, query, ctx.searchIndex.issues(ctx.site, new Set(params.reconcileIssues.map(String))));
   const page = found.slice(offset, offset + pageSize);
   const isLast = offset + pageSize >= found.length;
   const options = { selection, properties: params.properties, expand: [] };
@@ -107,7 +112,8 @@ export const searchRoutes: Route[] = [
     template: '/rest/api/3/search/approximate-count',
     handle: (ctx) => {
       const query = compileJql(ctx, jsonBody(ctx, CountBody).jql, { searchEndpoint: true });
-      return ok({ count: matchJql(ctx, query).length });
+      // No reconcileIssues here (JQLCountRequestBean): the count is the index's.
+      return ok({ count: matchJql(ctx, query, ctx.searchIndex.issues(ctx.site)).length });
     },
   },
   // The old search is gone from Jira Cloud; a client still calling it must fail loudly, as it would in production.
