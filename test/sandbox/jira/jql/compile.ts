@@ -10,7 +10,7 @@ import { LIST_FUNCTIONS, SUPPORTED_FUNCTIONS, isKnownJiraFunction } from './func
 import { STATUS_CATEGORIES, SiteIndex } from './site-index';
 import { COMPARISON, NEVER, compare, dateValue, discrete, ordered, propertyValues } from './predicates';
 import type { IssuePredicate, Wanted } from './predicates';
-import { hasLeadingWildcard, textMatches } from './text-match';
+import { parseTextQuery, textQueryMessage } from './text-match';
 
 export interface CompiledWhere {
   /** Jira-worded validation errors; the predicate must not be used unless this is empty. */
@@ -473,8 +473,9 @@ class WhereCompiler {
         query = item.value;
     }
     if (query.trim() === '') return this.fail(messages.emptyTextNotSupported(fieldName));
-    if (hasLeadingWildcard(query)) return this.fail(messages.leadingWildcard(query, fieldName));
-    const found = (issue: SimIssue): boolean => present(issue).some((t) => textMatches(t, query));
+    const parsed = parseTextQuery(query);
+    if (!parsed.ok) return this.fail(textQueryMessage(parsed.error, query, fieldName));
+    const found = (issue: SimIssue): boolean => present(issue).some(parsed.matches);
     return clause.operator === '~' ? found : (issue) => present(issue).length > 0 && !found(issue);
   }
 

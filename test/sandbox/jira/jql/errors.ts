@@ -87,6 +87,12 @@ export const messages = {
     `The field '${field}' does not support searching for an empty string.`,
   leadingWildcard: (value: string, field: string) =>
     `The text query '${value}' for field '${field}' is not valid: the '*' and '?' are not allowed as first character in wildcard query.`,
+  /** `jira.jql.text.clause.does.not.parse`: Lucene could not parse the text (unescaped special characters). */
+  textDoesNotParse: (value: string, field: string) =>
+    `The text query '${value}' for field '${field}' is not valid: probably your use of wildcard characters is incorrect.`,
+  /** `jira.jql.text.clause.incorrect.range.query`: a `[` or `{` that does not open `[a TO b]`. */
+  textRangeIncorrect: (value: string, field: string) =>
+    `The text query '${value}' for field '${field}' is not valid: probably your range query is incorrect.`,
   notSortable: (field: string) => `Not able to sort using field '${field}'.`,
   unbounded: () =>
     'Unbounded JQL queries are not allowed here. Please add a search restriction to your query.',

@@ -120,8 +120,24 @@ describe('validateJql', () => {
     it.each([
       ['summary ~ ""', "The field 'summary' does not support searching for an empty string."],
       ['summary ~ "*port"', "The text query '*port' for field 'summary' is not valid: the '*' and '?' are not allowed as first character in wildcard query."],
+      ['summary ~ "C++ (beta"', "The text query 'C++ (beta' for field 'summary' is not valid: probably your use of wildcard characters is incorrect."],
+      ['summary ~ "fix -"', "The text query 'fix -' for field 'summary' is not valid: probably your use of wildcard characters is incorrect."],
+      ['summary ~ "!"', "The text query '!' for field 'summary' is not valid: probably your use of wildcard characters is incorrect."],
+      ['summary ~ "\\"quoted"', "The text query '\"quoted' for field 'summary' is not valid: probably your use of wildcard characters is incorrect."],
+      ['summary ~ "[draft] plan"', "The text query '[draft] plan' for field 'summary' is not valid: probably your range query is incorrect."],
+      ['text ~ "beta)"', "The text query 'beta)' for field 'text' is not valid: probably your use of wildcard characters is incorrect."],
     ])('rejects %p', (jql, message) => {
       expect(errors(jql)).toEqual([message]);
+    });
+
+    it.each([
+      ['escaped Lucene characters', 'summary ~ "C\\\\+\\\\+ \\\\(beta\\\\) \\\\[draft\\\\] \\\\!"'],
+      ['a + inside a word', 'summary ~ "C++"'],
+      ['a colon, which Jira escapes itself', 'summary ~ "fix: crash"'],
+      ['stop words only', 'summary ~ "the of"'],
+      ['a prefix', 'summary ~ "check*"'],
+    ])('accepts %s', (_, jql) => {
+      expect(errors(jql)).toEqual([]);
     });
   });
 
