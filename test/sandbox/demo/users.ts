@@ -34,6 +34,11 @@ export const DEMO_TEAM = {
 
 export const TEAMMATE_IDS = Object.values(TEAMMATES);
 
+/**
+ * Profile time zones (Jira reads each person's JQL dates in theirs) span UTC+11 to UTC−8 and two
+ * DST rules (Sydney changes on the first Sundays of October and April; Los Angeles in March and
+ * November), so code that writes JQL dates or cuts days in UTC fails for someone here.
+ */
 function person(accountId: string, displayName: string, timeZone: string): SimUser {
   const email = `${displayName.toLowerCase().replace(/[^a-z]+/g, '.')}@harbourline.example`;
   return { accountId, displayName, emailAddress: email, accountType: 'atlassian', active: true, timeZone, locale: 'en_US' };
@@ -41,10 +46,10 @@ function person(accountId: string, displayName: string, timeZone: string): SimUs
 
 export function demoUsers(): SimUser[] {
   return [
-    person(DEMO_USERS.admin, 'Priya Raman', 'Europe/London'),
+    person(DEMO_USERS.admin, 'Priya Raman', 'Australia/Sydney'),
     person(DEMO_USERS.productManager, 'Maya Okafor', 'Europe/Berlin'),
     person(DEMO_USERS.developer, 'Lukas Becker', 'Europe/Berlin'),
-    person(DEMO_USERS.outsider, 'Sam Rivera', 'America/New_York'),
+    person(DEMO_USERS.outsider, 'Sam Rivera', 'America/Los_Angeles'),
     person(TEAMMATES.chen, 'Chen Wei', 'Asia/Singapore'),
     person(TEAMMATES.sofia, 'Sofia Alvarez', 'Europe/Madrid'),
     person(TEAMMATES.jonas, 'Jonas Lindqvist', 'Europe/Stockholm'),
@@ -55,7 +60,9 @@ export function demoUsers(): SimUser[] {
       emailAddress: '',
       accountType: 'app',
       active: true,
-      timeZone: 'UTC',
+      // An app user's zone is the site's default user time zone; one behind UTC makes a literal
+      // written in UTC by asApp() code start late, as it would on such a site.
+      timeZone: 'America/Los_Angeles',
       locale: 'en_US',
     },
   ];

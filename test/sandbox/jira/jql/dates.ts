@@ -1,7 +1,14 @@
 /**
- * JQL date values. Everything is computed in UTC: real Jira uses the searcher's time zone for
- * literals and for startOfDay() and friends; the sandbox's sites live in UTC, so that choice only
- * moves boundaries by the caller's offset.
+ * JQL date values, read as Jira reads them: in the time zone of the user making the request
+ * ("Jira uses the time zone of the current user" for literals such as `"2026-11-20 09:45"` and for
+ * startOfDay() and friends; see https://support.atlassian.com/jira-software-cloud/docs/jql-fields/
+ * under Created/Updated). The caller's zone comes from ./context.ts (`callerTimeZone`): a person's
+ * profile zone, the app user's own zone for `asApp()`, UTC for anonymous callers.
+ *
+ * Wall-clock times that a DST change skips or repeats are read as Java's lenient calendar reads
+ * them, with the zone's standard offset: a skipped 02:30 becomes 03:30 summer time, a repeated
+ * 02:30 the second (later) one. That is the later reading in both cases, so an app writing a
+ * `>=` literal for an instant in the repeated hour misses that hour's updates here, as on a site.
  */
 
 const MINUTE = 60_000;
@@ -10,6 +17,61 @@ const DAY = 24 * HOUR;
 const WEEK = 7 * DAY;
 
 const PERIOD_UNITS: Record<string, number> = { w: WEEK, d: DAY, h: HOUR, m: MINUTE };
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatterFor(timeZone: string): Intl.DateTimeFormat {
+  let formatter = formatters.get(timeZone);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      second: 'numeric',
+    });
+    formatters.set(timeZone, formatter);
+  }
+  return formatter;
+}
+
+/** Whether the runtime knows `timeZone` (an IANA name). */
+export function isKnownTimeZone(timeZone: string): boolean {
+  try {
+    formatterFor(timeZone);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The zone's offset from UTC at `instantMs`, in ms (Sydney in summer: +11 h). */
+export function zoneOffsetMs(instantMs: number, timeZone: string): number {
+  const whole = Math.floor(instantMs / 1000) * 1000;
+  const part: Record<string, number> = {};
+  for (const p of formatterFor(timeZone).formatToParts(whole)) if (p.type !== 'literal') part[p.type] = Number(p.value);
+  const wall = Date.UTC(part.year ?? 1970, (part.month ?? 1) - 1, part.day ?? 1, part.hour ?? 0, part.minute ?? 0, part.second ?? 0);
+  return wall - whole;
+}
+
+/** The wall-clock time in `timeZone` at `instantMs`, as the UTC fields of the returned ms. */
+export function toWallMs(instantMs: number, timeZone: string): number {
+  return instantMs + zoneOffsetMs(instantMs, timeZone);
+}
+
+/**
+ * The instant a wall-clock time in `timeZone` means. Skipped and repeated times take the zone's
+ * standard (smaller) offset, as Java's lenient calendar does: the later of the readings.
+ */
+export function fromWallMs(wallMs: number, timeZone: string): number {
+  const offsets = [...new Set([-DAY, 0, DAY].map((d) => zoneOffsetMs(wallMs + d, timeZone)))];
+  const valid = offsets.map((o) => wallMs - o).filter((ms) => ms + zoneOffsetMs(ms, timeZone) === wallMs);
+  if (valid.length === 1) return valid[0] as number;
+  return wallMs - Math.min(...offsets);
+}
 
 /**
  * Jira's date index keeps minutes, and literals have no seconds either, so comparisons happen at
@@ -23,7 +85,7 @@ export function toMinute(ms: number): number {
  * A date literal: "yyyy-MM-dd", "yyyy/MM/dd", either with " HH:mm", or a period relative to now
  * ("-5d", "4w 2d", "-4h", "-15m", "+1w"). Undefined when the text is neither.
  */
-export function parseDateLiteral(text: string, now: Date): number | undefined {
+export function parseDateLiteral(text: string, now: Date, timeZone = 'UTC'): number | undefined {
   const absolute = /^(\d{4})([-/])(\d{1,2})\2(\d{1,2})(?:\s+(\d{1,2}):(\d{2}))?$/.exec(text.trim());
   if (absolute) {
     const [, y, , mo, d, h, mi] = absolute;
@@ -33,10 +95,10 @@ export function parseDateLiteral(text: string, now: Date): number | undefined {
     const hour = h === undefined ? 0 : Number(h);
     const minute = mi === undefined ? 0 : Number(mi);
     if (month < 1 || month > 12 || hour > 23 || minute > 59) return undefined;
-    const ms = Date.UTC(year, month - 1, day, hour, minute);
+    const wall = Date.UTC(year, month - 1, day, hour, minute);
     // Date.UTC rolls 2010/02/35 over into March; Jira rejects it.
-    if (new Date(ms).getUTCDate() !== day) return undefined;
-    return ms;
+    if (new Date(wall).getUTCDate() !== day) return undefined;
+    return fromWallMs(wall, timeZone);
   }
   const period = /^([+-])?\s*((?:\d+\s*[wdhm]\s*)+)$/.exec(text.trim());
   if (period) {
@@ -45,6 +107,7 @@ export function parseDateLiteral(text: string, now: Date): number | undefined {
     for (const part of (period[2] ?? '').matchAll(/(\d+)\s*([wdhm])/g)) {
       total += Number(part[1]) * (PERIOD_UNITS[part[2] ?? ''] ?? 0);
     }
+    // A period is a duration from now (a day is 24 h), the same instant in every zone.
     return now.getTime() + sign * total;
   }
   return undefined;
@@ -84,6 +147,7 @@ export function evaluateDateFunction(
   args: string[],
   now: Date,
   firstDayOfWeek: 0 | 1,
+  timeZone = 'UTC',
 ): DateFunctionResult {
   const spec = DATE_FUNCTIONS[name.toLowerCase()];
   if (spec === undefined) throw new Error(`not a date function: ${name}`);
@@ -99,23 +163,24 @@ export function evaluateDateFunction(
     unit = (match[3] as Unit | undefined) ?? unit;
   }
 
+  // Days, weeks, months and years are the caller's calendar's: a day across a DST change is 23 or 25 h.
+  const zone = { timeZone, firstDayOfWeek };
   if (unit === NATURAL_UNIT[spec.period]) {
-    return { ok: true, ms: boundary(shift(now.getTime(), unit, amount), spec.boundary, spec.period, firstDayOfWeek) };
+    return { ok: true, ms: boundary(shift(now.getTime(), unit, amount, timeZone), spec.boundary, spec.period, zone) };
   }
-  return { ok: true, ms: shift(boundary(now.getTime(), spec.boundary, spec.period, firstDayOfWeek), unit, amount) };
+  return { ok: true, ms: shift(boundary(now.getTime(), spec.boundary, spec.period, zone), unit, amount, timeZone) };
 }
 
-function shift(ms: number, unit: Unit, amount: number): number {
-  const date = new Date(ms);
+function shift(ms: number, unit: Unit, amount: number, timeZone: string): number {
   switch (unit) {
     case 'y':
-      return addMonths(date, amount * 12);
+      return fromWallMs(addMonths(new Date(toWallMs(ms, timeZone)), amount * 12), timeZone);
     case 'M':
-      return addMonths(date, amount);
+      return fromWallMs(addMonths(new Date(toWallMs(ms, timeZone)), amount), timeZone);
     case 'w':
-      return ms + amount * WEEK;
+      return fromWallMs(toWallMs(ms, timeZone) + amount * WEEK, timeZone);
     case 'd':
-      return ms + amount * DAY;
+      return fromWallMs(toWallMs(ms, timeZone) + amount * DAY, timeZone);
     case 'h':
       return ms + amount * HOUR;
     case 'm':
@@ -132,8 +197,9 @@ function addMonths(date: Date, months: number): number {
   return target.getTime();
 }
 
-function boundary(ms: number, which: Boundary, period: Period, firstDayOfWeek: 0 | 1): number {
-  const d = new Date(ms);
+/** The start of the caller's day, week, month or year around `ms`, or the last millisecond before the next one. */
+function boundary(ms: number, which: Boundary, period: Period, zone: { timeZone: string; firstDayOfWeek: 0 | 1 }): number {
+  const d = new Date(toWallMs(ms, zone.timeZone));
   let start: number;
   let next: number;
   switch (period) {
@@ -143,7 +209,7 @@ function boundary(ms: number, which: Boundary, period: Period, firstDayOfWeek: 0
       break;
     case 'week': {
       const dayStart = Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate());
-      const back = (d.getUTCDay() - firstDayOfWeek + 7) % 7;
+      const back = (d.getUTCDay() - zone.firstDayOfWeek + 7) % 7;
       start = dayStart - back * DAY;
       next = start + WEEK;
       break;
@@ -157,7 +223,7 @@ function boundary(ms: number, which: Boundary, period: Period, firstDayOfWeek: 0
       next = Date.UTC(d.getUTCFullYear() + 1, 0, 1);
       break;
   }
-  return which === 'start' ? start : next - 1;
+  return which === 'start' ? fromWallMs(start, zone.timeZone) : fromWallMs(next, zone.timeZone) - 1;
 }
 
 /** Countries whose calendars start the week on Sunday (Java's locale data); Monday elsewhere. */
