@@ -481,14 +481,14 @@ class WhereCompiler {
 
   private dateLookups(fieldName: string) {
     const text: Lookup<number> = (t) => {
-      const ms = parseDateLiteral(t, this.index.now);
+      const ms = parseDateLiteral(t, this.index.now, this.index.timeZone);
       return ms === undefined ? messages.invalidDate(t, fieldName) : [toMinute(ms)];
     };
     const functions: Record<string, (fn: FunctionItem) => number[] | undefined> = {};
     for (const name of SUPPORTED_FUNCTIONS) {
       if (!isDateFunction(name)) continue;
       functions[name] = (fn) => {
-        const result = evaluateDateFunction(fn.name, fn.args, this.index.now, this.index.firstDayOfWeek);
+        const result = evaluateDateFunction(fn.name, fn.args, this.index.now, this.index.firstDayOfWeek, this.index.timeZone);
         if (result.ok) return [toMinute(result.ms)];
         this.errors.push(
           result.error === 'duration'

@@ -7,6 +7,7 @@ import type {
   StatusCategoryKey,
 } from '../model';
 import type { JqlContext } from './context';
+import { callerTimeZone } from './context';
 import { firstDayOfWeekFor } from './dates';
 
 /**
@@ -157,5 +158,10 @@ export class SiteIndex {
     const caller = this.ctx.accountId;
     const user = caller === undefined ? undefined : this.site.users.find((u) => u.accountId === caller);
     return firstDayOfWeekFor(user?.locale);
+  /** The zone the caller's date literals and startOfDay() are read in. */
+  get timeZone(): string {
+    return this.memo('timeZone', () => callerTimeZone(this.ctx));
+  }
+
   }
 }

@@ -13,6 +13,8 @@ export function jqlContext(ctx: RouteContext): JqlContext {
     jqlCtx = {
       site: ctx.site,
       ...(ctx.caller.kind === 'user' ? { accountId: ctx.caller.accountId } : {}),
+      // asApp(): JQL dates are read in the app user's own zone, not the person's who caused the call.
+      ...(ctx.caller.kind === 'app' ? { timeZone: ctx.index.appUser()?.timeZone ?? 'UTC' } : {}),
       now: ctx.now,
       canBrowse: (projectId: string) => ctx.access.canBrowseProjectId(projectId),
     };
