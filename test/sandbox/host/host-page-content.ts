@@ -17,6 +17,10 @@ function notices(input: PageInput): SafeHtml {
       `Jira would not show this page to ${actorName(state.actor)}: no Browse Projects permission on ${state.project.key}. It is shown anyway so you can check that the app refuses.`,
     );
   }
+  if (state.module && state.hiddenBy) {
+    const where = state.issue ? `${state.issue.key} (${site.issueTypes.find((type) => type.id === state.issue?.issueTypeId)?.name ?? 'unknown type'})` : 'this page';
+    messages.push(`Jira does not show ${state.module.title} on ${where}: its display condition (${state.hiddenBy}) is false here.`);
+  }
   if (state.module && state.moduleType === 'jira:adminPage' && !isJiraAdmin(site, state.actor)) {
     messages.push(`Jira shows admin pages to Jira administrators only; ${actorName(state.actor)} is not one. Shown anyway.`);
   }
@@ -24,6 +28,7 @@ function notices(input: PageInput): SafeHtml {
 }
 
 function frameSlot(state: HostViewState, fill: boolean): SafeHtml {
+  if (state.module && state.hiddenBy) return html``;
   if (!state.module) {
     return html`<div class="empty-state"><h2>Not in the manifest yet</h2><p>manifest.yml declares no <code>${state.moduleType}</code> module. Declare it (with a resource and a resolver) and restart <code>npm start</code>.</p></div>`;
   }
@@ -47,11 +52,13 @@ function issueView(input: PageInput, issue: SimIssue, project: SimProject | unde
   <div class="issue-layout">
     <div class="issue-main">
       <h1 class="issue-summary">${issueTypeIcon(type?.name ?? '')}${issue.summary}</h1>
-      <section class="issue-section"><h2>Description</h2><p class="muted">An epic of the simulated site. Labels: ${issue.labels.join(', ') || 'none'}.</p></section>
-      <section class="issue-panel" aria-label="${state.module?.title ?? 'App'}">
+      <section class="issue-section"><h2>Description</h2><p class="muted">A ${type?.name ?? 'work item'} of the simulated site. Labels: ${issue.labels.join(', ') || 'none'}.</p></section>
+      ${state.hiddenBy
+        ? ''
+        : html`<section class="issue-panel" aria-label="${state.module?.title ?? 'App'}">
         <header class="issue-panel-header"><span class="panel-icon" aria-hidden="true"></span>${state.module?.title ?? state.moduleType}</header>
         ${frameSlot(state, false)}
-      </section>
+      </section>`}
       <section class="issue-section"><h2>Child issues <span class="muted">${done} of ${children.length} done</span></h2>
         <ul class="child-list">${shown.map((child) => {
           const childStatus = site.statuses.find((s) => s.id === child.statusId);

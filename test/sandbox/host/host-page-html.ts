@@ -35,7 +35,8 @@ function hostConfig({ site, manifest, identity, state }: PageInput): HostConfig 
     view,
   };
   const { module } = state;
-  const showable = module && (module.type !== 'jira:issuePanel' || state.issue) && (module.type !== 'jira:projectPage' || state.project);
+  const showable =
+    module && !state.hiddenBy && (module.type !== 'jira:issuePanel' || state.issue) && (module.type !== 'jira:projectPage' || state.project);
   if (module && showable) {
     const target = viewTarget(site, module, { project: state.project?.key, issue: state.issue?.key });
     config.frame = {

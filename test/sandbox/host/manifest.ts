@@ -7,6 +7,8 @@ import { readFile } from 'node:fs/promises';
 import { dirname, isAbsolute, resolve } from 'node:path';
 import { parse } from 'yaml';
 import { z } from 'zod';
+import { parseDisplayConditions } from './display-conditions';
+import type { DisplayCondition } from './display-conditions';
 
 export const UI_MODULE_TYPES = [
   'jira:projectPage',
@@ -31,6 +33,8 @@ export interface UiModule {
   resourceKey: string;
   /** The manifest `function` key the module's resolver names, when it has one. */
   functionKey?: string;
+  /** Jira renders the module only where this holds (absent: everywhere the module type appears). */
+  displayConditions?: DisplayCondition;
 }
 
 export interface HostManifest {
@@ -53,6 +57,7 @@ const uiModuleSchema = z
     title: titleSchema.optional(),
     resource: z.string().optional(),
     resolver: z.object({ function: z.string().optional() }).loose().optional(),
+    displayConditions: z.unknown().optional(),
   })
   .loose();
 const stringList = z.array(z.string()).optional();
@@ -107,6 +112,7 @@ export async function readHostManifest(manifestPath: string, rootDir = dirname(m
         title,
         resourceKey: module.resource,
         ...(module.resolver?.function ? { functionKey: module.resolver.function } : {}),
+        ...(module.displayConditions === undefined ? {} : { displayConditions: parseDisplayConditions(module.displayConditions, module.key) }),
       });
     }
   }

@@ -5,6 +5,7 @@
  */
 import type { SimIssue, SimProject, SimSite } from '../jira/model';
 import { DEFAULT_USER, resolveActingUser } from './acting-user';
+import { conditionHolds, describeCondition } from './display-conditions';
 import type { ActingUser } from './acting-user';
 import type { ColorMode } from './extension-context';
 import { findIssue, findProject } from './extension-context';
@@ -26,6 +27,8 @@ export interface HostViewState {
   path?: string;
   /** Query values that named nothing, and what was shown instead. */
   corrections: string[];
+  /** The module's display condition when it is false here: Jira does not render the module at all. */
+  hiddenBy?: string;
 }
 
 export function epicsOf(site: SimSite, project: SimProject): SimIssue[] {
@@ -87,6 +90,14 @@ export function resolveViewState(site: SimSite, manifest: HostManifest, query: U
   }
 
   const module = manifest.modules.find((candidate) => candidate.type === moduleType);
+  const condition = module?.displayConditions;
+  const shown =
+    !condition ||
+    conditionHolds(condition, {
+      ...(issue ? { issue, issueType: site.issueTypes.find((type) => type.id === issue.issueTypeId) } : {}),
+      ...(project ? { project } : {}),
+      ...(actor.kind === 'user' ? { accountId: actor.accountId } : {}),
+    });
   const path = get('path');
   return {
     moduleType,
@@ -98,5 +109,6 @@ export function resolveViewState(site: SimSite, manifest: HostManifest, query: U
     colorMode: get('theme') === 'dark' ? 'dark' : 'light',
     ...(path ? { path } : {}),
     corrections,
+    ...(condition && !shown ? { hiddenBy: describeCondition(condition) } : {}),
   };
 }
