@@ -96,6 +96,7 @@ export function demoFields(): SimField[] {
     systemField('created', 'Created', 'datetime', ['created', 'createdDate']),
     systemField('updated', 'Updated', 'datetime', ['updated', 'updatedDate']),
     systemField('resolutiondate', 'Resolved', 'datetime', ['resolutiondate', 'resolved']),
+    systemField('security', 'Security Level', 'securitylevel', ['level']),
     customField(FIELD_IDS.sprint, 'Sprint', { type: 'array', items: 'json', custom: 'com.pyxis.greenhopper.jira:gh-sprint' }, []),
     customField(
       FIELD_IDS.storyPointEstimate,

@@ -5,6 +5,9 @@ import { DEMO_TEAM, DEMO_USERS, TEAMMATE_IDS } from './users';
 
 const { admin, productManager, developer, outsider } = DEMO_USERS;
 
+/** Jira puts the add-on role on every permission of the scheme when an app is installed. */
+const APP_DEFAULT_PERMISSIONS = ALL_PROJECT_PERMISSIONS;
+
 const productTeamAccess = Object.fromEntries([developer, ...TEAMMATE_IDS].map((id) => [id, CONTRIBUTOR]));
 
 /** Company-managed web storefront: global issue types, "Story Points", a scrum and a support kanban board. */
@@ -17,6 +20,7 @@ const THR: ProjectSpec = {
     projectTypeKey: 'software',
     leadAccountId: productManager,
     permissions: { ...productTeamAccess, [admin]: ALL_PROJECT_PERMISSIONS, [productManager]: ALL_PROJECT_PERMISSIONS },
+    addonRolePermissions: APP_DEFAULT_PERMISSIONS,
   },
   issueTypes: GLOBAL_ISSUE_TYPES,
   scopedIssueTypes: false,
@@ -62,6 +66,7 @@ const MOB: ProjectSpec = {
     projectTypeKey: 'software',
     leadAccountId: productManager,
     permissions: { ...productTeamAccess, [admin]: ALL_PROJECT_PERMISSIONS, [productManager]: ALL_PROJECT_PERMISSIONS },
+    addonRolePermissions: APP_DEFAULT_PERMISSIONS,
   },
   issueTypes: { epic: '10010', story: '10011', task: '10012', bug: '10013', subtask: '10014' },
   scopedIssueTypes: true,
@@ -90,7 +95,7 @@ const MOB: ProjectSpec = {
   labels: ['ios', 'android', 'design', 'performance', 'customer-request'],
 };
 
-/** Finance's own project: the product manager and the developer cannot browse it. */
+/** Finance's own project: the product manager, the developer and the app cannot browse it. */
 const FIN: ProjectSpec = {
   project: {
     id: '10002',
@@ -105,6 +110,8 @@ const FIN: ProjectSpec = {
       ...Object.fromEntries(DEMO_TEAM.finance.filter((id) => id !== outsider).map((id) => [id, CONTRIBUTOR])),
     },
   },
+    // Finance took the add-on role off its permission scheme: no app reads FIN's issues as itself.
+    addonRolePermissions: [],
   issueTypes: GLOBAL_ISSUE_TYPES,
   scopedIssueTypes: false,
   storyPointField: FIELD_IDS.storyPoints,
@@ -136,6 +143,7 @@ const OPS: ProjectSpec = {
     leadAccountId: admin,
     permissions: { ...productTeamAccess, [admin]: ALL_PROJECT_PERMISSIONS, [productManager]: VIEWER },
   },
+    addonRolePermissions: APP_DEFAULT_PERMISSIONS,
   issueTypes: GLOBAL_ISSUE_TYPES,
   scopedIssueTypes: false,
   boards: [{ id: 4, name: 'OPS board', type: 'kanban' }],

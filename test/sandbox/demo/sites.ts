@@ -4,6 +4,7 @@ import { generateSite } from './generate';
 import type { LargeSiteOptions } from './large-projects';
 import { largeProjects } from './large-projects';
 import { uuidFrom } from './random';
+import { withConfidentialIssues } from './security';
 
 /** The demo's "today": a Friday in the middle of every active sprint. */
 export const DEMO_NOW = '2026-11-20T09:00:00.000Z';
@@ -16,7 +17,7 @@ export interface SiteOptions {
 
 /** Four projects (THR, MOB, FIN, OPS), five boards, 26 sprints, 44 epics with ~400 children. */
 export function buildDemoSite(options: SiteOptions = {}): SimSite {
-  return generateSite({
+  const site = generateSite({
     seed: 20261120,
     baseUrl: DEMO_BASE_URL,
     cloudId: uuidFrom('throughline-demo'),
@@ -25,6 +26,7 @@ export function buildDemoSite(options: SiteOptions = {}): SimSite {
     subtaskParents: 8,
     entityPropertyIndexes: options.entityPropertyIndexes ?? [],
   });
+  return withConfidentialIssues(site);
 }
 
 /** By default 1,000 epics, 20,000 children and 100 sprints over the demo's projects and people. */

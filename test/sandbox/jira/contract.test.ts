@@ -35,6 +35,7 @@ const IssueFields = z.strictObject({
   created: z.string().regex(JIRA_DATE_TIME).optional(),
   updated: z.string().regex(JIRA_DATE_TIME).optional(),
   resolutiondate: z.string().regex(JIRA_DATE_TIME).nullable().optional(),
+  security: cloud.SecurityLevelSchema.nullable().optional(),
   customfield_10020: z.array(SprintFieldValue).nullable().optional(),
   customfield_10016: z.number().nullable().optional(),
   customfield_10028: z.number().nullable().optional(),

@@ -60,6 +60,29 @@ export interface SimProject {
   issueTypeIds: string[];
   /** accountId → the project permissions that user holds. Missing user = no permission at all. */
   permissions: Record<string, ProjectPermissionKey[]>;
+  /**
+   * What the project's permission scheme grants the `atlassian-addons-project-access` role, which
+   * holds the app user: all the app may do here as `asApp()`. Jira adds the role to every
+   * permission when an app is installed, but an admin can take it off (e.g. Browse Projects).
+   * @see https://support.atlassian.com/jira/kb/the-atlassian-addons-project-access-project-role-in-jira-cloud/
+   */
+  addonRolePermissions: ProjectPermissionKey[];
+}
+
+/**
+ * An issue security level of the project's issue security scheme: an issue at this level is
+ * visible only to its members, within the project's Browse Projects. Jira administrators are not
+ * members by right; the app user is one only when the level lists the add-on role.
+ * @see https://support.atlassian.com/jira-service-management-cloud/docs/create-security-levels-for-issues/
+ */
+export interface SimSecurityLevel {
+  id: string;
+  name: string;
+  description: string;
+  projectId: string;
+  memberAccountIds: string[];
+  /** The level lists the `atlassian-addons-project-access` project role: the app user may see its issues. */
+  includesAddonRole: boolean;
 }
 
 export interface SimIssue {
@@ -86,6 +109,8 @@ export interface SimIssue {
   customFields: Record<string, unknown>;
   /** Issue entity properties, property key → JSON value. */
   properties: Record<string, unknown>;
+  /** The issue's security level (`SimSite.securityLevels`); none = every project browser sees it. */
+  securityLevelId?: string;
 }
 
 export interface SimBoard {
@@ -130,6 +155,8 @@ export interface SimSite {
   boards: SimBoard[];
   sprints: SimSprint[];
   entityPropertyIndexes: EntityPropertyIndex[];
+  /** Issue security levels of the projects' issue security schemes; none = no issue security. */
+  securityLevels?: SimSecurityLevel[];
   /** The site's "now", ISO 8601: relative JQL dates and `updated` stamps use the simulator's clock. */
   now: string;
 }

@@ -89,12 +89,16 @@ export class SiteIndex {
 
   visibleIssueByKey(key: string): SimIssue | undefined {
     const issue = this.issuesByKey.get(key.toUpperCase());
-    return issue && this.canBrowse(issue.projectId) ? issue : undefined;
+    return issue && this.canSee(issue) ? issue : undefined;
   }
 
   visibleIssueById(id: string): SimIssue | undefined {
     const issue = this.issuesById.get(id);
-    return issue && this.canBrowse(issue.projectId) ? issue : undefined;
+    return issue && this.canSee(issue) ? issue : undefined;
+  }
+
+  private canSee(issue: SimIssue): boolean {
+    return this.ctx.canSeeIssue ? this.ctx.canSeeIssue(issue) : this.canBrowse(issue.projectId);
   }
 
   projectKeyOf(projectId: string): string | undefined {

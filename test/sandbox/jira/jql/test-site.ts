@@ -45,6 +45,7 @@ export function buildProject(overrides: Partial<SimProject> = {}): SimProject {
     leadAccountId: ALICE,
     issueTypeIds: [],
     permissions: {},
+    addonRolePermissions: ['BROWSE_PROJECTS', 'CREATE_ISSUES', 'EDIT_ISSUES', 'ADMINISTER_PROJECTS'],
     ...overrides,
   };
 }

@@ -10,10 +10,13 @@ import { issueBean } from './shapes/issue';
 const MAX_PROPERTIES = 5;
 const MAX_BULK = 100;
 
-/** The issue, if the caller may see it: Jira answers the same 404 for "missing" and "hidden". */
+/**
+ * The issue, if the caller may see it: Jira answers the same 404 for "missing" and "hidden", be it
+ * hidden by the project's permissions or by the issue's security level.
+ */
 export function visibleIssue(ctx: RouteContext, idOrKey: string): SimIssue {
   const issue = ctx.index.issue(idOrKey);
-  if (!issue || !ctx.access.canBrowseProjectId(issue.projectId)) reject(404, MESSAGES.issueNotFound);
+  if (!issue || !ctx.access.canSeeIssue(issue)) reject(404, MESSAGES.issueNotFound);
   return issue;
 }
 
@@ -48,7 +51,7 @@ function bulkFetch(ctx: RouteContext) {
   const issues: SimIssue[] = [];
   for (const idOrKey of body.issueIdsOrKeys) {
     const issue = ctx.index.issue(idOrKey.trim());
-    if (!issue || seen.has(issue.id) || !ctx.access.canBrowseProjectId(issue.projectId)) continue;
+    if (!issue || seen.has(issue.id) || !ctx.access.canSeeIssue(issue)) continue;
     seen.add(issue.id);
     issues.push(issue);
   }

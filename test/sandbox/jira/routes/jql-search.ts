@@ -17,6 +17,7 @@ export function jqlContext(ctx: RouteContext): JqlContext {
       ...(ctx.caller.kind === 'app' ? { timeZone: ctx.index.appUser()?.timeZone ?? 'UTC' } : {}),
       now: ctx.now,
       canBrowse: (projectId: string) => ctx.access.canBrowseProjectId(projectId),
+      canSeeIssue: (issue: SimIssue) => ctx.access.canSeeIssue(issue),
     };
     contexts.set(ctx, jqlCtx);
   }
@@ -43,7 +44,7 @@ export function compileJql(ctx: RouteContext, jql: string, options: { searchEndp
 /** The issues the query finds that the caller may browse, unordered (for counts). */
 export function matchJql(ctx: RouteContext, query: JqlQuery, among: SimIssue[] = ctx.site.issues): SimIssue[] {
   const jqlCtx = jqlContext(ctx);
-  return among.filter((issue) => ctx.access.canBrowseProjectId(issue.projectId) && issueMatches(query, issue, jqlCtx));
+  return among.filter((issue) => ctx.access.canSeeIssue(issue) && issueMatches(query, issue, jqlCtx));
 }
 
 /**

@@ -23,7 +23,7 @@ function visibleSprint(ctx: RouteContext): SimSprint {
   const board = ctx.index.board(sprint.boardId);
   const visible =
     (board !== undefined && ctx.access.canBrowseProjectId(board.projectId)) ||
-    ctx.site.issues.some((i) => i.sprintIds.includes(sprint.id) && ctx.access.canBrowseProjectId(i.projectId));
+    ctx.site.issues.some((i) => i.sprintIds.includes(sprint.id) && ctx.access.canSeeIssue(i));
   if (!visible) reject(404, MESSAGES.sprintNotFound);
   return sprint;
 }
@@ -53,7 +53,7 @@ function sprintIssues(ctx: RouteContext) {
   const query = jql.trim() === '' ? undefined : compileJql(ctx, jql, { searchEndpoint: false });
   const found = query
     ? runJql(ctx, query, inSprint)
-    : inSprint.filter((i) => ctx.access.canBrowseProjectId(i.projectId)).sort((a, b) => a.rank.localeCompare(b.rank));
+    : inSprint.filter((i) => ctx.access.canSeeIssue(i)).sort((a, b) => a.rank.localeCompare(b.rank));
   const ordered = query && query.orderBy.length === 0 ? [...found].sort((a, b) => a.rank.localeCompare(b.rank)) : found;
   // By default every navigable field plus the agile ones; a `fields` list picks among both.
   const tokens = listParam(ctx, 'fields');

@@ -125,6 +125,11 @@ function systemValue(index: SiteIndex, issue: SimIssue, id: string): unknown {
       return jiraDateTime(issue.updated);
     case 'resolutiondate':
       return issue.resolutiondate ? jiraDateTime(issue.resolutiondate) : null;
+    case 'security': {
+      // SecurityLevel bean; null when the issue has none (every project browser sees it).
+      const level = issue.securityLevelId === undefined ? undefined : index.site.securityLevels?.find((l) => l.id === issue.securityLevelId);
+      return level ? { self: `${baseUrl}/rest/api/3/securitylevel/${level.id}`, id: level.id, name: level.name, description: level.description } : null;
+    }
     default:
       return null;
   }
