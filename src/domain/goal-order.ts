@@ -1,5 +1,5 @@
 /** The order goals are shown in, and where a moved goal lands. */
-import { rankBetween } from './rank';
+import { rankSalt, uniqueRankBetween } from './rank';
 import type { GoalStatus } from './strategy';
 
 interface Ranked {
@@ -15,12 +15,13 @@ export function orderGoals<T extends Ranked>(goals: readonly T[]): T[] {
 }
 
 /**
- * The rank for a goal put after `after` and before `before` (either missing = that end of the
- * list). Undefined when the two are not in that order any more: the mover saw an old order.
+ * The rank for goal `goalId` put after `after` and before `before` (either missing = that end of
+ * the list), salted with the goal's id so two goals moved into one gap at once never tie.
+ * Undefined when the two are not in that order any more: the mover saw an old order.
  */
-export function rankForMove(after: { rank: string } | undefined, before: { rank: string } | undefined): string | undefined {
+export function rankForMove(goalId: string, after: { rank: string } | undefined, before: { rank: string } | undefined): string | undefined {
   if (after && before && after.rank >= before.rank) return undefined;
-  return rankBetween(after?.rank, before?.rank);
+  return uniqueRankBetween(after?.rank, before?.rank, rankSalt(goalId));
 }
 
 /** Code-unit order, the order storage indexes use; `localeCompare` would disagree with them. */

@@ -28,6 +28,40 @@ export function rankBetween(before?: string, after?: string): string {
   return midpoint(before ?? '', after);
 }
 
+/**
+ * A rank strictly between `before` and `after` that no other record placed in the same gap at the
+ * same time can also get: the gap's midpoint followed by `salt`, a few digits derived from the
+ * record's own id (`rankSalt`). Two editors who create or move different records into one gap read
+ * the same neighbours and compute the same midpoint; without the salt both records would hold one
+ * rank, and no later move could go between them. Same preconditions as `rankBetween`.
+ */
+export function uniqueRankBetween(before: string | undefined, after: string | undefined, salt: string): string {
+  if (!isRank(salt)) throw new RangeError(`Not a rank salt: '${salt}'`);
+  const middle = rankBetween(before, after);
+  // Anything that starts with `middle` sorts above it, and so above `before`; it stays below
+  // `after` unless `after` itself starts with `middle` ('h' below 'h5'). Then the salt goes after
+  // the longest prefix of `after` whose next digit is lowered by one ('h4…' below 'h5').
+  if (after === undefined || !after.startsWith(middle)) return middle + salt;
+  let next = middle.length;
+  while (after[next] === '0') next += 1;
+  return after.slice(0, next) + (digits[digitValue(after[next] as string) - 1] as string) + salt;
+}
+
+/**
+ * Six rank digits from a record id (FNV-1a), never ending in `0`: unique enough that two records
+ * placed in one gap at once differ (a clash needs two ids with the same 32-bit hash and the same
+ * neighbours at the same moment), and stable, so the same id always gets the same salt.
+ */
+export function rankSalt(id: string): string {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < id.length; i += 1) {
+    hash ^= id.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193) >>> 0;
+  }
+  const text = hash.toString(base).padStart(7, '0').slice(-6);
+  return text.endsWith('0') ? `${text.slice(0, 5)}1` : text;
+}
+
 /** `count` ranks spread evenly over the shortest width that holds them, in ascending order. */
 export function initialRanks(count: number): string[] {
   if (!Number.isInteger(count) || count < 0) throw new RangeError(`count must be a whole number, got ${count}`);

@@ -4,7 +4,7 @@
  * optimistically compute the same placement. "Today" is always an argument.
  */
 import { dayNumber, isCalendarDate } from './calendar';
-import { rankBetween } from './rank';
+import { rankSalt, uniqueRankBetween } from './rank';
 import type { TimelineColumns } from './sprint-columns';
 
 export const horizons = ['now', 'next', 'later'] as const;
@@ -201,7 +201,8 @@ export function applyMove(args: {
   const next: Placement = {
     ...rest,
     ...(move.lane === noLane ? {} : { [laneField]: move.lane }),
-    rank: rankBetween(args.after?.rank, args.before?.rank),
+    // Salted with the item's id: two items dropped into one gap at once never share a rank.
+    rank: uniqueRankBetween(args.after?.rank, args.before?.rank, rankSalt(move.itemId)),
   };
   const sameCell =
     laneOf(item, context.mode, context.laneIds) === move.lane &&

@@ -2,7 +2,7 @@
 import type { RoadmapItemInput, RoadmapItemView } from '../../contract';
 import { applyMove } from '../../domain/roadmap';
 import type { MoveContext } from '../../domain/roadmap';
-import { rankBetween } from '../../domain/rank';
+import { rankSalt, uniqueRankBetween } from '../../domain/rank';
 import { nowIso } from '../../adapters/clock';
 import { newId } from '../../adapters/storage/ids';
 import { goalsOfProject } from '../../adapters/storage/goal-store';
@@ -29,7 +29,7 @@ export const createRoadmapItem = editorCall('createRoadmapItem', async ({ jira, 
   const record: RoadmapItemRecord = {
     projectId,
     ...content(payload.item),
-    rank: rankBetween(items.at(-1)?.rank),
+    rank: uniqueRankBetween(items.at(-1)?.rank, undefined, rankSalt(id)),
     version: 1,
     createdAt: now,
     createdBy: access.accountId,

@@ -1,7 +1,7 @@
 /** Goals: create, edit (archiving is an edit of the status), move. Deletion is in goal-delete.ts. */
 import type { GoalInput, GoalView } from '../../contract';
 import { rankForMove } from '../../domain/goal-order';
-import { rankBetween } from '../../domain/rank';
+import { rankSalt, uniqueRankBetween } from '../../domain/rank';
 import { createGoal as storeGoal, goalOf, goalsOfProject, updateGoal as replaceGoal } from '../../adapters/storage/goal-store';
 import { newId } from '../../adapters/storage/ids';
 import type { GoalRecord } from '../../adapters/storage/records';
@@ -26,7 +26,7 @@ export const createGoal = editorCall('createGoal', async ({ jira, access, projec
   const record: GoalRecord = {
     projectId,
     ...content(payload.goal, people),
-    rank: rankBetween(lastRank),
+    rank: uniqueRankBetween(lastRank, undefined, rankSalt(id)),
     version: 1,
     createdAt: now,
     createdBy: access.accountId,
@@ -74,7 +74,7 @@ export const moveGoal = editorCall('moveGoal', async ({ jira, access, projectId,
   const before = find(payload.beforeId);
   if ((payload.afterId !== null && !after) || (payload.beforeId !== null && !before)) return notFound('neighbouring goal');
   if (goal.version !== payload.baseVersion) return conflictWith<GoalView>(await loadGoalView(projectId, goal, today), 'goal');
-  const rank = rankForMove(after, before);
+  const rank = rankForMove(goal.id, after, before);
   if (rank === undefined) {
     return {
       ok: false,

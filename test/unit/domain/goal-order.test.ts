@@ -27,14 +27,21 @@ describe('rankForMove', () => {
     ['to the end', { rank: 'm' }, undefined],
     ['into an empty list', undefined, undefined],
   ])('%s', (_, after, before) => {
-    const rank = rankForMove(after, before);
+    const rank = rankForMove('goal-1', after, before);
     expect(rank).toBeDefined();
     if (after) expect((rank as string) > after.rank).toBe(true);
     if (before) expect((rank as string) < before.rank).toBe(true);
   });
 
   test('neighbours no longer in that order: no rank (the mover saw an old order)', () => {
-    expect(rankForMove({ rank: 'm' }, { rank: 'c' })).toBeUndefined();
-    expect(rankForMove({ rank: 'm' }, { rank: 'm' })).toBeUndefined();
+    expect(rankForMove('goal-1', { rank: 'm' }, { rank: 'c' })).toBeUndefined();
+    expect(rankForMove('goal-1', { rank: 'm' }, { rank: 'm' })).toBeUndefined();
+  });
+
+  test('two goals moved into the same gap at once get different ranks, both inside the gap', () => {
+    const first = rankForMove('goal-a', { rank: 'c' }, { rank: 'd' }) as string;
+    const second = rankForMove('goal-b', { rank: 'c' }, { rank: 'd' }) as string;
+    expect(first).not.toBe(second);
+    for (const rank of [first, second]) expect(rank > 'c' && rank < 'd').toBe(true);
   });
 });

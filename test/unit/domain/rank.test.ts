@@ -1,4 +1,5 @@
-import { initialRanks, isRank, rankBetween } from '../../../src/domain/rank';
+import fc from 'fast-check';
+import { initialRanks, isRank, rankBetween, rankSalt, uniqueRankBetween } from '../../../src/domain/rank';
 
 describe('rankBetween', () => {
   test.each([
@@ -77,3 +78,62 @@ describe('initialRanks', () => {
     expect(() => [rankBetween(undefined, first), rankBetween(first, second), rankBetween(second)]).not.toThrow();
   });
 });
+
+const rankArb = fc.stringMatching(/^[0-9a-z]{0,7}[1-9a-z]$/);
+/** Two ranks in order, either end possibly open. */
+const gapArb = fc
+  .tuple(fc.option(rankArb, { nil: undefined }), fc.option(rankArb, { nil: undefined }))
+  .filter(([before, after]) => before === undefined || after === undefined || before < after);
+
+describe('uniqueRankBetween', () => {
+  test('lands strictly inside the gap and is a rank, whatever the gap and the salt', () => {
+    fc.assert(
+      fc.property(gapArb, fc.string(), ([before, after], id) => {
+        const rank = uniqueRankBetween(before, after, rankSalt(id));
+        expect(isRank(rank)).toBe(true);
+        if (before !== undefined) expect(rank > before).toBe(true);
+        if (after !== undefined) expect(rank < after).toBe(true);
+      }),
+      { numRuns: 2_000 },
+    );
+  });
+
+  test('two records placed in the same gap at once get different ranks', () => {
+    fc.assert(
+      fc.property(gapArb, fc.uuid(), fc.uuid(), ([before, after], a, b) => {
+        fc.pre(a !== b);
+        expect(uniqueRankBetween(before, after, rankSalt(a))).not.toBe(uniqueRankBetween(before, after, rankSalt(b)));
+      }),
+      { numRuns: 2_000 },
+    );
+  });
+
+  test('a gap whose upper rank extends the midpoint still holds the salted rank', () => {
+    // rankBetween('g', 'h5') is 'h', and 'h' + salt would sort above 'h5'.
+    expect(rankBetween('g', 'h5')).toBe('h');
+    const rank = uniqueRankBetween('g', 'h5', 'zzzzzz');
+    expect(rank > 'g' && rank < 'h5').toBe(true);
+    expect(uniqueRankBetween('g', 'h05', 'zzzzzz') < 'h05').toBe(true);
+  });
+
+  test('a thousand concurrent-style inserts into one gap by different records stay distinct and ordered', () => {
+    const ranks = initialRanks(2);
+    for (let i = 0; i < 1000; i += 1) ranks.splice(1, 0, uniqueRankBetween(ranks[0], ranks[1], rankSalt(`item-${i}`)));
+    expect(ranks).toEqual([...ranks].sort());
+    expect(new Set(ranks).size).toBe(ranks.length);
+    expect(Math.max(...ranks.map((r) => r.length))).toBeLessThanOrEqual(250);
+  });
+});
+
+describe('rankSalt', () => {
+  test('six rank digits, never ending in 0, the same for the same id', () => {
+    fc.assert(
+      fc.property(fc.string(), (id) => {
+        const salt = rankSalt(id);
+        expect(salt).toMatch(/^[0-9a-z]{5}[1-9a-z]$/);
+        expect(rankSalt(id)).toBe(salt);
+      }),
+    );
+  });
+});
+
