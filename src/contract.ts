@@ -29,7 +29,8 @@ export type ErrorCode =
   | 'invalid' // the payload broke a rule; `field` names where
   | 'conflict' // someone else changed it first; `current` carries their version
   | 'jira-unavailable' // Jira answered 5xx, garbage, or not in time
-  | 'rate-limited'; // Jira kept answering 429 past the invocation's time budget
+  | 'rate-limited' // Jira kept answering 429 past the invocation's time budget
+  | 'scope-missing'; // Forge refused a Jira call the app's manifest scopes do not cover: an admin must upgrade the app
 
 export interface AppError {
   code: ErrorCode;

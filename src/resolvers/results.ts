@@ -11,6 +11,12 @@ export const fail = (code: ErrorCode, message: string, field?: string): Failure<
   error: field === undefined ? { code, message } : { code, message, field },
 });
 
+/** Not the user's doing and not worth a retry: the installed app lacks a permission Forge checks. */
+export const scopeMissingError: AppError = {
+  code: 'scope-missing',
+  message: 'Throughline is not allowed to read this from Jira: the installed version lacks a permission it needs. Ask a Jira admin to update the app.',
+};
+
 /**
  * Expected failures become values the UI can show; anything else is a bug and keeps throwing, so
  * Forge logs it and the UI shows its generic failure.
@@ -18,6 +24,8 @@ export const fail = (code: ErrorCode, message: string, field?: string): Failure<
 export function expectedError(error: unknown): AppError | undefined {
   if (!(error instanceof JiraError)) return undefined;
   switch (error.kind) {
+    case 'scope-missing':
+      return scopeMissingError;
     case 'unauthenticated':
     case 'forbidden':
       return { code: 'forbidden', message: 'Jira says you do not have permission to do this.' };

@@ -49,7 +49,7 @@ describe('manifest.yml', () => {
     expect(typed.app.runtime.name).toBe('nodejs22.x');
     expect(typed.permissions.external).toBeUndefined(); // no egress: eligible for "Runs on Atlassian"
     expect([...typed.permissions.scopes].sort()).toEqual(
-      ['read:board-scope:jira-software', 'read:jira-user', 'read:jira-work', 'read:project:jira', 'read:sprint:jira-software', 'storage:app', 'write:jira-work'].sort(),
+      ['read:board-scope:jira-software', 'read:board-scope.admin:jira-software', 'read:jira-user', 'read:jira-work', 'read:project:jira', 'read:sprint:jira-software', 'storage:app', 'write:jira-work'].sort(),
     );
   });
 });

@@ -56,11 +56,19 @@ export interface Sandbox {
   setEditRule(rule: EditRule): Promise<void>;
 }
 
-export function createSandbox(options: { site?: SimSite } = {}): Sandbox {
+export function createSandbox(
+  options: {
+    site?: SimSite;
+    /** Instead of manifest.yml's `permissions.scopes`: what an app missing a scope meets on Forge. */
+    scopes?: string[];
+  } = {},
+): Sandbox {
   // JQL on issue properties works as the manifest's `jira:entityProperty` modules declare.
   const site = options.site ?? buildDemoSite({ entityPropertyIndexes: loadEntityPropertyIndexes(manifestPath) });
   const jira = new JiraSimulator(site);
-  const forge = new ForgeSandbox({ jira, manifest: loadManifest(manifestPath) });
+  // The real manifest: Forge's scope check is on, as on a site.
+  const manifest = loadManifest(manifestPath);
+  const forge = new ForgeSandbox({ jira, manifest: options.scopes ? { ...manifest, scopes: options.scopes } : manifest });
   forge.install();
 
   const project = (key: string): SimProject => {

@@ -3,7 +3,7 @@ import { asApp, asUser } from '@forge/api';
 import type { Route } from '@forge/api';
 import type { ZodType } from 'zod';
 import { invocationRemainingMs } from '../forge-runtime';
-import { JiraError, jiraMessages, kindForStatus } from './errors';
+import { isScopeMismatch, JiraError, jiraMessages, kindForStatus } from './errors';
 import { decideRetry, defaultRetryPolicy } from './retry-policy';
 import type { RetryPolicy } from './retry-policy';
 
@@ -67,12 +67,16 @@ export function createJiraClient(options: JiraClientOptions): JiraClient {
         continue;
       }
       const body = await response.text();
+      // A 401 is never retried (decideRetry): a missing scope stays missing until the app is upgraded.
+      const scopeMissing = isScopeMismatch(response.status, response.headers.get('x-failure-category'), safeJson(body));
       throw new JiraError({
-        kind: kindForStatus(response.status),
+        kind: scopeMissing ? 'scope-missing' : kindForStatus(response.status),
         status: response.status,
         messages: jiraMessages(safeJson(body)),
-        detail: `Jira answered ${response.status} to ${method} ${request.path.value}` +
-          (decision.reason === 'not-retryable' ? '' : ` (gave up: ${decision.reason})`),
+        detail: scopeMissing
+          ? `Forge refused ${method} ${request.path.value}: manifest.yml permissions.scopes do not cover it`
+          : `Jira answered ${response.status} to ${method} ${request.path.value}` +
+            (decision.reason === 'not-retryable' ? '' : ` (gave up: ${decision.reason})`),
       });
     }
   }

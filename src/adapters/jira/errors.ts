@@ -2,6 +2,7 @@
 export type JiraErrorKind =
   | 'bad-request' // 400: e.g. invalid JQL; `messages` carries Jira's wording for the user
   | 'unauthenticated' // 401: anonymous, or the user's grant is gone
+  | 'scope-missing' // 401 from Forge's proxy: manifest.yml lacks a scope the operation needs (never retried)
   | 'forbidden' // 403
   | 'not-found' // 404: also what Jira answers for things the user may not see
   | 'conflict' // 409
@@ -33,6 +34,19 @@ export function kindForStatus(status: number): JiraErrorKind {
   if (status === 409) return 'conflict';
   if (status === 429) return 'rate-limited';
   return 'unavailable';
+}
+
+/**
+ * Forge's proxy refuses an operation the app's scopes do not cover with 401
+ * `{"code":401,"message":"Unauthorized; scope does not match"}` and
+ * `x-failure-category: FAILURE_CLIENT_SCOPE_CHECK` (jira.atlassian.com/browse/ECO-1180). Either
+ * sign will do: only an app update (new scopes, admin consent) fixes it, unlike a user's 401.
+ */
+export function isScopeMismatch(status: number, failureCategory: string | null, body: unknown): boolean {
+  if (status !== 401) return false;
+  if (failureCategory === 'FAILURE_CLIENT_SCOPE_CHECK') return true;
+  const message = typeof body === 'object' && body !== null ? (body as { message?: unknown }).message : undefined;
+  return typeof message === 'string' && /scope does not match/i.test(message);
 }
 
 /** Jira's error body is `{errorMessages: string[], errors: {field: message}}`; tolerate anything. */

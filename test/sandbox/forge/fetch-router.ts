@@ -10,11 +10,14 @@ import type { Invocation, PlatformEndpoint } from './invocation';
 import type { Caller, JiraBackend } from './jira-boundary';
 import type { SandboxKvs } from './kvs/sandbox-kvs';
 import type { ProxyFaults } from './proxy-faults';
+import { scopeRefusal } from './scope-check';
 
 export interface RouterParts {
   jira: JiraBackend;
   kvs: SandboxKvs;
   faults: ProxyFaults;
+  /** The installation's granted scopes (manifest.yml); undefined = not checked (no manifest given). */
+  scopes?: readonly string[];
 }
 
 export function createPlatformEndpoint(parts: RouterParts): PlatformEndpoint {
@@ -37,7 +40,10 @@ export function createPlatformEndpoint(parts: RouterParts): PlatformEndpoint {
         const caller = callerFor(meta, invocation);
         // Forge has no user to act as in a trigger or outside an invocation (code name ours).
         if (!caller) return proxyErrorResponse('NO_USER_CONTEXT', 401);
-        const reply = await parts.jira.handle({ method: init.method, path, headers: init.headers, ...(init.body === undefined ? {} : { body: init.body }), caller });
+        // asUser and asApp alike: the scopes are the app's, whoever it acts as.
+        const reply =
+          scopeRefusal(parts.scopes, init.method, path) ??
+          (await parts.jira.handle({ method: init.method, path, headers: init.headers, ...(init.body === undefined ? {} : { body: init.body }), caller }));
         if (invocation) {
           invocation.stats.jiraRequests += 1;
           invocation.stats.jiraCalls.push({ method: init.method, path, status: reply.status, as: caller.kind === 'user' ? 'user' : caller.kind });

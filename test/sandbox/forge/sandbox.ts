@@ -6,10 +6,11 @@
 import type { InvocationStats } from './invocation';
 import { fromJson, INVOCATION_LIMITS, toJson } from './invocation-limits';
 import { PayloadTooLargeError, ResponseTooLargeError } from './errors';
+import { scopeRefusal } from './scope-check';
 import { createPlatformEndpoint } from './fetch-router';
 import { installGlobals, releaseGlobals } from './globals';
 import { invoke, type Installation } from './invoker';
-import type { JiraBackend } from './jira-boundary';
+import type { JiraBackend, JiraRequest, JiraResponse } from './jira-boundary';
 import { SandboxKvs } from './kvs/sandbox-kvs';
 import type { SandboxManifest } from './manifest';
 import { ProxyFaults, type ProxyFault } from './proxy-faults';
@@ -63,6 +64,11 @@ export class ForgeSandbox {
   readonly environmentId = ENVIRONMENT_ID;
   readonly installationId = INSTALLATION_ID;
   readonly environmentType: EnvironmentType;
+  /**
+   * What Forge's proxy lets the app call: manifest.yml `permissions.scopes`. Undefined when the
+   * sandbox was built without a manifest declaring scopes: then nothing is checked.
+   */
+  readonly grantedScopes: readonly string[] | undefined;
   private readonly faults = new ProxyFaults();
   private readonly installation: Installation;
   private last: InvocationStats | undefined;
@@ -71,12 +77,18 @@ export class ForgeSandbox {
     this.jira = options.jira;
     this.appId = options.appId ?? options.manifest?.appId ?? DEFAULT_APP_ID;
     this.environmentType = options.environmentType ?? 'DEVELOPMENT';
+    this.grantedScopes = options.manifest?.scopes;
     this.kvs = new SandboxKvs({
       entities: options.manifest?.entities ?? [],
       ...(options.storageFile ? { storageFile: options.storageFile } : {}),
     });
     this.installation = {
-      endpoint: createPlatformEndpoint({ jira: this.jira, kvs: this.kvs, faults: this.faults }),
+      endpoint: createPlatformEndpoint({
+        jira: this.jira,
+        kvs: this.kvs,
+        faults: this.faults,
+        ...(this.grantedScopes ? { scopes: this.grantedScopes } : {}),
+      }),
       appId: this.appId,
       environmentId: this.environmentId,
       environmentType: this.environmentType,
@@ -112,6 +124,14 @@ export class ForgeSandbox {
   /** Stops serving calls made outside invocations (the globals stay for other sandboxes). */
   uninstall(): void {
     releaseGlobals(this.installation.endpoint);
+  }
+
+  /**
+   * A product request from outside a function (Custom UI's `requestJira`, the host's curl
+   * surface): the same scope check as `__forge_fetch__`, then Jira.
+   */
+  async productRequest(request: JiraRequest): Promise<JiraResponse> {
+    return scopeRefusal(this.grantedScopes, request.method, request.path) ?? this.jira.handle(request);
   }
 
   /** Make the Forge proxy fail (`forge-proxy-error`) for Jira, storage or every call; undefined heals it. */

@@ -128,6 +128,14 @@ describe('POST /__sandbox/jira', () => {
     expect(response.headers.get('x-sandbox-error')).toBeNull();
   });
 
+  test('answers as Forge does when the manifest lacks the operation’s scopes (the probe has no agile scope)', async () => {
+    const response = await post('/__sandbox/jira', { user: 'developer', path: '/rest/agile/1.0/board?projectKeyOrId=THR' });
+    expect(response.status).toBe(401);
+    expect(response.headers.get('x-failure-category')).toBe('FAILURE_CLIENT_SCOPE_CHECK');
+    expect(response.headers.get('x-sandbox-error')).toBeNull();
+    expect(await response.json()).toEqual({ code: 401, message: 'Unauthorized; scope does not match' });
+  });
+
   test('marks its own refusals with x-sandbox-error', async () => {
     const response = await post('/__sandbox/jira', { user: 'developer', path: 'rest/api/3/myself' });
     expect(response.status).toBe(400);

@@ -24,7 +24,8 @@ async function jiraRoute(context: HostContext, request: IncomingMessage, respons
   if (!path.startsWith('/')) throw new HttpError(400, 'invalid-request', '"path" must start with / (e.g. /rest/api/3/myself)');
   const rawBody = body['body'];
   const headers = typeof body['headers'] === 'object' && body['headers'] !== null ? (body['headers'] as Record<string, string>) : {};
-  const reply = await context.world.jira.handle({
+  // Through Forge's proxy, as the bridge's requestJira goes: the manifest's scopes are checked first.
+  const reply = await context.world.forge.productRequest({
     method: optionalString(body, 'method') ?? 'GET',
     path,
     headers,
