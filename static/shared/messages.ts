@@ -44,6 +44,7 @@ export const en = {
     conflict: 'Someone else changed this',
     'jira-unavailable': 'Jira isn’t answering',
     'rate-limited': 'Jira is busy',
+    'scope-missing': 'Throughline needs an update',
     unexpected: 'Something went wrong',
   } as Record<string, string>,
 };

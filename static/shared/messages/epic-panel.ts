@@ -83,6 +83,7 @@ export const epicPanel = {
       conflict: 'Someone else changed this',
       'jira-unavailable': 'Jira isn’t answering',
       'rate-limited': 'Jira is busy',
+      'scope-missing': 'Throughline needs an update',
     })[code] ?? 'Something went wrong',
   announceConflict: 'Someone else changed these links. Their links are shown.',
 };

@@ -61,5 +61,7 @@ export const portfolio = {
         ? 'Jira isn’t answering'
         : code === 'rate-limited'
           ? 'Jira is busy'
-          : 'The portfolio didn’t load',
+          : code === 'scope-missing'
+            ? 'Throughline needs an update'
+            : 'The portfolio didn’t load',
 };
