@@ -75,27 +75,6 @@ export async function listEpicsWithLinks(
   return issues.map(toLinkedEpic);
 }
 
-/**
- * The project's epics whose summary or key matches `query`, at most `limit`, for the epic picker.
- * The text is passed as a JQL string literal, escaped, so it can never change the query's meaning.
- */
-export async function searchProjectEpics(
-  client: JiraClient,
-  options: { projectId: string; epicTypeIds: readonly string[]; query: string; limit: number },
-): Promise<LinkedJiraEpic[]> {
-  if (options.epicTypeIds.length === 0) return [];
-  const text = jqlString(options.query);
-  const keyLike = /^[A-Za-z][A-Za-z0-9_]*-\d+$/.test(options.query.trim()) ? ` OR key = ${jqlString(options.query.trim().toUpperCase())}` : '';
-  const page = await searchAllIssues(client, {
-    jql: `project = ${options.projectId} AND issuetype in (${options.epicTypeIds.join(', ')}) AND (summary ~ ${text}${keyLike}) ORDER BY rank ASC`,
-    fields: epicFields,
-    properties: [epicLinksPropertyKey],
-    pageSize: options.limit,
-    maxPages: 1,
-  });
-  return page.slice(0, options.limit).map(toLinkedEpic);
-}
-
 /** Given epics by id, with their links; ids Jira does not show the user are simply absent. */
 export async function epicsByIds(client: JiraClient, ids: readonly string[]): Promise<LinkedJiraEpic[]> {
   if (ids.length === 0) return [];

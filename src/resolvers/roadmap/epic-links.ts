@@ -6,7 +6,8 @@
 import type { EpicChoice } from '../../contract';
 import { changeLinks, maxLinksPerEpic } from '../../domain/epic-links';
 import type { LinkChange } from '../../domain/epic-links';
-import { epicsByIds, searchProjectEpics } from '../../adapters/jira/epic-links';
+import { epicsByIds } from '../../adapters/jira/epic-links';
+import { searchProjectEpics } from '../../adapters/jira/epic-search';
 import { saveEpicLinks } from '../../adapters/delivery/epic-link-writes';
 import { JiraError } from '../../adapters/jira/errors';
 import { epicIssueTypeIds } from '../../adapters/jira/projects';
@@ -19,9 +20,9 @@ import { editorCall, viewerCall } from '../strategy/calls';
 import { itemGoals } from './item-epics';
 import { epicStatus, linksView } from './views';
 
-export const searchEpics = viewerCall('searchEpics', async ({ jira, projectId, payload }) => {
+export const searchEpics = viewerCall('searchEpics', async ({ jira, access, projectId, payload }) => {
   const epicTypeIds = await epicIssueTypeIds(jira, projectId);
-  const epics = await searchProjectEpics(jira, { projectId, epicTypeIds, query: payload.query, limit: limits.epicPickerResults });
+  const epics = await searchProjectEpics(jira, { projectId, projectKey: access.project.key, epicTypeIds, query: payload.query, limit: limits.epicPickerResults });
   return ok(epics.map((epic): EpicChoice => ({ id: epic.id, key: epic.key, summary: epic.summary, status: epicStatus(epic) })));
 });
 
