@@ -4,6 +4,18 @@
  * second run replaces that day's value. Reads in bulk (one index query for the KPIs, one per
  * project for their series, batches for the chunks), counts with bounded parallelism, shares a
  * count between KPIs with the same query, and lets one KPI's failure stop none of the others.
+ *
+ * What the app sees. The app user holds only what each project's permission scheme grants the
+ * add-on role (`atlassian-addons-project-access`), and an issue security level hides its issues
+ * from the app unless the level lists that role. So the stored value is the count **as the app
+ * sees Jira**: it can be lower than what a product manager who may see confidential issues counts
+ * with "Refresh" (that value is theirs, recorded under their name); the history labels snapshot
+ * values "Daily snapshot". It never includes an issue the app may not see, so it reveals nothing
+ * to readers of the KPI that Jira would hide from the app.
+ * A project whose scheme does not let the app browse it is found first (one project search for
+ * every 50 projects) and skipped, logged, and reported in `unreadableProjects`: its KPIs keep
+ * their earlier values, and the other projects are measured as usual.
+ * @see https://support.atlassian.com/jira/kb/the-atlassian-addons-project-access-project-role-in-jira-cloud/
  */
 import { nowIso, todayOf } from '../adapters/clock';
 import { mapWithConcurrency } from '../adapters/concurrency';
@@ -13,6 +25,7 @@ import { withRequestLimit } from '../adapters/jira/limited-client';
 import { countKpiSource } from '../adapters/jira/kpi-counts';
 import type { CountCache } from '../adapters/jira/kpi-counts';
 import { JiraError } from '../adapters/jira/errors';
+import { browsableProjects } from '../adapters/jira/project-search';
 import { storeDailyValue } from '../adapters/storage/daily-values';
 import { jqlKpis } from '../adapters/storage/kpi-store';
 import type { Keyed, KpiRecord, SeriesRecord } from '../adapters/storage/records';
@@ -31,9 +44,13 @@ export interface SnapshotSummary {
   skipped: number;
   /** Jira refused the query or failed; the KPI keeps its earlier values. */
   failed: number;
+  /** KPIs not measured because the app may not browse their project. */
+  unreadable: number;
+  /** Ids of the projects whose permission scheme does not grant the app Browse Projects. */
+  unreadableProjects: string[];
 }
 
-type KpiOutcome = 'stored' | 'skipped' | 'failed';
+type KpiOutcome = 'stored' | 'skipped' | 'failed' | 'unreadable';
 
 export async function takeDailyKpiSnapshots(options: { concurrency?: number } = {}): Promise<SnapshotSummary> {
   const concurrency = options.concurrency ?? snapshotConcurrency;
@@ -51,9 +68,14 @@ export async function takeDailyKpiSnapshots(options: { concurrency?: number } = 
     }),
   );
   const counts: CountCache = new Map();
+  const unreadable = await projectsTheAppCannotBrowse(jira, [...new Set(kpis.filter((kpi) => kpi.source.kind !== 'manual').map((kpi) => kpi.projectId))]);
+  for (const projectId of unreadable) {
+    const many = kpis.filter((kpi) => kpi.projectId === projectId).length;
+    console.warn(`Project ${projectId}: the app may not browse it (its permission scheme does not grant the add-on role Browse Projects); ${many} KPI(s) not measured today`);
+  }
 
   const outcomes = await mapWithConcurrency(kpis, concurrency, (kpi) =>
-    snapshotOne({ jira, kpi, head: heads.get(kpi.id), chunks, counts, date, now }).catch((error: unknown): KpiOutcome => {
+    (unreadable.has(kpi.projectId) && kpi.source.kind !== 'manual' ? Promise.resolve<KpiOutcome>('unreadable') : snapshotOne({ jira, kpi, head: heads.get(kpi.id), chunks, counts, date, now })).catch((error: unknown): KpiOutcome => {
       if (!(error instanceof JiraError)) throw error; // a bug: let Forge log it
       console.warn(`KPI ${kpi.id} of project ${kpi.projectId}: no snapshot (${error.kind}: ${error.message})`);
       return 'failed';
@@ -66,7 +88,26 @@ export async function takeDailyKpiSnapshots(options: { concurrency?: number } = 
     stored: outcomes.filter((o) => o === 'stored').length,
     skipped: outcomes.filter((o) => o === 'skipped').length,
     failed: outcomes.filter((o) => o === 'failed').length,
+    unreadable: outcomes.filter((o) => o === 'unreadable').length,
+    unreadableProjects: [...unreadable].sort(),
   };
+}
+
+/**
+ * The projects among `projectIds` the app may not browse: Jira's project search as the app lists
+ * only those it holds Browse Projects in. When the search itself fails, none is assumed
+ * unreadable: each KPI then meets Jira's answer on its own and fails alone.
+ */
+async function projectsTheAppCannotBrowse(jira: JiraClient, projectIds: string[]): Promise<Set<string>> {
+  if (projectIds.length === 0) return new Set();
+  try {
+    const browsable = new Set((await browsableProjects(jira, projectIds)).map((project) => project.id));
+    return new Set(projectIds.filter((id) => !browsable.has(id)));
+  } catch (error) {
+    if (!(error instanceof JiraError)) throw error;
+    console.warn(`Could not ask Jira which projects the app may browse (${error.kind}: ${error.message}); measuring every project`);
+    return new Set();
+  }
 }
 
 async function snapshotOne(options: {

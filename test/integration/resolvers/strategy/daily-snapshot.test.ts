@@ -1,10 +1,12 @@
+import { jest } from '@jest/globals';
 import { dailyKpiSnapshot } from '../../../../src/index';
 import type { SnapshotSummary } from '../../../../src/jobs/daily-kpi-snapshot';
+import { DEMO_USERS } from '../../../sandbox/demo';
 import { createSandbox } from '../../harness';
 import { daysFromToday, today, valueOf } from './builders';
 import { inProject, seedGoal, seedKpi } from './kit';
 import type { As } from './kit';
-import { bugs } from './site-counts';
+import { bugs, countIssues } from './site-counts';
 
 const sandbox = createSandbox();
 
@@ -25,6 +27,12 @@ async function fire(): Promise<SnapshotSummary> {
   return JSON.parse(response.body) as SnapshotSummary;
 }
 
+/**
+ * Bugs the app user sees: the demo's only security level (THR's "Confidential") does not list the
+ * add-on role, so the app counts none of its issues.
+ */
+const bugsTheAppSees = (key: string) => countIssues(sandbox, key, (issue, type) => type === 'Bug' && issue.securityLevelId === undefined);
+
 const history = async (id: string, options: As = {}) =>
   valueOf(await sandbox.call('getKpiHistory', { as: options.as ?? 'productManager', ...(options.in ? { in: options.in } : {}), payload: { id } }));
 
@@ -44,26 +52,67 @@ describe('the daily KPI snapshot', () => {
   test('stores today’s value of every JQL KPI of every product, as the app, each limited to its own project', async () => {
     const thr = await jqlKpi('issuetype = Bug');
     const mob = await jqlKpi('issuetype = Bug', { in: inProject('MOB') });
-    const fin = await jqlKpi('issuetype = Bug', { as: 'outsider', in: inProject('FIN') });
+    const ops = await jqlKpi('issuetype = Bug', { as: 'admin', in: inProject('OPS') });
     const manualGoal = await seedGoal(sandbox);
     const manual = await seedKpi(sandbox, manualGoal.id);
     await forgetMeasurements([thr.id]);
     await forgetMeasurements([mob.id], { in: inProject('MOB') });
-    await forgetMeasurements([fin.id], { as: 'outsider', in: inProject('FIN') });
+    await forgetMeasurements([ops.id], { as: 'admin', in: inProject('OPS') });
     sandbox.jira.resetStats();
 
     const summary = await fire();
-    expect(summary).toEqual({ date: today(), projects: 3, kpis: 3, stored: 3, skipped: 0, failed: 0 });
+    expect(summary).toEqual({ date: today(), projects: 3, kpis: 3, stored: 3, skipped: 0, failed: 0, unreadable: 0, unreadableProjects: [] });
     for (const [kpi, key, options] of [
       [thr, 'THR', {}],
       [mob, 'MOB', { in: inProject('MOB') }],
-      [fin, 'FIN', { as: 'outsider' as const, in: inProject('FIN') }],
+      [ops, 'OPS', { as: 'admin' as const, in: inProject('OPS') }],
     ] as const) {
       expect((await history(kpi.id, options)).measurements).toEqual([
-        expect.objectContaining({ date: today(), value: bugs(sandbox, key), source: 'jql', recordedBy: 'app' }),
+        expect.objectContaining({ date: today(), value: bugsTheAppSees(key), source: 'jql', recordedBy: 'app' }),
       ]);
     }
     expect((await history(manual.id)).measurements).toEqual([]);
+  });
+
+  test('a project whose scheme denies the app Browse Projects is skipped, logged and reported; the others are stored', async () => {
+    const thr = await jqlKpi('issuetype = Bug');
+    const fin = await jqlKpi('issuetype = Bug', { as: 'outsider', in: inProject('FIN') });
+    const finRatio = await seedKpi(sandbox, (await seedGoal(sandbox, {}, { as: 'outsider', in: inProject('FIN') })).id, {
+      baseline: { value: 0.1, date: daysFromToday(-30) },
+      source: { kind: 'jql-ratio', numeratorJql: 'issuetype = Bug', denominatorJql: 'issuetype = Story' },
+    }, { as: 'outsider', in: inProject('FIN') });
+    await forgetMeasurements([thr.id]);
+    await forgetMeasurements([fin.id, finRatio.id], { as: 'outsider', in: inProject('FIN') });
+    const before = (await history(fin.id, { as: 'outsider', in: inProject('FIN') })).measurements;
+    const warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined);
+    try {
+      expect(await fire()).toEqual({
+        date: today(), projects: 2, kpis: 3, stored: 1, skipped: 0, failed: 0, unreadable: 2, unreadableProjects: [sandbox.project('FIN').id],
+      });
+      expect(warn.mock.calls.map((args) => String(args[0]))).toEqual([expect.stringContaining(`Project ${sandbox.project('FIN').id}: the app may not browse it`)]);
+      // FIN is never counted as the app: one count, THR's.
+      const calls = sandbox.forge.lastInvocation?.jiraCalls ?? [];
+      expect(calls.filter((call) => call.path.includes('approximate-count'))).toHaveLength(1);
+    } finally {
+      warn.mockRestore();
+    }
+    expect((await history(thr.id)).measurements).toEqual([expect.objectContaining({ value: bugsTheAppSees('THR'), recordedBy: 'app' })]);
+    expect((await history(fin.id, { as: 'outsider', in: inProject('FIN') })).measurements).toEqual(before);
+  });
+
+  test('counts as the app sees Jira: issues of a security level without the add-on role are not counted', async () => {
+    const kpi = await jqlKpi('issuetype = Bug');
+    const confidentialBugs = bugs(sandbox, 'THR') - bugsTheAppSees('THR');
+    expect(confidentialBugs).toBeGreaterThan(0);
+
+    // The product manager, a member of the level, counts them when refreshing by hand…
+    const refreshed = valueOf(await sandbox.call('refreshKpi', { as: 'productManager', payload: { id: kpi.id } }));
+    expect(refreshed.measurements.at(-1)).toMatchObject({ value: bugs(sandbox, 'THR'), recordedBy: DEMO_USERS.productManager });
+    // …the daily snapshot, taken as the app, replaces today's value with what the app may see.
+    await fire();
+    expect((await history(kpi.id)).measurements.filter((m) => m.date === today())).toEqual([
+      expect.objectContaining({ value: bugs(sandbox, 'THR') - confidentialBugs, recordedBy: 'app' }),
+    ]);
   });
 
   test('asks Jira only as the app, and only for counts: no user is there to act as', async () => {
@@ -71,7 +120,9 @@ describe('the daily KPI snapshot', () => {
     await jqlKpi('issuetype = Story', { in: inProject('MOB') });
     await fire();
     const calls = sandbox.forge.lastInvocation?.jiraCalls ?? [];
-    expect(calls.map((call) => [call.method, call.path, call.as])).toEqual([
+    expect(calls.map((call) => [call.method, call.path.split('?')[0], call.as])).toEqual([
+      // First, which of the KPIs' projects the app may browse at all (one search per 50 projects).
+      ['GET', '/rest/api/3/project/search', 'app'],
       ['POST', '/rest/api/3/search/approximate-count', 'app'],
       ['POST', '/rest/api/3/search/approximate-count', 'app'],
     ]);
@@ -83,14 +134,14 @@ describe('the daily KPI snapshot', () => {
   test('is idempotent per day: a second run replaces the day’s value instead of adding one', async () => {
     const kpi = await jqlKpi('issuetype = Bug');
     await fire();
-    const bug = sandbox.site.issues.find((i) => i.projectId === sandbox.project('THR').id && sandbox.site.issueTypes.find((t) => t.id === i.issueTypeId)?.name === 'Bug');
+    const bug = sandbox.site.issues.find((i) => i.projectId === sandbox.project('THR').id && i.securityLevelId === undefined && sandbox.site.issueTypes.find((t) => t.id === i.issueTypeId)?.name === 'Bug');
     const story = sandbox.site.issueTypes.find((t) => t.name === 'Story' && !t.scopeProjectId);
     if (!bug || !story) throw new Error('the demo site has no bug in THR');
     const previousType = bug.issueTypeId;
     bug.issueTypeId = story.id; // one bug fewer
     try {
       await fire();
-      expect((await history(kpi.id)).measurements).toEqual([expect.objectContaining({ date: today(), value: bugs(sandbox, 'THR'), recordedBy: 'app' })]);
+      expect((await history(kpi.id)).measurements).toEqual([expect.objectContaining({ date: today(), value: bugsTheAppSees('THR'), recordedBy: 'app' })]);
     } finally {
       bug.issueTypeId = previousType;
     }
@@ -103,7 +154,7 @@ describe('the daily KPI snapshot', () => {
     }
     sandbox.jira.resetStats();
     expect(await fire()).toMatchObject({ kpis: 3, stored: 3 });
-    expect(sandbox.jira.stats.requests).toBe(1);
+    expect(sandbox.jira.stats.requests).toBe(2); // the project search, then one count
   });
 
   test('a KPI whose JQL Jira no longer accepts fails alone; the others are stored', async () => {
@@ -136,7 +187,7 @@ describe('the daily KPI snapshot', () => {
   test('with nothing to measure, reads one storage query and asks Jira nothing', async () => {
     await seedKpi(sandbox, (await seedGoal(sandbox)).id);
     sandbox.jira.resetStats();
-    expect(await fire()).toEqual({ date: today(), projects: 0, kpis: 0, stored: 0, skipped: 0, failed: 0 });
+    expect(await fire()).toEqual({ date: today(), projects: 0, kpis: 0, stored: 0, skipped: 0, failed: 0, unreadable: 0, unreadableProjects: [] });
     expect(sandbox.jira.stats.requests).toBe(0);
     expect(sandbox.forge.lastInvocation?.storageOps).toBe(1);
   });
