@@ -47,6 +47,7 @@ describe('validateJql', () => {
       ['a resolution the site does not have', 'resolution = Fixed', ["The value 'Fixed' does not exist for the field 'resolution'."]],
       ['a missing issue key', 'key = THR-999', ["An issue with key 'THR-999' does not exist for field 'key'."]],
       ['a missing issue id', 'key = 12345', ["A value with ID '12345' does not exist for the field 'key'."]],
+      ['one missing key in a list, even OR-ed with a text search', 'summary ~ "check*" OR issuekey in (THR-1, thr-99999)', ["An issue with key 'thr-99999' does not exist for field 'issuekey'."]],
       ['a malformed issue key', 'key = banana', ["The issue key 'banana' for field 'key' is invalid."]],
       ['a missing parent key', 'parent = THR-999', ["An issue with key 'THR-999' does not exist for field 'parent'."]],
       ['a missing parent id', 'parent = 99', ["A value with ID '99' does not exist for the field 'parent'."]],
