@@ -1,18 +1,21 @@
 /**
- * Instants as JQL date literals. Jira reads `"yyyy-MM-dd HH:mm"` in the searching user's time
- * zone, so a literal must be written in that zone to mean the instant it was meant to.
+ * Instants in JQL. Jira reads a date literal such as `"2026-11-20 09:45"` in the time zone of the
+ * user making the request (https://support.atlassian.com/jira-software-cloud/docs/jql-fields/,
+ * Created/Updated), and the app cannot know that zone for sure: the Forge context's `timezone`
+ * comes through the browser and is not guaranteed (only `accountId`, `license` and
+ * `installContext` are: https://developer.atlassian.com/platform/forge/app-context-security/),
+ * the profile zone can differ from the browser's, `asApp()` calls are read in the app user's zone,
+ * and a wall-clock time in a DST fall-back hour means two instants. A relative period (`"-95m"`,
+ * documented on the same page: "-5d", "4w 2d", minutes with "m") is a duration back from Jira's
+ * own now: the same instant in every zone. So "since" is written as a period.
  */
 
-/**
- * A literal written in UTC but read in the user's zone shifts by the zone's offset: read in UTC−12
- * (the westernmost) it means 12 h later than meant. Going back 12 h more keeps it early everywhere.
- */
-const maxOffsetWestMs = 12 * 3_600_000;
+const msPerMinute = 60_000;
 
 /**
  * `instant` as `yyyy-MM-dd HH:mm` on a clock in `timeZone` (an IANA name such as `Europe/Berlin`),
- * rounded down to the minute (JQL has minute precision, and rounding down only widens a `>=`).
- * Returns undefined for a time zone the runtime does not know.
+ * rounded down to the minute. Returns undefined for a time zone the runtime does not know. For
+ * showing a JQL date to a person; queries the app runs use `updatedSinceLiteral`.
  */
 export function jqlDateTime(instantMs: number, timeZone: string): string | undefined {
   let parts: Intl.DateTimeFormatPart[];
@@ -34,14 +37,14 @@ export function jqlDateTime(instantMs: number, timeZone: string): string | undef
 }
 
 /**
- * The literal for "updated since `sinceMs`", looking back `skewMs` further (Jira's search index
- * trails writes by seconds, and clocks differ). With no usable time zone it is written in UTC and
- * looks back another 12 hours: however the user's zone shifts it, it never starts after `sinceMs`.
+ * The literal for "updated since `sinceMs`", looking back `skewMs` further: `-<n>m`, whole minutes
+ * back from now, rounded up. Jira counts the period back from its own clock when it runs the query,
+ * which is a little after `nowMs` (the app's clock, read before the request): the skew covers that
+ * and the search index trailing writes. `fromMs` is the earliest instant the literal reaches back
+ * to, measured from `nowMs`.
  */
-export function updatedSinceLiteral(args: { sinceMs: number; skewMs: number; timeZone?: string }): { literal: string; fromMs: number } {
-  const fromMs = args.sinceMs - args.skewMs;
-  const zoned = args.timeZone ? jqlDateTime(fromMs, args.timeZone) : undefined;
-  if (zoned) return { literal: zoned, fromMs };
-  const widened = fromMs - maxOffsetWestMs;
-  return { literal: jqlDateTime(widened, 'UTC') as string, fromMs: widened };
+export function updatedSinceLiteral(args: { sinceMs: number; nowMs: number; skewMs: number }): { literal: string; fromMs: number } {
+  if (![args.sinceMs, args.nowMs, args.skewMs].every(Number.isFinite)) throw new RangeError('updatedSinceLiteral needs finite instants');
+  const minutes = Math.max(1, Math.ceil((args.nowMs - args.sinceMs + args.skewMs) / msPerMinute));
+  return { literal: `-${minutes}m`, fromMs: args.nowMs - minutes * msPerMinute };
 }

@@ -64,7 +64,7 @@ async function measure(project: (typeof projects)[number], withSprints: boolean)
   const loaded = await forge.run(
     async () => {
       const client = createJiraClient({ actor: 'user' });
-      const rollups = loadEpicRollups(client, kvsRollupStore(), { projectId: project.id, epicIds: project.epicIds, now: now(), timeZone: 'UTC', allEpics: true });
+      const rollups = loadEpicRollups(client, kvsRollupStore(), { projectId: project.id, epicIds: project.epicIds, now: now(), allEpics: true });
       const [result] = await Promise.all([rollups, withSprints ? loadProjectSprints(client, { projectId: project.id }) : undefined]);
       return result;
     },

@@ -3,7 +3,7 @@
  *
  * Warm (the project was synced before): reads the project's cached records and its sync marker
  * (a few storage requests), asks Jira ONE search for the project's issues updated since the last
- * sync (`updated >= "<last sync − 5 min>"`, in the viewer's time zone), applies those changes
+ * sync (`updated >= "-<minutes since the last sync + 5>m"`: a period, read alike in every time zone), applies those changes
  * (status, points, sprints, children that moved to another epic or lost their parent) and writes
  * back only the records that changed. Epics not cached yet are crawled in the same pass.
  * Cold (first load, story-point field changed, a week since the last full crawl, or asked for):
@@ -43,8 +43,6 @@ export interface LoadEpicRollupsOptions {
   epicIds: readonly string[];
   /** The server's "now" (ISO instant), taken before anything is read: the next sync starts there. */
   now: string;
-  /** The viewer's Jira time zone (the Forge context's `timezone`): JQL dates are read in it. */
-  timeZone?: string;
   /**
    * `epicIds` are all of the project's epics: cached records of other epics (deleted, or moved
    * to another project) are dropped. Leave false when asking for a few epics.
@@ -130,7 +128,7 @@ export async function loadEpicRollups(jira: JiraClient, store: RollupStore, opti
       ? Promise.resolve({ children: [], others: [], epics: [], ran: false })
       : changedSince(jira, {
           projectId,
-          literal: updatedSinceLiteral({ sinceMs: Date.parse(previous.syncedAt), skewMs: syncSkewMs, ...(options.timeZone ? { timeZone: options.timeZone } : {}) }).literal,
+          literal: updatedSinceLiteral({ sinceMs: Date.parse(previous.syncedAt), nowMs, skewMs: syncSkewMs }).literal,
           fields,
           ...(options.collectEpicCards ? { epicCards: true } : {}),
         }).then((found) => ({ ...found, ran: true }));

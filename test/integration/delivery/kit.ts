@@ -79,8 +79,6 @@ export function rollupKit(sandbox: Sandbox = createSandbox()) {
             projectId: project.id,
             epicIds: epicsOf(key).map((e) => e.id),
             now: new Date(clockMs).toISOString(),
-            // The sandbox's resolver context says UTC, and the simulator reads JQL dates in UTC.
-            timeZone: 'UTC',
             allEpics: true,
             ...rest,
           }),
