@@ -1,13 +1,17 @@
 /**
  * Writing an epic's links: the property on the epic (as the client's actor, so Jira checks Edit
- * Issues), then the roadmap's cached card of that epic, which Jira's delta search would not update.
+ * Issues), then the roadmap's cached card of that epic, which Jira's delta search would not update,
+ * and the list of recent link writes, which link searches reconcile because Jira's search index
+ * shows a write only seconds to minutes later.
  */
 import type { EpicLinks } from '../../domain/epic-links';
+import { nowIso } from '../clock';
 import type { JiraClient } from '../jira/client';
 import { writeEpicLinks } from '../jira/epic-links';
 import { rememberEpicLinks } from '../storage/project-cache';
+import { rememberLinkWrites } from './recent-link-writes';
 
 export async function saveEpicLinks(jira: JiraClient, epicId: string, links: EpicLinks): Promise<void> {
   await writeEpicLinks(jira, epicId, links);
-  await rememberEpicLinks(epicId, links);
+  await Promise.all([rememberEpicLinks(epicId, links), rememberLinkWrites([epicId], nowIso())]);
 }

@@ -5,6 +5,12 @@
  * (roll-ups) and the changed epics' cards. Epic types, boards and sprints are read again after
  * `shapeMaxAgeMs`; cards are read again in full after `cardsFullMaxAgeMs`, when they fell out of
  * step with the roll-up sync (another caller synced in between), or on `refresh: 'full'`.
+ *
+ * Jira's search index shows a property write seconds to minutes later, and returns the epic as it
+ * last indexed it until then, so a search can bring back links older than those the app just wrote
+ * (and remembered in the card). Epics whose links the app wrote lately are therefore read with
+ * `reconcileIssues`: in the full search, and again by id when the delta search brought them.
+ * @see https://developer.atlassian.com/cloud/jira/platform/search-and-reconcile/
  */
 import { loadEpicRollups } from './load-epic-rollups';
 import type { LoadedRollups } from './load-epic-rollups';
@@ -16,6 +22,7 @@ import { epicsByIds, listEpicsWithLinks, visibleEpicIds } from '../jira/epic-lin
 import type { LinkedJiraEpic } from '../jira/epic-links';
 import { epicIssueTypeIds } from '../jira/projects';
 import { kvsRollupStore } from '../storage/epic-rollups';
+import { recentlyLinkedEpicIds } from './recent-link-writes';
 import { readEpicCards, readProjectShape, writeEpicCards, writeProjectShape } from '../storage/project-cache';
 
 /** Sprints start and close during the day: a new one shows within this long. */
@@ -38,7 +45,7 @@ export async function loadRoadmapEpics(
 ): Promise<RoadmapEpics> {
   const { projectId, now } = options;
   const nowMs = Date.parse(now);
-  const [stored, cached] = await Promise.all([readProjectShape(projectId), readEpicCards(projectId)]);
+  const [stored, cached, recentlyLinked] = await Promise.all([readProjectShape(projectId), readEpicCards(projectId), recentlyLinkedEpicIds(now)]);
   const forced = options.refresh === 'full';
   const shapeFresh = !forced && stored !== undefined && nowMs - Date.parse(stored.shapeAt) < shapeMaxAgeMs;
   const [epicTypeIds, { boards, sprints }] = shapeFresh
@@ -70,15 +77,19 @@ export async function loadRoadmapEpics(
   let remove: string[] = [];
   if (cardsInStep) {
     cards = new Map(cached);
-    const changed = rollups.changedEpics!.filter((epic) => epic.projectId === projectId);
+    const recent = new Set(recentlyLinked);
+    // The delta's copy of an epic the app just linked may predate that write: read it by id instead.
+    const changed = rollups.changedEpics!.filter((epic) => epic.projectId === projectId && !recent.has(epic.id));
+    const staleInDelta = rollups.changedEpics!.filter((epic) => recent.has(epic.id)).map((epic) => epic.id);
     for (const epic of changed) cards.set(epic.id, epic);
-    // Epics created or moved in since the last load: the only extra request a warm load can make.
-    const unknown = visible.filter((id) => !cards.has(id));
+    // Epics created or moved in since the last load: the only extra request a warm load can make
+    // (besides epics linked by the app in the last minutes that the delta search brought back).
+    const unknown = [...visible.filter((id) => !cards.has(id)), ...staleInDelta];
     const fetched = unknown.length > 0 ? await epicsByIds(jira, unknown) : [];
-    for (const epic of fetched) cards.set(epic.id, epic);
-    put = [...changed, ...fetched];
+    for (const epic of fetched) if (epic.projectId === projectId) cards.set(epic.id, epic);
+    put = [...changed, ...fetched.filter((epic) => epic.projectId === projectId)];
   } else {
-    const listed = await listEpicsWithLinks(jira, { projectId, epicTypeIds });
+    const listed = await listEpicsWithLinks(jira, { projectId, epicTypeIds, reconcileIssues: recentlyLinked });
     cards = new Map(listed.map((epic) => [epic.id, epic]));
     put = listed;
     remove = [...cached.keys()].filter((id) => !cards.has(id));

@@ -9,7 +9,7 @@ import { epicLinksPropertyKey, hasLinks, readEpicLinks } from '../../domain/epic
 import type { EpicLinks } from '../../domain/epic-links';
 import type { JiraClient } from './client';
 import { JiraError } from './errors';
-import { searchAllIssues } from './search';
+import { maxReconciledIssues, searchAllIssues } from './search';
 import { inBatches } from '../concurrency';
 import { issueTypeFieldSchema, statusFieldSchema } from './schemas';
 import type { SearchedIssue } from './schemas';
@@ -61,29 +61,39 @@ export async function visibleEpicIds(client: JiraClient, options: { projectId: s
 /** An ids-only search page: issues carry their `id` and nothing else. */
 const idPageSchema = z.looseObject({ issues: z.array(z.looseObject({ id: z.string() })), nextPageToken: z.string().nullish() });
 
-/** The project's epics in rank order with their links, as the client's actor may see them: one paged search. */
+/**
+ * The project's epics in rank order with their links, as the client's actor may see them: one paged
+ * search. `reconcileIssues` (at most 50): epics whose links the app wrote moments ago, which Jira's
+ * search index may not show yet.
+ */
 export async function listEpicsWithLinks(
   client: JiraClient,
-  options: { projectId: string; epicTypeIds: readonly string[] },
+  options: { projectId: string; epicTypeIds: readonly string[]; reconcileIssues?: readonly string[] },
 ): Promise<LinkedJiraEpic[]> {
   if (options.epicTypeIds.length === 0) return [];
   const issues = await searchAllIssues(client, {
     jql: `project = ${options.projectId} AND issuetype in (${options.epicTypeIds.join(', ')}) ORDER BY rank ASC`,
     fields: epicFields,
     properties: [epicLinksPropertyKey],
+    ...(options.reconcileIssues ? { reconcileIssues: options.reconcileIssues } : {}),
   });
   return issues.map(toLinkedEpic);
 }
 
-/** Given epics by id, with their links; ids Jira does not show the user are simply absent. */
+/**
+ * Given epics by id, with their links as they are now; ids Jira does not show the user are simply
+ * absent. Every id is reconciled: callers check a links version against it before writing, and
+ * the search index may still hold an older version (a lost update if it matched a stale request).
+ */
 export async function epicsByIds(client: JiraClient, ids: readonly string[]): Promise<LinkedJiraEpic[]> {
   if (ids.length === 0) return [];
   const found: LinkedJiraEpic[] = [];
-  for (const batch of inBatches(ids, 100)) {
+  for (const batch of inBatches([...new Set(ids)], maxReconciledIssues)) {
     const issues = await searchAllIssues(client, {
       jql: `id in (${batch.join(', ')})`,
       fields: epicFields,
       properties: [epicLinksPropertyKey],
+      reconcileIssues: batch,
     });
     found.push(...issues.map(toLinkedEpic));
   }

@@ -4,15 +4,19 @@
  * every epic's `goalIds` is recomputed from its direct goals and its items' current goals (and
  * written back when it differs), then the project's roll-up cache is dropped so it rebuilds from
  * Jira on the next load. The app keeps no other index of links: the roadmap reads them inline.
+ * Epics the app linked in the last minutes are reconciled in the epic search, since Jira's index
+ * would show their links only later, and each rewrite is recorded as recent in turn.
  */
 import type { LinkIndexReport } from '../../contract';
 import { servedGoalIds } from '../../domain/epic-links';
+import { nowIso } from '../../adapters/clock';
+import { saveEpicLinks } from '../../adapters/delivery/epic-link-writes';
+import { recentlyLinkedEpicIds } from '../../adapters/delivery/recent-link-writes';
 import { createJiraClient } from '../../adapters/jira/client';
-import { listEpicsWithLinks, writeEpicLinks } from '../../adapters/jira/epic-links';
+import { listEpicsWithLinks } from '../../adapters/jira/epic-links';
 import { JiraError } from '../../adapters/jira/errors';
 import { epicIssueTypeIds } from '../../adapters/jira/projects';
 import { administeredProjects } from '../../adapters/jira/site-admin';
-import { rememberEpicLinks } from '../../adapters/storage/project-cache';
 import { dropProjectRollups } from '../../adapters/storage/rollup-reset';
 import { itemsOfProject } from '../../adapters/storage/roadmap-store';
 import { ok } from '../results';
@@ -26,7 +30,8 @@ export const rebuildLinkIndex = adminRead(async ({ jira }) => {
   for (const project of projects) {
     const [epicTypeIds, items] = await Promise.all([epicIssueTypeIds(app, project.id), itemsOfProject(project.id)]);
     const goalOfItem = new Map(items.map((item) => [item.id, item.goalId]));
-    const epics = (await listEpicsWithLinks(app, { projectId: project.id, epicTypeIds })).filter(
+    const reconcileIssues = await recentlyLinkedEpicIds(nowIso());
+    const epics = (await listEpicsWithLinks(app, { projectId: project.id, epicTypeIds, reconcileIssues })).filter(
       (epic) => epic.links.directGoalIds.length + epic.links.roadmapItemIds.length + epic.links.goalIds.length > 0,
     );
     const updated: LinkIndexReport['projects'][number]['epicsUpdated'] = [];
@@ -36,9 +41,8 @@ export const rebuildLinkIndex = adminRead(async ({ jira }) => {
       if (sameIds(goalIds, epic.links.goalIds)) continue;
       try {
         const links = { ...epic.links, goalIds, version: epic.links.version + 1 };
-        await writeEpicLinks(app, epic.id, links);
         // A property write does not move the epic's `updated`: the roadmap's cached card must follow by hand.
-        await rememberEpicLinks(epic.id, links);
+        await saveEpicLinks(app, epic.id, links);
         updated.push({ key: epic.key, before: epic.links.goalIds, after: goalIds });
       } catch (error) {
         if (!(error instanceof JiraError && (error.kind === 'forbidden' || error.kind === 'not-found'))) throw error;

@@ -2,11 +2,15 @@
  * The epics linked to an item, found the way anyone could in Jira: JQL on the indexed link
  * property (`throughlineRoadmapItem = "<id>"`), as the user. Changes to them are written as the
  * user too; an epic Jira refuses to change is left as it was (its property names an item or goal
- * that readers then ignore or that the admin's "rebuild links" repairs).
+ * that readers then ignore or that the admin's "rebuild links" repairs). Jira's search index shows
+ * a link seconds to minutes after it was written, so the epics the app linked or unlinked lately
+ * are reconciled: an item deleted right after it was linked still loses its links.
  */
 import { changeLinks, roadmapItemSearchAlias, servedGoalIds } from '../../domain/epic-links';
 import { jqlString } from '../../adapters/jira/epic-links';
 import { saveEpicLinks } from '../../adapters/delivery/epic-link-writes';
+import { recentlyLinkedEpicIds } from '../../adapters/delivery/recent-link-writes';
+import { nowIso } from '../../adapters/clock';
 import type { LinkedJiraEpic } from '../../adapters/jira/epic-links';
 import type { JiraClient } from '../../adapters/jira/client';
 import { JiraError } from '../../adapters/jira/errors';
@@ -19,6 +23,7 @@ export async function epicsOfItem(jira: JiraClient, projectId: string, itemId: s
     jql: `project = ${projectId} AND ${roadmapItemSearchAlias} = ${jqlString(itemId)} ORDER BY rank ASC`,
     fields: ['summary'],
     properties: [epicLinksPropertyKey],
+    reconcileIssues: await recentlyLinkedEpicIds(nowIso()),
   });
   return issues.map((issue) => ({ id: issue.id, key: issue.key, links: readEpicLinks(issue.properties?.[epicLinksPropertyKey]) }));
 }

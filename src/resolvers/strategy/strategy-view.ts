@@ -4,7 +4,8 @@
  * whatever the number of goals: the edit rule, the newest vision, and one index query each for
  * goals, KPIs and measurement series. Once a product has goals, one more Jira search (as the
  * user) finds the epics serving them by their indexed link property, and their progress comes
- * from the roll-up cache the roadmap keeps in step.
+ * from the roll-up cache the roadmap keeps in step. Epics whose links the app wrote in the last
+ * minutes are reconciled in that search: Jira's index would show those links only later.
  */
 import type { KpiView, LinkedEpic } from '../../contract';
 import { emptyChildCounts } from '../../domain/child-counts';
@@ -12,6 +13,7 @@ import { epicLinksPropertyKey, goalSearchAlias, readEpicLinks } from '../../doma
 import { orderGoals } from '../../domain/goal-order';
 import { nowIso, todayOf } from '../../adapters/clock';
 import { loadEpicRollups } from '../../adapters/delivery/load-epic-rollups';
+import { recentlyLinkedEpicIds } from '../../adapters/delivery/recent-link-writes';
 import type { JiraClient } from '../../adapters/jira/client';
 import { searchAllIssues } from '../../adapters/jira/search';
 import { kvsRollupStore } from '../../adapters/storage/epic-rollups';
@@ -54,6 +56,7 @@ async function epicsServingGoals(jira: JiraClient, projectId: string, timeZone: 
     jql: `project = ${projectId} AND ${goalSearchAlias} IS NOT EMPTY ORDER BY rank ASC`,
     fields: ['summary'],
     properties: [epicLinksPropertyKey],
+    reconcileIssues: await recentlyLinkedEpicIds(nowIso()),
   });
   if (issues.length === 0) return new Map();
   const rollups = await loadEpicRollups(jira, kvsRollupStore(), {

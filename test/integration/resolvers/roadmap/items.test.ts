@@ -1,13 +1,14 @@
 import { createSandbox } from '../../harness';
 import { goalInput, valueOf } from '../strategy/builders';
 import { inProject, seedGoal, storedKeys } from '../strategy/kit';
-import { itemInput, roadmap, seedItem } from './kit';
+import { itemInput, roadmap, searchIndexLags, seedItem } from './kit';
 
 const sandbox = createSandbox();
 
 beforeEach(() => {
   sandbox.forge.kvs.clear();
   sandbox.jira.resetStats();
+  searchIndexLags(sandbox);
 });
 
 describe('roadmap items', () => {

@@ -26,8 +26,30 @@ export async function roadmap(sandbox: Sandbox, as: Actor = 'productManager'): P
   return valueOf(await sandbox.call('getRoadmap', { as, payload: {} }));
 }
 
-/** The keys of the issues a JQL search finds, searched as `role` in Jira itself. */
+/** How far Jira's search index trails writes in these tests, on a clock only the test moves. */
+export const SEARCH_INDEX_LAG_MS = 5_000;
+const indexClocks = new WeakMap<Sandbox, { elapsedMs: number }>();
+
+/**
+ * From now on JQL sees a write only once the test lets the index catch up: the app must read its
+ * own writes with `reconcileIssues` or without search, as on a real site. Call it in `beforeEach`:
+ * it also indexes whatever earlier tests left pending (they may change the site directly).
+ */
+export function searchIndexLags(sandbox: Sandbox): void {
+  const clock = { elapsedMs: 0 };
+  indexClocks.set(sandbox, clock);
+  sandbox.jira.setSearchIndexLag(SEARCH_INDEX_LAG_MS, () => clock.elapsedMs);
+}
+
+/** Time passes for the search index: everything written so far shows in JQL. */
+export function searchIndexCatchesUp(sandbox: Sandbox): void {
+  const clock = indexClocks.get(sandbox);
+  if (clock) clock.elapsedMs += SEARCH_INDEX_LAG_MS;
+}
+
+/** The keys of the issues a JQL search finds, searched as `role` in Jira itself, once the index caught up. */
 export async function jqlKeys(sandbox: Sandbox, jql: string, role: 'productManager' | 'developer' = 'productManager'): Promise<string[]> {
+  searchIndexCatchesUp(sandbox);
   const response = await send(sandbox.jira, { method: 'POST', path: '/rest/api/3/search/jql', body: { jql, fields: ['summary'] }, caller: asUser(role) });
   if (response.status !== 200) throw new Error(`JQL refused (${response.status}): ${response.body}`);
   return bodyOf<{ issues: Array<{ key: string }> }>(response).issues.map((issue) => issue.key).sort();

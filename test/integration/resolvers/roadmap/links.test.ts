@@ -2,7 +2,8 @@ import { epicLinksPropertyKey } from '../../../../src/domain/epic-links';
 import { createSandbox } from '../../harness';
 import { valueOf } from '../strategy/builders';
 import { seedGoal } from '../strategy/kit';
-import { epicsOf, jqlKeys, roadmap, seedItem } from './kit';
+import { linkEpic } from '../../epic-panel/kit';
+import { epicsOf, jqlKeys, roadmap, searchIndexCatchesUp, searchIndexLags, seedItem } from './kit';
 
 const sandbox = createSandbox();
 
@@ -10,6 +11,7 @@ beforeEach(() => {
   sandbox.forge.kvs.clear();
   for (const issue of sandbox.site.issues) delete issue.properties?.[epicLinksPropertyKey];
   sandbox.jira.resetStats();
+  searchIndexLags(sandbox);
 });
 
 async function linkToItem(itemId: string, epicIds: string[]) {
@@ -102,5 +104,57 @@ describe('linking epics to roadmap items', () => {
     expect(byKey.map((e) => e.key)).toContain(epic!.key);
     const injected = await sandbox.call('searchEpics', { as: 'developer', payload: { query: 'x" OR project = MOB OR summary ~ "y' } });
     expect(injected).toEqual({ ok: true, value: [] });
+  });
+});
+
+describe('reading links right after writing them, while Jira’s search index still shows the old ones', () => {
+  test('an item deleted right after its epics were linked still takes itself out of them', async () => {
+    const item = await seedItem(sandbox);
+    const [a, b] = epicsOf(sandbox, 'THR');
+    valueOf(await linkToItem(item.id, [a!.id, b!.id]));
+
+    expect(await sandbox.call('deleteRoadmapItem', { as: 'productManager', payload: { id: item.id, baseVersion: 1 } })).toEqual({ ok: true, value: { id: item.id, unlinkedEpics: 2 } });
+    for (const epic of [a!, b!]) expect(sandbox.site.issues.find((i) => i.id === epic.id)?.properties?.[epicLinksPropertyKey]).toBeUndefined();
+  });
+
+  test('the roadmap opened right after an epic was linked from its panel shows the link', async () => {
+    const item = await seedItem(sandbox);
+    const [epic] = epicsOf(sandbox, 'THR');
+    await linkEpic(sandbox, epic!.key, { roadmapItemIds: [item.id] });
+
+    const view = await roadmap(sandbox, 'developer');
+    expect(view.items.find((i) => i.id === item.id)?.epicIds).toEqual([epic!.id]);
+    expect(view.epics.find((e) => e.id === epic!.id)).toMatchObject({ roadmapItemIds: [item.id], linksVersion: 1 });
+  });
+
+  test('a warm roadmap never goes back to links older than the app’s last write when the delta search brings the epic', async () => {
+    const item = await seedItem(sandbox);
+    const [epic] = epicsOf(sandbox, 'THR');
+    await roadmap(sandbox);
+    const linked = valueOf(await linkToItem(item.id, [epic!.id]));
+    searchIndexCatchesUp(sandbox);
+    // Jira indexed that link together with a later `updated`, so the next delta search brings the epic back.
+    sandbox.site.issues.find((i) => i.id === epic!.id)!.updated = new Date(Date.now() + 60_000).toISOString();
+    valueOf(
+      await sandbox.call('linkEpics', {
+        as: 'productManager',
+        payload: { target: { kind: 'item', id: item.id }, link: [], unlink: [{ epicId: epic!.id, linksVersion: linked.epics[0]!.linksVersion }] },
+      }),
+    );
+
+    const view = await roadmap(sandbox);
+    expect(view.items.find((i) => i.id === item.id)?.epicIds).toEqual([]);
+    expect(view.epics.find((e) => e.id === epic!.id)).toMatchObject({ roadmapItemIds: [], linksVersion: 2 });
+  });
+
+  test('a links version Jira’s index still shows is refused once the epic has moved on: no lost update', async () => {
+    const item = await seedItem(sandbox);
+    const [epic] = epicsOf(sandbox, 'THR');
+    valueOf(await linkToItem(item.id, [epic!.id]));
+    const other = await seedItem(sandbox, { title: 'Second item' });
+
+    const stale = await sandbox.call('linkEpics', { as: 'productManager', payload: { target: { kind: 'item', id: other.id }, link: [{ epicId: epic!.id, linksVersion: 0 }], unlink: [] } });
+    expect(stale).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    expect(sandbox.site.issues.find((i) => i.id === epic!.id)?.properties?.[epicLinksPropertyKey]).toMatchObject({ roadmapItemIds: [item.id], version: 1 });
   });
 });
