@@ -5,9 +5,10 @@
  * English stop words are dropped, and words are stemmed at index and query time, but wildcard terms
  * are not: `performance*` misses "Checkout performance" (indexed as a stem) while `performance`
  * and `perf*` find it. So each word the user types becomes `(word OR word*)`: the whole word
- * through the analyser, the started word as a prefix. Only runs of letters and digits are kept,
- * the way the analyser tokenises, so nothing the user types is Lucene syntax, and the whole
- * Lucene text is then a JQL string literal, so nothing is JQL syntax either.
+ * through the analyser, the started word as a prefix. Only runs of letters (with their marks) and
+ * digits are kept, the way the analyser tokenises, so nothing the user types is Lucene syntax;
+ * each word is Lucene-escaped all the same, and the whole Lucene text is a JQL string literal, so
+ * nothing is JQL syntax either.
  * https://support.atlassian.com/jira-software-cloud/docs/search-syntax-for-text-fields/
  *
  * Keys are not in the text index, and `key = THR-99999` answers 400 for the whole query when the
@@ -31,7 +32,7 @@ const STOP_WORDS: ReadonlySet<string> = new Set([
 /** More words only narrow the result; past this many a query is noise, and each prefix costs Jira a term expansion. */
 const MAX_WORDS = 8;
 
-const WORD = /[\p{L}\p{N}]+/gu;
+const WORD = /[\p{L}\p{M}\p{N}]+/gu;
 const ISSUE_KEY = /^([A-Za-z][A-Za-z0-9_]*)-(\d{1,15})$/;
 const ISSUE_NUMBER = /^#?(\d{1,15})$/;
 

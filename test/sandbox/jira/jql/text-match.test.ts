@@ -36,6 +36,7 @@ describe('textMatches', () => {
     ['takes escaped special characters as text', 'C++ (beta) rollout', 'C\\+\\+ \\(beta\\)', true],
     ['takes an unescaped + inside a word as text', 'C++ rollout', 'C++ rollout', true],
     ['takes a colon as text: Jira escapes it itself', 'Fix: crash', 'fix: crash', true],
+    ['keeps a combining accent inside its word', 'Cafe\u0301 menu', 'cafe\u0301 menu', true],
   ])('%s', (_, haystack, query, expected) => {
     expect(textMatches(haystack, query)).toBe(expected);
   });

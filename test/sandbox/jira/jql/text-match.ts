@@ -30,7 +30,7 @@ export const ENGLISH_STOP_WORDS: ReadonlySet<string> = new Set([
   'on', 'or', 'such', 'that', 'the', 'their', 'then', 'there', 'these', 'they', 'this', 'to', 'was', 'will', 'with',
 ]);
 
-const WORD = /[\p{L}\p{N}]+/gu;
+const WORD = /[\p{L}\p{M}\p{N}]+/gu;
 
 /** The summary or the query word as the index sees it: lower case, stop words gone, stemmed. */
 export function analyse(text: string): string[] {
