@@ -2,6 +2,7 @@ import { deleteItem } from '../../../src/adapters/storage/roadmap-store';
 import { createSandbox } from '../harness';
 import { inProject, seedGoal, seedKpi, seedMeasurements } from '../resolvers/strategy/kit';
 import { daysFromToday } from '../resolvers/strategy/builders';
+import { searchIndexLags } from '../resolvers/roadmap/kit';
 import { clearEpicLinks, epicKeysOf, linkEpic, nonEpicKeyOf, onIssue, panelOf, seedItem } from './kit';
 
 const sandbox = createSandbox();
@@ -11,6 +12,7 @@ beforeEach(() => {
   sandbox.forge.kvs.clear();
   clearEpicLinks(sandbox);
   sandbox.jira.resetStats();
+  searchIndexLags(sandbox);
 });
 
 /** The epic's children as the simulated Jira holds them, by status category. */

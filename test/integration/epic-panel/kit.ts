@@ -13,6 +13,7 @@ import type { ProjectPermissionKey } from '../../sandbox/jira/model';
 import { asUser, bodyOf, send } from '../../sandbox/jira/simulator-kit';
 import type { Actor, ModuleContext, Sandbox } from '../harness';
 import { valueOf } from '../resolvers/strategy/builders';
+import { searchIndexCatchesUp } from '../resolvers/roadmap/kit';
 
 export const onIssue = (issue: string): ModuleContext => ({ module: 'jira:issuePanel', issue });
 
@@ -100,8 +101,9 @@ export async function seedItem(sandbox: Sandbox, projectKey: string, item: Parti
   return { id };
 }
 
-/** The keys of the issues a JQL search finds, searched as `role` in the simulated Jira itself. */
+/** The keys of the issues a JQL search finds, searched as `role` in the simulated Jira itself, once its index caught up. */
 export async function jqlKeys(sandbox: Sandbox, jql: string, role: DemoUserRole = 'productManager'): Promise<string[]> {
+  searchIndexCatchesUp(sandbox);
   const response = await send(sandbox.jira, { method: 'POST', path: '/rest/api/3/search/jql', body: { jql, fields: ['summary'] }, caller: asUser(role) });
   if (response.status !== 200) throw new Error(`JQL refused (${response.status}): ${response.body}`);
   return bodyOf<{ issues: Array<{ key: string }> }>(response).issues.map((issue) => issue.key).sort();

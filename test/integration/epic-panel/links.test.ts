@@ -2,6 +2,7 @@ import { epicLinksPropertyKey } from '../../../src/domain/epic-links';
 import { createSandbox } from '../harness';
 import { inProject, seedGoal } from '../resolvers/strategy/kit';
 import { valueOf } from '../resolvers/strategy/builders';
+import { searchIndexLags } from '../resolvers/roadmap/kit';
 import { clearEpicLinks, epicKeysOf, issueOf, jqlKeys, linkEpic, onIssue, panelOf, seedItem, withPermissions } from './kit';
 
 const sandbox = createSandbox();
@@ -11,9 +12,20 @@ const propertyOf = (key: string) => issueOf(sandbox, key).properties[epicLinksPr
 beforeEach(() => {
   sandbox.forge.kvs.clear();
   clearEpicLinks(sandbox);
+  searchIndexLags(sandbox);
 });
 
 describe('changing what an epic serves from its panel', () => {
+  test('an epic linked from its panel is on the Goals tab and the roadmap at once, though Jira’s index shows the link only later', async () => {
+    const goal = await seedGoal(sandbox, { title: 'Faster checkout' });
+    await linkEpic(sandbox, epicKey, { directGoalIds: [goal.id] }, 'developer');
+
+    const strategy = valueOf(await sandbox.call('getStrategy', { as: 'developer' }));
+    expect(strategy.goals.find((g) => g.id === goal.id)?.epics.map((epic) => epic.key)).toEqual([epicKey]);
+    const roadmap = valueOf(await sandbox.call('getRoadmap', { as: 'developer', payload: {} }));
+    expect(roadmap.epics.find((epic) => epic.key === epicKey)).toMatchObject({ directGoalIds: [goal.id], goalIds: [goal.id], linksVersion: 1 });
+  });
+
   test('linking a goal writes the epic’s property, so JQL throughlineGoal finds the epic in Jira', async () => {
     const goal = await seedGoal(sandbox, { title: 'Faster checkout' });
     const context = await linkEpic(sandbox, epicKey, { directGoalIds: [goal.id] }, 'developer');
