@@ -1,6 +1,6 @@
 /**
- * The platform end of `__forge_fetch__`: product requests (`{type:'fpp', remote:'jira'}`) go to
- * the Jira simulator as the right caller, storage requests (`{remote:'kvs'}`) to the KVS, and
+ * The platform end of `__forge_fetch__`: product requests (`{type:'fpp', remote:'jira'}`) pass
+ * Forge's scope check (scope-check.ts) and go to the Jira simulator as the right caller, storage requests (`{remote:'kvs'}`) to the KVS, and
  * anything else (Confluence, Bitbucket, GraphQL, egress, queues) is refused the way the proxy
  * refuses: a Response with `forge-proxy-error`.
  */
