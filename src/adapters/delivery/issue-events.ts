@@ -11,6 +11,12 @@
  *   a roll-up (status, points, sprint, parent, project, type); then the issue is read as the app,
  *   restricted to that one issue of a cached project, and its facts are put under its epic and
  *   taken out of the epic it left. Nothing read here is shown to anyone but project browsers.
+ * Issue security. Forge delivers events of restricted issues too, and the app reads them with
+ * what the add-on role may see: an issue hidden from the app reads as missing, and an issue with
+ * any security level (even one the app may see) is taken out of the cache, never put in, since
+ * the cache's readers are every browser of the project (`observedChildOf`). The event's own
+ * payload (summary, people) is never stored.
+ * @see https://developer.atlassian.com/platform/forge/events-reference/product_events/
  * Writes are version-checked; after repeated conflicts the record is dropped and recrawled later.
  */
 import { z } from 'zod';
@@ -61,7 +67,8 @@ export interface EventDependencies {
 
 const parentFields = new Set(['issueparentassociation', 'parent', 'epic link', 'parent link']);
 const storyPointNames = new Set(['story points', 'story point estimate']);
-const alwaysRelevant = new Set(['status', 'resolution', 'sprint', 'project', 'issuetype', 'key']);
+// `security`: a child that gains a level leaves the shared cache, one that loses it comes back.
+const alwaysRelevant = new Set(['status', 'resolution', 'sprint', 'project', 'issuetype', 'key', 'security']);
 
 /** `avi:jira:deleted:issue` */
 export async function rollupsOnIssueDeleted(event: unknown, deps: EventDependencies = {}): Promise<EventOutcome> {

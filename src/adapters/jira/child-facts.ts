@@ -27,13 +27,21 @@ export interface FactFields {
 
 /** Only what facts need: every extra field costs Jira time and payload. */
 export function factSearchFields(fields: FactFields): string[] {
-  return ['parent', 'status', 'issuetype', ...(fields.storyPointFieldId ? [fields.storyPointFieldId] : []), ...(fields.sprintFieldId ? [fields.sprintFieldId] : [])];
+  return ['parent', 'status', 'issuetype', 'security', ...(fields.storyPointFieldId ? [fields.storyPointFieldId] : []), ...(fields.sprintFieldId ? [fields.sprintFieldId] : [])];
 }
 
 const issueTypeSchema = z.looseObject({ subtask: z.boolean().optional(), hierarchyLevel: z.number().optional() });
 
-/** An issue's facts, or undefined for subtasks and epics (never an epic's children here). */
+/**
+ * An issue's facts, or undefined for subtasks and epics (never an epic's children here) and for
+ * issues with a security level. The facts go to a cache that every browser of the project reads,
+ * and a level hides its issues from some of them (and from the app, unless the level lists the
+ * add-on role): such a child is never counted, for anyone, so no roll-up reveals its status,
+ * points or sprints to someone Jira hides it from.
+ * @see https://support.atlassian.com/jira-service-management-cloud/docs/create-security-levels-for-issues/
+ */
 export function observedChildOf(issue: { id: string; fields?: Record<string, unknown> }, fields: FactFields): ObservedChild | undefined {
+  if (hasSecurityLevel(issue)) return undefined;
   const type = issueTypeSchema.safeParse(issue.fields?.issuetype);
   const level = type.success ? (type.data.hierarchyLevel ?? (type.data.subtask ? -1 : 0)) : 0;
   if (level !== 0) return undefined;
@@ -47,6 +55,12 @@ export function observedChildOf(issue: { id: string; fields?: Record<string, unk
     sprintIds: fields.sprintFieldId ? sprintIdsOf(issue.fields?.[fields.sprintFieldId]) : [],
     ...(parent.success ? { parentId: parent.data.id } : {}),
   };
+}
+
+/** The `security` field names a level (SecurityLevel bean); null or absent = every project browser sees the issue. */
+export function hasSecurityLevel(issue: { fields?: Record<string, unknown> }): boolean {
+  const security = issue.fields?.security;
+  return typeof security === 'object' && security !== null;
 }
 
 /** A usable estimate: a finite, non-negative number. Anything else is "unestimated", never 0. */
@@ -167,7 +181,8 @@ const issueSchema = z.looseObject({ id: z.string(), key: z.string(), fields: z.r
 
 /**
  * One issue's facts now, or `missing` when Jira no longer shows it (deleted, or not visible to the
- * actor). `not-child` for subtasks and epics.
+ * actor) or it carries a security level (never in the shared cache, see `observedChildOf`).
+ * `not-child` for subtasks and epics.
  * @see https://developer.atlassian.com/cloud/jira/platform/rest/v3/api-group-issues/#api-rest-api-3-issue-issueidorkey-get
  */
 export async function fetchChild(jira: JiraClient, issueId: string, fields: FactFields): Promise<ObservedChild | 'missing' | 'not-child'> {
@@ -176,6 +191,7 @@ export async function fetchChild(jira: JiraClient, issueId: string, fields: Fact
       path: route`/rest/api/3/issue/${issueId}?fields=${factSearchFields(fields).join(',')}`,
       schema: issueSchema,
     });
+    if (hasSecurityLevel(issue)) return 'missing';
     return observedChildOf(issue, fields) ?? 'not-child';
   } catch (error) {
     if (error instanceof JiraError && (error.kind === 'not-found' || error.kind === 'forbidden')) return 'missing';

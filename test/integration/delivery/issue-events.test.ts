@@ -166,3 +166,91 @@ describe('avi:jira:created:issue', () => {
     expect(await fire(rollupIssueChanged, issueEvent(site, { eventType: 'avi:jira:created:issue', issueKey: mobChild.key }))).toEqual({ action: 'ignored', why: 'not-cached' });
   });
 });
+
+describe('issue security levels', () => {
+  /** THR's "Confidential" level (demo): the admin and the product manager only, not the add-on role. */
+  const CONFIDENTIAL = '10100';
+  const savedPayments = () => {
+    const epic = kit.epicsOf('THR').find((e) => e.summary === 'Saved payment methods');
+    if (!epic) throw new Error('the demo has no "Saved payment methods" epic');
+    return epic;
+  };
+  const openChildren = (epicId: string) => kit.childrenOf(epicId).filter((c) => c.securityLevelId === undefined);
+  const epicsTheDeveloperSees = () => kit.epicsOf('THR').filter((e) => e.securityLevelId === undefined).map((e) => e.id);
+
+  test('a roll-up never counts a confidential child, even when a member of its level synced the cache', async () => {
+    const epic = savedPayments();
+    const confidential = kit.childrenOf(epic.id).filter((c) => c.securityLevelId === CONFIDENTIAL);
+    expect(confidential.length).toBeGreaterThan(0);
+
+    // beforeEach loaded THR as the product manager, who sees the confidential child.
+    expect((await cachedChildren(epic.id))?.map((c) => c.id).sort()).toEqual(openChildren(epic.id).map((c) => c.id).sort());
+    kit.tick(5);
+    const forDeveloper = await kit.load('THR', { as: 'developer', epicIds: epicsTheDeveloperSees() });
+    expect(rollupOfEpic(forDeveloper, epic.id).rollup.counts.total).toBe(openChildren(epic.id).length);
+  });
+
+  test('a child that gains a level the app may not see: the trigger cannot read it, and takes it out of the cache', async () => {
+    const epic = savedPayments();
+    const child = openChildren(epic.id)[0] as SimIssue;
+    expect((await cachedChildren(epic.id))?.map((c) => c.id)).toContain(child.id);
+    child.securityLevelId = CONFIDENTIAL;
+    try {
+      const outcome = await fire(
+        rollupIssueChanged,
+        issueEvent(site, { eventType: 'avi:jira:updated:issue', issueKey: child.key, changelog: [item('security', 'security', null, CONFIDENTIAL)] }),
+      );
+      expect(outcome).toEqual({ action: 'applied', epics: [epic.id], droppedEpics: [] });
+      // Read as the app, which the level hides it from: Jira's "does not exist".
+      expect(forge.lastInvocation?.jiraCalls).toEqual([expect.objectContaining({ method: 'GET', as: 'app', status: 404 })]);
+      expect((await cachedChildren(epic.id))?.map((c) => c.id)).not.toContain(child.id);
+    } finally {
+      delete child.securityLevelId;
+    }
+  });
+
+  test('a level that lists the add-on role: the app may read the child, yet never puts it where the developer would count it', async () => {
+    const epic = savedPayments();
+    const child = openChildren(epic.id)[1] as SimIssue;
+    const levels = site.securityLevels ?? [];
+    site.securityLevels = [
+      ...levels,
+      { id: '10101', name: 'Leads and apps', description: '', projectId: kit.projectOf('THR').id, memberAccountIds: [], includesAddonRole: true },
+    ];
+    const before = { statusId: child.statusId };
+    try {
+      const next = before.statusId === STATUS_IDS.inReview ? STATUS_IDS.toDo : STATUS_IDS.inReview;
+      child.securityLevelId = '10101';
+      child.statusId = next;
+      const outcome = await fire(
+        rollupIssueChanged,
+        issueEvent(site, { eventType: 'avi:jira:updated:issue', issueKey: child.key, changelog: [item('status', 'status', before.statusId, next)] }),
+      );
+      expect(forge.lastInvocation?.jiraCalls).toEqual([expect.objectContaining({ method: 'GET', as: 'app', status: 200 })]);
+      expect(outcome).toEqual({ action: 'applied', epics: [epic.id], droppedEpics: [] });
+      expect((await cachedChildren(epic.id))?.map((c) => c.id)).not.toContain(child.id);
+
+      kit.tick(5);
+      const forDeveloper = await kit.load('THR', { as: 'developer', epicIds: epicsTheDeveloperSees() });
+      expect(rollupOfEpic(forDeveloper, epic.id).children.map((c) => c.id)).not.toContain(child.id);
+      expect(rollupOfEpic(forDeveloper, epic.id).rollup.counts.total).toBe(openChildren(epic.id).length);
+    } finally {
+      child.statusId = before.statusId;
+      delete child.securityLevelId;
+      site.securityLevels = levels;
+    }
+  });
+
+  test('an event of an issue the app may not see arrives all the same (Forge delivers restricted issues’ events); its payload is never stored', async () => {
+    const confidential = kit.issue('THR-168');
+    expect(confidential.securityLevelId).toBe(CONFIDENTIAL);
+    const event = issueEvent(site, { eventType: 'avi:jira:updated:issue', issueKey: confidential.key, changelog: [item('status', 'status', '1', '3')] });
+    expect(event.issue.fields.summary).toBe(confidential.summary);
+
+    const outcome = await fire(rollupIssueChanged, event);
+    expect(outcome).toEqual({ action: 'ignored', why: 'no-cached-epic' });
+    const stored = JSON.stringify(await forge.run(async () => [...(await kvsRollupStore().readProject(kit.projectOf('THR').id)).epics.values()]));
+    expect(stored).not.toContain(confidential.id);
+    expect(stored).not.toContain(confidential.summary);
+  });
+});
