@@ -32,9 +32,12 @@ export function rollupKit(sandbox: Sandbox = createSandbox()) {
   const epicsOf = (key: string): SimIssue[] => site.issues.filter((i) => i.projectId === projectOf(key).id && level.get(i.issueTypeId) === 1);
   const childrenOf = (epicId: string): SimIssue[] => site.issues.filter((i) => i.parentId === epicId && level.get(i.issueTypeId) === 0);
 
-  /** What a child's facts should be, read from the site with the given story-point field. */
+  /**
+   * What a child's facts should be, read from the site with the given story-point field. Children
+   * with a security level are in no roll-up: the cache is shared by every browser of the project.
+   */
   const expectedFacts = (epicId: string, pointsFieldId: string | undefined): ChildFact[] =>
-    childrenOf(epicId).map((c) => {
+    childrenOf(epicId).filter((c) => c.securityLevelId === undefined).map((c) => {
       const points = pointsFieldId ? c.customFields[pointsFieldId] : undefined;
       const cat = category.get(c.statusId);
       return {
