@@ -31,3 +31,32 @@ export function dayNumber(date: string): number {
 export function daysBetween(from: string, to: string): number {
   return dayNumber(to) - dayNumber(from);
 }
+
+const dayFormatters = new Map<string, Intl.DateTimeFormat>();
+
+function dayFormatter(timeZone: string): Intl.DateTimeFormat | undefined {
+  let formatter = dayFormatters.get(timeZone);
+  if (!formatter) {
+    try {
+      formatter = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+    } catch {
+      return undefined;
+    }
+    dayFormatters.set(timeZone, formatter);
+  }
+  return formatter;
+}
+
+/**
+ * The `YYYY-MM-DD` day an instant falls on for someone in `timeZone` (IANA name, e.g.
+ * `Australia/Sydney`): a sprint starting `2026-11-11T09:00:00.000+11:00` starts on 11 November in
+ * Sydney though it is 10 November in UTC. No zone, or one the runtime does not know: UTC.
+ */
+export function dayIn(instantMs: number, timeZone: string | undefined): string {
+  if (!Number.isFinite(instantMs)) throw new RangeError(`Not an instant: ${instantMs}`);
+  const formatter = timeZone ? dayFormatter(timeZone) : undefined;
+  if (!formatter) return new Date(instantMs).toISOString().slice(0, 10);
+  const part: Record<string, string> = {};
+  for (const p of formatter.formatToParts(instantMs)) part[p.type] = p.value;
+  return `${part.year}-${part.month}-${part.day}`;
+}

@@ -1,5 +1,6 @@
 import type { TimelineSprint } from './delivery';
-import { instantMs, isoDay, msPerDay, roundPoints, typicalSprintLengthMs } from './delivery';
+import { dayIn } from './calendar';
+import { instantMs, msPerDay, roundPoints, typicalSprintLengthMs } from './delivery';
 import type { EpicRollup } from './epic-rollup';
 import { remainingCount, unestimatedRemaining } from './epic-rollup';
 import { orderSprints } from './sprint-order';
@@ -58,6 +59,8 @@ export interface ForecastInput {
   /** Whether a story-point field was found for the project (false: nothing can be estimated). */
   hasEstimateField?: boolean;
   basis?: VelocityBasis;
+  /** The viewer's time zone: the finish sprint's dates are the days its instants fall on there (UTC without one). */
+  timeZone?: string;
 }
 
 const none = (reason: ForecastGap, message: string): Forecast => ({ kind: 'none', reason, message, atRisk: false });
@@ -100,7 +103,7 @@ export function forecastOf(input: ForecastInput): Forecast {
   const averageSize = rollup.points.total / estimatedChildren;
   const assumedPoints = roundPoints(unestimated * averageSize);
   const remainingPoints = roundPoints(rollup.points.remaining + assumedPoints);
-  const finish = finishSprint({ remainingPoints, velocity, sprints: input.sprints, todayMs });
+  const finish = finishSprint({ remainingPoints, velocity, sprints: input.sprints, todayMs, timeZone: input.timeZone });
   const finishDate = finish.endDate;
   const late = input.endDate !== undefined && finishDate > input.endDate;
   return {
@@ -129,21 +132,21 @@ interface Slot {
 /** A tiny allowance so 10 points in a 10-point sprint finish in it despite floating point. */
 const epsilon = 1e-9;
 
-function finishSprint(args: { remainingPoints: number; velocity: number; sprints: readonly TimelineSprint[]; todayMs: number }): ForecastSprint {
+function finishSprint(args: { remainingPoints: number; velocity: number; sprints: readonly TimelineSprint[]; todayMs: number; timeZone: string | undefined }): ForecastSprint {
   const { velocity, todayMs } = args;
   const length = typicalSprintLengthMs(args.sprints);
   const slots = plannedSlots(args.sprints, todayMs, length);
   let left = args.remainingPoints;
   for (const [offset, slot] of slots.entries()) {
     const capacity = velocity * slot.share;
-    if (left <= capacity + epsilon) return describe(slot, offset);
+    if (left <= capacity + epsilon) return describe(slot, offset, args.timeZone);
     left -= capacity;
   }
   // Past the last planned sprint: sprints of the usual length, back to back.
   const lastEnd = slots.length > 0 ? (slots[slots.length - 1] as Slot).endMs : todayMs;
   const extra = Math.max(1, Math.ceil(left / velocity - epsilon));
   const endMs = lastEnd + extra * length;
-  return describe({ startMs: endMs - length, endMs, share: 1 }, slots.length + extra - 1);
+  return describe({ startMs: endMs - length, endMs, share: 1 }, slots.length + extra - 1, args.timeZone);
 }
 
 /** The active sprint (what is left of it), then the future sprints in order, dated where they are not. */
@@ -178,12 +181,12 @@ function dateOr(text: string | undefined, fallback: number): number {
   return Number.isFinite(ms) ? ms : fallback;
 }
 
-function describe(slot: Slot, offset: number): ForecastSprint {
+function describe(slot: Slot, offset: number, timeZone: string | undefined): ForecastSprint {
   return {
     ...(slot.sprint ? { sprintId: slot.sprint.id, name: slot.sprint.name } : {}),
     planned: slot.sprint !== undefined,
-    startDate: isoDay(slot.startMs),
-    endDate: isoDay(slot.endMs),
+    startDate: dayIn(slot.startMs, timeZone),
+    endDate: dayIn(slot.endMs, timeZone),
     offset,
   };
 }

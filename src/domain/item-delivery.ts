@@ -32,6 +32,8 @@ export function itemDelivery(args: {
    * forecast past it is not a risk (the forecast itself still says when the remaining work ends).
    */
   settled?: boolean;
+  /** The viewer's time zone: the forecast's days are theirs. */
+  timeZone?: string;
 }): ItemDelivery {
   const rollup = rollupOfEpics(args.epics);
   const forecast = forecastOf({
@@ -42,6 +44,7 @@ export function itemDelivery(args: {
       hasEstimateField: args.hasEstimateField,
       ...(args.endDate ? { endDate: args.endDate } : {}),
       ...(args.basis ? { basis: args.basis } : {}),
+      ...(args.timeZone ? { timeZone: args.timeZone } : {}),
     });
   return {
     rollup,

@@ -1,4 +1,5 @@
 import type { TimelineSprint } from './delivery';
+import { dayIn } from './calendar';
 import { instantMs, isoDay, msPerDay, typicalSprintLengthMs } from './delivery';
 import type { SprintState } from './model';
 import { orderSprints } from './sprint-order';
@@ -10,7 +11,7 @@ export interface SprintColumn {
   sprintId: number;
   name: string;
   state: SprintState;
-  /** YYYY-MM-DD. For undated future sprints, projected (see `datesProjected`). */
+  /** YYYY-MM-DD, the viewer's day (see `sprintColumns`). For undated future sprints, projected (see `datesProjected`). */
   startDate?: string;
   endDate?: string;
   completeDate?: string;
@@ -40,8 +41,12 @@ export type TimelineColumns = { kind: 'sprints'; columns: SprintColumn[] } | { k
  * by two boards is one column listing both), closed → active → future, by start date within a
  * state. Undated future sprints get projected dates after the sprint before them, so every column
  * can be placed; `datesProjected` says so.
+ *
+ * Dates are the days the sprint's instants fall on in the viewer's `timeZone` (UTC without one):
+ * a sprint a Sydney team starts at 09:00 on 11 November is written `2026-11-11T09:00:00.000+11:00`
+ * and is on the 10th in UTC; a viewer there sees the 11th. Projection works on instants.
  */
-export function sprintColumns(sprints: readonly TimelineSprint[]): SprintColumn[] {
+export function sprintColumns(sprints: readonly TimelineSprint[], timeZone?: string): SprintColumn[] {
   const byId = new Map<number, TimelineSprint & { boardIds: number[] }>();
   for (const sprint of sprints) {
     const known = byId.get(sprint.id);
@@ -73,9 +78,9 @@ export function sprintColumns(sprints: readonly TimelineSprint[]): SprintColumn[
       sprintId: sprint.id,
       name: sprint.name,
       state: sprint.state,
-      ...(Number.isFinite(startMs) ? { startDate: isoDay(startMs) } : {}),
-      ...(Number.isFinite(endMs) ? { endDate: isoDay(endMs) } : {}),
-      ...(sprint.completeDate ? { completeDate: isoDay(instantMs(sprint.completeDate)) } : {}),
+      ...(Number.isFinite(startMs) ? { startDate: dayIn(startMs, timeZone) } : {}),
+      ...(Number.isFinite(endMs) ? { endDate: dayIn(endMs, timeZone) } : {}),
+      ...(sprint.completeDate && Number.isFinite(instantMs(sprint.completeDate)) ? { completeDate: dayIn(instantMs(sprint.completeDate), timeZone) } : {}),
       datesProjected: project,
       boardIds: [...sprint.boardIds].sort((a, b) => a - b),
     };
@@ -119,8 +124,10 @@ export function timelineColumns(args: {
   today: string;
   range?: { from: string; to: string };
   bucket?: PeriodBucket;
+  /** The viewer's time zone: sprint columns show the days their instants fall on there. */
+  timeZone?: string;
 }): TimelineColumns {
-  if (args.sprints.length > 0) return { kind: 'sprints', columns: sprintColumns(args.sprints) };
+  if (args.sprints.length > 0) return { kind: 'sprints', columns: sprintColumns(args.sprints, args.timeZone) };
   const todayMs = dayStart(args.today);
   const bucket = args.bucket ?? 'two-weeks';
   const range = args.range ?? { from: isoDay(todayMs - 28 * msPerDay), to: isoDay(todayMs + 182 * msPerDay) };

@@ -1,4 +1,4 @@
-import { dayNumber, daysBetween, isCalendarDate } from '../../../src/domain/calendar';
+import { dayIn, dayNumber, daysBetween, isCalendarDate } from '../../../src/domain/calendar';
 
 describe('calendar dates', () => {
   test.each([
@@ -29,5 +29,32 @@ describe('calendar dates', () => {
 
   test('refuses to count with something that is not a date', () => {
     expect(() => dayNumber('2026-02-30')).toThrow(RangeError);
+  });
+});
+
+describe('dayIn', () => {
+  test.each([
+    ['2026-11-10T22:00:00.000Z', 'Australia/Sydney', '2026-11-11'],
+    ['2026-11-11T09:00:00.000+11:00', 'Australia/Sydney', '2026-11-11'],
+    ['2026-11-11T09:00:00.000+11:00', 'UTC', '2026-11-10'],
+    ['2026-11-11T09:00:00.000+11:00', 'America/Los_Angeles', '2026-11-10'],
+    ['2026-11-20T07:59:00.000Z', 'America/Los_Angeles', '2026-11-19'],
+    ['2026-11-20T08:00:00.000Z', 'America/Los_Angeles', '2026-11-20'],
+    // Sydney's DST starts at 02:00 on 4 Oct 2026 (16:00 UTC the day before): 23:59 that evening is still the 4th.
+    ['2026-10-04T12:59:00.000Z', 'Australia/Sydney', '2026-10-04'],
+    ['2026-10-04T13:00:00.000Z', 'Australia/Sydney', '2026-10-05'],
+    // …and ends at 03:00 on 5 Apr 2026: midnight after that 25-hour day is 14:00 UTC.
+    ['2026-04-05T13:59:00.000Z', 'Australia/Sydney', '2026-04-05'],
+    ['2026-04-05T14:00:00.000Z', 'Australia/Sydney', '2026-04-06'],
+  ])('%s is %s… day %s', (instant, zone, day) => {
+    expect(dayIn(Date.parse(instant), zone)).toBe(day);
+  });
+
+  test.each([undefined, 'Mars/Olympus'])('without a usable zone (%s), takes UTC’s day', (zone) => {
+    expect(dayIn(Date.parse('2026-11-10T22:00:00.000Z'), zone)).toBe('2026-11-10');
+  });
+
+  test('refuses what is not an instant', () => {
+    expect(() => dayIn(Number.NaN, 'UTC')).toThrow(RangeError);
   });
 });

@@ -11,6 +11,23 @@ const velocity = (mean: number, median = mean): Velocity => ({ ok: true, mean, m
 const activeStart = '2026-11-02T09:00:00.000Z';
 
 describe('forecastOf', () => {
+  test('dates the finish sprint on the viewer’s days, and the item is late only by their calendar', () => {
+    // A Sydney board: the active sprint ends at 09:00 on 25 Nov there, which is 24 Nov in UTC.
+    const sydney: TimelineSprint[] = [
+      { id: 1, name: 'S1', state: 'closed', startDate: '2026-10-28T09:00:00.000+11:00', endDate: '2026-11-11T09:00:00.000+11:00', completeDate: '2026-11-11T09:00:00.000+11:00' },
+      { id: 2, name: 'S2', state: 'active', startDate: '2026-11-11T09:00:00.000+11:00', endDate: '2026-11-25T09:00:00.000+11:00' },
+    ];
+    const input = { rollup: rollupOf([todo(10), done(5, [1])]), velocity: velocity(20), sprints: sydney, today: '2026-11-11T00:00:00.000Z', endDate: '2026-11-24' };
+    expect(forecastOf({ ...input, timeZone: 'Australia/Sydney' })).toMatchObject({
+      kind: 'forecast',
+      finish: { sprintId: 2, startDate: '2026-11-11', endDate: '2026-11-25' },
+      finishDate: '2026-11-25',
+      atRisk: true,
+      daysLate: 1,
+    });
+    expect(forecastOf({ ...input, timeZone: 'UTC' })).toMatchObject({ finishDate: '2026-11-24', atRisk: false });
+  });
+
   test.each([
     { name: 'fits in what is left of the active sprint', remaining: 10, today: activeStart, sprint: 5, offset: 0, finishDate: '2026-11-16' },
     { name: 'exactly one velocity fits the active sprint', remaining: 20, today: activeStart, sprint: 5, offset: 0, finishDate: '2026-11-16' },

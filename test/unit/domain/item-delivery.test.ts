@@ -20,6 +20,12 @@ describe('itemDelivery', () => {
     expect(delivery.forecast).toMatchObject({ kind: 'forecast', velocity: 10, atRisk: true, finish: { sprintId: 6 } });
   });
 
+  test('forecasts on the viewer’s days: a sprint ending at 09:00 UTC on the 30th ends on the 29th in Pago Pago (UTC−11)', () => {
+    const base = { epics, velocity, sprints, today: '2026-11-02T09:00:00.000Z', endDate: '2026-11-29', hasEstimateField: true };
+    expect(itemDelivery(base).forecast).toMatchObject({ finishDate: '2026-11-30', atRisk: true, daysLate: 1 });
+    expect(itemDelivery({ ...base, timeZone: 'Pacific/Pago_Pago' }).forecast).toMatchObject({ finishDate: '2026-11-29', atRisk: false });
+  });
+
   test.each([[true], [false]])('an item marked done or parked is never at risk (settled: %s), while the forecast still says when the work ends', (settled) => {
     const delivery = itemDelivery({ epics, velocity, sprints, today: '2026-11-02T09:00:00.000Z', endDate: '2026-11-10', hasEstimateField: true, settled });
     expect(delivery.forecast).toMatchObject({ kind: 'forecast', finish: { sprintId: 6 }, atRisk: !settled });

@@ -11,6 +11,39 @@ const sprint = (id: number, state: TimelineSprint['state'], dates?: [string, str
 });
 
 describe('sprintColumns', () => {
+  test('shows a sprint on the viewer’s days: dates with offsets, across Sydney’s DST change', () => {
+    // A Sydney board starting sprints at 09:00 local time: UTC+10 until 4 Oct 2026, UTC+11 after.
+    const sydney: TimelineSprint[] = [
+      { id: 1, name: 'S1', state: 'closed', boardIds: [1], startDate: '2026-09-21T09:00:00.000+10:00', endDate: '2026-10-05T09:00:00.000+11:00', completeDate: '2026-10-05T08:30:00.000+11:00' },
+      { id: 2, name: 'S2', state: 'active', boardIds: [1], startDate: '2026-10-05T09:00:00.000+11:00', endDate: '2026-10-19T09:00:00.000+11:00' },
+    ];
+    const inSydney = sprintColumns(sydney, 'Australia/Sydney');
+    expect(inSydney.map((c) => [c.startDate, c.endDate, c.completeDate])).toEqual([
+      ['2026-09-21', '2026-10-05', '2026-10-05'],
+      ['2026-10-05', '2026-10-19', undefined],
+    ]);
+    // The same sprints for a viewer in Los Angeles begin the evening before.
+    expect(sprintColumns(sydney, 'America/Los_Angeles').map((c) => [c.startDate, c.endDate])).toEqual([
+      ['2026-09-20', '2026-10-04'],
+      ['2026-10-04', '2026-10-18'],
+    ]);
+  });
+
+  test('projects an undated sprint by instants, so a DST change in between does not shift its day', () => {
+    const sydney: TimelineSprint[] = [
+      { id: 1, name: 'S1', state: 'active', boardIds: [1], startDate: '2026-09-21T09:00:00.000+10:00', endDate: '2026-10-05T09:00:00.000+11:00' },
+      { id: 2, name: 'S2', state: 'future', boardIds: [1] },
+    ];
+    const columns = sprintColumns(sydney, 'Australia/Sydney');
+    expect(columns[1]).toMatchObject({ startDate: '2026-10-05', datesProjected: true });
+  });
+
+  test('timelineColumns passes the viewer’s zone on', () => {
+    const sprints: TimelineSprint[] = [{ id: 1, name: 'S1', state: 'active', boardIds: [1], startDate: '2026-11-11T09:00:00.000+11:00', endDate: '2026-11-25T09:00:00.000+11:00' }];
+    const timeline = timelineColumns({ sprints, today: '2026-11-12', timeZone: 'Australia/Sydney' });
+    expect(timeline.kind === 'sprints' && timeline.columns[0]).toMatchObject({ startDate: '2026-11-11', endDate: '2026-11-25' });
+  });
+
   test('orders closed, active, future, by start date within a state', () => {
     const columns = sprintColumns([
       sprint(4, 'future', ['2026-11-16', '2026-11-30']),
