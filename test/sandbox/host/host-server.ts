@@ -1,5 +1,6 @@
 /** The host's request dispatcher: the host page, its assets, app resources and the sandbox API. */
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { serveStandIn, standInFor } from './avatar-hosts';
 import { browserAssets } from './browser-assets';
 import { HOST_PAGE_CSP, resourceCsp } from './csp';
 import { appIdentity } from './host-context';
@@ -34,7 +35,7 @@ async function serveAsset(response: ServerResponse, pathname: string): Promise<b
   return false;
 }
 
-async function serveResource(context: HostContext, response: ServerResponse, pathname: string): Promise<void> {
+async function serveResource(context: HostContext, response: ServerResponse, pathname: string, port: number): Promise<void> {
   const match = /^\/resources\/([^/]+)(\/.*)?$/.exec(pathname);
   const key = decodeURIComponent(match?.[1] ?? '');
   const dir = context.manifest.resources[key];
@@ -45,13 +46,17 @@ async function serveResource(context: HostContext, response: ServerResponse, pat
     response.end();
     return;
   }
-  await serveResourceFile({ response, resourceKey: key, dir, relativePath: match[2].slice(1), csp: resourceCsp(context.manifest) });
+  const csp = resourceCsp(context.manifest, { siteUrl: context.world.jira.site.baseUrl, standInPort: port });
+  await serveResourceFile({ response, resourceKey: key, dir, relativePath: match[2].slice(1), csp });
 }
 
 export async function handleRequest(context: HostContext, request: IncomingMessage, response: ServerResponse): Promise<void> {
   try {
     const url = new URL(request.url ?? '/', 'http://sandbox.local');
     const method = request.method ?? 'GET';
+    // Avatar hosts' stand-ins share the port but are other origins, with nothing else behind them.
+    const standIn = standInFor(request.headers.host);
+    if (standIn) return serveStandIn(standIn, url, response, request.socket.localPort ?? 0);
     const api = sandboxApiRoute(method, url.pathname);
     if (api) return await api(context, request, response, url);
     if (method !== 'GET' && method !== 'HEAD') throw new HttpError(405, 'method-not-allowed', `${method} ${url.pathname} is not served`);
@@ -62,7 +67,7 @@ export async function handleRequest(context: HostContext, request: IncomingMessa
       send(response, 'text/html; charset=utf-8', page, { 'content-security-policy': HOST_PAGE_CSP });
       return;
     }
-    if (url.pathname.startsWith('/resources/')) return await serveResource(context, response, url.pathname);
+    if (url.pathname.startsWith('/resources/')) return await serveResource(context, response, url.pathname, request.socket.localPort ?? 0);
     if (await serveAsset(response, url.pathname)) return;
     if (url.pathname === '/favicon.ico') {
       response.writeHead(204);

@@ -72,8 +72,10 @@ export async function startHost(options: HostOptions = {}): Promise<RunningHost>
 
   const invocations: InvocationStats[] = [];
   const loaded = new Map<string, Promise<ForgeHandler>>();
+  let listeningPort: number | undefined;
   const world = new World({
     data: options.data ?? 'demo',
+    standInPort: () => listeningPort,
     manifestPath,
     ...(options.storageFile ? { storageFile: options.storageFile } : {}),
     onInvocation: (stats) => {
@@ -107,6 +109,7 @@ export async function startHost(options: HostOptions = {}): Promise<RunningHost>
     server.listen(options.port ?? 4300, hostname, () => resolveListen());
   });
   const { port } = server.address() as AddressInfo;
+  listeningPort = port;
   return {
     url: `http://${hostname}:${port}`,
     port,

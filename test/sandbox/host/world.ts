@@ -8,7 +8,10 @@ import { buildSite, loadEntityPropertyIndexes } from '../demo/index';
 import type { SiteName } from '../demo/index';
 import { ForgeSandbox, loadManifest } from '../forge/sandbox';
 import type { InvocationStats } from '../forge/sandbox';
+import type { SimSite } from '../jira/model';
 import { JiraSimulator } from '../jira/simulator';
+import type { JiraRequest, JiraResponse } from '../jira/simulator';
+import { mapAvatarHosts } from './avatar-hosts';
 
 export type DataSet = SiteName;
 
@@ -18,6 +21,28 @@ export interface WorldOptions {
   /** Where the KVS persists; in memory when undefined. */
   storageFile?: string;
   onInvocation?: (stats: InvocationStats) => void;
+  /** The port the host listens on, once it does: Jira's avatar URLs then point at its stand-ins. */
+  standInPort?: () => number | undefined;
+}
+
+/**
+ * The simulator as the browser sees it through the host: its answers name the avatar hosts' stand-ins
+ * (avatar-hosts.ts) instead of the real hosts this machine cannot reach. The simulator itself, and
+ * every test that uses it without the host, keeps the real URLs.
+ */
+class HostedJiraSimulator extends JiraSimulator {
+  constructor(
+    site: SimSite,
+    private readonly standInPort: () => number | undefined,
+  ) {
+    super(site);
+  }
+
+  override async handle(request: JiraRequest): Promise<JiraResponse> {
+    const response = await super.handle(request);
+    const port = this.standInPort();
+    return port === undefined ? response : { ...response, body: mapAvatarHosts(response.body, port) };
+  }
 }
 
 export class World {
@@ -46,7 +71,7 @@ export class World {
 
   private buildSimulator(data: DataSet): JiraSimulator {
     const site = buildSite(data, { entityPropertyIndexes: loadEntityPropertyIndexes(this.options.manifestPath) });
-    return new JiraSimulator(site);
+    return this.options.standInPort ? new HostedJiraSimulator(site, this.options.standInPort) : new JiraSimulator(site);
   }
 
   private buildForge(): ForgeSandbox {

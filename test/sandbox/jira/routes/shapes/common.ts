@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { SimIssueType, SimProject, SimStatus, SimUser, StatusCategoryKey } from '../../model';
 
 /** Issue dates come as `2026-11-01T10:00:00.000+0000` (not ISO's `Z`). */
@@ -18,10 +19,39 @@ function initials(name: string): string {
   );
 }
 
-/** Atlassian serves people's default avatars from its avatar CDN, keyed by initials. */
+/**
+ * Atlassian's avatar CDN. Its name carries the site's server location (the OpenAPI examples write
+ * `avatar-management--avatars.<server-location>.prod.public.atl-paas.net`); us-west-2 is the one
+ * Forge's Custom UI CSP allows by default (@forge/csp 6.3.2, `ATLASSIAN_AVATAR_HOST`).
+ */
+export const ATLASSIAN_AVATAR_ORIGIN = 'https://avatar-management--avatars.us-west-2.prod.public.atl-paas.net';
+/** Where Jira sends people who have not uploaded an avatar: Gravatar, with the initials as its fallback. */
+export const GRAVATAR_ORIGIN = 'https://secure.gravatar.com';
+
+function gravatarHash(email: string): string {
+  return createHash('md5').update(email.trim().toLowerCase()).digest('hex');
+}
+
+/**
+ * A person's avatars as Jira Cloud answers them: people with an email get their Gravatar, whose
+ * `d` fallback is Atlassian's initials image (the same URL for every size); accounts without an
+ * email (the app user) get the initials image from the avatar CDN, sized.
+ * @see https://developer.atlassian.com/cloud/jira/platform/rest/v3/api-group-users/#api-rest-api-3-user-get
+ */
 export function userAvatarUrls(user: SimUser): AvatarUrls {
-  const base = `https://avatar-management--avatars.us-west-2.prod.public.atl-paas.net/initials/${initials(user.displayName)}-1.png`;
-  return Object.fromEntries(SIZES.map((size) => [size, `${base}?size=${size.split('x')[0]}&s=${size.split('x')[0]}`])) as AvatarUrls;
+  const fallback = `${ATLASSIAN_AVATAR_ORIGIN}/initials/${initials(user.displayName)}-${colourOf(user.accountId)}.png`;
+  if (user.emailAddress && user.accountType === 'atlassian') {
+    const url = `${GRAVATAR_ORIGIN}/avatar/${gravatarHash(user.emailAddress)}?d=${encodeURIComponent(fallback)}`;
+    return Object.fromEntries(SIZES.map((size) => [size, url])) as AvatarUrls;
+  }
+  return Object.fromEntries(SIZES.map((size) => [size, `${fallback}?size=${size.split('x')[0]}&s=${size.split('x')[0]}`])) as AvatarUrls;
+}
+
+/** Which of the CDN's initials colours (`MK-5.png`) a person gets: stable per account. */
+function colourOf(accountId: string): number {
+  let hash = 0;
+  for (const char of accountId) hash = (hash * 31 + char.charCodeAt(0)) >>> 0;
+  return (hash % 6) + 1;
 }
 
 export function projectAvatarUrls(baseUrl: string, project: SimProject): AvatarUrls {
