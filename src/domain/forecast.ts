@@ -83,7 +83,8 @@ export function forecastOf(input: ForecastInput): Forecast {
   if (rollup.counts.total === 0) return none('no-work', 'No child issues yet: break the work down into issues to get a forecast.');
   if (remainingCount(rollup) === 0) return { kind: 'done', atRisk: false };
   if (input.sprints.length === 0) {
-    return none('kanban-only', 'This project has no sprints (its boards are kanban), so there is no sprint velocity to forecast with.');
+    // Kanban boards never run sprints, team-managed boards only with the project's Sprints feature on.
+    return none('kanban-only', 'This project has no sprints (none of its boards runs them), so there is no sprint velocity to forecast with.');
   }
   if (input.hasEstimateField === false) {
     return none('no-estimate-field', 'No story point field was found for this project. A Jira administrator can choose one in the app settings.');

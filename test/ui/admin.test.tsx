@@ -94,12 +94,26 @@ describe('Per project', () => {
     const section = region('Per project');
     await user.selectOptions(within(section).getByRole('combobox', { name: 'Project' }), 'Thrive Web (THR)');
     await user.click(await within(section).findByRole('radio', { name: 'Only the boards chosen below' }, { timeout: 8000 }));
-    const boards = await within(section).findByRole('group', { name: 'Scrum boards' });
+    const boards = await within(section).findByRole('group', { name: 'Scrum and team-managed boards' });
+    // THR's own board and the release train it shares with MOB.
     await user.click(within(boards).getByRole('checkbox', { name: 'THR board' }));
+    await user.click(within(boards).getByRole('checkbox', { name: 'Thrive release train' }));
     const saves = within(section).getAllByRole('button', { name: 'Save' });
     await user.click(saves[saves.length - 1] as HTMLElement);
     expect((await within(boards).findByRole('alert')).textContent).toContain('Choose at least one board');
     expect(boards.getAttribute('aria-describedby')).toBe('board-choice-error');
+  });
+
+  test('a team-managed project’s board is offered, marked team-managed', async () => {
+    const user = await open();
+    const section = region('Per project');
+    await user.selectOptions(within(section).getByRole('combobox', { name: 'Project' }), 'Thrive Mobile (MOB)');
+    await user.click(await within(section).findByRole('radio', { name: 'Only the boards chosen below' }, { timeout: 8000 }));
+    const boards = await within(section).findByRole('group', { name: 'Scrum and team-managed boards' });
+    expect(within(boards).getAllByRole('checkbox').map((box) => box.parentElement?.textContent)).toEqual([
+      'MOB board (team-managed: supplies sprints when the project has sprints on)',
+      'Thrive release train',
+    ]);
   });
 });
 

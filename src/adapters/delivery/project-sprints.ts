@@ -1,13 +1,21 @@
 /**
- * The project's sprints for the timeline, velocity and forecasts: every sprint of its scrum boards
- * once, with the boards that show it. Kanban boards have no sprints (Jira answers 400), so a
- * kanban-only project has none and the timeline falls back to dates. By default every scrum
- * board supplies sprints; a Jira admin can narrow that per project (Throughline settings).
+ * The project's sprints for the timeline, velocity and forecasts: every sprint of its boards once,
+ * with the boards that show it. Scrum boards have sprints, team-managed (`simple`) boards when the
+ * project has sprints on, kanban boards none; a project without sprints gets a date timeline. By
+ * default every such board supplies sprints; a Jira admin can narrow that per project (Throughline
+ * settings).
+ *
+ * Cross-project boards: Jira lists a board under every project its filter references, so a board
+ * over THR and MOB supplies its sprints to both. That is how they count here too: the sprint is on
+ * both timelines, and each project measures it only through its own issues (velocity and forecasts
+ * read the project's epics' children), so no project is credited with another's work. A sprint in
+ * which the project did nothing is a zero for that project, which is the share of the team's
+ * sprint it got; a board that is not this team's (a programme board) is left out in the settings.
  */
 import { mapWithConcurrency } from '../concurrency';
 import type { TimelineSprint } from '../../domain/delivery';
 import type { SprintState } from '../../domain/model';
-import { boardsOfProject, sprintsOfBoard } from '../jira/agile';
+import { boardsOfProject, mayHaveSprints, sprintsOfBoard } from '../jira/agile';
 import type { JiraBoard } from '../jira/agile';
 import type { JiraClient } from '../jira/client';
 import { loadSprintBoards } from '../storage/sprint-board-setting';
@@ -24,8 +32,8 @@ export async function loadProjectSprints(
   ]);
   // A chosen board that no longer exists (or that the viewer cannot see) simply supplies nothing.
   const chosen = selection.boardIds ? new Set(selection.boardIds) : undefined;
-  const scrum = boards.filter((board) => board.type === 'scrum' && (chosen === undefined || chosen.has(board.id)));
-  const perBoard = await mapWithConcurrency(scrum, 4, async (board) => ({ boardId: board.id, sprints: await sprintsOfBoard(jira, board.id) }));
+  const supplying = boards.filter((board) => mayHaveSprints(board) && (chosen === undefined || chosen.has(board.id)));
+  const perBoard = await mapWithConcurrency(supplying, 4, async (board) => ({ boardId: board.id, sprints: (await sprintsOfBoard(jira, board)) ?? [] }));
   const byId = new Map<number, TimelineSprint & { boardIds: number[] }>();
   for (const { boardId, sprints } of perBoard) {
     for (const sprint of sprints) {

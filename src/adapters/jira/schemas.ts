@@ -72,7 +72,8 @@ export const sprintSchema = z.looseObject({
   startDate: z.string().optional(),
   endDate: z.string().optional(),
   completeDate: z.string().optional(),
-  goal: z.string().optional(),
+  // A sprint without a goal answers `goal: null` on real sites (the OpenAPI document says string).
+  goal: z.string().nullish(),
   originBoardId: z.number().optional(),
 });
 

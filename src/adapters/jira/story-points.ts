@@ -1,7 +1,8 @@
 /**
  * What decides a project's story-point field, read from Jira: the site's fields, the project's
- * style and its scrum boards' estimation field. The choice itself is `chooseStoryPointField` in
- * the domain; this file only asks Jira. Costs 3 requests plus one per scrum board, so callers cache
+ * style and the estimation field of its boards that may run sprints (scrum, and team-managed
+ * `simple` boards: kanban boards do not estimate). The choice itself is `chooseStoryPointField` in
+ * the domain; this file only asks Jira. Costs 3 requests plus one per such board, so callers cache
  * the answer (the roll-up cache keeps it with its sync marker).
  */
 import { route } from '@forge/api';
@@ -9,7 +10,7 @@ import { z } from 'zod';
 import { mapWithConcurrency } from '../concurrency';
 import type { FieldInfo, ProjectStyle } from '../../domain/story-point-field';
 import { sprintFieldOf, storyPointEstimateType } from '../../domain/story-point-field';
-import { boardsOfProject } from './agile';
+import { boardsOfProject, mayHaveSprints } from './agile';
 import type { JiraBoard } from './agile';
 import type { JiraClient } from './client';
 import { JiraError } from './errors';
@@ -50,8 +51,8 @@ export async function readEstimationSetup(
     getProject(jira, options.projectId),
     options.boards ? Promise.resolve(options.boards) : boardsOfProject(jira, options.projectId),
   ]);
-  const scrumBoards = boards.filter((board) => board.type === 'scrum');
-  const estimation = await mapWithConcurrency(scrumBoards, 4, (board) => boardEstimationField(jira, board.id));
+  const estimating = boards.filter(mayHaveSprints);
+  const estimation = await mapWithConcurrency(estimating, 4, (board) => boardEstimationField(jira, board.id));
   const infos: FieldInfo[] = fields.map((field) => ({
     id: field.id,
     name: field.name,

@@ -6,7 +6,7 @@
 import type { AdminProjectSettings, AdminSettings, EditRule, ProjectRef } from '../../contract';
 import { chooseStoryPointField } from '../../domain/story-point-field';
 import { nowIso } from '../../adapters/clock';
-import { boardsOfProject } from '../../adapters/jira/agile';
+import { boardsOfProject, mayHaveSprints } from '../../adapters/jira/agile';
 import type { JiraClient } from '../../adapters/jira/client';
 import { JiraError } from '../../adapters/jira/errors';
 import { getProject } from '../../adapters/jira/projects';
@@ -88,9 +88,10 @@ export const saveSprintBoards = adminCall(
     if (!project.ok) return project;
     if (payload.boardIds !== null) {
       const { boards } = await projectSettings(jira, project.value);
-      const scrum = new Set(boards.filter((board) => board.type === 'scrum').map((board) => board.id));
-      if (payload.boardIds.length === 0) return fail('invalid', 'Choose at least one board, or go back to every scrum board.', 'boardIds');
-      if (payload.boardIds.some((id) => !scrum.has(id))) return fail('invalid', 'Choose among this project’s scrum boards: only they have sprints.', 'boardIds');
+      // Team-managed boards may run sprints too; one with sprints off simply supplies none.
+      const withSprints = new Set(boards.filter(mayHaveSprints).map((board) => board.id));
+      if (payload.boardIds.length === 0) return fail('invalid', 'Choose at least one board, or go back to every board with sprints.', 'boardIds');
+      if (payload.boardIds.some((id) => !withSprints.has(id))) return fail('invalid', 'Choose among this project’s scrum and team-managed boards: kanban boards have no sprints.', 'boardIds');
     }
     const boardIds = payload.boardIds === null ? undefined : [...new Set(payload.boardIds)].sort((a, b) => a - b);
     const outcome = await storeSprintBoards({ projectId: payload.projectId, boardIds, baseVersion: payload.baseVersion, by: accountId, at: nowIso() });

@@ -96,23 +96,24 @@ function ProjectForms({ settings, fields, readOnly, onChanged }: { settings: Adm
 type BoardMode = 'every' | 'chosen';
 
 function SprintBoardsForm({ settings, readOnly }: { settings: AdminProjectSettings; readOnly: boolean }) {
-  const scrum = settings.boards.filter((board) => board.type === 'scrum');
-  const kanban = settings.boards.filter((board) => board.type !== 'scrum');
+  // Scrum boards and team-managed (`simple`) ones may run sprints; the server accepts only these.
+  const sprintCapable = settings.boards.filter((board) => board.type === 'scrum' || board.type === 'simple');
+  const kanban = settings.boards.filter((board) => board.type !== 'scrum' && board.type !== 'simple');
   const [saved, setSaved] = useState(settings.sprintBoards);
   const [mode, setMode] = useState<BoardMode>(settings.sprintBoards.boardIds ? 'chosen' : 'every');
-  const [chosen, setChosen] = useState<ReadonlySet<number>>(new Set(settings.sprintBoards.boardIds ?? scrum.map((board) => board.id)));
+  const [chosen, setChosen] = useState<ReadonlySet<number>>(new Set(settings.sprintBoards.boardIds ?? sprintCapable.map((board) => board.id)));
   const [save, setSave] = useState<SaveState>({ status: 'idle' });
   const announce = useAnnounce();
 
   const reset = (to: AdminProjectSettings['sprintBoards']) => {
     setSaved(to);
     setMode(to.boardIds ? 'chosen' : 'every');
-    setChosen(new Set(to.boardIds ?? scrum.map((board) => board.id)));
+    setChosen(new Set(to.boardIds ?? sprintCapable.map((board) => board.id)));
   };
 
   const submit = async () => {
     setSave({ status: 'saving' });
-    const boardIds = mode === 'every' ? null : scrum.map((board) => board.id).filter((id) => chosen.has(id));
+    const boardIds = mode === 'every' ? null : sprintCapable.map((board) => board.id).filter((id) => chosen.has(id));
     const result = await attempt(() => invoke('saveSprintBoards', { projectId: settings.project.id, boardIds, baseVersion: saved.version }));
     if (result.ok) {
       reset(result.value);
@@ -134,7 +135,7 @@ function SprintBoardsForm({ settings, readOnly }: { settings: AdminProjectSettin
       <Box as="h3" xcss={subheadingStyles}>
         {m.boards.heading}
       </Box>
-      {scrum.length === 0 ? (
+      {sprintCapable.length === 0 ? (
         <Text as="p">{m.boards.none}</Text>
       ) : (
         <form
@@ -157,7 +158,7 @@ function SprintBoardsForm({ settings, readOnly }: { settings: AdminProjectSettin
               }}
             />
             {mode === 'chosen' ? (
-              <BoardChoice boards={scrum} chosen={chosen} error={boardsError} onChange={(next) => { setChosen(next); setSave({ status: 'idle' }); }} />
+              <BoardChoice boards={sprintCapable} chosen={chosen} error={boardsError} onChange={(next) => { setChosen(next); setSave({ status: 'idle' }); }} />
             ) : null}
             <SaveFeedback state={save} fieldPaths={['boardIds']} />
             <Inline>
@@ -181,7 +182,7 @@ const fieldsetStyles = xcss({ borderStyle: 'none', padding: 'space.0', margin: '
 const legendStyles = xcss({ font: 'font.body.small', fontWeight: 'font.weight.semibold', color: 'color.text.subtle', paddingInline: 'space.0', marginBlockEnd: 'space.050' });
 const optionStyles = xcss({ display: 'flex', alignItems: 'center', gap: 'space.075', font: 'font.body', color: 'color.text', cursor: 'pointer' });
 
-/** The project's scrum boards as checkboxes in a fieldset, the error said below them. */
+/** The project's boards that may run sprints as checkboxes in a fieldset, the error said below them. */
 function BoardChoice(props: { boards: AdminProjectSettings['boards']; chosen: ReadonlySet<number>; error?: string; onChange: (chosen: ReadonlySet<number>) => void }) {
   return (
     <Box as="fieldset" xcss={fieldsetStyles} aria-describedby={props.error ? 'board-choice-error' : undefined}>
@@ -203,7 +204,7 @@ function BoardChoice(props: { boards: AdminProjectSettings['boards']; chosen: Re
               }}
               style={{ margin: 0 }}
             />
-            {board.name}
+            {board.type === 'simple' ? m.boards.teamManaged(board.name) : board.name}
           </Box>
         ))}
         {props.error ? <FieldMessage id="board-choice-error">{props.error}</FieldMessage> : null}

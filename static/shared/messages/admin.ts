@@ -59,11 +59,12 @@ export const admin = {
   boards: {
     heading: 'Boards that supply sprints',
     legend: 'Sprints come from',
-    every: 'Every scrum board of the project',
+    every: 'Every board of the project that runs sprints',
     chosen: 'Only the boards chosen below',
-    boardsLabel: 'Scrum boards',
+    boardsLabel: 'Scrum and team-managed boards',
+    teamManaged: (name: string) => `${name} (team-managed: supplies sprints when the project has sprints on)`,
     kanban: (names: string) => `Kanban boards have no sprints: ${names}.`,
-    none: 'This project has no scrum board, so it has no sprints.',
+    none: 'This project has no scrum or team-managed board, so it has no sprints.',
     saved: 'Saved: the roadmap and the epic panel take sprints from these boards from their next full load.',
   },
 

@@ -91,7 +91,7 @@ describe('Boards that supply sprints', () => {
     sandbox.site.boards.push({ ...secondBoard, projectId: thr() });
   });
 
-  test('default to every scrum board of the project', async () => {
+  test('default to every board of the project that may run sprints', async () => {
     const settings = valueOf(await adminCall(sandbox, 'getAdminProjectSettings', { projectId: thr() }));
     expect(settings.sprintBoards).toEqual({ version: 0 });
     expect(settings.boards.map((board) => board.id)).toEqual(expect.arrayContaining([1, 5, 77]));
@@ -113,6 +113,22 @@ describe('Boards that supply sprints', () => {
     for (const boardIds of [[5], [2], []]) {
       expect(await adminCall(sandbox, 'saveSprintBoards', { projectId: thr(), boardIds, baseVersion: 0 })).toMatchObject({ ok: false, error: { code: 'invalid', field: 'boardIds' } });
     }
+  });
+
+  test('a team-managed project’s `simple` board may be chosen, as may the release train its filter shares with THR', async () => {
+    const mob = sandbox.project('MOB').id;
+    const settings = valueOf(await adminCall(sandbox, 'getAdminProjectSettings', { projectId: mob }));
+    expect(settings.boards.map((board) => [board.id, board.type])).toEqual([
+      [2, 'simple'],
+      [6, 'scrum'],
+    ]);
+    expect(valueOf(await adminCall(sandbox, 'saveSprintBoards', { projectId: mob, boardIds: [2], baseVersion: 0 }))).toEqual({ boardIds: [2], version: 1 });
+    expect(valueOf(await adminCall(sandbox, 'saveSprintBoards', { projectId: mob, boardIds: [6, 2], baseVersion: 1 }))).toEqual({ boardIds: [2, 6], version: 2 });
+  });
+
+  test('a kanban board is refused with a sentence that names the boards that can run sprints', async () => {
+    const refused = await adminCall(sandbox, 'saveSprintBoards', { projectId: thr(), boardIds: [1, 5], baseVersion: 0 });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'invalid', field: 'boardIds', message: expect.stringContaining('scrum and team-managed boards') } });
   });
 
   test('a stale save is a conflict', async () => {

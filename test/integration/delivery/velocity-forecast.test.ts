@@ -63,15 +63,17 @@ describe('velocity and forecast from the demo site', () => {
 });
 
 describe('sprint columns', () => {
-  test('THR (scrum): its board’s closed, active and future sprints, in order, with dates', async () => {
+  test('THR (scrum): its board’s closed, active and future sprints, then the release train’s, in order, with dates', async () => {
     const timeline = timelineColumns({ sprints: await kit.sprints('THR'), today: site.now });
     expect(timeline.kind).toBe('sprints');
     if (timeline.kind !== 'sprints') return;
-    const expected = site.sprints.filter((s) => s.boardId === 1).sort((a, b) => a.id - b.id);
+    // Board 6 (the release train over THR and MOB) is listed under THR too: its planned sprint is on the timeline.
+    const expected = site.sprints.filter((s) => s.boardId === 1 || s.boardId === 6).sort((a, b) => a.id - b.id);
     expect(timeline.columns.map((c) => c.sprintId)).toEqual(expected.map((s) => s.id));
-    expect(timeline.columns.map((c) => c.state)).toEqual(['closed', 'closed', 'closed', 'closed', 'closed', 'closed', 'closed', 'closed', 'active', 'future', 'future']);
+    expect(timeline.columns.map((c) => c.state)).toEqual(['closed', 'closed', 'closed', 'closed', 'closed', 'closed', 'closed', 'closed', 'active', 'future', 'future', 'future']);
     expect(timeline.columns.every((c) => c.startDate && c.endDate)).toBe(true);
-    expect(timeline.columns.at(-1)).toMatchObject({ datesProjected: true, boardIds: [1] });
+    expect(timeline.columns.at(-2)).toMatchObject({ datesProjected: true, boardIds: [1] });
+    expect(timeline.columns.at(-1)).toMatchObject({ datesProjected: true, boardIds: [6] });
     const active = timeline.columns.find((c) => c.state === 'active');
     expect(active!.startDate! <= site.now.slice(0, 10) && site.now.slice(0, 10) <= active!.endDate!).toBe(true);
   });

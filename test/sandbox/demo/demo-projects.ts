@@ -56,7 +56,7 @@ const THR: ProjectSpec = {
   labels: ['frontend', 'backend', 'checkout', 'performance', 'accessibility', 'customer-request', 'tech-debt'],
 };
 
-/** Team-managed mobile app: project-scoped issue types and "Story point estimate". */
+/** Team-managed mobile app: project-scoped issue types, "Story point estimate", a `simple` board with sprints. */
 const MOB: ProjectSpec = {
   project: {
     id: '10001',
@@ -71,7 +71,8 @@ const MOB: ProjectSpec = {
   issueTypes: { epic: '10010', story: '10011', task: '10012', bug: '10013', subtask: '10014' },
   scopedIssueTypes: true,
   storyPointField: FIELD_IDS.storyPointEstimate,
-  boards: [{ id: 2, name: 'MOB board', type: 'scrum', estimationFieldId: FIELD_IDS.storyPointEstimate }],
+  // Team-managed boards are `simple` in the agile API; MOB has the Sprints feature on.
+  boards: [{ id: 2, name: 'MOB board', type: 'simple', sprintsEnabled: true, estimationFieldId: FIELD_IDS.storyPointEstimate }],
   sprints: { closed: 6, future: 2, firstNumber: 1, activeStart: '2026-11-16T08:00:00.000Z' },
   epics: [
     'Biometric login',

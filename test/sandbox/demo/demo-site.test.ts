@@ -63,9 +63,21 @@ describe('the demo site', () => {
     }
   });
 
+  test('models MOB’s board as team-managed (`simple`) with sprints on, and a release-train board over THR and MOB', () => {
+    const mob = projectOf(site, 'MOB').id;
+    const thr = projectOf(site, 'THR').id;
+    expect(site.boards.filter((b) => b.projectId === mob).map((b) => [b.type, b.sprintsEnabled])).toEqual([['simple', true]]);
+    const shared = site.boards.filter((b) => (b.filterProjectIds ?? [b.projectId]).length > 1);
+    expect(shared.map((b) => [b.name, b.type, b.projectId, b.filterProjectIds])).toEqual([['Thrive release train', 'scrum', thr, [thr, mob]]]);
+    const trainSprints = site.sprints.filter((s) => s.boardId === shared[0]?.id);
+    expect(trainSprints.map((s) => [s.state, s.goal, s.startDate])).toEqual([['future', undefined, undefined]]);
+  });
+
   test('runs two-week sprints: closed, one active around now, future', () => {
-    const scrumBoards = site.boards.filter((b) => b.type === 'scrum');
-    for (const board of scrumBoards) {
+    // Each project's own sprint board; the release train only plans.
+    const sprintBoards = site.boards.filter((b) => (b.type === 'scrum' || (b.type === 'simple' && b.sprintsEnabled)) && !b.filterProjectIds);
+    expect(sprintBoards.map((b) => b.id)).toEqual([1, 2, 3]);
+    for (const board of sprintBoards) {
       const sprints = site.sprints.filter((s) => s.boardId === board.id);
       const active = sprints.filter((s) => s.state === 'active');
 

@@ -45,12 +45,17 @@ export function generateSite(spec: SiteSpec): SimSite {
     issueTypes.push(...types);
     projects.push({ ...projectSpec.project, issueTypeIds: Object.values(projectSpec.issueTypes) });
     boards.push(...projectSpec.boards.map((b) => ({ ...b, projectId: projectSpec.project.id })));
-    const sprintBoard = projectSpec.boards.find((b) => b.type === 'scrum');
+    const sprintBoard = projectSpec.boards.find((b) => b.type === 'scrum' || (b.type === 'simple' && b.sprintsEnabled === true));
     const plan = sprintBoard
       ? planSprints({ spec: projectSpec, boardId: sprintBoard.id, firstId: sprints.length + 1, goals: sprintGoals(projectSpec) })
       : planSprints({ spec: { ...projectSpec, sprints: undefined }, boardId: 0, firstId: 0, goals: [] });
     sprints.push(...allSprints(plan));
     issues.push(...projectIssues({ spec: projectSpec, plan, random, numbering, now }));
+  }
+
+  for (const { board, sprints: planned } of spec.crossProjectBoards ?? []) {
+    boards.push(board);
+    sprints.push(...planned.map((sprint, i): SimSprint => ({ ...sprint, id: sprints.length + 1 + i, boardId: board.id })));
   }
 
   const projectKeys = new Map(projects.map((p) => [p.id, p.key]));

@@ -1,4 +1,5 @@
 import type { EntityPropertyIndex, SimSite } from '../jira/model';
+import { RELEASE_TRAIN } from './cross-project-board';
 import { DEMO_PROJECTS } from './demo-projects';
 import { generateSite } from './generate';
 import type { LargeSiteOptions } from './large-projects';
@@ -15,7 +16,7 @@ export interface SiteOptions {
   entityPropertyIndexes?: EntityPropertyIndex[];
 }
 
-/** Four projects (THR, MOB, FIN, OPS), five boards, 26 sprints, 44 epics with ~400 children. */
+/** Four projects (THR, MOB, FIN, OPS), six boards (one over THR and MOB), 27 sprints, 44 epics with ~400 children. */
 export function buildDemoSite(options: SiteOptions = {}): SimSite {
   const site = generateSite({
     seed: 20261120,
@@ -25,6 +26,7 @@ export function buildDemoSite(options: SiteOptions = {}): SimSite {
     projects: DEMO_PROJECTS,
     subtaskParents: 8,
     entityPropertyIndexes: options.entityPropertyIndexes ?? [],
+    crossProjectBoards: [RELEASE_TRAIN],
   });
   return withConfidentialIssues(site);
 }

@@ -1,4 +1,4 @@
-import type { EntityPropertyIndex, ProjectPermissionKey, SimBoard, SimProject } from '../jira/model';
+import type { EntityPropertyIndex, ProjectPermissionKey, SimBoard, SimProject, SimSprint } from '../jira/model';
 import type { ProjectIssueTypes } from './catalog';
 
 /** What the generator needs to know about one project; everything else is derived, seeded. */
@@ -9,7 +9,7 @@ export interface ProjectSpec {
   scopedIssueTypes: boolean;
   /** The field this project's issues carry their estimate in; none = never estimated. */
   storyPointField?: string;
-  /** The first scrum board is where the project's sprints are created (their `originBoardId`). */
+  /** The first board with sprints (scrum, or `simple` with sprints on) is where the project's sprints are created (their `originBoardId`). */
   boards: Array<Omit<SimBoard, 'projectId'>>;
   /** Two-week sprints: `closed` of them before the active one, `future` after it. Kanban-only projects have none. */
   sprints?: { closed: number; future: number; firstNumber: number; activeStart: string };
@@ -30,6 +30,8 @@ export interface SiteSpec {
   /** How many standard issues get one to three subtasks. */
   subtaskParents: number;
   entityPropertyIndexes: EntityPropertyIndex[];
+  /** Boards whose filter spans projects, with the sprints created on them; added after every project's own. */
+  crossProjectBoards?: Array<{ board: SimBoard; sprints: Array<Omit<SimSprint, 'id' | 'boardId'>> }>;
 }
 
 export const ALL_PROJECT_PERMISSIONS: ProjectPermissionKey[] = [

@@ -116,8 +116,17 @@ export interface SimIssue {
 export interface SimBoard {
   id: number;
   name: string;
-  type: 'scrum' | 'kanban';
+  /** `simple` = a team-managed project's board (agile API `type` filter: scrum, kanban, simple). */
+  type: 'scrum' | 'kanban' | 'simple';
+  /** The board's location: the one project `location` names. */
   projectId: string;
+  /** A team-managed board runs sprints only when its project has the Sprints feature on. */
+  sprintsEnabled?: boolean;
+  /**
+   * Projects the board's filter references (default: `projectId` alone). The board is listed under
+   * each of them by `GET /rest/agile/1.0/board?projectKeyOrId=`.
+   */
+  filterProjectIds?: string[];
   /** Field the board estimates with (board configuration `estimation.field.fieldId`). */
   estimationFieldId?: string;
 }
@@ -155,6 +164,12 @@ export interface SimSite {
   boards: SimBoard[];
   sprints: SimSprint[];
   entityPropertyIndexes: EntityPropertyIndex[];
+  /**
+   * Largest agile page (`/board`, `/board/{id}/sprint`). Jira Cloud caps them at 50 today
+   * (JSWCLOUD-18382) and may lower a cap without notice (KB "Changing maxResults parameter for Jira
+   * Cloud REST API"): a site can set a smaller one. Default 50.
+   */
+  agileMaxResults?: number;
   /** Issue security levels of the projects' issue security schemes; none = no issue security. */
   securityLevels?: SimSecurityLevel[];
   /** The site's "now", ISO 8601: relative JQL dates and `updated` stamps use the simulator's clock. */

@@ -30,7 +30,33 @@ describe('boards', () => {
     expect(page.values.map((b) => [b.id, b.type, b.location.projectKey])).toEqual([
       [1, 'scrum', 'THR'],
       [5, 'kanban', 'THR'],
+      [6, 'scrum', 'THR'],
     ]);
+  });
+
+  test('a team-managed project’s board is `simple`, and a board over two projects is listed under both, located in one', async () => {
+    const page = bodyOf<Page<{ id: number; type: string; location: { projectKey: string } }>>(
+      await send(demoSimulator(), { path: '/rest/agile/1.0/board?projectKeyOrId=MOB' }),
+    );
+
+    expect(page.values.map((b) => [b.id, b.type, b.location.projectKey])).toEqual([
+      [2, 'simple', 'MOB'],
+      [6, 'scrum', 'THR'],
+    ]);
+    const simple = bodyOf<Page<{ id: number }>>(await send(demoSimulator(), { path: '/rest/agile/1.0/board?type=simple' }));
+    expect(simple.values.map((b) => b.id)).toEqual([2]);
+  });
+
+  test('lists at most 50 boards a page whatever is asked, and says so in maxResults', async () => {
+    const sim = demoSimulator();
+    for (let id = 100; id < 160; id += 1) sim.site.boards.push({ id, name: `THR team ${id}`, type: 'kanban', projectId: '10000' });
+    const first = bodyOf<Page<{ id: number }>>(await send(sim, { path: '/rest/agile/1.0/board?projectKeyOrId=THR&maxResults=100' }));
+    const second = bodyOf<Page<{ id: number }>>(await send(sim, { path: '/rest/agile/1.0/board?projectKeyOrId=THR&maxResults=100&startAt=50' }));
+
+    expect(first).toMatchObject({ maxResults: 50, isLast: false });
+    expect(first.values).toHaveLength(50);
+    expect(second.values).toHaveLength(13);
+    expect(second.isLast).toBe(true);
   });
 
   test('filters by type, and finds a project by id as well as by key', async () => {
@@ -79,6 +105,37 @@ describe('sprints', () => {
     expect(first).not.toHaveProperty('total');
     expect(second.values[0]?.id).toBe((first.values.at(-1)?.id ?? 0) + 1);
     expect(second.isLast).toBe(true);
+  });
+
+  test('a site may cap pages lower than 50, and a page then comes back shorter than asked', async () => {
+    const sim = demoSimulator();
+    sim.site.agileMaxResults = 4;
+    const page = bodyOf<Page<Sprint>>(await send(sim, { path: '/rest/agile/1.0/board/1/sprint?maxResults=50' }));
+
+    expect(page).toMatchObject({ maxResults: 4, startAt: 0, isLast: false });
+    expect(page.values).toHaveLength(4);
+  });
+
+  test('a team-managed board with sprints on lists them; with sprints off it answers as kanban boards do', async () => {
+    const sim = demoSimulator();
+    const on = await send(sim, { path: '/rest/agile/1.0/board/2/sprint' });
+    expect(on.status).toBe(200);
+    expect(bodyOf<Page<Sprint>>(on).values.map((s) => s.originBoardId)).toEqual(Array(9).fill(2));
+
+    const board = sim.site.boards.find((b) => b.id === 2);
+    if (board) board.sprintsEnabled = false;
+    const off = await send(sim, { path: '/rest/agile/1.0/board/2/sprint' });
+    expect(off.status).toBe(400);
+    expect(bodyOf<ErrorBody>(off).errorMessages).toEqual(['The board does not support sprints']);
+  });
+
+  test('a sprint without a goal says `goal: null`, as real sites do', async () => {
+    const sim = demoSimulator();
+    const train = bodyOf<Page<Sprint & { goal: unknown }>>(await send(sim, { path: '/rest/agile/1.0/board/6/sprint' })).values;
+    const withGoal = bodyOf<Sprint & { goal: unknown }>(await send(sim, { path: '/rest/agile/1.0/sprint/9' }));
+
+    expect(train.map((s) => [s.name, s.goal])).toEqual([['Release train 1', null]]);
+    expect(typeof withGoal.goal).toBe('string');
   });
 
   test('a kanban board has none: 400 "The board does not support sprints"', async () => {

@@ -18,12 +18,35 @@ export function visibleBoard(ctx: RouteContext): SimBoard {
   return board;
 }
 
-/** The agile API pages with startAt/maxResults and caps pages at 50. */
+/**
+ * The agile API pages with startAt/maxResults and answers at most 50 a page whatever is asked, with
+ * `maxResults: 50` (JSWCLOUD-18382: /board, /board/{id}/sprint, /board/{id}/project, /board/{id}/epic).
+ * A site may cap lower (`SimSite.agileMaxResults`): Jira says caps change without notice, so clients
+ * must page by what came back.
+ */
 export function agilePage(ctx: RouteContext, cap = 50): { startAt: number; maxResults: number } {
+  const siteCap = ctx.site.agileMaxResults ?? cap;
   return {
     startAt: Math.max(0, intParam(ctx, 'startAt', 0)),
-    maxResults: Math.min(Math.max(intParam(ctx, 'maxResults', 50), 1), cap),
+    maxResults: Math.min(Math.max(intParam(ctx, 'maxResults', 50), 1), cap, siteCap),
   };
+}
+
+/**
+ * Scrum boards have sprints; a team-managed (`simple`) board only with its project's Sprints feature
+ * on; kanban boards never. The others answer 400 "The board does not support sprints".
+ */
+export function boardHasSprints(board: SimBoard): boolean {
+  return board.type === 'scrum' || (board.type === 'simple' && board.sprintsEnabled === true);
+}
+
+/**
+ * `projectKeyOrId` finds the boards "relevant to a project": those whose filter references it
+ * (getAllBoards in jira-software.v1.json), so a board over two projects is listed under both while
+ * its `location` names one.
+ */
+export function boardCoversProject(board: SimBoard, projectId: string): boolean {
+  return (board.filterProjectIds ?? [board.projectId]).includes(projectId);
 }
 
 function listBoards(ctx: RouteContext) {
@@ -36,7 +59,7 @@ function listBoards(ctx: RouteContext) {
   const boards = ctx.site.boards
     .filter((b) => ctx.access.canBrowseProjectId(b.projectId))
     // An unknown or hidden project simply has no boards to show.
-    .filter((b) => !projectRef || b.projectId === project?.id)
+    .filter((b) => !projectRef || (project !== undefined && boardCoversProject(b, project.id)))
     .filter((b) => types.size === 0 || types.has(b.type))
     .filter((b) => name === '' || b.name.toLowerCase().includes(name));
   const page = boards.slice(startAt, startAt + maxResults);
@@ -89,7 +112,7 @@ const STATE_ORDER = { closed: 0, active: 1, future: 2 } as const;
 /** Sprints created on the board, closed → active → future (Jira's order), 50 a page, no `total`. */
 function boardSprints(ctx: RouteContext) {
   const board = visibleBoard(ctx);
-  if (board.type !== 'scrum') reject(400, MESSAGES.boardWithoutSprints);
+  if (!boardHasSprints(board)) reject(400, MESSAGES.boardWithoutSprints);
   const { startAt, maxResults } = agilePage(ctx);
   const states = new Set(listParam(ctx, 'state'));
   const invalid = [...states].filter((s) => !Object.hasOwn(STATE_ORDER, s));

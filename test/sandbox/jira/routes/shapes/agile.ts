@@ -32,7 +32,9 @@ export function sprintBean(baseUrl: string, sprint: SimSprint): Record<string, u
     ...(sprint.endDate ? { endDate: sprintDateTime(sprint.endDate) } : {}),
     ...(sprint.completeDate ? { completeDate: sprintDateTime(sprint.completeDate) } : {}),
     originBoardId: sprint.boardId,
-    goal: sprint.goal ?? '',
+    // Real sites send `goal: null` for a sprint nobody gave a goal, though SprintBean in
+    // jira-software.v1.json types it as a string: clients must take both.
+    goal: sprint.goal ?? null,
   };
 }
 
