@@ -3,7 +3,7 @@ import { epicLinksPropertyKey } from '../../../src/domain/epic-links';
 import { createSandbox } from '../harness';
 import { valueOf } from '../resolvers/strategy/builders';
 import { seedGoal } from '../resolvers/strategy/kit';
-import { epicsOf, jqlKeys, seedItem } from '../resolvers/roadmap/kit';
+import { epicsOf, jqlKeys, searchIndexLags, seedItem } from '../resolvers/roadmap/kit';
 import { adminCall } from './kit';
 
 const sandbox = createSandbox();
@@ -11,6 +11,8 @@ const sandbox = createSandbox();
 beforeEach(() => {
   sandbox.forge.kvs.clear();
   for (const issue of sandbox.site.issues) delete issue.properties[epicLinksPropertyKey];
+  // The rebuild runs right after links were made: Jira's index does not show them yet.
+  searchIndexLags(sandbox);
 });
 
 async function linkedEpic() {
