@@ -49,7 +49,10 @@ export const defaultMinimumSprints = 3;
  * (kanban, backlog) are not velocity.
  *
  * The children are the project's epics' children: velocity is measured on the same kind of work
- * the forecast projects (epic work), with the same story-point field.
+ * the forecast projects (epic work), with the same story-point field. So a sprint of a board whose
+ * filter spans two projects counts for each through its own issues only: neither project is
+ * credited with the other's points, and a shared sprint in which this project did nothing is a
+ * zero here (its share of the team's sprint), not missing.
  */
 export function velocityOf(input: VelocityInput): Velocity {
   const window = Math.max(1, input.window ?? defaultVelocityWindow);
