@@ -4,7 +4,7 @@ import { createSandbox } from '../../harness';
 import type { Actor } from '../../harness';
 import { valueOf } from '../strategy/builders';
 import { inProject, seedGoal } from '../strategy/kit';
-import { epicsOf, seedItem } from '../roadmap/kit';
+import { epicsOf, searchIndexLags, seedItem } from '../roadmap/kit';
 
 const sandbox = createSandbox();
 
@@ -12,6 +12,7 @@ beforeEach(async () => {
   sandbox.forge.kvs.clear();
   for (const issue of sandbox.site.issues) delete issue.properties?.[epicLinksPropertyKey];
   await sandbox.setEditRule('project-admins');
+  searchIndexLags(sandbox);
 });
 
 const alignment = async (as: Actor = 'productManager'): Promise<AlignmentView> => valueOf(await sandbox.call('getAlignment', { as }));
