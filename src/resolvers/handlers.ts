@@ -12,7 +12,8 @@ import { linkEpics, searchEpics } from './roadmap/epic-links';
 import { createRoadmapItem, deleteRoadmapItem, moveRoadmapItem, updateRoadmapItem } from './roadmap/items';
 import { saveLaneSetup } from './roadmap/lanes';
 import { getRoadmap } from './roadmap/roadmap-view';
-import { guarded } from './results';
+import { isWithinDepth } from '../validation/payloads';
+import { fail, guarded } from './results';
 import { deleteGoal } from './strategy/goal-delete';
 import { createGoal, moveGoal, updateGoal } from './strategy/goals';
 import { previewKpiSource, refreshKpi } from './strategy/kpi-source';
@@ -23,7 +24,7 @@ import { searchUsers } from './strategy/users';
 import { getVisionVersion, listVisionVersions, restoreVisionVersion, saveVision } from './strategy/vision';
 
 /** Every call of the contract, implemented. The compiler checks this object against `Defs`. */
-export const handlers: Handlers<Defs> = {
+export const handlers: Handlers<Defs> = depthBounded({
   getProjectOverview: (request) => guarded(() => getProjectOverview(request)),
 
   getStrategy: (request) => guarded(() => getStrategy(request)),
@@ -74,4 +75,18 @@ export const handlers: Handlers<Defs> = {
   getPortfolio: (request) => guarded(() => getPortfolio(request)),
 
   getAlignment: (request) => guarded(() => getAlignment(request)),
-};
+});
+
+/**
+ * A payload nested deeper than any call's input is `invalid` before anything walks it: validation
+ * and the import's checks recurse, and a 10,000-deep payload would overflow the stack.
+ */
+function depthBounded(all: Handlers<Defs>): Handlers<Defs> {
+  type AnyHandler = (request: { payload: unknown }) => unknown;
+  const bounded: Record<string, AnyHandler> = {};
+  for (const [key, handler] of Object.entries(all) as Array<[string, AnyHandler]>) {
+    bounded[key] = async (request) =>
+      isWithinDepth(request.payload) ? handler(request) : fail('invalid', 'This request is nested too deeply to be a valid one.');
+  }
+  return bounded as unknown as Handlers<Defs>;
+}

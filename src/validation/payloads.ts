@@ -61,8 +61,26 @@ export const payloadSchemas = {
   saveEditRule: z.object({ rule: adminSchemas.editRule, baseVersion }),
   saveStoryPointOverride: z.object({ projectId: adminSchemas.projectId.nullable(), fieldId: adminSchemas.fieldId.nullable(), baseVersion }),
   saveSprintBoards: z.object({ projectId: adminSchemas.projectId, boardIds: adminSchemas.boardIds.nullable(), baseVersion }),
-  previewImport: z.object({ data: adminSchemas.importData }),
-  applyImport: z.object({ data: adminSchemas.importData }),
+  previewImport: z.object({ data: adminSchemas.importData, projectIds: adminSchemas.importProjectIds }),
+  applyImport: z.object({ data: adminSchemas.importData, projectIds: adminSchemas.importProjectIds, planId: adminSchemas.planId }),
 } satisfies { [K in PayloadKey]: z.ZodType<PayloadOf<K>> };
 
 export type PayloadSchemas = typeof payloadSchemas;
+
+/**
+ * How deeply a payload may nest objects and arrays. No call's input comes near it (an export file,
+ * the deepest, nests under ten levels; storage refuses values past 31). The browser can send far
+ * deeper JSON inside Forge's 500 KB, and a recursive walk of it (zod's, or ours) overflows the stack.
+ */
+export const maxPayloadDepth = 64;
+
+/** Whether `value` nests at most `max` objects or arrays; measured without recursion, so any input is safe. */
+export function isWithinDepth(value: unknown, max: number = maxPayloadDepth): boolean {
+  const pending: Array<{ value: unknown; depth: number }> = [{ value, depth: 0 }];
+  for (let next = pending.pop(); next; next = pending.pop()) {
+    if (next.value === null || typeof next.value !== 'object') continue;
+    if (next.depth >= max) return false;
+    for (const inner of Object.values(next.value)) pending.push({ value: inner, depth: next.depth + 1 });
+  }
+  return true;
+}
