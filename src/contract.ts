@@ -30,7 +30,8 @@ export type ErrorCode =
   | 'conflict' // someone else changed it first; `current` carries their version
   | 'jira-unavailable' // Jira answered 5xx, garbage, or not in time
   | 'rate-limited' // Jira kept answering 429 past the invocation's time budget
-  | 'scope-missing'; // Forge refused a Jira call the app's manifest scopes do not cover: an admin must upgrade the app
+  | 'scope-missing' // Forge refused a Jira call the app's manifest scopes do not cover: an admin must upgrade the app
+  | 'storage-unavailable'; // Forge storage (or its proxy) failed or throttled the call: worth a retry
 
 export interface AppError {
   code: ErrorCode;

@@ -1,5 +1,6 @@
 import type { AppError, ErrorCode, Failure, Result } from '../contract';
 import { JiraError } from '../adapters/jira/errors';
+import { isStorageOutage } from '../adapters/storage/storage-outage';
 
 export const ok = <T>(value: T): { ok: true; value: T } => ({ ok: true, value });
 
@@ -18,10 +19,21 @@ export const scopeMissingError: AppError = {
 };
 
 /**
+ * Storage failed mid-call. Not the user's doing and worth a retry: writes that must go together
+ * share one transaction, and every write is guarded by the version the caller read, so repeating
+ * the call cannot apply a change twice.
+ */
+export const storageUnavailableError: AppError = {
+  code: 'storage-unavailable',
+  message: 'Throughline’s storage did not answer. Try again in a moment.',
+};
+
+/**
  * Expected failures become values the UI can show; anything else is a bug and keeps throwing, so
  * Forge logs it and the UI shows its generic failure.
  */
 export function expectedError(error: unknown): AppError | undefined {
+  if (isStorageOutage(error)) return storageUnavailableError;
   if (!(error instanceof JiraError)) return undefined;
   switch (error.kind) {
     case 'scope-missing':

@@ -45,6 +45,7 @@ export const en = {
     'jira-unavailable': 'Jira isn’t answering',
     'rate-limited': 'Jira is busy',
     'scope-missing': 'Throughline needs an update',
+    'storage-unavailable': 'Throughline’s storage isn’t answering',
     unexpected: 'Something went wrong',
   } as Record<string, string>,
 };

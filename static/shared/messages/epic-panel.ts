@@ -84,6 +84,7 @@ export const epicPanel = {
       'jira-unavailable': 'Jira isn’t answering',
       'rate-limited': 'Jira is busy',
       'scope-missing': 'Throughline needs an update',
+      'storage-unavailable': 'Throughline’s storage isn’t answering',
     })[code] ?? 'Something went wrong',
   announceConflict: 'Someone else changed these links. Their links are shown.',
 };

@@ -63,5 +63,7 @@ export const portfolio = {
           ? 'Jira is busy'
           : code === 'scope-missing'
             ? 'Throughline needs an update'
-            : 'The portfolio didn’t load',
+            : code === 'storage-unavailable'
+              ? 'Throughline’s storage isn’t answering'
+              : 'The portfolio didn’t load',
 };
