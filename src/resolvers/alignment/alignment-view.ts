@@ -9,7 +9,8 @@ import { alignmentOf } from '../../domain/alignment';
 import { rollupOfEpics } from '../../domain/rollup-merge';
 import { sprintInvestment } from '../../domain/sprint-investment';
 import { orderGoals } from '../../domain/goal-order';
-import { nowIso, todayOf } from '../../adapters/clock';
+import { nowIso } from '../../adapters/clock';
+import { dayIn } from '../../domain/calendar';
 import type { EpicRollupEntry } from '../../adapters/delivery/load-epic-rollups';
 import { loadRoadmapEpics } from '../../adapters/delivery/roadmap-epics';
 import { goalsOfProject } from '../../adapters/storage/goal-store';
@@ -89,7 +90,7 @@ export const getAlignment = viewerRead(async ({ jira, access, projectId, context
     items: itemRows,
     storyPoints: loaded.storyPoints.ok ? { fieldName: loaded.storyPoints.name, message: `Story points come from “${loaded.storyPoints.name}”.` } : { message: loaded.storyPoints.message },
     pending: loaded.pending,
-    today: todayOf(now),
+    today: dayIn(Date.parse(now), context.timeZone),
   };
   return ok(view);
 });

@@ -7,7 +7,8 @@ import type { RoadmapView } from '../../contract';
 import { distinctChildren } from '../../domain/rollup-merge';
 import { itemDelivery } from '../../domain/item-delivery';
 import { velocityOf } from '../../domain/velocity';
-import { nowIso, todayOf } from '../../adapters/clock';
+import { nowIso } from '../../adapters/clock';
+import { dayIn } from '../../domain/calendar';
 import { loadRoadmapEpics } from '../../adapters/delivery/roadmap-epics';
 import { goalsOfProject } from '../../adapters/storage/goal-store';
 import { itemsOfProject, loadLanes } from '../../adapters/storage/roadmap-store';
@@ -18,7 +19,8 @@ import { epicsByItem, itemView, roadmapEpic } from './views';
 
 export const getRoadmap = viewerCall('getRoadmap', async ({ jira, access, projectId, payload, context }) => {
   const now = nowIso();
-  const today = todayOf(now);
+  // The viewer's day: at 08:00 UTC it is already tomorrow in Sydney and still yesterday in Los Angeles.
+  const today = dayIn(Date.parse(now), context.timeZone);
   const [{ epics, rollups: loaded, sprints }, items, lanes, goals] = await Promise.all([
     loadRoadmapEpics(jira, {
       projectId,
@@ -46,6 +48,7 @@ export const getRoadmap = viewerCall('getRoadmap', async ({ jira, access, projec
       today,
       hasEstimateField: loaded.storyPoints.ok,
       settled: item.status === 'done' || item.status === 'parked',
+      ...(context.timeZone ? { timeZone: context.timeZone } : {}),
       ...(item.endDate ? { endDate: item.endDate } : {}),
     });
     return itemView(item, epicIds, delivery);

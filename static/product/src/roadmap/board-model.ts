@@ -42,7 +42,8 @@ export function layoutColumns(view: Pick<RoadmapView, 'items' | 'sprints' | 'tod
     case 'quarters':
       return quarterColumns({ items: view.items, today: view.today });
     case 'timeline':
-      return timelineRoadmapColumns(timelineColumns({ sprints: view.sprints, today: view.today }));
+      // Sprint dates are instants with offsets: the columns show the days they fall on for this viewer.
+      return timelineRoadmapColumns(timelineColumns({ sprints: view.sprints, today: view.today, timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone }));
   }
 }
 
