@@ -51,6 +51,7 @@ test('does not render the panel on a story, and says why', async () => {
   expect(frame).toBeUndefined();
   expect(html).not.toContain('id="app-frame-slot"');
   expect(html).not.toContain('class="issue-panel"');
+  expect(html).toContain(`<option value="${story.key}" selected>`);
   expect(html).toContain(
     `Jira does not show Product context on ${story.key} (${type}): its display condition (jiraExpression: issue.issueType.hierarchyLevel == 1) is false here.`,
   );
@@ -62,8 +63,9 @@ test('shows the panel on a team-managed epic type an admin renamed (here: transl
   if (!epicType?.scopeProjectId) throw new Error('MOB should have its own, team-managed epic type');
   epicType.name = 'Épica';
   try {
-    const { frame } = await page(`?module=issue-panel&issue=${epic.key}`);
+    const { html, frame } = await page(`?module=issue-panel&issue=${epic.key}`);
     expect(frame?.context.extension.issue).toMatchObject({ key: epic.key, type: 'Épica' });
+    expect(html).toContain('<span class="type-icon type-epic" title="Épica" aria-label="Épica"></span>');
   } finally {
     epicType.name = 'Epic';
   }

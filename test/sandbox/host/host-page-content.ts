@@ -51,7 +51,7 @@ function issueView(input: PageInput, issue: SimIssue, project: SimProject | unde
   ${notices(input)}
   <div class="issue-layout">
     <div class="issue-main">
-      <h1 class="issue-summary">${issueTypeIcon(type?.name ?? '')}${issue.summary}</h1>
+      <h1 class="issue-summary">${issueTypeIcon(type)}${issue.summary}</h1>
       <section class="issue-section"><h2>Description</h2><p class="muted">A ${type?.name ?? 'work item'} of the simulated site. Labels: ${issue.labels.join(', ') || 'none'}.</p></section>
       ${state.hiddenBy
         ? ''
@@ -63,7 +63,7 @@ function issueView(input: PageInput, issue: SimIssue, project: SimProject | unde
         <ul class="child-list">${shown.map((child) => {
           const childStatus = site.statuses.find((s) => s.id === child.statusId);
           const childType = site.issueTypes.find((t) => t.id === child.issueTypeId);
-          return html`<li>${issueTypeIcon(childType?.name ?? '')}<span class="child-key">${child.key}</span><span class="child-summary">${child.summary}</span>${childStatus ? statusLozenge(childStatus) : ''}</li>`;
+          return html`<li>${issueTypeIcon(childType)}<span class="child-key">${child.key}</span><span class="child-summary">${child.summary}</span>${childStatus ? statusLozenge(childStatus) : ''}</li>`;
         })}</ul>
         ${children.length > shown.length ? html`<p class="muted">and ${children.length - shown.length} more</p>` : ''}
       </section>

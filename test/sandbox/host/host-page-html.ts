@@ -68,9 +68,11 @@ function sandboxBar({ site, manifest, state, dataSet }: PageInput): SafeHtml {
     const label = module ? `${MODULE_LABELS[type]} · ${module.title}` : `${MODULE_LABELS[type]} (not in manifest yet)`;
     return option(MODULE_SLUGS[type], label, type === state.moduleType, !module);
   });
+  // An issue that is not an epic (opened by URL or navigation) stays selectable, so the view shows it.
+  const issueChoices = state.issue && !state.epics.includes(state.issue) ? [state.issue, ...state.epics] : state.epics;
   const epicSelect =
     state.moduleType === 'jira:issuePanel'
-      ? html`<label class="control"><span>Epic</span><select name="issue">${state.epics.map((epic) =>
+      ? html`<label class="control"><span>Epic</span><select name="issue">${issueChoices.map((epic) =>
           option(epic.key, `${epic.key} ${epic.summary}`, epic.key === state.issue?.key),
         )}</select></label>`
       : '';

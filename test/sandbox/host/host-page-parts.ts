@@ -1,5 +1,5 @@
 /** Small pieces of Jira's look for the host page: avatars, logo, issue-type icons, lozenges. */
-import type { SimProject, SimStatus, SimUser } from '../jira/model';
+import type { SimIssueType, SimProject, SimStatus, SimUser } from '../jira/model';
 import { html } from './html-template';
 import type { SafeHtml } from './html-template';
 
@@ -30,8 +30,11 @@ export function jiraLogo(): SafeHtml {
   return html`<svg class="jira-mark" viewBox="0 0 24 24" width="24" height="24" aria-hidden="true"><path fill="currentColor" d="M11.53 2c0 2.4 1.97 4.35 4.35 4.35h1.78v1.7c0 2.4 1.94 4.34 4.34 4.35V2.84a.84.84 0 0 0-.84-.84H11.53Z"/><path fill="currentColor" opacity=".8" d="M6.77 6.8a4.36 4.36 0 0 0 4.34 4.34h1.8v1.72a4.36 4.36 0 0 0 4.34 4.34V7.63a.84.84 0 0 0-.83-.83H6.77Z"/><path fill="currentColor" opacity=".6" d="M2 11.6c0 2.4 1.95 4.34 4.35 4.34h1.78v1.72c.01 2.39 1.95 4.33 4.34 4.34v-9.57a.84.84 0 0 0-.84-.84H2Z"/></svg>`;
 }
 
-export function issueTypeIcon(typeName: string): SafeHtml {
-  const kind = /epic/i.test(typeName) ? 'epic' : /bug/i.test(typeName) ? 'bug' : /sub/i.test(typeName) ? 'subtask' : /task/i.test(typeName) ? 'task' : 'story';
+/** Epics and subtasks by hierarchy level (type names are renamed and translated), the rest by name. */
+export function issueTypeIcon(type: SimIssueType | undefined): SafeHtml {
+  const typeName = type?.name ?? '';
+  const kind =
+    type?.hierarchyLevel === 1 ? 'epic' : type?.hierarchyLevel === -1 ? 'subtask' : /bug/i.test(typeName) ? 'bug' : /task/i.test(typeName) ? 'task' : 'story';
   return html`<span class="type-icon type-${kind}" title="${typeName}" aria-label="${typeName}"></span>`;
 }
 
