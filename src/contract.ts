@@ -380,7 +380,16 @@ export interface ImportSummary {
 }
 
 export interface LinkIndexReport {
-  projects: Array<{ id: string; key: string; epicsChecked: number; epicsUpdated: Array<{ key: string; before: string[]; after: string[] }>; rollupsDropped: number; refused: string[] }>;
+  projects: Array<{
+    id: string;
+    key: string;
+    epicsChecked: number;
+    epicsUpdated: Array<{ key: string; before: string[]; after: string[] }>;
+    rollupsDropped: number;
+    refused: string[];
+    /** The project's permission scheme does not let the app browse it: no epic was checked. */
+    appCannotBrowse?: true;
+  }>;
 }
 
 // ── Portfolio ───────────────────────────────────────────────────────────────────────────────

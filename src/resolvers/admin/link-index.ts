@@ -6,6 +6,10 @@
  * Jira on the next load. The app keeps no other index of links: the roadmap reads them inline.
  * Epics the app linked in the last minutes are reconciled in the epic search, since Jira's index
  * would show their links only later, and each rewrite is recorded as recent in turn.
+ * The app sees what the add-on role may see: a project whose permission scheme does not grant it
+ * Browse Projects is reported (`appCannotBrowse`) with its caches dropped, and the others go on;
+ * epics whose security level leaves out the add-on role are not seen, so not checked.
+ * @see https://support.atlassian.com/jira/kb/the-atlassian-addons-project-access-project-role-in-jira-cloud/
  */
 import type { LinkIndexReport } from '../../contract';
 import { servedGoalIds } from '../../domain/epic-links';
@@ -28,7 +32,17 @@ export const rebuildLinkIndex = adminRead(async ({ jira }) => {
   const app = createJiraClient({ actor: 'app' });
   const report: LinkIndexReport = { projects: [] };
   for (const project of projects) {
-    const [epicTypeIds, items] = await Promise.all([epicIssueTypeIds(app, project.id), itemsOfProject(project.id)]);
+    let epicTypeIds: string[];
+    try {
+      epicTypeIds = await epicIssueTypeIds(app, project.id);
+    } catch (error) {
+      if (!(error instanceof JiraError && (error.kind === 'not-found' || error.kind === 'forbidden'))) throw error;
+      console.warn(`Rebuild link index: the app may not browse project ${project.key} (${error.kind}); its epics were not checked`);
+      const rollupsDropped = await dropProjectRollups(project.id);
+      report.projects.push({ id: project.id, key: project.key, epicsChecked: 0, epicsUpdated: [], rollupsDropped, refused: [], appCannotBrowse: true });
+      continue;
+    }
+    const items = await itemsOfProject(project.id);
     const goalOfItem = new Map(items.map((item) => [item.id, item.goalId]));
     const reconcileIssues = await recentlyLinkedEpicIds(nowIso());
     const epics = (await listEpicsWithLinks(app, { projectId: project.id, epicTypeIds, reconcileIssues })).filter(
