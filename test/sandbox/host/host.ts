@@ -33,6 +33,8 @@ export interface HostOptions {
   storageFile?: string;
   /** Delete `storageFile` before starting. */
   fresh?: boolean;
+  /** How long Jira's search index trails writes, as on a real site; default 0 (search sees writes at once). */
+  searchIndexLagMs?: number;
   /** The app's root (resource paths and `src/` are relative to it). Default: this repository. */
   rootDir?: string;
   manifestPath?: string;
@@ -78,6 +80,7 @@ export async function startHost(options: HostOptions = {}): Promise<RunningHost>
     standInPort: () => listeningPort,
     manifestPath,
     ...(options.storageFile ? { storageFile: options.storageFile } : {}),
+    ...(options.searchIndexLagMs ? { searchIndexLagMs: options.searchIndexLagMs } : {}),
     onInvocation: (stats) => {
       invocations.push(stats);
       if (invocations.length > KEPT_INVOCATIONS) invocations.shift();

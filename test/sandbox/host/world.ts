@@ -23,6 +23,8 @@ export interface WorldOptions {
   onInvocation?: (stats: InvocationStats) => void;
   /** The port the host listens on, once it does: Jira's avatar URLs then point at its stand-ins. */
   standInPort?: () => number | undefined;
+  /** How long Jira's search index trails writes (wall clock); 0 or absent: search sees writes at once. */
+  searchIndexLagMs?: number;
 }
 
 /**
@@ -71,7 +73,9 @@ export class World {
 
   private buildSimulator(data: DataSet): JiraSimulator {
     const site = buildSite(data, { entityPropertyIndexes: loadEntityPropertyIndexes(this.options.manifestPath) });
-    return this.options.standInPort ? new HostedJiraSimulator(site, this.options.standInPort) : new JiraSimulator(site);
+    const simulator = this.options.standInPort ? new HostedJiraSimulator(site, this.options.standInPort) : new JiraSimulator(site);
+    if (this.options.searchIndexLagMs) simulator.setSearchIndexLag(this.options.searchIndexLagMs);
+    return simulator;
   }
 
   private buildForge(): ForgeSandbox {
