@@ -1,7 +1,7 @@
 /** One function invocation: who runs it, its runtime object, its deadline and what it cost. */
 import type { ForgeRuntime } from './runtime';
 
-export type InvocationKind = 'resolver' | 'trigger' | 'scheduled-trigger' | 'script';
+export type InvocationKind = 'resolver' | 'trigger' | 'scheduled-trigger' | 'consumer' | 'web-trigger' | 'script';
 
 /**
  * Whose identity `asUser()` carries: a signed-in user, an anonymous viewer (Jira answers as

@@ -40,6 +40,8 @@ permissions:
           indexes: ['rank', { name: 'by-project', partition: ['projectId'], range: ['rank'] }],
         },
       ],
+      functions: {},
+      modules: [],
     });
 
     const sandbox = new ForgeSandbox({ jira: offlineJira, manifest });

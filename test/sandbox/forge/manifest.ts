@@ -1,17 +1,38 @@
 /**
  * The parts of manifest.yml the runtime needs: the app id, the permission scopes (reported by
- * `permissions.hasScope`) and the custom entity declarations that the KVS enforces.
+ * `permissions.hasScope`), the custom entity declarations that the KVS enforces, and which function
+ * backs which module (with its `timeoutSeconds`), for the per-kind invocation time limits.
  */
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import { z } from 'zod';
 import type { EntityDeclaration } from './kvs/entity-schema';
 
+export interface ManifestFunction {
+  handler: string;
+  /** 1–900; honoured only for functions referenced solely by scheduledTrigger / consumer modules. */
+  timeoutSeconds?: number;
+}
+
+/** A module and the function it invokes (`function:`, or `resolver.function` for UI modules). */
+export interface ManifestModule {
+  /** The manifest's module type, e.g. `trigger`, `scheduledTrigger`, `consumer`, `jira:projectPage`. */
+  type: string;
+  key: string;
+  functionKey?: string;
+  /** A consumer's queue. */
+  queue?: string;
+}
+
 export interface SandboxManifest {
   /** The uuid of `app.id: ari:cloud:ecosystem::app/<uuid>`. */
   appId?: string;
   scopes: string[];
   entities: EntityDeclaration[];
+  /** By function key. */
+  functions: Record<string, ManifestFunction>;
+  /** Every module that invokes a function (`function` itself excluded). */
+  modules: ManifestModule[];
 }
 
 const indexSchema = z.union([
@@ -25,6 +46,20 @@ const entitySchema = z.object({
   indexes: z.array(indexSchema).optional(),
 });
 
+// "timeoutSeconds: 1–900" (manifest reference, function module); Forge's validator refuses others.
+const functionSchema = z.object({
+  key: z.string(),
+  handler: z.string(),
+  timeoutSeconds: z.number().int().min(1).max(900).optional(),
+});
+
+const moduleSchema = z.looseObject({
+  key: z.string(),
+  function: z.string().optional(),
+  queue: z.string().optional(),
+  resolver: z.looseObject({ function: z.string().optional() }).optional(),
+});
+
 const manifestSchema = z.object({
   app: z
     .object({
@@ -33,6 +68,7 @@ const manifestSchema = z.object({
     })
     .optional(),
   permissions: z.object({ scopes: z.array(z.string()).optional() }).optional(),
+  modules: z.record(z.string(), z.array(z.unknown())).optional(),
 });
 
 export function parseManifest(text: string): SandboxManifest {
@@ -46,7 +82,28 @@ export function parseManifest(text: string): SandboxManifest {
       attributes: entity.attributes,
       ...(entity.indexes ? { indexes: entity.indexes } : {}),
     })),
+    ...functionsAndModules(manifest.modules ?? {}),
   };
+}
+
+function functionsAndModules(declared: Record<string, unknown[]>): Pick<SandboxManifest, 'functions' | 'modules'> {
+  const functions: Record<string, ManifestFunction> = {};
+  for (const entry of declared['function'] ?? []) {
+    const fn = functionSchema.parse(entry);
+    functions[fn.key] = { handler: fn.handler, ...(fn.timeoutSeconds === undefined ? {} : { timeoutSeconds: fn.timeoutSeconds }) };
+  }
+  const modules: ManifestModule[] = [];
+  for (const [type, entries] of Object.entries(declared)) {
+    if (type === 'function') continue;
+    for (const entry of entries) {
+      const parsed = moduleSchema.safeParse(entry);
+      if (!parsed.success) continue; // modules without a key (none in Forge) cannot be invoked
+      const functionKey = parsed.data.function ?? parsed.data.resolver?.function;
+      const { key, queue } = parsed.data;
+      modules.push({ type, key, ...(functionKey ? { functionKey } : {}), ...(queue ? { queue } : {}) });
+    }
+  }
+  return { functions, modules };
 }
 
 export function loadManifest(path: string): SandboxManifest {

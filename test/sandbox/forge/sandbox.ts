@@ -3,8 +3,9 @@
  * @forge/api, @forge/kvs and @forge/resolver run locally against the Jira simulator and an
  * in-process KVS. See README.md in this folder for how tests set it up.
  */
-import type { InvocationStats } from './invocation';
-import { fromJson, INVOCATION_LIMITS, toJson } from './invocation-limits';
+import type { InvocationKind, InvocationStats } from './invocation';
+import { fromJson, INVOCATION_LIMITS, platformTimeoutMs, toJson, type FunctionDeclarations } from './invocation-limits';
+import { InvocationRateLimiter, type InvocationRateLimits } from './invocation-rate';
 import { PayloadTooLargeError, ResponseTooLargeError } from './errors';
 import { scopeRefusal } from './scope-check';
 import { createPlatformEndpoint } from './fetch-router';
@@ -16,9 +17,19 @@ import type { SandboxManifest } from './manifest';
 import { ProxyFaults, type ProxyFault } from './proxy-faults';
 import { backendPayload, resolverContext, type ResolverCall, type ResolverHandler, type ResolverRequest, type SiteIdentity } from './resolver-call';
 import type { EnvironmentType } from './runtime';
-import { functionContext, invocationEnvelope, type FunctionContext, type TriggerEnvelope, type TriggerOptions } from './trigger-call';
+import {
+  asyncEvent,
+  functionContext,
+  invocationEnvelope,
+  type AsyncEvent,
+  type FunctionContext,
+  type TriggerEnvelope,
+  type TriggerOptions,
+} from './trigger-call';
 
-export { ForgeSandboxError, InvocationTimeoutError, PayloadTooLargeError, ResponseTooLargeError } from './errors';
+export { ForgeSandboxError, InvocationRateLimitedError, InvocationTimeoutError, PayloadTooLargeError, ResponseTooLargeError } from './errors';
+export type { InvocationRateLimits } from './invocation-rate';
+export { INVOCATION_LIMITS } from './invocation-limits';
 export type { SandboxErrorCode } from './errors';
 export type { InvocationStats, JiraCall } from './invocation';
 export type { Caller, JiraBackend, JiraRequest, JiraResponse } from './jira-boundary';
@@ -28,8 +39,8 @@ export type { EntityDeclaration } from './kvs/entity-schema';
 export { SandboxKvs } from './kvs/sandbox-kvs';
 export type { ProxyFault } from './proxy-faults';
 export type { AccountType, BackendRuntimePayload, ResolverCall, ResolverHandler, ResolverRequest } from './resolver-call';
-export type { FunctionContext, TriggerEnvelope, TriggerOptions } from './trigger-call';
-export { loadManifest, parseManifest, type SandboxManifest } from './manifest';
+export type { AsyncEvent, FunctionContext, TriggerEnvelope, TriggerOptions } from './trigger-call';
+export { loadManifest, parseManifest, type ManifestFunction, type ManifestModule, type SandboxManifest } from './manifest';
 
 export interface ForgeSandboxOptions {
   jira: JiraBackend;
@@ -45,6 +56,21 @@ export interface ForgeSandboxOptions {
 
 /** A scheduled trigger's request is the envelope alone. */
 export type ScheduledTriggerRequest = TriggerEnvelope;
+
+/** One event of a queue, as `Queue.push` took it; delivery ids are generated unless given. */
+export interface ConsumerDelivery<B extends Record<string, unknown>> {
+  body: B;
+  delayInSeconds?: number;
+  concurrency?: { key: string; limit: number };
+  jobId?: string;
+  eventId?: string;
+  retryContext?: AsyncEvent['retryContext'];
+}
+
+export interface ConsumerOptions extends TriggerOptions {
+  /** The queue the consumer module listens to; default the module's `queue` or `sandbox-queue`. */
+  queueName?: string;
+}
 
 export interface ScriptOptions {
   /** Run as this user (`asUser()` works); without it only `asApp()` and storage do. */
@@ -70,6 +96,8 @@ export class ForgeSandbox {
    */
   readonly grantedScopes: readonly string[] | undefined;
   private readonly faults = new ProxyFaults();
+  private readonly rateLimiter = new InvocationRateLimiter();
+  private readonly declared: FunctionDeclarations | undefined;
   private readonly installation: Installation;
   private last: InvocationStats | undefined;
 
@@ -77,6 +105,8 @@ export class ForgeSandbox {
     this.jira = options.jira;
     this.appId = options.appId ?? options.manifest?.appId ?? DEFAULT_APP_ID;
     this.environmentType = options.environmentType ?? 'DEVELOPMENT';
+    this.declared =
+      options.manifest?.functions && options.manifest.modules ? { functions: options.manifest.functions, modules: options.manifest.modules } : undefined;
     this.grantedScopes = options.manifest?.scopes;
     this.kvs = new SandboxKvs({
       entities: options.manifest?.entities ?? [],
@@ -140,10 +170,19 @@ export class ForgeSandbox {
   }
 
   /**
+   * Arms Forge's per-user (1,200) and per-installation (5,000) invocations per minute for
+   * user-led invocations (`callResolver`); lower numbers reach them quickly. Undefined disarms.
+   */
+  setInvocationRateLimits(limits: InvocationRateLimits | undefined): void {
+    this.rateLimiter.set(limits);
+  }
+
+  /**
    * A Custom UI `invoke(functionKey, payload)` reaching the app's resolver: payload and result
    * cross as JSON, within 500 KB / 5 MB, and the function is stopped after 25 s.
    */
   async callResolver(handler: ResolverHandler, call: ResolverCall): Promise<unknown> {
+    this.rateLimiter.admit(call.accountId ?? 'anonymous');
     const payload = toJson(call.payload);
     if (payload.bytes > INVOCATION_LIMITS.maxPayloadBytes) {
       throw new PayloadTooLargeError(payload.bytes, INVOCATION_LIMITS.maxPayloadBytes);
@@ -160,7 +199,7 @@ export class ForgeSandbox {
         moduleKey: call.moduleKey,
         functionKey: call.functionKey,
         user: call.accountId ? { kind: 'user', accountId: call.accountId } : { kind: 'anonymous' },
-        timeoutMs: call.timeoutMs ?? INVOCATION_LIMITS.resolverTimeoutMs,
+        timeoutMs: this.timeoutMs('resolver', call.moduleKey, call.timeoutMs),
         ...(call.license ? { license: call.license } : {}),
         ...(call.installation === undefined ? {} : { installation: call.installation }),
       },
@@ -189,6 +228,30 @@ export class ForgeSandbox {
     return this.runTrigger('scheduled-trigger', moduleKey, options, () => handler(request, functionContext(options, this.installContext)));
   }
 
+  /**
+   * A queue event reaching a `consumer` function: `handler({body, queueName, jobId, eventId,
+   * retryContext?}, context)`, no user unless given, 55 s or the function's `timeoutSeconds`.
+   */
+  fireConsumer<B extends Record<string, unknown>>(
+    handler: (event: AsyncEvent<B>, context: FunctionContext) => unknown,
+    delivery: ConsumerDelivery<B>,
+    options: ConsumerOptions = {},
+  ): Promise<unknown> {
+    const moduleKey = options.moduleKey ?? 'sandbox-consumer';
+    const queueName = options.queueName ?? this.declared?.modules.find((module) => module.key === moduleKey)?.queue ?? 'sandbox-queue';
+    const { jobId, eventId, retryContext, ...pushed } = delivery;
+    const event = fromJson(
+      toJson(
+        asyncEvent(queueName, pushed, {
+          ...(jobId ? { jobId } : {}),
+          ...(eventId ? { eventId } : {}),
+          ...(retryContext ? { retryContext } : {}),
+        }),
+      ).text,
+    ) as AsyncEvent<B>;
+    return this.runTrigger('consumer', moduleKey, options, () => handler(event, functionContext(options, this.installContext)));
+  }
+
   /** Runs any code inside an invocation (scripts, seeding data as a user through app adapters). */
   run<T>(fn: () => T | Promise<T>, options: ScriptOptions = {}): Promise<T> {
     return invoke(
@@ -197,20 +260,26 @@ export class ForgeSandbox {
         kind: 'script',
         moduleKey: options.moduleKey ?? 'sandbox-script',
         user: options.accountId ? { kind: 'user', accountId: options.accountId } : { kind: 'none' },
-        timeoutMs: options.timeoutMs ?? INVOCATION_LIMITS.triggerTimeoutMs,
+        timeoutMs: this.timeoutMs('script', options.moduleKey ?? 'sandbox-script', options.timeoutMs),
       },
       fn,
     );
   }
 
-  private runTrigger(kind: 'trigger' | 'scheduled-trigger', moduleKey: string, options: TriggerOptions, fn: () => unknown): Promise<unknown> {
+  /** The platform's limit for this module; a test's `timeoutMs` may only shorten it. */
+  private timeoutMs(kind: InvocationKind, moduleKey: string, requested: number | undefined): number {
+    const limit = platformTimeoutMs(kind, moduleKey, this.declared);
+    return requested === undefined ? limit : Math.min(requested, limit);
+  }
+
+  private runTrigger(kind: 'trigger' | 'scheduled-trigger' | 'consumer', moduleKey: string, options: TriggerOptions, fn: () => unknown): Promise<unknown> {
     return invoke(
       this.installation,
       {
         kind,
         moduleKey,
         user: options.accountId ? { kind: 'user', accountId: options.accountId } : { kind: 'none' },
-        timeoutMs: options.timeoutMs ?? INVOCATION_LIMITS.triggerTimeoutMs,
+        timeoutMs: this.timeoutMs(kind, moduleKey, options.timeoutMs),
         ...(options.license ? { license: options.license } : {}),
       },
       async () => acrossPlatform(await fn()),

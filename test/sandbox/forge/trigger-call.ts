@@ -22,7 +22,11 @@ export interface TriggerOptions {
    */
   accountId?: string;
   license?: Record<string, unknown>;
-  /** Defaults to 900 s. */
+  /**
+   * Shortens the platform's limit (a test sees a timeout quickly); it never lengthens it. The limit
+   * is 25 s for product events; for scheduled triggers and consumers 55 s, or the function's
+   * `timeoutSeconds` from the manifest.
+   */
   timeoutMs?: number;
 }
 
@@ -40,4 +44,34 @@ export type TriggerEnvelope = { context: { cloudId: string; moduleKey: string };
 export function invocationEnvelope(cloudId: string, moduleKey: string): TriggerEnvelope {
   // The token means nothing to apps ("This value has no meaning to an app").
   return { context: { cloudId, moduleKey }, contextToken: `sandbox.${randomUUID()}` };
+}
+
+/**
+ * What a `consumer` function receives (@forge/events 3.x `AsyncEvent`, out/types.d.ts): the pushed
+ * event's `body` (and `delayInSeconds` / `concurrency` if set) plus `queueName`, `jobId`, `eventId`
+ * and, on a retry, `retryContext`.
+ */
+export interface AsyncEvent<B extends Record<string, unknown> = Record<string, unknown>> {
+  body: B;
+  delayInSeconds?: number;
+  concurrency?: { key: string; limit: number };
+  queueName: string;
+  jobId: string;
+  eventId: string;
+  retryContext?: { retryCount: number; retryReason: string; retryData: unknown; retentionWindow?: { startTime: string; remainingTimeMs: number } };
+}
+
+/** One pushed event as a consumer sees it; ids are fresh unless the test gives them. */
+export function asyncEvent<B extends Record<string, unknown>>(
+  queueName: string,
+  pushed: { body: B; delayInSeconds?: number; concurrency?: { key: string; limit: number } },
+  delivery: { jobId?: string; eventId?: string; retryContext?: AsyncEvent['retryContext'] } = {},
+): AsyncEvent<B> {
+  return {
+    ...pushed,
+    queueName,
+    jobId: delivery.jobId ?? `sandbox-job-${randomUUID()}`,
+    eventId: delivery.eventId ?? `sandbox-event-${randomUUID()}`,
+    ...(delivery.retryContext ? { retryContext: delivery.retryContext } : {}),
+  };
 }

@@ -1,11 +1,11 @@
 /**
- * `POST /__sandbox/faults`: one body arms the simulator's Jira faults, the Forge proxy fault and
- * the KVS faults at once, replacing whatever was armed. Validated here so a typo answers 400
+ * `POST /__sandbox/faults`: one body arms the simulator's Jira faults, the Forge proxy fault, the
+ * KVS faults and Forge's invocation rate limits at once, replacing whatever was armed. Validated here so a typo answers 400
  * instead of silently arming nothing.
  */
 import { z } from 'zod';
 import type { JiraFaults } from '../jira/simulator';
-import type { KvsFaults, ProxyFault } from '../forge/sandbox';
+import type { InvocationRateLimits, KvsFaults, ProxyFault } from '../forge/sandbox';
 import { HttpError } from './http-util';
 import type { World } from './world';
 
@@ -44,12 +44,18 @@ const kvsFaultsSchema = z
   })
   .strict();
 
-const faultsBodySchema = z.object({ jira: jiraFaultsSchema.optional(), proxy: proxyFaultSchema.optional(), kvs: kvsFaultsSchema.optional() }).strict();
+// Forge's 1,200 per user / 5,000 per installation a minute when a number is left out; `{}` arms both.
+const invocationLimitsSchema = z.object({ perUser: count.optional(), perInstallation: count.optional() }).strict();
+
+const faultsBodySchema = z
+  .object({ jira: jiraFaultsSchema.optional(), proxy: proxyFaultSchema.optional(), kvs: kvsFaultsSchema.optional(), invocations: invocationLimitsSchema.optional() })
+  .strict();
 
 export interface ArmedFaults {
   jira: JiraFaults;
   proxy?: ProxyFault;
   kvs: KvsFaults;
+  invocations?: InvocationRateLimits;
 }
 
 /**
@@ -57,14 +63,15 @@ export interface ArmedFaults {
  * `{}` disarms everything.
  */
 export function parseFaults(body: Record<string, unknown>): ArmedFaults {
-  const grouped = ['jira', 'proxy', 'kvs'].some((key) => key in body);
+  const grouped = ['jira', 'proxy', 'kvs', 'invocations'].some((key) => key in body);
   const parsed = faultsBodySchema.safeParse(grouped ? body : { jira: body });
   if (!parsed.success) {
     throw new HttpError(400, 'invalid-faults', z.prettifyError(parsed.error));
   }
-  const { jira = {}, proxy, kvs = {} } = parsed.data;
+  const { jira = {}, proxy, kvs = {}, invocations } = parsed.data;
   const armed: ArmedFaults = { jira: jira satisfies JiraFaults, kvs: kvs satisfies KvsFaults };
   if (proxy) armed.proxy = proxy satisfies ProxyFault;
+  if (invocations) armed.invocations = invocations satisfies InvocationRateLimits;
   return armed;
 }
 
@@ -72,4 +79,5 @@ export function armFaults(world: World, faults: ArmedFaults): void {
   world.jira.setFaults(faults.jira);
   world.forge.setProxyFault(faults.proxy);
   world.forge.kvs.setFaults(faults.kvs);
+  world.forge.setInvocationRateLimits(faults.invocations);
 }
