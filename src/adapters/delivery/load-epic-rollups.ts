@@ -91,7 +91,14 @@ export interface LoadedRollups {
   };
 }
 
-/** Looks back this much before the last sync: Jira's search index trails writes, and clocks differ. */
+/**
+ * Looks back this much before the last sync: Jira's search index trails writes, and clocks differ.
+ * A change made at `u` keeps `updated = u` but reaches search only at `u + lag`; if the last sync
+ * ran in between, the next delta still finds it as long as the look-back exceeds the lag. Atlassian
+ * puts that lag at "a few seconds to minutes", most writes within seconds; the weekly full crawl
+ * (`fullSyncMaxAgeMs`) bounds what a longer lag could still miss.
+ * @see https://developer.atlassian.com/cloud/jira/platform/search-and-reconcile/
+ */
 export const syncSkewMs = 5 * 60_000;
 /** Recrawl a project in full after this long, so anything events and deltas missed is bounded. */
 export const fullSyncMaxAgeMs = 7 * 86_400_000;
