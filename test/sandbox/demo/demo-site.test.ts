@@ -23,6 +23,14 @@ describe('the demo site', () => {
     expect(buildSite('demo')).toEqual(site);
   });
 
+  test('shares nothing between builds: a test that changes one site’s permissions or boards leaves the next as built', () => {
+    const changed = buildDemoSite();
+    delete projectOf(changed, 'MOB').permissions[DEMO_USERS.developer];
+    for (const board of changed.boards) board.type = 'kanban';
+
+    expect(buildDemoSite()).toEqual(site);
+  });
+
   test('has a company-managed THR, a team-managed MOB, finance’s FIN and a kanban-only OPS', () => {
     expect(site.projects.map((p) => [p.key, p.style])).toEqual([
       ['THR', 'classic'],

@@ -43,8 +43,9 @@ export function generateSite(spec: SiteSpec): SimSite {
   for (const projectSpec of spec.projects) {
     const types = projectSpec.scopedIssueTypes ? scopedIssueTypes(projectSpec.issueTypes, projectSpec.project.id) : [];
     issueTypes.push(...types);
-    projects.push({ ...projectSpec.project, issueTypeIds: Object.values(projectSpec.issueTypes) });
-    boards.push(...projectSpec.boards.map((b) => ({ ...b, projectId: projectSpec.project.id })));
+    // A copy: tests change a site's permissions, and the next site must not inherit that.
+    projects.push({ ...structuredClone(projectSpec.project), issueTypeIds: Object.values(projectSpec.issueTypes) });
+    boards.push(...projectSpec.boards.map((b) => ({ ...structuredClone(b), projectId: projectSpec.project.id })));
     const sprintBoard = projectSpec.boards.find((b) => b.type === 'scrum' || (b.type === 'simple' && b.sprintsEnabled === true));
     const plan = sprintBoard
       ? planSprints({ spec: projectSpec, boardId: sprintBoard.id, firstId: sprints.length + 1, goals: sprintGoals(projectSpec) })
@@ -54,7 +55,7 @@ export function generateSite(spec: SiteSpec): SimSite {
   }
 
   for (const { board, sprints: planned } of spec.crossProjectBoards ?? []) {
-    boards.push(board);
+    boards.push(structuredClone(board));
     sprints.push(...planned.map((sprint, i): SimSprint => ({ ...sprint, id: sprints.length + 1 + i, boardId: board.id })));
   }
 

@@ -1,4 +1,4 @@
-import { buildLargeSite, FIELD_IDS } from '../demo';
+import { buildLargeSite, DEMO_USERS, FIELD_IDS } from '../demo';
 import type { ErrorBody } from './simulator-kit';
 import { asUser, bodyOf, demoSimulator, jql, send } from './simulator-kit';
 
@@ -45,6 +45,18 @@ describe('boards', () => {
     ]);
     const simple = bodyOf<Page<{ id: number }>>(await send(demoSimulator(), { path: '/rest/agile/1.0/board?type=simple' }));
     expect(simple.values.map((b) => b.id)).toEqual([2]);
+  });
+
+  test('someone who may not browse a project gets none of its boards, not even one located in a project they can browse', async () => {
+    const sim = demoSimulator();
+    const mob = sim.site.projects.find((p) => p.key === 'MOB');
+    if (!mob) throw new Error('no MOB');
+    for (const accountId of Object.keys(mob.permissions)) if (accountId !== DEMO_USERS.admin) delete mob.permissions[accountId];
+    const boardsOf = async (key: string) =>
+      bodyOf<Page<{ id: number }>>(await send(sim, { path: `/rest/agile/1.0/board?projectKeyOrId=${key}`, caller: asUser('developer') })).values.map((b) => b.id);
+
+    expect(await boardsOf('MOB')).toEqual([]);
+    expect(await boardsOf('THR')).toEqual([1, 5, 6]);
   });
 
   test('lists at most 50 boards a page whatever is asked, and says so in maxResults', async () => {

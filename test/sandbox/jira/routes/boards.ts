@@ -59,7 +59,7 @@ function listBoards(ctx: RouteContext) {
   const boards = ctx.site.boards
     .filter((b) => ctx.access.canBrowseProjectId(b.projectId))
     // An unknown or hidden project simply has no boards to show.
-    .filter((b) => !projectRef || (project !== undefined && boardCoversProject(b, project.id)))
+    .filter((b) => !projectRef || (project !== undefined && ctx.access.canBrowseProjectId(project.id) && boardCoversProject(b, project.id)))
     .filter((b) => types.size === 0 || types.has(b.type))
     .filter((b) => name === '' || b.name.toLowerCase().includes(name));
   const page = boards.slice(startAt, startAt + maxResults);
