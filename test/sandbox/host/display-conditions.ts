@@ -45,6 +45,10 @@ export type DisplayCondition =
 /**
  * The member paths the sandbox can answer, with Jira expressions' types: `IssueType.hierarchyLevel`
  * is a Number, names and keys are Strings. A path outside this list is refused, never guessed.
+ * `IssueType.hierarchyLevel` comes from the Jira expressions type reference
+ * (https://developer.atlassian.com/cloud/jira/platform/jira-expressions-type-reference/); unverified
+ * here (the copy read did not reach the IssueType section): check it on a real site with
+ * `POST /rest/api/3/expression/eval` before a release.
  */
 const MEMBERS: Record<string, (target: ConditionTarget) => Value> = {
   'issue.key': (target) => target.issue?.key ?? null,
