@@ -57,17 +57,21 @@ export function decideRetry(input: RetryInput): RetryDecision {
   return { retry: true, delayMs };
 }
 
-/** The server's own hint: `Retry-After` (delta seconds or an HTTP date), then `X-RateLimit-Reset`. */
+/**
+ * The server's own hint: `Retry-After` (delta seconds or an HTTP date), then `X-RateLimit-Reset`.
+ * An instant that is already past says only that our clock and Jira's disagree; it is no hint, and
+ * retrying at once would meet the same limit, so the caller backs off instead.
+ */
 function hintedDelayMs({ retryAfter, rateLimitReset, nowMs }: RetryInput): number | undefined {
   if (retryAfter !== null && retryAfter.trim() !== '') {
     const seconds = Number(retryAfter);
     if (Number.isFinite(seconds) && seconds >= 0) return Math.ceil(seconds * 1000);
     const at = Date.parse(retryAfter);
-    if (!Number.isNaN(at)) return Math.max(0, at - nowMs);
+    if (!Number.isNaN(at) && at > nowMs) return at - nowMs;
   }
   if (rateLimitReset !== null && rateLimitReset.trim() !== '') {
     const at = Date.parse(rateLimitReset);
-    if (!Number.isNaN(at)) return Math.max(0, at - nowMs);
+    if (!Number.isNaN(at) && at > nowMs) return at - nowMs;
   }
   return undefined;
 }

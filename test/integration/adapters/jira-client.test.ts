@@ -9,8 +9,9 @@ import { ForgeSandbox, loadManifest } from '../../sandbox/forge/sandbox';
 import { JiraSimulator } from '../../sandbox/jira/simulator';
 import { manifestPath } from '../harness';
 
-// A real clock, so rate-limit reset instants are in this test's future, not the demo's.
-const jira = new JiraSimulator(buildDemoSite(), { clock: () => new Date() });
+// The simulator as the host and every harness build it: the site's clock frozen at the demo's
+// "now"; rate-limit reset instants still come from real time.
+const jira = new JiraSimulator(buildDemoSite());
 const forge = new ForgeSandbox({ jira, manifest: loadManifest(manifestPath) });
 forge.install();
 
@@ -51,11 +52,24 @@ describe('the Jira client', () => {
     });
 
     test('until the X-RateLimit-Reset instant when that is all Jira gives', async () => {
-      jira.setFaults({ rateLimit: { count: 1, signal: 'reset', retryAfterSeconds: 1 } });
+      jira.setFaults({ rateLimit: { count: 1, signal: 'reset', retryAfterSeconds: 2 } });
       const started = Date.now();
-      await asInvocation(() => getMyself());
-      expect(Date.now() - started).toBeGreaterThanOrEqual(500);
+      await expect(asInvocation(() => getMyself())).resolves.toMatchObject({ accountId: DEMO_USERS.productManager });
+      const waited = Date.now() - started;
+      // The reset is 2 s ahead, to the millisecond: ISO instants lose nothing, so ~2 s, not 0.
+      expect(waited).toBeGreaterThanOrEqual(1_900);
+      expect(waited).toBeLessThan(3_500);
       expect(jira.stats.requests).toBe(2);
+    });
+
+    test('never waiting for an X-RateLimit-Reset past the invocation’s remaining time', async () => {
+      jira.setFaults({ rateLimit: { count: 100, signal: 'reset', retryAfterSeconds: 20 } });
+      const started = Date.now();
+      const error = await failureOf(asInvocation(() => getMyself(), { timeoutMs: 10_000 }));
+      expect(error.kind).toBe('rate-limited');
+      expect(error.message).toMatch(/out-of-time/);
+      expect(Date.now() - started).toBeLessThan(1_000);
+      expect(jira.stats.requests).toBe(1);
     });
 
     test('with jittered exponential backoff when Jira gives no hint', async () => {
@@ -152,15 +166,20 @@ describe('the Jira client', () => {
     expect(jira.stats.byRoute['POST /rest/api/3/search/jql']).toBe(Math.ceil(count / 25));
   });
 
-  test('as the app, sees what the user cannot', async () => {
-    const [asUser, asApp] = await asInvocation(async () =>
+  test('as the app, sees what the add-on role may see: not FIN, whose scheme leaves the role out, nor THR’s confidential issues', async () => {
+    const [userFin, appFin, userThr, appThr] = await asInvocation(async () =>
       Promise.allSettled([
         approximateCount(createJiraClient({ actor: 'user' }), 'project = FIN'),
         approximateCount(createJiraClient({ actor: 'app' }), 'project = FIN'),
+        approximateCount(createJiraClient({ actor: 'user' }), 'project = THR'),
+        approximateCount(createJiraClient({ actor: 'app' }), 'project = THR'),
       ]),
     );
-    // Jira hides the project's existence from a user who cannot browse it (the product manager).
-    expect(asUser.status === 'rejected' && asUser.reason instanceof JiraError && asUser.reason.kind).toBe('bad-request');
-    expect(asApp.status === 'fulfilled' && asApp.value).toBeGreaterThan(0);
+    // Jira hides the project's existence from whoever cannot browse it: the product manager, and the app.
+    for (const hidden of [userFin, appFin]) expect(hidden.status === 'rejected' && hidden.reason instanceof JiraError && hidden.reason.kind).toBe('bad-request');
+    // The product manager is a member of THR's Confidential level; the app is not.
+    const confidential = jira.site.issues.filter((issue) => issue.securityLevelId !== undefined).length;
+    expect(confidential).toBeGreaterThan(0);
+    expect(userThr.status === 'fulfilled' && appThr.status === 'fulfilled' && userThr.value - appThr.value).toBe(confidential);
   });
 });

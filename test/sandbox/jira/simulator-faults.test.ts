@@ -8,6 +8,7 @@ function faulty(faults: JiraFaults, options: { random?: () => number } = {}) {
   const waits: number[] = [];
   const sim = demoSimulator({
     clock: () => NOW,
+    wallClock: () => NOW,
     sleep: async (ms) => {
       waits.push(ms);
     },
@@ -69,6 +70,18 @@ describe('rate limiting', () => {
     expect(response.headers['x-ratelimit-reset']).toBe('2026-11-20T09:00:30.000Z');
     expect(response.headers['ratelimit-reason']).toBe('jira-quota-global-based');
     expect(response.headers).not.toHaveProperty('retry-after');
+  });
+
+  test('the reset instant is ahead in real time, whatever the site’s frozen clock says', async () => {
+    const sim = demoSimulator();
+    sim.setFaults({ rateLimit: { count: 1, signal: 'reset', retryAfterSeconds: 2 } });
+    const before = Date.now();
+    const response = await send(sim, { path: MYSELF });
+
+    const reset = Date.parse(response.headers['x-ratelimit-reset'] ?? '');
+    expect(sim.site.now < new Date(before).toISOString()).toBe(true);
+    expect(reset).toBeGreaterThanOrEqual(before + 2_000);
+    expect(reset).toBeLessThanOrEqual(Date.now() + 2_000);
   });
 
   test('the bare variant says nothing about when to come back', async () => {

@@ -25,8 +25,14 @@ export type {
 export interface JiraSimulatorOptions {
   /** For latency ranges. Default Math.random. */
   random?: () => number;
-  /** "Now" for property writes, relative JQL dates and rate-limit reset times. Default: the site's `now`, frozen. */
+  /** "Now" of the site's data: property writes, relative JQL dates. Default: the site's `now`, frozen. */
   clock?: () => Date;
+  /**
+   * Real time, for what a client waits on: a 429's `X-RateLimit-Reset` instant. Kept apart from the
+   * site's frozen `clock`, whose instants are long past, so a client honouring the header waits.
+   * Default: the system clock.
+   */
+  wallClock?: () => Date;
   /** How latency waits. Default a real timer; tests with fake time can pass their own. */
   sleep?: (ms: number) => Promise<void>;
   /**
@@ -54,6 +60,7 @@ export class JiraSimulator {
   private faults = new FaultState();
   private readonly random: () => number;
   private readonly clock: () => Date;
+  private readonly wallClock: () => Date;
   private readonly sleep: (ms: number) => Promise<void>;
   private readonly searchIndex: SearchIndex;
 
@@ -61,6 +68,7 @@ export class JiraSimulator {
     this.site = site;
     this.random = options.random ?? Math.random;
     this.clock = options.clock ?? (() => new Date(this.site.now));
+    this.wallClock = options.wallClock ?? (() => new Date());
     this.sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
     const clock = options.clock;
     this.searchIndex = new SearchIndex(clock ? () => clock().getTime() : Date.now);
@@ -100,7 +108,7 @@ export class JiraSimulator {
     const delay = this.faults.delayMs(this.random);
     if (delay > 0) await this.sleep(delay);
     const now = this.clock();
-    const failure = this.faults.shortCircuit(request.path, now);
+    const failure = this.faults.shortCircuit(request.path, this.wallClock());
     if (failure) return failure;
     const malformed = this.faults.takeMalformed(request.path);
     const reply = this.dispatch(match, request, url, now);

@@ -23,7 +23,9 @@ describe('decideRetry', () => {
     ['honours Retry-After as an HTTP date', input({ retryAfter: new Date(now + 4000).toUTCString() }), { retry: true, delayMs: 4000 }],
     ['falls back to X-RateLimit-Reset', input({ rateLimitReset: new Date(now + 2500).toISOString() }), { retry: true, delayMs: 2500 }],
     ['prefers Retry-After over X-RateLimit-Reset', input({ retryAfter: '1', rateLimitReset: new Date(now + 9000).toISOString() }), { retry: true, delayMs: 1000 }],
-    ['treats a reset instant in the past as no wait', input({ rateLimitReset: new Date(now - 5000).toISOString() }), { retry: true, delayMs: 0 }],
+    ['backs off when the reset instant is already past (clocks disagree)', input({ rateLimitReset: new Date(now - 5000).toISOString(), random: () => 1 }), { retry: true, delayMs: 500 }],
+    ['backs off when a Retry-After date is already past', input({ retryAfter: new Date(now - 5000).toUTCString(), random: () => 0 }), { retry: true, delayMs: 250 }],
+    ['waits for a reset instant 2 s ahead', input({ rateLimitReset: new Date(now + 2000).toISOString() }), { retry: true, delayMs: 2000 }],
     ['backs off exponentially with jitter when Jira gives no hint', input({ retriesSoFar: 2, random: () => 0.5 }), { retry: true, delayMs: 1500 }],
     ['jitter spans half to the whole step (low end)', input({ retriesSoFar: 1, random: () => 0 }), { retry: true, delayMs: 500 }],
     ['jitter spans half to the whole step (high end)', input({ retriesSoFar: 1, random: () => 1 }), { retry: true, delayMs: 1000 }],
@@ -42,6 +44,7 @@ describe('decideRetry', () => {
     ['stops after the last allowed retry', input({ retriesSoFar: defaultRetryPolicy.maxRetries }), 'retries-exhausted'],
     ['never waits past the time left in the invocation', input({ retryAfter: '20', remainingMs: 15_000 }), 'out-of-time'],
     ['keeps room for the request after the wait', input({ retryAfter: '2', remainingMs: 3_000 }), 'out-of-time'],
+    ['never waits for a reset instant past the time left', input({ rateLimitReset: new Date(now + 20_000).toISOString(), remainingMs: 15_000 }), 'out-of-time'],
   ])('%s', (_name, given, reason) => {
     expect(decideRetry(given)).toEqual({ retry: false, reason });
   });

@@ -74,12 +74,15 @@ export class FaultState {
     return Math.round(latency.minMs + random() * (latency.maxMs - latency.minMs));
   }
 
-  /** A reply that replaces the real one (429, 5xx), consuming one of the fault's count. */
-  shortCircuit(path: string, now: Date): JiraResponse | undefined {
+  /**
+   * A reply that replaces the real one (429, 5xx), consuming one of the fault's count. `wallNow` is
+   * real time, not the site's frozen clock: a reset instant must lie ahead of the client.
+   */
+  shortCircuit(path: string, wallNow: Date): JiraResponse | undefined {
     const rateLimit = this.rateLimit;
     if (rateLimit && rateLimit.count > 0 && matches(rateLimit.match, path)) {
       rateLimit.count -= 1;
-      return rateLimited(rateLimit, now);
+      return rateLimited(rateLimit, wallNow);
     }
     const serverError = this.serverError;
     if (serverError && serverError.count > 0 && matches(serverError.match, path)) {
@@ -98,7 +101,11 @@ export class FaultState {
   }
 }
 
-function rateLimited(fault: RateLimitFault, now: Date): JiraResponse {
+/**
+ * Jira Cloud's 429 ("Rate limiting", developer.atlassian.com/cloud/jira/platform/rate-limiting/):
+ * `Retry-After` seconds and/or `X-RateLimit-Reset`, an ISO 8601 instant in real time.
+ */
+function rateLimited(fault: RateLimitFault, wallNow: Date): JiraResponse {
   const seconds = fault.retryAfterSeconds ?? 5;
   const signal = fault.signal ?? 'retry-after';
   const reply = jiraError(429, ['Rate limit exceeded.']);
@@ -107,7 +114,7 @@ function rateLimited(fault: RateLimitFault, now: Date): JiraResponse {
   reply.headers['ratelimit-reason'] = fault.reason ?? 'jira-burst-based';
   if (signal === 'retry-after' || signal === 'both') reply.headers['retry-after'] = String(seconds);
   if (signal === 'reset' || signal === 'both') {
-    reply.headers['x-ratelimit-reset'] = new Date(now.getTime() + seconds * 1000).toISOString();
+    reply.headers['x-ratelimit-reset'] = new Date(wallNow.getTime() + seconds * 1000).toISOString();
   }
   return reply;
 }
