@@ -81,10 +81,17 @@ describe('getProjectOverview', () => {
     expect(overview.boards.every((b) => b.type === 'kanban')).toBe(true);
   });
 
-  test('shows a developer, who may browse but not administer, the same epics', async () => {
+  test('shows a developer, who may browse but not administer, the same epics, less what THR’s Confidential level hides from them', async () => {
     const developer = await overviewAs('getProjectOverview', { as: 'developer' });
     const manager = await overviewAs('getProjectOverview', { as: 'productManager' });
-    expect(developer.epics).toEqual(manager.epics);
+    const hidden = new Set(sandbox.site.issues.filter((issue) => issue.securityLevelId !== undefined).map((issue) => issue.id));
+    const children = (epicId: string, seen: (id: string) => boolean) =>
+      sandbox.site.issues.filter((issue) => issue.parentId === epicId && sandbox.site.issueTypes.find((t) => t.id === issue.issueTypeId)?.hierarchyLevel === 0 && seen(issue.id)).length;
+
+    expect(developer.epics.map((epic) => epic.id)).toEqual(manager.epics.map((epic) => epic.id).filter((id) => !hidden.has(id)));
+    expect(manager.epics.some((epic) => hidden.has(epic.id))).toBe(true);
+    for (const epic of developer.epics) expect(epic.children.total).toBe(children(epic.id, (id) => !hidden.has(id)));
+    for (const epic of manager.epics) expect(epic.children.total).toBe(children(epic.id, () => true));
   });
 
   test('reads Jira within a handful of requests for a demo-sized project', async () => {
