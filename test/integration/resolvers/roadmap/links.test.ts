@@ -144,7 +144,34 @@ describe('reading links right after writing them, while Jira’s search index st
 
     const view = await roadmap(sandbox);
     expect(view.items.find((i) => i.id === item.id)?.epicIds).toEqual([]);
-    expect(view.epics.find((e) => e.id === epic!.id)).toMatchObject({ roadmapItemIds: [], linksVersion: 2 });
+    // Unlinked from everything, the epic has no property: Jira reads that as version 0, and so does the card.
+    const shown = view.epics.find((e) => e.id === epic!.id)!;
+    expect(shown).toMatchObject({ roadmapItemIds: [], linksVersion: 0 });
+    const relinked = await sandbox.call('linkEpics', {
+      as: 'productManager',
+      payload: { target: { kind: 'item', id: item.id }, link: [{ epicId: epic!.id, linksVersion: shown.linksVersion }], unlink: [] },
+    });
+    expect(relinked).toMatchObject({ ok: true, value: { refused: [] } });
+  });
+
+  test('a roadmap that did not see the change in its delta offers the links version Jira has after an unlink of everything', async () => {
+    const item = await seedItem(sandbox);
+    const [epic] = epicsOf(sandbox, 'THR');
+    await roadmap(sandbox);
+    const linked = valueOf(await linkToItem(item.id, [epic!.id]));
+    valueOf(
+      await sandbox.call('linkEpics', {
+        as: 'productManager',
+        payload: { target: { kind: 'item', id: item.id }, link: [], unlink: [{ epicId: epic!.id, linksVersion: linked.epics[0]!.linksVersion }] },
+      }),
+    );
+
+    const shown = (await roadmap(sandbox)).epics.find((e) => e.id === epic!.id)!;
+    const relinked = await sandbox.call('linkEpics', {
+      as: 'productManager',
+      payload: { target: { kind: 'item', id: item.id }, link: [{ epicId: epic!.id, linksVersion: shown.linksVersion }], unlink: [] },
+    });
+    expect(relinked).toMatchObject({ ok: true, value: { refused: [] } });
   });
 
   test('a links version Jira’s index still shows is refused once the epic has moved on: no lost update', async () => {
