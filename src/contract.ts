@@ -335,6 +335,8 @@ export interface AdminSettings {
   projects: ProjectRef[];
   /** Set when an import was interrupted (the invocation ended mid-way) and has just been undone. */
   undoneImport?: { startedAt: string };
+  /** Set when undoing a failed import failed too: `remaining` records still hold imported values; each visit retries. */
+  unfinishedImport?: { startedAt: string; remaining: number };
   viewer: { licensed: boolean };
 }
 
@@ -370,13 +372,28 @@ export interface ImportKindSummary {
 export interface ImportSummary {
   formatVersion: number;
   exportedAt: string;
-  /** The projects whose data the import replaces (projects not in the file are left alone). */
+  /** The projects whose data the import replaces: the file's projects the admin selected (others are left alone). */
   projects: Array<{ id: string; key?: string }>;
+  /** Projects of the file the admin left out: their records in the file are not imported. */
+  skippedProjects: Array<{ id: string; key?: string }>;
   kinds: ImportKindSummary[];
   /** Whether the site settings (edit rule, site story-point field) are replaced. */
   replacesSiteSettings: boolean;
   /** Storage operations the import will run (in transactions of up to 25). */
   operations: number;
+  /** What the import derives again instead of trusting the file: counts that disagreed, ranks renumbered, count records created. */
+  corrections: Array<{ kind: string; projectId: string; what: 'counts' | 'ranks' | 'created' }>;
+  /**
+   * This exact plan: the file, the selection and what storage held when it was previewed. Applying
+   * sends it back, and is refused if anything changed since (preview again).
+   */
+  planId: string;
+}
+
+export interface ImportRequest {
+  data: unknown;
+  /** The file's projects to import; absent = all of them. Each must be listed in the file. */
+  projectIds?: string[];
 }
 
 export interface LinkIndexReport {
@@ -544,9 +561,9 @@ export type Defs = {
   /** Every record of the app's data except derived caches, as the versioned JSON export format. */
   exportData: () => Result<{ fileName: string; data: unknown }>;
   /** Validates the whole file and says what an import would do; nothing changes. */
-  previewImport: (payload: { data: unknown }) => Result<ImportSummary>;
+  previewImport: (payload: ImportRequest) => Result<ImportSummary>;
   /** Validates again and applies the whole file, or nothing. */
-  applyImport: (payload: { data: unknown }) => Result<ImportSummary>;
+  applyImport: (payload: ImportRequest & { planId: string }) => Result<ImportSummary>;
   /** Recomputes epics' goalIds from their items' goals and drops the roll-up cache. */
   rebuildLinkIndex: () => Result<LinkIndexReport>;
 

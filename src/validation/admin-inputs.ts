@@ -10,4 +10,10 @@ export const adminSchemas = {
     .max(100, { error: 'Choose at most 100 boards.' }),
   /** Any JSON: the file is validated whole, record by record, after the permission check. */
   importData: z.custom<unknown>((value) => value !== undefined, { error: 'Choose an export file to import.' }),
+  importProjectIds: z
+    .array(z.string({ error: 'Choose projects from the file.' }).regex(/^\d{1,18}$/, { error: 'Choose projects from the file.' }), { error: 'Choose projects from the file.' })
+    .max(1000, { error: 'Choose projects from the file.' })
+    .optional(),
+  /** The preview's plan id: a SHA-256 in hex. */
+  planId: z.string({ error: 'Preview the file before importing it.' }).regex(/^[0-9a-f]{64}$/, { error: 'Preview the file before importing it.' }),
 };

@@ -13,25 +13,36 @@
  * projects, and every reference (a KPI's goal, a series' KPI) present in the file.
  */
 import { z } from 'zod';
+import { isCalendarDate } from '../domain/calendar';
 import { goalStatuses } from '../domain/strategy';
 import { horizons, itemStatuses } from '../domain/roadmap';
+import { isWellFormedText } from './fields';
+import { limits } from './limits';
 import { kpiSourceSchema, timeFrameSchema, visionBoardSchema } from './strategy-inputs';
 
 export const exportFormat = 'throughline-export';
 export const exportFormatVersion = 1;
 
-const key = z.string().min(1, { error: 'A record needs a key.' }).max(500, { error: 'A storage key has at most 500 characters.' });
-const id = z.string().min(1).max(200);
-const instant = z.string().min(10).max(40);
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'Write dates as YYYY-MM-DD.' });
-const version = z.number().int().min(1);
-const count = z.number().int().min(0);
+/**
+ * Keys as the app writes them (`goal-<uuid>`, a project id, `<kpi id>.<chunk>`): a strict subset of
+ * what Forge storage accepts (`/^(?!\s+$)[a-zA-Z0-9:._\s-#]+$/`, at most 500 characters), so a key
+ * that storage would refuse part-way through an import is refused here, before anything is written.
+ */
+const key = z.string().regex(/^[A-Za-z0-9._:-]{1,200}$/, { error: 'A record key uses only letters, digits and . _ : - (at most 200 characters).' });
+const id = z.string().regex(/^[A-Za-z0-9._:-]{1,200}$/, { error: 'An id uses only letters, digits and . _ : - (at most 200 characters).' });
+const instant = z.string().min(10).max(40).refine((text) => !Number.isNaN(Date.parse(text)), { error: 'Write times as ISO 8601 instants.' });
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'Write dates as YYYY-MM-DD.' }).refine(isCalendarDate, { error: 'Write real calendar dates.' });
+/** Storage's `integer` attributes are 32-bit signed: a larger number fails the write itself. */
+const maxStoredInteger = 2_147_483_647;
+const version = z.number().int().min(1).max(maxStoredInteger);
+const count = z.number().int().min(0).max(maxStoredInteger);
+const finite = z.number().min(-limits.maxMagnitude).max(limits.maxMagnitude);
 const userRef = z.strictObject({ accountId: z.string().min(1).max(128), displayName: z.string().max(255), avatarUrl: z.string().max(2000).optional() });
-const datedValue = z.strictObject({ value: z.number(), date: day });
+const datedValue = z.strictObject({ value: finite, date: day });
 const measurement = z.strictObject({
   id,
   date: day,
-  value: z.number(),
+  value: finite,
   note: z.string().max(1000).optional(),
   source: z.enum(['manual', 'jql']),
   recordedBy: z.string().min(1).max(128),
@@ -48,7 +59,7 @@ export const recordSchemas = {
     board: visionBoardSchema,
     savedAt: instant,
     savedBy: userRef,
-    restoredFrom: z.number().int().min(1).optional(),
+    restoredFrom: version.optional(),
   }),
   goal: z.strictObject({
     projectId: id,
@@ -113,7 +124,10 @@ export const recordSchemas = {
   'roadmap-lanes': z.strictObject({
     projectId: id,
     laneMode: z.enum(['goals', 'custom']),
-    lanes: z.array(z.strictObject({ id, name: z.string().min(1).max(200) })),
+    lanes: z
+      .array(z.strictObject({ id, name: z.string().min(1).max(200) }))
+      .max(limits.lanesPerRoadmap, { error: `A roadmap has at most ${limits.lanesPerRoadmap} custom lanes.` })
+      .refine((lanes) => new Set(lanes.map((lane) => lane.id)).size === lanes.length, { error: 'A lane appears twice.' }),
     version,
     updatedAt: instant,
     updatedBy: z.string().min(1),
@@ -121,7 +135,7 @@ export const recordSchemas = {
   'story-point-setting': z.strictObject({ fieldId: z.string().max(200), version, updatedAt: instant, updatedBy: z.string().min(1) }),
   'sprint-boards': z.strictObject({
     projectId: id,
-    boardIds: z.array(z.number().int().min(1)).max(100).optional(),
+    boardIds: z.array(z.number().int().min(1).max(maxStoredInteger)).max(100).optional(),
     version,
     updatedAt: instant,
     updatedBy: z.string().min(1),
@@ -169,8 +183,11 @@ export function parseExportFile(data: unknown): { ok: true; file: ExportFile } |
     const issue = envelope.error.issues[0];
     return { ok: false, problem: { message: issue?.message ?? 'This is not a Throughline export file.', path: issue?.path.join('.') ?? '' } };
   }
+  const broken = firstBrokenText(data, '');
+  if (broken !== undefined) return { ok: false, problem: { message: `The file holds text with a broken character (a lone UTF-16 surrogate) at ${broken || 'its top'}.`, path: broken } };
   const { records, projects } = envelope.data;
   const projectIds = new Set(projects.map((project) => project.id));
+  if (projectIds.size !== projects.length) return { ok: false, problem: { message: 'The file lists a project twice.', path: 'projects' } };
   const problem = (message: string, path: string) => ({ ok: false as const, problem: { message, path } });
 
   for (const kind of Object.keys(records)) {
@@ -193,13 +210,15 @@ export function parseExportFile(data: unknown): { ok: true; file: ExportFile } |
       }
       const value = result.data as Record<string, unknown>;
       const projectId = typeof value.projectId === 'string' ? value.projectId : undefined;
-      const scopeProblem = scopeOf(kind, record.key, projectId, projectIds);
+      const scopeProblem = scopeOf(kind, record.key, projectId, projectIds) ?? keyShapeProblem(kind, record.key, value);
       if (scopeProblem) return problem(`${name}: ${scopeProblem}`, `${where}.key`);
       (parsed[kind] ??= []).push({ key: record.key, value });
     }
   }
   const reference = danglingReference(parsed);
   if (reference) return problem(reference.message, reference.path);
+  const tooMany = overLimit(parsed);
+  if (tooMany) return problem(tooMany.message, tooMany.path);
   return { ok: true, file: { format: exportFormat, formatVersion: exportFormatVersion, exportedAt: envelope.data.exportedAt, projects, records: parsed } };
 }
 
@@ -214,7 +233,64 @@ function scopeOf(kind: ExportedKind, recordKey: string, projectId: string | unde
   return undefined;
 }
 
-/** A KPI without its goal, a series without its KPI, and the like: the file would leave orphans. */
+/**
+ * Keys the app derives from the value: a vision version's `<project>.<version>`, a series under
+ * its KPI's id, a chunk's `<kpi>.<chunk>`. Another key would be a record the app never reads.
+ */
+function keyShapeProblem(kind: ExportedKind, recordKey: string, value: Record<string, unknown>): string | undefined {
+  const expected =
+    kind === 'vision-version'
+      ? `${String(value.projectId)}.${String(value.version)}`
+      : kind === 'kpi-series'
+        ? String(value.kpiId)
+        : kind === 'measurement-chunk'
+          ? `${String(value.kpiId)}.${String(value.chunk)}`
+          : undefined;
+  return expected === undefined || expected === recordKey ? undefined : `its key must be "${expected}".`;
+}
+
+/** The path of the first string that is not well-formed UTF-16, if any (the file is JSON: no cycles). */
+function firstBrokenText(value: unknown, path: string): string | undefined {
+  if (typeof value === 'string') return isWellFormedText(value) ? undefined : path;
+  if (typeof value !== 'object' || value === null) return undefined;
+  for (const [name, inner] of Object.entries(value)) {
+    const at = path ? `${path}.${name}` : name;
+    if (!isWellFormedText(name)) return at;
+    const found = firstBrokenText(inner, at);
+    if (found !== undefined) return found;
+  }
+  return undefined;
+}
+
+/** More goals, KPIs, items than the app allows: the import would leave a product nobody can add to. */
+function overLimit(records: Partial<Record<ExportedKind, ExportedRecord[]>>): FileProblem | undefined {
+  const countBy = (kind: ExportedKind, attribute: string) => {
+    const counts = new Map<string, number>();
+    for (const record of records[kind] ?? []) {
+      const group = String(record.value[attribute]);
+      counts.set(group, (counts.get(group) ?? 0) + 1);
+    }
+    return counts;
+  };
+  const checks: Array<{ kind: ExportedKind; by: string; max: number; what: string }> = [
+    { kind: 'goal', by: 'projectId', max: limits.goalsPerProduct, what: `A product has at most ${limits.goalsPerProduct} goals` },
+    { kind: 'kpi', by: 'goalId', max: limits.kpisPerGoal, what: `A goal has at most ${limits.kpisPerGoal} KPIs` },
+    { kind: 'roadmap-item', by: 'projectId', max: limits.itemsPerRoadmap, what: `A roadmap has at most ${limits.itemsPerRoadmap} items` },
+  ];
+  for (const check of checks) {
+    for (const [group, total] of countBy(check.kind, check.by)) {
+      if (total > check.max) return { message: `${check.what}; the file has ${total} ${check.kind} records for ${group}.`, path: `records.${check.kind}` };
+    }
+  }
+  return undefined;
+}
+
+/**
+ * A KPI without its goal, a series without its KPI, and the like: the file would leave orphans.
+ * A reference must also stay inside its record's project. A roadmap item's goal is the exception:
+ * deleting a goal leaves its items' `goalId` behind (readers show them under "No goal"), and the
+ * app's own export of such a roadmap must import again unchanged.
+ */
 function danglingReference(records: Partial<Record<ExportedKind, ExportedRecord[]>>): FileProblem | undefined {
   const keys = (kind: ExportedKind) => new Set((records[kind] ?? []).map((record) => record.key));
   const goals = keys('goal');
@@ -223,8 +299,9 @@ function danglingReference(records: Partial<Record<ExportedKind, ExportedRecord[
     { kind: 'kpi', attribute: 'goalId', target: goals, what: 'goal' },
     { kind: 'kpi-series', attribute: 'kpiId', target: kpis, what: 'KPI' },
     { kind: 'measurement-chunk', attribute: 'kpiId', target: kpis, what: 'KPI' },
-    { kind: 'roadmap-item', attribute: 'goalId', target: goals, what: 'goal', optional: true },
   ];
+  const projectOf = new Map<string, unknown>();
+  for (const kind of ['goal', 'kpi'] as const) for (const record of records[kind] ?? []) projectOf.set(`${kind}:${record.key}`, record.value.projectId);
   for (const check of checks) {
     for (const [index, record] of (records[check.kind] ?? []).entries()) {
       const ref = record.value[check.attribute];
@@ -232,6 +309,13 @@ function danglingReference(records: Partial<Record<ExportedKind, ExportedRecord[
       if (typeof ref !== 'string' || !check.target.has(ref)) {
         return {
           message: `The ${check.kind} record ${index + 1} (key "${record.key}") refers to ${check.what} "${String(ref)}", which is not in the file.`,
+          path: `records.${check.kind}.${index}.value.${check.attribute}`,
+        };
+      }
+      const targetKind = check.what === 'goal' ? 'goal' : 'kpi';
+      if (projectOf.get(`${targetKind}:${ref}`) !== record.value.projectId) {
+        return {
+          message: `The ${check.kind} record ${index + 1} (key "${record.key}") refers to ${check.what} "${ref}" of another project.`,
           path: `records.${check.kind}.${index}.value.${check.attribute}`,
         };
       }

@@ -145,6 +145,45 @@ describe('Import', () => {
   });
 });
 
+describe('Import: choosing projects, and a site that changed since the preview', () => {
+  const inProject = (project: string) => ({ module: 'jira:projectPage' as const, project });
+
+  test('unticking a project previews again without it; the import leaves that project alone', async () => {
+    await seedGoal(sandbox, { title: 'Faster checkout' });
+    await seedGoal(sandbox, { title: 'Mobile retention' }, { as: 'admin', in: inProject('MOB') });
+    const exported = await sandbox.call('exportData', { as: 'admin', in: onAdminPage });
+    if (!exported.ok) throw new Error(exported.error.message);
+    await seedGoal(sandbox, { title: 'Added to MOB later' }, { as: 'admin', in: inProject('MOB') });
+    const user = await open();
+    const section = region('Import');
+    await user.upload(within(section).getByLabelText('Export file (.json)'), jsonFile(exported.value.data));
+    const choice = await within(section).findByRole('group', { name: /Projects to import/ }, { timeout: 8000 });
+    await user.click(within(choice).getByRole('checkbox', { name: 'MOB' }));
+    await waitFor(() => expect(within(section).getByText(/Replaces the data of: THR\./)).toBeTruthy(), { timeout: 8000 });
+    expect((within(choice).getByRole('checkbox', { name: 'MOB' }) as HTMLInputElement).checked).toBe(false);
+    await user.click(within(section).getByRole('button', { name: 'Import now' }));
+    await within(section).findByTestId('import-applied', {}, { timeout: 8000 });
+    const mob = await sandbox.call('getStrategy', { as: 'admin', in: inProject('MOB') });
+    expect(mob.ok && mob.value.goals.map((goal) => goal.title)).toEqual(['Mobile retention', 'Added to MOB later']);
+  });
+
+  test('an edit between preview and import imports nothing and shows the new preview, saying why', async () => {
+    await seedGoal(sandbox, { title: 'Faster checkout' });
+    const exported = await sandbox.call('exportData', { as: 'admin', in: onAdminPage });
+    if (!exported.ok) throw new Error(exported.error.message);
+    const user = await open();
+    const section = region('Import');
+    await user.upload(within(section).getByLabelText('Export file (.json)'), jsonFile(exported.value.data));
+    const table = await within(section).findByRole('table', { name: 'Records per kind: in the file, replaced, added and removed' }, { timeout: 8000 });
+    expect(within(table).getByRole('row', { name: 'Goals 1 1 0 0' })).toBeTruthy();
+    await seedGoal(sandbox, { title: 'Added meanwhile' });
+    await user.click(within(section).getByRole('button', { name: 'Import now' }));
+    await within(section).findByText('The data changed since the preview', {}, { timeout: 8000 });
+    expect(within(section).getByRole('row', { name: 'Goals 1 1 0 1' })).toBeTruthy();
+    expect(within(section).queryByTestId('import-applied')).toBeNull();
+  });
+});
+
 describe('Refusals and licence', () => {
   test('a project administrator who is not a Jira admin gets the refusal, and no form', async () => {
     await open({ as: 'productManager' });

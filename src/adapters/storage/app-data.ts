@@ -5,16 +5,21 @@
  * All or nothing, across more than one transaction (Forge allows 25 operations each): before the
  * first write, the current value (or absence) of every key the import touches is saved to an undo
  * journal (plain keys `import-journal`, `import-journal.<n>`), the journal's head written last, so
- * a head means a complete journal. Then the writes run, 25 a transaction. If one fails, the journal
- * is replayed and removed, and the failure is reported. If the invocation itself ends half-way
- * (its 25 s ran out), the head is still there: the next admin call replays it before anything
- * else (`undoInterruptedImport`). Between the first and the last transaction readers can see a
- * part of the import; the window is a few seconds and closes either way.
+ * a head means a complete journal. Each entry holds the key's value before the import and the
+ * value the import gives it. Then the writes run, 25 a transaction. If one fails, the journal is
+ * replayed and removed, and the failure is reported. If the invocation itself ends half-way (its
+ * 25 s ran out), the head is still there: the next admin call replays it before anything else
+ * (`undoInterruptedImport`).
+ *
+ * Replaying puts a key back only while it still holds the imported value: someone who edited a
+ * record after the import (in the 30 s before a cut-off import is undone, or while an undo keeps
+ * failing) keeps their edit. Between the first and the last transaction readers can see a part of
+ * the import; the window is a few seconds and closes either way.
  */
 import { kvs } from '@forge/kvs';
 import type { ExportedKind, ExportedRecord } from '../../validation/import-format';
 import { perProjectKinds, siteKey } from '../../validation/import-format';
-import { transactionGroups } from '../../domain/import-plan';
+import { sameJson, transactionGroups } from '../../domain/import-plan';
 import type { PlannedWrite, StoredKey } from '../../domain/import-plan';
 import { entities } from './entities';
 import { allRows } from './paging';
@@ -83,19 +88,35 @@ export async function readRecords(keys: readonly StoredKey[]): Promise<Array<Pla
 // ── Applying an import, all or nothing ───────────────────────────────────────────────────────
 
 type Operation = { kind: string; key: string; value?: Value };
+/** One key of an import: its value before (absent = no record) and the value the import writes (absent = removed). */
+type JournalEntry = { kind: string; key: string; before?: Value; imported?: Value };
 
 interface JournalHead {
   startedAt: string;
   by: string;
   chunks: number;
+  /** Set when an undo has failed: keys still to put back remain in the journal. */
+  undoFailedAt?: string;
+}
+
+/** An undo that could not finish: how many keys still hold imported values, and since when. */
+export class ImportUndoFailed extends Error {
+  constructor(
+    readonly startedAt: string,
+    readonly remaining: number,
+    cause: unknown,
+  ) {
+    super(`Undoing the import started ${startedAt} left ${remaining} records to put back`, { cause });
+    this.name = 'ImportUndoFailed';
+  }
 }
 
 const journalHeadKey = 'import-journal';
 const journalChunkKey = (n: number) => `${journalHeadKey}.${n}`;
 /** Longer than any resolver invocation (25 s): an older journal's import is no longer running. */
 const journalTimeoutMs = 30_000;
-/** Well under KVS's 240 KiB per value. */
-const journalChunkChars = 180_000;
+/** Bytes of one journal chunk: well under KVS's 240 KiB per value. */
+const journalChunkBytes = 180_000;
 
 /**
  * Writes `writes` and removes `removals` (disjoint key sets), or, if any transaction fails, puts
@@ -108,22 +129,46 @@ export async function applyAllOrNothing(options: {
   by: string;
   at: string;
 }): Promise<void> {
-  const touched: StoredKey[] = [...options.writes, ...options.removals].map(({ kind, key }) => ({ kind, key }));
   const beforeByKey = new Map(options.before.map((record) => [`${record.kind}\u0000${record.key}`, record.value]));
-  const undo: Operation[] = touched.map(({ kind, key }) => {
-    const value = beforeByKey.get(`${kind}\u0000${key}`);
-    return value === undefined ? { kind, key } : { kind, key, value };
-  });
-  await writeJournal(undo, { startedAt: options.at, by: options.by });
+  const entry = (kind: string, key: string, imported?: Value): JournalEntry => {
+    const before = beforeByKey.get(`${kind}\u0000${key}`);
+    return { kind, key, ...(before === undefined ? {} : { before }), ...(imported === undefined ? {} : { imported }) };
+  };
+  const journal = [...options.writes.map((write) => entry(write.kind, write.key, write.value)), ...options.removals.map((removal) => entry(removal.kind, removal.key))];
+  await writeJournal(journal, { startedAt: options.at, by: options.by });
   try {
     await runOperations([...options.writes, ...options.removals.map(({ kind, key }) => ({ kind, key }))]);
   } catch (error) {
-    await runOperations(undo);
-    await clearJournal();
+    await undoJournal(journal, options.at, error);
     throw error;
   }
   await clearJournal();
 }
+
+/**
+ * Puts back every journal key that still holds its imported value, then removes the journal. If
+ * storage fails meanwhile, the keys not yet put back stay in the journal (marked failed) for the
+ * next admin call, and `ImportUndoFailed` says how many.
+ */
+async function undoJournal(journal: readonly JournalEntry[], startedAt: string, cause: unknown): Promise<void> {
+  let left = [...journal];
+  try {
+    while (left.length > 0) {
+      const batch = left.slice(0, batchLimit);
+      const current = new Map((await readRecords(batch)).map((record) => [`${record.kind}\u0000${record.key}`, record.value]));
+      const stillImported = batch.filter((item) => sameValue(current.get(`${item.kind}\u0000${item.key}`), item.imported));
+      await runOperations(stillImported.map(({ kind, key, before }) => (before === undefined ? { kind, key } : { kind, key, value: before })));
+      left = left.slice(batch.length);
+    }
+  } catch (error) {
+    await rewriteJournal(left, startedAt).catch(() => undefined);
+    throw new ImportUndoFailed(startedAt, left.length, error ?? cause);
+  }
+  await clearJournal();
+}
+
+const sameValue = (stored: Value | undefined, imported: Value | undefined): boolean =>
+  stored === undefined || imported === undefined ? stored === imported : sameJson(stored, imported);
 
 /**
  * Replays an interrupted import's journal, if there is one; says when that import had started.
@@ -132,10 +177,9 @@ export async function applyAllOrNothing(options: {
 export async function undoInterruptedImport(now: string): Promise<{ startedAt: string } | undefined> {
   const head = await kvs.get<JournalHead>(journalHeadKey);
   if (!head || Date.parse(now) - Date.parse(head.startedAt) < journalTimeoutMs) return undefined;
-  const undo: Operation[] = [];
-  for (let n = 0; n < head.chunks; n++) undo.push(...((await kvs.get<Operation[]>(journalChunkKey(n))) ?? []));
-  await runOperations(undo);
-  await clearJournal();
+  const journal: JournalEntry[] = [];
+  for (let n = 0; n < head.chunks; n++) journal.push(...((await kvs.get<JournalEntry[]>(journalChunkKey(n))) ?? []));
+  await undoJournal(journal, head.startedAt, undefined);
   return { startedAt: head.startedAt };
 }
 
@@ -150,13 +194,21 @@ async function runOperations(operations: readonly Operation[]): Promise<void> {
   }
 }
 
-async function writeJournal(undo: readonly Operation[], head: Omit<JournalHead, 'chunks'>): Promise<void> {
-  const chunks: Operation[][] = [];
-  let current: Operation[] = [];
+/** The keys still to put back, as a new journal marked failed (the old head is replaced last). */
+async function rewriteJournal(left: readonly JournalEntry[], startedAt: string): Promise<void> {
+  const old = await kvs.get<JournalHead>(journalHeadKey);
+  for (let n = 0; n < (old?.chunks ?? 0); n++) await kvs.delete(journalChunkKey(n));
+  await writeJournal(left, { startedAt, by: old?.by ?? '', undoFailedAt: new Date().toISOString() });
+}
+
+async function writeJournal(journal: readonly JournalEntry[], head: Omit<JournalHead, 'chunks'>): Promise<void> {
+  const chunks: JournalEntry[][] = [];
+  let current: JournalEntry[] = [];
   let size = 0;
-  for (const operation of undo) {
-    const length = JSON.stringify(operation).length;
-    if (current.length > 0 && size + length > journalChunkChars) {
+  for (const operation of journal) {
+    // Storage limits values in bytes (240 KiB), and non-Latin text takes up to 3 bytes a character.
+    const length = Buffer.byteLength(JSON.stringify(operation), 'utf8');
+    if (current.length > 0 && size + length > journalChunkBytes) {
       chunks.push(current);
       current = [];
       size = 0;

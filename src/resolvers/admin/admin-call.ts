@@ -10,7 +10,7 @@ import { nowIso } from '../../adapters/clock';
 import { createJiraClient } from '../../adapters/jira/client';
 import type { JiraClient } from '../../adapters/jira/client';
 import { holdsJiraAdmin } from '../../adapters/jira/site-admin';
-import { undoInterruptedImport } from '../../adapters/storage/app-data';
+import { ImportUndoFailed, undoInterruptedImport } from '../../adapters/storage/app-data';
 import type { PayloadSchemas } from '../../validation/payloads';
 import { unlicensed } from '../authorize';
 import { trustedContext } from '../context';
@@ -25,6 +25,8 @@ export interface AdminCall<P> {
   payload: P;
   /** Set when an import had been interrupted and this call undid it first. */
   undoneImport?: { startedAt: string };
+  /** Set when an import's undo failed again: records still to put back (the page still works). */
+  unfinishedImport?: { startedAt: string; remaining: number };
 }
 
 type PayloadOf<K extends keyof PayloadSchemas> = z.output<PayloadSchemas[K]>;
@@ -38,8 +40,15 @@ async function authorizeAdmin(request: Request, writes: boolean): Promise<{ ok: 
   if (!(await holdsJiraAdmin(jira))) return fail('forbidden', notAdmin);
   if (writes && !context.licensed) return unlicensed();
   // An import that ran out of time left its undo journal: put the data back before anything reads it.
-  const undoneImport = await undoInterruptedImport(nowIso());
-  return { ok: true, value: { jira, accountId: context.accountId, context, ...(undoneImport ? { undoneImport } : {}) } };
+  // If storage fails that undo again, the admin page still works and says so; the next call retries.
+  const undo = await undoInterruptedImport(nowIso()).then(
+    (undoneImport) => ({ ...(undoneImport ? { undoneImport } : {}) }),
+    (error: unknown) => {
+      if (error instanceof ImportUndoFailed) return { unfinishedImport: { startedAt: error.startedAt, remaining: error.remaining } };
+      throw error;
+    },
+  );
+  return { ok: true, value: { jira, accountId: context.accountId, context, ...undo } };
 }
 
 /** An admin call without a payload; `writes` calls are refused while the licence is inactive. */

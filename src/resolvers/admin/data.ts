@@ -2,16 +2,22 @@
  * Export and import of the app's data (format: src/validation/import-format.ts). An import is
  * validated whole, previewed as a dry run, then applied all or nothing
  * (src/adapters/storage/app-data.ts says how, across 25-operation transactions).
+ *
+ * Nothing in the file is taken on trust: every record must belong to a project of the file that
+ * the admin selected and administers, no key may name a record stored for any other project,
+ * counts and broken ranks are derived again, and applying runs only the plan the preview showed
+ * (its `planId`), refusing if storage changed since.
  */
-import type { ImportSummary } from '../../contract';
-import { planImport } from '../../domain/import-plan';
+import { createHash } from 'node:crypto';
+import type { ImportRequest, ImportSummary } from '../../contract';
+import { canonicalJson, normaliseImport, planImport } from '../../domain/import-plan';
 import type { PlannedWrite } from '../../domain/import-plan';
 import { nowIso, todayOf } from '../../adapters/clock';
 import { mapWithConcurrency } from '../../adapters/concurrency';
 import type { JiraClient } from '../../adapters/jira/client';
 import { administeredProjects } from '../../adapters/jira/site-admin';
-import { applyAllOrNothing, importInProgress, readProjectRecords, readSiteRecords } from '../../adapters/storage/app-data';
-import { exportFormat, exportFormatVersion, exportedKinds, parseExportFile } from '../../validation/import-format';
+import { applyAllOrNothing, ImportUndoFailed, importInProgress, readProjectRecords, readRecords, readSiteRecords } from '../../adapters/storage/app-data';
+import { exportFormat, exportFormatVersion, exportedKinds, parseExportFile, perProjectKinds, siteKey } from '../../validation/import-format';
 import type { ExportFile, ExportedKind, ExportedRecord } from '../../validation/import-format';
 import { fail, ok } from '../results';
 import type { Outcome } from '../results';
@@ -44,47 +50,108 @@ export const exportData = adminRead(async ({ jira }) => {
 });
 
 export const previewImport = adminCall('previewImport', async ({ jira, payload }) => {
-  const prepared = await prepareImport(jira, payload.data);
+  const prepared = await prepareImport(jira, payload);
   return prepared.ok ? ok(prepared.value.summary) : prepared;
 }, { writes: false });
 
 export const applyImport = adminCall('applyImport', async ({ jira, accountId, payload }) => {
-  if (await importInProgress()) return fail('conflict', 'Another import is running right now. Wait a minute, then preview again.');
-  const prepared = await prepareImport(jira, payload.data);
+  if (await importInProgress()) return fail('conflict', 'Another import is running or could not be undone yet. Wait a minute, then preview again.');
+  const prepared = await prepareImport(jira, payload);
   if (!prepared.ok) return prepared;
   const { plan, stored, summary } = prepared.value;
-  await applyAllOrNothing({ writes: plan.writes, removals: plan.removals, before: stored, by: accountId, at: nowIso() });
+  if (summary.planId !== payload.planId) {
+    return fail('conflict', 'The app’s data or the file changed since the preview, so this is not the import you checked. Preview the file again.');
+  }
+  try {
+    await applyAllOrNothing({ writes: plan.writes, removals: plan.removals, before: stored, by: accountId, at: nowIso() });
+  } catch (error) {
+    if (error instanceof ImportUndoFailed) {
+      return fail(
+        'storage-unavailable',
+        `Forge storage failed during the import, and ${error.remaining} records could not be put back yet. This page puts them back on its next visit; ` +
+          'records edited since keep their edit. Reload the page in a minute.',
+      );
+    }
+    return fail('storage-unavailable', 'Forge storage failed during the import, and everything was put back as it was. Try again in a minute.');
+  }
   return ok(summary);
 }, { writes: true });
 
 /** The file checked whole, its projects checked against this site, and what applying it would do. */
-async function prepareImport(jira: JiraClient, data: unknown): Promise<Outcome<{ plan: ReturnType<typeof planImport<Value>>; stored: Array<PlannedWrite<Value>>; summary: ImportSummary }>> {
+async function prepareImport(
+  jira: JiraClient,
+  request: ImportRequest,
+): Promise<Outcome<{ plan: ReturnType<typeof planImport<Value>>; stored: Array<PlannedWrite<Value>>; summary: ImportSummary }>> {
+  const { data } = request;
   const parsed = parseExportFile(data);
   if (!parsed.ok) return fail('invalid', parsed.problem.message, 'data');
   const file = parsed.file;
   const replacesSiteSettings = typeof data === 'object' && data !== null && (data as { site?: unknown }).site === true;
-  const siteRecords = [...(file.records.settings ?? []), ...(file.records['story-point-setting'] ?? []).filter((record) => record.key === 'site')];
+  const siteRecords = [...(file.records.settings ?? []), ...(file.records['story-point-setting'] ?? []).filter((record) => record.key === siteKey)];
   if (!replacesSiteSettings && siteRecords.length > 0) return fail('invalid', 'The file has site settings but does not say it replaces them ("site": true).', 'data');
 
+  const inFile = new Set(file.projects.map((project) => project.id));
+  const notInFile = (request.projectIds ?? []).find((id) => !inFile.has(id));
+  if (notInFile) return fail('invalid', `Project id ${notInFile} is not one of the file's projects.`, 'projectIds');
+  const selected = new Set(request.projectIds ?? inFile);
   const here = new Map((await administeredProjects(jira)).map((project) => [project.id, project]));
-  const missing = file.projects.find((project) => !here.has(project.id));
+  const missing = file.projects.find((project) => selected.has(project.id) && !here.has(project.id));
   if (missing) {
     return fail('invalid', `Project ${missing.key ?? missing.id} (id ${missing.id}) is not a project of this site that you administer. Imports restore data into the same site's projects.`, 'data');
   }
+  const scope = file.projects.filter((project) => selected.has(project.id));
 
-  const storedPerProject = await mapWithConcurrency(file.projects, 4, (project) => readProjectRecords(project.id));
+  const now = nowIso();
+  const wanted = exportedKinds
+    .flatMap((kind) => (file.records[kind] ?? []).map((record) => ({ kind: kind as string, key: record.key, value: record.value })))
+    .filter((record) => recordProject(record) === undefined || selected.has(recordProject(record) as string));
+  const { records: fileRecords, corrections } = normaliseImport(wanted, now);
+
+  const storedPerProject = await mapWithConcurrency(scope, 4, (project) => readProjectRecords(project.id));
   const stored = [...(replacesSiteSettings ? await readSiteRecords() : []), ...storedPerProject.flat()];
-  const fileRecords: Array<PlannedWrite<Value>> = exportedKinds.flatMap((kind) => (file.records[kind] ?? []).map((record) => ({ kind, key: record.key, value: record.value })));
+  const foreign = await recordsOfOtherProjects(fileRecords, stored);
+  if (foreign) return fail('invalid', foreign, 'data');
+
   const plan = planImport({ kindOrder: exportedKinds, file: fileRecords, stored });
   const summary: ImportSummary = {
     formatVersion: file.formatVersion,
     exportedAt: file.exportedAt,
-    projects: file.projects.map((project) => ({ id: project.id, key: here.get(project.id)?.key ?? project.key })),
+    projects: scope.map((project) => ({ id: project.id, key: here.get(project.id)?.key ?? project.key })),
+    skippedProjects: file.projects.filter((project) => !selected.has(project.id)).map((project) => ({ id: project.id, ...(project.key ? { key: project.key } : {}) })),
     kinds: plan.kinds,
     replacesSiteSettings,
     operations: plan.writes.length + plan.removals.length,
+    corrections,
+    planId: planIdOf(plan, stored),
   };
   return ok({ plan, stored, summary });
+}
+
+/** The project a file record belongs to; undefined for the site's own records. */
+function recordProject(record: { kind: string; key: string; value: Value }): string | undefined {
+  if (record.kind === 'settings') return undefined;
+  if (record.kind === 'story-point-setting') return record.key === siteKey ? undefined : record.key;
+  if (perProjectKinds.has(record.kind as never)) return record.key;
+  return typeof record.value.projectId === 'string' ? record.value.projectId : undefined;
+}
+
+/**
+ * Keys are global in Forge storage, not per project: a file whose goal key is another project's
+ * goal would move that goal here. Every key the import writes must be absent or already one of
+ * the import's own scope.
+ */
+async function recordsOfOtherProjects(fileRecords: ReadonlyArray<PlannedWrite<Value>>, stored: ReadonlyArray<PlannedWrite<Value>>): Promise<string | undefined> {
+  const inScope = new Set(stored.map((record) => `${record.kind}\u0000${record.key}`));
+  const elsewhere = fileRecords.filter((record) => !inScope.has(`${record.kind}\u0000${record.key}`));
+  const clash = (await readRecords(elsewhere))[0];
+  if (!clash) return undefined;
+  const owner = recordProject(clash);
+  return `The ${clash.kind} record "${clash.key}" already exists${owner ? ` in project id ${owner}` : ''}, outside what this import replaces. An import never overwrites another project's data.`;
+}
+
+/** A fingerprint of what applying would do and of what it would replace. */
+function planIdOf(plan: ReturnType<typeof planImport<Value>>, stored: ReadonlyArray<PlannedWrite<Value>>): string {
+  return createHash('sha256').update(canonicalJson({ writes: plan.writes, removals: plan.removals, stored })).digest('hex');
 }
 
 /**

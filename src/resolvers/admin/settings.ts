@@ -21,7 +21,7 @@ import { fail, ok } from '../results';
 import type { Outcome } from '../results';
 import { adminCall, adminRead } from './admin-call';
 
-export const getAdminSettings = adminRead(async ({ jira, context, undoneImport }) => {
+export const getAdminSettings = adminRead(async ({ jira, context, undoneImport, unfinishedImport }) => {
   const [rule, site, numberFields, projects] = await Promise.all([
     loadEditRule(),
     readStoryPointSetting({ kind: 'site' }),
@@ -34,6 +34,7 @@ export const getAdminSettings = adminRead(async ({ jira, context, undoneImport }
     numberFields,
     projects,
     ...(undoneImport ? { undoneImport } : {}),
+    ...(unfinishedImport ? { unfinishedImport } : {}),
     viewer: { licensed: context.licensed },
   };
   return ok(settings);

@@ -69,6 +69,11 @@ function Settings({ settings }: { settings: AdminSettings }) {
           <p>{m.undoneImport(formatInstant(settings.undoneImport.startedAt))}</p>
         </Notice>
       ) : null}
+      {settings.unfinishedImport ? (
+        <Notice appearance="error" title={m.unfinishedImportTitle} headingLevel="h2" testId="unfinished-import-notice">
+          <p>{m.unfinishedImport(formatInstant(settings.unfinishedImport.startedAt), settings.unfinishedImport.remaining)}</p>
+        </Notice>
+      ) : null}
       <EditRuleSection initial={settings.editRule} readOnly={readOnly} />
       <SiteStoryPointsSection initial={settings.siteStoryPoints} fields={settings.numberFields} readOnly={readOnly} />
       <ProjectSection projects={settings.projects} fields={settings.numberFields} readOnly={readOnly} />

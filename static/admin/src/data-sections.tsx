@@ -60,10 +60,14 @@ type ImportState =
   | { status: 'idle' }
   | { status: 'checking' }
   | { status: 'fileError'; message: string }
-  | { status: 'previewed'; data: unknown; summary: ImportSummary }
+  /** `changed`: applying found the data changed since the last preview; this is a fresh one. */
+  | { status: 'previewed'; data: unknown; summary: ImportSummary; changed?: boolean }
   | { status: 'applying'; data: unknown; summary: ImportSummary }
   | { status: 'applied'; summary: ImportSummary }
   | { status: 'failed'; error: UiError; data?: unknown; summary?: ImportSummary };
+
+/** Every project of the file, selected or not, in the file's order of the summary. */
+const fileProjects = (summary: ImportSummary) => [...summary.projects, ...summary.skippedProjects];
 
 const tableStyles = xcss({ borderCollapse: 'collapse', font: 'font.body', color: 'color.text', marginBlock: 'space.0' });
 const cellStyles = xcss({ paddingBlock: 'space.050', paddingInline: 'space.100', borderBlockEndWidth: 'border.width', borderBlockEndStyle: 'solid', borderBlockEndColor: 'color.border', textAlign: 'end' });
@@ -87,10 +91,15 @@ export function ImportSection({ readOnly }: { readOnly: boolean }) {
       return setState({ status: 'fileError', message: m.import.notJson });
     }
     setState({ status: 'checking' });
-    const result = await attempt(() => invoke('previewImport', { data }));
+    await askPreview(data);
+  };
+
+  /** Asks for the dry run of `data` limited to `projectIds` (all the file's projects when absent). */
+  const askPreview = async (data: unknown, projectIds?: string[], changed = false) => {
+    const result = await attempt(() => invoke('previewImport', { data, ...(projectIds ? { projectIds } : {}) }));
     if (result.ok) {
-      setState({ status: 'previewed', data, summary: result.value });
-      announce(m.import.summaryHeading);
+      setState({ status: 'previewed', data, summary: result.value, changed });
+      announce(changed ? m.import.changedSincePreview : m.import.summaryHeading);
     } else if (result.error.code === 'invalid' && result.error.field === 'data') {
       setState({ status: 'fileError', message: result.error.message });
     } else {
@@ -100,15 +109,26 @@ export function ImportSection({ readOnly }: { readOnly: boolean }) {
 
   const apply = async (data: unknown, summary: ImportSummary) => {
     setState({ status: 'applying', data, summary });
-    const result = await attempt(() => invoke('applyImport', { data }));
+    const projectIds = summary.projects.map((project) => project.id);
+    const result = await attempt(() => invoke('applyImport', { data, projectIds, planId: summary.planId }));
     if (result.ok) {
       setState({ status: 'applied', summary: result.value });
       announce(m.import.applied(result.value.operations));
       return;
     }
-    // A thrown failure here is the storage giving way part-way: the server undid what it had written.
+    // Storage or the file changed since the preview: show what the import would do now instead.
+    if (result.error.code === 'conflict') return askPreview(data, projectIds, true);
     const error = result.error.code === 'unexpected' ? { ...result.error, message: m.import.failed } : result.error;
     setState({ status: 'failed', error, data, summary });
+  };
+
+  const select = (data: unknown, summary: ImportSummary, projectId: string, selected: boolean) => {
+    const chosen = new Set(summary.projects.map((project) => project.id));
+    if (selected) chosen.add(projectId);
+    else chosen.delete(projectId);
+    // In the file's order, so the same selection always previews the same plan.
+    const projectIds = fileProjects(summary).map((project) => project.id).filter((id) => chosen.has(id));
+    void askPreview(data, projectIds);
   };
 
   const cancel = () => {
@@ -148,9 +168,22 @@ export function ImportSection({ readOnly }: { readOnly: boolean }) {
       ) : null}
       {preview && preview.summary ? (
         <Stack space="space.150" testId="import-preview">
+          {state.status === 'previewed' && state.changed ? (
+            <Notice appearance="warning" title={m.import.changedSincePreview}>
+              <p>{m.import.changedSincePreviewBody}</p>
+            </Notice>
+          ) : null}
+          {fileProjects(preview.summary).length > 1 ? (
+            <ProjectChoice summary={preview.summary} disabled={readOnly || state.status === 'applying'} onChange={(id, selected) => select(preview.data, preview.summary as ImportSummary, id, selected)} />
+          ) : null}
           <Summary summary={preview.summary} />
           <Inline space="space.100">
-            <ActionButton appearance="primary" isDisabled={readOnly} isBusy={state.status === 'applying'} onClick={() => void apply(preview.data, preview.summary as ImportSummary)}>
+            <ActionButton
+              appearance="primary"
+              isDisabled={readOnly || preview.summary.projects.length + (preview.summary.replacesSiteSettings ? 1 : 0) === 0}
+              isBusy={state.status === 'applying'}
+              onClick={() => void apply(preview.data, preview.summary as ImportSummary)}
+            >
               {m.import.apply}
             </ActionButton>
             <ActionButton onClick={cancel}>{m.import.cancel}</ActionButton>
@@ -158,6 +191,36 @@ export function ImportSection({ readOnly }: { readOnly: boolean }) {
         </Stack>
       ) : null}
     </SettingsSection>
+  );
+}
+
+const fieldsetStyles = xcss({ borderStyle: 'none', padding: 'space.0', margin: 'space.0', minWidth: '0' });
+const legendStyles = xcss({ font: 'font.body.small', fontWeight: 'font.weight.semibold', color: 'color.text.subtle', paddingInline: 'space.0', marginBlockEnd: 'space.050' });
+const optionStyles = xcss({ display: 'flex', alignItems: 'center', gap: 'space.075', font: 'font.body', color: 'color.text', cursor: 'pointer' });
+
+/** Which of the file's projects to import: each change previews again. */
+function ProjectChoice(props: { summary: ImportSummary; disabled: boolean; onChange: (projectId: string, selected: boolean) => void }) {
+  const selected = new Set(props.summary.projects.map((project) => project.id));
+  return (
+    <Box as="fieldset" xcss={fieldsetStyles}>
+      <Box as="legend" xcss={legendStyles}>
+        {m.import.projectChoice}
+      </Box>
+      <Stack space="space.050">
+        {fileProjects(props.summary).map((project) => (
+          <Box as="label" key={project.id} xcss={optionStyles}>
+            <input
+              type="checkbox"
+              checked={selected.has(project.id)}
+              disabled={props.disabled}
+              onChange={(event) => props.onChange(project.id, event.currentTarget.checked)}
+              style={{ margin: 0 }}
+            />
+            {project.key ?? project.id}
+          </Box>
+        ))}
+      </Stack>
+    </Box>
   );
 }
 
@@ -173,6 +236,11 @@ function Summary({ summary }: { summary: ImportSummary }) {
         {summary.projects.length > 0 ? m.import.projects(summary.projects.map((project) => project.key ?? project.id).join(', ')) : m.import.noProjects}{' '}
         {summary.replacesSiteSettings ? m.import.site : ''} {m.import.operations(summary.operations)}
       </Text>
+      {summary.corrections.length > 0 ? (
+        <Text as="p" testId="import-corrections">
+          {m.import.corrections(summary.corrections.map((correction) => m.import.correction(m.import.kinds[correction.kind] ?? correction.kind, correction.what)).join('; '))}
+        </Text>
+      ) : null}
       <Box as="table" xcss={tableStyles}>
         <Box as="caption" xcss={captionStyles}>
           {m.import.summaryCaption}

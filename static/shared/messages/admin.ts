@@ -11,6 +11,10 @@ export const admin = {
   failedTitle: (code: string) => (code === 'forbidden' ? 'Only Jira administrators can open these settings' : 'The settings could not be loaded'),
   undoneImport: (at: string) => `An import started at ${at} was cut off before it finished. It has been undone: the data is as it was before it.`,
   undoneImportTitle: 'An interrupted import was undone',
+  unfinishedImportTitle: 'An import could not be completely undone yet',
+  unfinishedImport: (at: string, remaining: number) =>
+    `An import started at ${at} failed, and Forge storage failed again while putting the data back: ${remaining} ${remaining === 1 ? 'record still holds' : 'records still hold'} imported values. ` +
+    'This page tries again each time it opens; records edited since the import keep their edit. If this notice stays, import your last good export again.',
   unlicensedAdmin: 'While the licence is inactive you can still read these settings and export the data, but not change anything.',
 
   save: 'Save',
@@ -96,6 +100,12 @@ export const admin = {
     exportedAt: (at: string) => `Exported ${at}.`,
     operations: (n: number) => `${plural(n, 'storage write', 'storage writes')}.`,
     apply: 'Import now',
+    projectChoice: 'Projects to import (the others in the file are left out and keep their data)',
+    changedSincePreview: 'The data changed since the preview',
+    changedSincePreviewBody: 'Someone changed Throughline’s data, or the file, after you previewed it, so nothing was imported. Check what the import would do now, then import again.',
+    corrections: (list: string) => `Worked out again rather than taken from the file: ${list}.`,
+    correction: (kind: string, what: 'counts' | 'ranks' | 'created') =>
+      what === 'counts' ? `${kind}: counts` : what === 'ranks' ? `${kind}: order renumbered (ranks were broken or tied)` : `${kind}: record created`,
     cancel: 'Cancel',
     applied: (n: number) => `Imported: ${plural(n, 'storage write', 'storage writes')} applied. Run “Rebuild link index” so epics pick up the imported items’ goals.`,
     failed: 'The import failed part-way and was undone: nothing changed. Try again in a moment.',

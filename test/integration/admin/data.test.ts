@@ -26,6 +26,12 @@ async function seedProduct() {
 }
 
 const exported = async () => valueOf(await adminCall(sandbox, 'exportData')).data as ExportedFile;
+
+/** Previews `data` (limited to `projectIds`), then applies exactly that plan. */
+async function importFile(data: unknown, projectIds?: string[]) {
+  const preview = valueOf(await adminCall(sandbox, 'previewImport', { data, ...(projectIds ? { projectIds } : {}) }));
+  return adminCall(sandbox, 'applyImport', { data, ...(projectIds ? { projectIds } : {}), planId: preview.planId });
+}
 const kindOf = (summary: ImportSummary, kind: string) => summary.kinds.find((entry) => entry.kind === kind);
 
 beforeEach(async () => {
@@ -70,7 +76,7 @@ describe('Import', () => {
     expect(preview.replacesSiteSettings).toBe(true);
     expect(appData(sandbox)).not.toEqual(before); // the dry run changed nothing
 
-    const applied = valueOf(await adminCall(sandbox, 'applyImport', { data: file }));
+    const applied = valueOf(await adminCall(sandbox, 'applyImport', { data: file, planId: preview.planId }));
     expect(applied.operations).toBe(preview.operations);
     expect(appData(sandbox)).toEqual(before);
     expect(JSON.stringify(appData(sandbox))).not.toContain(later.id);
@@ -83,8 +89,7 @@ describe('Import', () => {
     const kpis = file.records.kpi ?? [];
     const broken = { ...file, records: { ...file.records, kpi: kpis.map((record, n) => (n === 0 ? { ...record, value: { ...record.value, direction: 'sideways' } } : record)) } };
     const before = sandbox.forge.kvs.snapshot();
-    for (const call of ['previewImport', 'applyImport'] as const) {
-      const answer = await adminCall(sandbox, call, { data: broken });
+    for (const answer of [await adminCall(sandbox, 'previewImport', { data: broken }), await adminCall(sandbox, 'applyImport', { data: broken, planId: '0'.repeat(64) })]) {
       expect(answer).toMatchObject({ ok: false, error: { code: 'invalid', field: 'data', message: expect.stringContaining('The kpi record 1 (key') } });
     }
     expect(sandbox.forge.kvs.snapshot()).toEqual(before);
@@ -107,7 +112,7 @@ describe('Import', () => {
             ? { ...file, projects: [...file.projects, { id: '424242', key: 'ELSE' }] }
             : data;
     const before = sandbox.forge.kvs.snapshot();
-    expect(await adminCall(sandbox, 'applyImport', { data: payload })).toMatchObject({ ok: false, error: { code: 'invalid', message: expect.stringContaining(message) } });
+    expect(await adminCall(sandbox, 'applyImport', { data: payload, planId: '0'.repeat(64) })).toMatchObject({ ok: false, error: { code: 'invalid', message: expect.stringContaining(message) } });
     expect(sandbox.forge.kvs.snapshot()).toEqual(before);
   });
 
@@ -120,7 +125,10 @@ describe('Import', () => {
     expect(preview.operations).toBeGreaterThan(25); // more than one transaction
     // The first transaction of the import lands, the second fails; the undo's transactions then succeed.
     sandbox.forge.kvs.setFaults({ failure: { status: 500, code: 'INTERNAL_SERVER_ERROR', paths: ['/api/v1/transaction'], after: 1, times: 1 } });
-    await expect(adminCall(sandbox, 'applyImport', { data: file })).rejects.toThrow();
+    expect(await adminCall(sandbox, 'applyImport', { data: file, planId: preview.planId })).toMatchObject({
+      ok: false,
+      error: { code: 'storage-unavailable', message: expect.stringContaining('everything was put back as it was') },
+    });
     expect(appData(sandbox)).toEqual(before);
     expect(sandbox.forge.kvs.snapshot().kv).toEqual({});
   });
@@ -130,9 +138,13 @@ describe('Import', () => {
     const goalKey = Object.keys(before.goal ?? {})[0] as string;
     // What an import leaves when its invocation ends between two transactions: its journal, and part of its writes.
     await sandbox.forge.run(async () => {
-      await kvs.set('import-journal.0', [{ kind: 'goal', key: goalKey, value: before.goal?.[goalKey] }, { kind: 'goal', key: 'goal-half-imported' }]);
+      await kvs.set('import-journal.0', [
+        { kind: 'goal', key: goalKey, before: before.goal?.[goalKey] },
+        { kind: 'goal', key: 'goal-half-imported', imported: { title: 'Half imported' } },
+      ]);
       await kvs.set('import-journal', { startedAt: '2026-01-01T00:00:00.000Z', by: 'admin', chunks: 1 });
       await kvs.entity('goal').delete(goalKey);
+      await kvs.entity('goal').set('goal-half-imported', { title: 'Half imported' });
     });
     const settings = valueOf(await adminCall(sandbox, 'getAdminSettings'));
     expect(settings.undoneImport).toEqual({ startedAt: '2026-01-01T00:00:00.000Z' });
@@ -143,7 +155,7 @@ describe('Import', () => {
     sandbox.forge.kvs.clear();
     const file = await exported();
     expect(file.projects).toEqual([]);
-    valueOf(await adminCall(sandbox, 'applyImport', { data: file }));
+    valueOf(await importFile(file));
     expect(appData(sandbox)).toEqual({});
   });
 });
