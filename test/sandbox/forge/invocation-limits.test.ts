@@ -140,6 +140,14 @@ describe('time limits per module kind', () => {
   });
 });
 
+describe('module kinds', () => {
+  test('a module is invoked only as the kind the manifest declares', () => {
+    expect(() => sandbox.fireTrigger(remaining, { eventType: 'x' }, { moduleKey: 'nightly' })).toThrow(/scheduledTrigger module/);
+    expect(() => sandbox.fireScheduledTrigger(remaining, { moduleKey: 'issue-events' })).toThrow(/trigger module/);
+    expect(() => sandbox.fireConsumer(remaining, { body: {} }, { moduleKey: 'hourly' })).toThrow(/scheduledTrigger module/);
+  });
+});
+
 describe('the manifest’s functions', () => {
   test('name the function behind each module and its timeoutSeconds', () => {
     expect(MANIFEST.functions['long-job']).toEqual({ handler: 'index.longJob', timeoutSeconds: 900 });

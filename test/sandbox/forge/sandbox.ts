@@ -268,8 +268,21 @@ export class ForgeSandbox {
 
   /** The platform's limit for this module; a test's `timeoutMs` may only shorten it. */
   private timeoutMs(kind: InvocationKind, moduleKey: string, requested: number | undefined): number {
+    this.checkModuleKind(kind, moduleKey);
     const limit = platformTimeoutMs(kind, moduleKey, this.declared);
     return requested === undefined ? limit : Math.min(requested, limit);
+  }
+
+  /**
+   * Forge invokes a module only as what the manifest declares it to be; firing a declared scheduled
+   * trigger as a product event (or the reverse) is a mistake in the test, so it throws.
+   */
+  private checkModuleKind(kind: InvocationKind, moduleKey: string): void {
+    const module = this.declared?.modules.find((candidate) => candidate.key === moduleKey);
+    if (!module) return;
+    const fits =
+      kind === 'resolver' ? module.type.includes(':') : kind === 'script' || MODULE_TYPE_OF_KIND[kind] === module.type;
+    if (!fits) throw new Error(`manifest.yml declares ${moduleKey} as a ${module.type} module; it cannot be invoked as a ${kind}`);
   }
 
   private runTrigger(kind: 'trigger' | 'scheduled-trigger' | 'consumer', moduleKey: string, options: TriggerOptions, fn: () => unknown): Promise<unknown> {
@@ -296,6 +309,13 @@ export class ForgeSandbox {
     };
   }
 }
+
+const MODULE_TYPE_OF_KIND: Record<Exclude<InvocationKind, 'resolver' | 'script'>, string> = {
+  trigger: 'trigger',
+  'scheduled-trigger': 'scheduledTrigger',
+  consumer: 'consumer',
+  'web-trigger': 'webtrigger',
+};
 
 /** A function's result leaves the platform as JSON, at most 5 MB of it. */
 function acrossPlatform(result: unknown): unknown {
