@@ -351,9 +351,9 @@ export interface AdminProjectSettings {
     siteFieldId?: string;
     ignoredOverride?: string;
   };
-  /** The project's boards; only scrum boards have sprints. */
+  /** The project's boards (Jira lists a cross-project board under each project its filter covers); scrum and team-managed (`simple`) boards can run sprints. */
   boards: Array<{ id: number; name: string; type: string }>;
-  /** The boards chosen to supply sprints; absent = every scrum board (the default). */
+  /** The boards chosen to supply sprints; absent = every board that runs sprints (the default). */
   sprintBoards: { boardIds?: number[]; version: number };
 }
 
@@ -556,7 +556,7 @@ export type Defs = {
   saveEditRule: (payload: { rule: EditRule; baseVersion: number }) => Result<AdminSettings['editRule']>;
   /** projectId null = the site-wide override; fieldId null = no override (detect). */
   saveStoryPointOverride: (payload: { projectId: string | null; fieldId: string | null; baseVersion: number }) => Result<{ fieldId?: string; version: number }>;
-  /** boardIds null = every scrum board (the default). */
+  /** boardIds null = every board that runs sprints (the default). */
   saveSprintBoards: (payload: { projectId: string; boardIds: number[] | null; baseVersion: number }) => Result<AdminProjectSettings['sprintBoards']>;
   /** Every record of the app's data except derived caches, as the versioned JSON export format. */
   exportData: () => Result<{ fileName: string; data: unknown }>;

@@ -30,7 +30,7 @@ export type StoryPointFieldChoice =
 export interface StoryPointFieldInput {
   fields: readonly FieldInfo[];
   style: ProjectStyle;
-  /** `estimation.field.fieldId` of each of the project's scrum boards that estimates with a field. */
+  /** `estimation.field.fieldId` of each of the project's sprint boards (scrum or team-managed) that estimates with a field. */
   boardEstimationFieldIds: readonly string[];
   /** The admin's choice for this project or the site; wins when it names a number field. */
   override?: string;
@@ -39,7 +39,7 @@ export interface StoryPointFieldInput {
 /**
  * The project's story-point field, in this order:
  * 1. the admin's override, if it still names a custom number field (else it is reported as ignored);
- * 2. the field the project's scrum board estimates with (what the team sees on the board), when it
+ * 2. the field the project's sprint board estimates with (what the team sees on the board), when it
  *    is a custom number field: time tracking and issue count are not story points;
  * 3. by project style: team-managed → "Story point estimate"; company-managed → a number field
  *    named "Story Points", else "Story point estimate";

@@ -33,7 +33,7 @@ export const en = {
   childProgressLabel: (todo: number, inProgress: number, done: number) =>
     `${done} done, ${inProgress} in progress, ${todo} to do`,
   sprintsHeading: 'Sprints',
-  sprintsEmpty: 'No sprints: this project has no scrum board. Sprint-based views fall back to dates.',
+  sprintsEmpty: 'No sprints: this project has no board that runs sprints. Sprint-based views fall back to dates.',
   sprintState: { active: 'Active', future: 'Future', closed: 'Closed' } as Record<string, string>,
   sprintDates: (start: string | undefined, end: string | undefined) =>
     start && end ? `${start} – ${end}` : start ? `From ${start}` : 'Not scheduled',

@@ -105,7 +105,7 @@ describe('Throughline settings in the sandbox', () => {
     await frame.waitForFunction(() => document.documentElement.getAttribute('data-color-mode') === 'dark');
     const project = frame.getByRole('region', { name: m.project.heading });
     await project.getByRole('combobox', { name: m.project.label }).selectOption({ label: 'Thrive Web (THR)' });
-    await project.getByTestId('effective-story-points').getByText(/Story Points \(customfield_10028\), the field its scrum board estimates with/).waitFor();
+    await project.getByTestId('effective-story-points').getByText(/Story Points \(customfield_10028\), the field its board estimates with/).waitFor();
     await project.getByRole('radio', { name: m.boards.every }).waitFor();
     await page.screenshot({ path: join(screenshots, 'e2e-admin-dark.png'), fullPage: true });
   });

@@ -83,7 +83,7 @@ describe('Per project', () => {
     const user = await open();
     const section = region('Per project');
     await user.selectOptions(within(section).getByRole('combobox', { name: 'Project' }), 'Thrive Web (THR)');
-    expect((await within(section).findByTestId('effective-story-points', {}, { timeout: 8000 })).textContent).toContain('Story Points (customfield_10028), the field its scrum board estimates with.');
+    expect((await within(section).findByTestId('effective-story-points', {}, { timeout: 8000 })).textContent).toContain('Story Points (customfield_10028), the field its board estimates with.');
     await user.selectOptions(within(section).getByRole('combobox', { name: 'For THR' }), 'Story point estimate (customfield_10016)');
     await user.click(within(section).getAllByRole('button', { name: 'Save' })[0] as HTMLElement);
     await waitFor(() => expect(within(section).getByTestId('effective-story-points').textContent).toContain('Story point estimate (customfield_10016), chosen here.'), { timeout: 8000 });

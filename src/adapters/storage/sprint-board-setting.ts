@@ -1,6 +1,6 @@
 /**
  * Which boards supply a project's sprints (manifest entity `sprint-boards`, key = project id).
- * No record means the default: every scrum board of the project. An admin narrows it when a
+ * No record means the default: every board of the project that runs sprints (scrum, team-managed). An admin narrows it when a
  * project shares a board with others, or keeps a board whose sprints are not this product's.
  */
 import { kvs } from '@forge/kvs';
@@ -19,7 +19,7 @@ export interface SprintBoardsRecord {
 
 const setting = () => kvs.entity<SprintBoardsRecord>(sprintBoardsEntity);
 
-/** The stored choice (`boardIds` absent = every scrum board) and its version (0 = never saved). */
+/** The stored choice (`boardIds` absent = every board that runs sprints) and its version (0 = never saved). */
 export async function loadSprintBoards(projectId: string): Promise<{ boardIds?: number[]; version: number }> {
   const stored = await setting().get(projectId);
   if (!stored) return { version: 0 };

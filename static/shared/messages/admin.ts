@@ -36,7 +36,7 @@ export const admin = {
 
   storyPoints: {
     heading: 'Story-point field',
-    intro: 'Roll-ups, velocity and forecasts sum this field. It is detected per project from its scrum board and project type unless you choose one.',
+    intro: 'Roll-ups, velocity and forecasts sum this field. It is detected per project from its boards (scrum, or team-managed with sprints) and project type unless you choose one.',
     siteLabel: 'For the whole site',
     detect: 'Detect per project',
     noFields: 'This site has no custom number fields, so story points cannot be summed.',
@@ -45,7 +45,7 @@ export const admin = {
     effective: (name: string, source: string) => `${name}, ${source}.`,
     source: {
       override: 'chosen here',
-      board: 'the field its scrum board estimates with',
+      board: 'the field its board estimates with',
       'project-style': 'the usual field for its project type',
       'only-candidate': 'the only story-point field of the site',
     } as Record<string, string>,

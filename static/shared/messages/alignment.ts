@@ -47,7 +47,7 @@ export const alignment = {
   investmentHeading: 'Sprint investment by goal',
   investmentIntro: 'For each sprint: the work committed to it and the work completed in it, by goal. Work in several sprints counts as committed in each, and as completed only in the sprint where it was done.',
   splitNote: 'An epic serving several goals has its work split evenly between them, so each sprint’s goals add up to its total.',
-  investmentEmpty: 'This project has no sprints: its boards are kanban boards, or it has none.',
+  investmentEmpty: 'This project has no sprints: none of its boards runs sprints (kanban boards, or team-managed boards with sprints off), or it has no board.',
   measureLegend: 'Measure',
   measures: { points: 'Story points', issues: 'Issues' },
   noGoalSlice: 'No goal',
