@@ -66,10 +66,10 @@ describe('the Product page', () => {
     await waitFor(() => expect(screen.getByTestId('epic-table')).toBeTruthy());
   });
 
-  test('says what to do in a project with no scrum board', async () => {
+  test('says what to do in a project with no board that runs sprints', async () => {
     bridge.setView({ as: 'developer', in: { module: 'jira:projectPage', project: 'OPS' } });
     render(<ProductPage />);
     await openOverview();
-    expect(await screen.findByText(/no scrum board/)).toBeTruthy();
+    expect(await screen.findByText(/no board that runs sprints/)).toBeTruthy();
   });
 });
