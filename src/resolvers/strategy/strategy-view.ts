@@ -5,7 +5,8 @@
  * goals, KPIs and measurement series. Once a product has goals, one more Jira search (as the
  * user) finds the epics serving them by their indexed link property, and their progress comes
  * from the roll-up cache the roadmap keeps in step. Epics whose links the app wrote in the last
- * minutes are reconciled in that search: Jira's index would show those links only later.
+ * minutes are reconciled in that search (one more storage read, for their ids): Jira's index would
+ * show those links only later.
  */
 import type { KpiView, LinkedEpic } from '../../contract';
 import { emptyChildCounts } from '../../domain/child-counts';
