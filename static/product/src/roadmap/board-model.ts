@@ -35,7 +35,10 @@ export function moveContext(view: Pick<RoadmapView, 'laneMode' | 'lanes' | 'goal
   return { mode: view.laneMode, laneIds: new Set(ids) };
 }
 
-export function layoutColumns(view: Pick<RoadmapView, 'items' | 'sprints' | 'today'>, layout: RoadmapLayout): RoadmapColumn[] {
+/** The reader's time zone, as their browser has it. */
+export const readerTimeZone = (): string => Intl.DateTimeFormat().resolvedOptions().timeZone;
+
+export function layoutColumns(view: Pick<RoadmapView, 'items' | 'sprints' | 'today'>, layout: RoadmapLayout, timeZone: string = readerTimeZone()): RoadmapColumn[] {
   switch (layout) {
     case 'horizons':
       return horizonColumns().map((column) => ({ ...column, label: m.horizons[column.key as keyof typeof m.horizons] }));
@@ -43,7 +46,7 @@ export function layoutColumns(view: Pick<RoadmapView, 'items' | 'sprints' | 'tod
       return quarterColumns({ items: view.items, today: view.today });
     case 'timeline':
       // Sprint dates are instants with offsets: the columns show the days they fall on for this viewer.
-      return timelineRoadmapColumns(timelineColumns({ sprints: view.sprints, today: view.today, timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone }));
+      return timelineRoadmapColumns(timelineColumns({ sprints: view.sprints, today: view.today, timeZone }));
   }
 }
 
