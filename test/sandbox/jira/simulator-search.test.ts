@@ -195,3 +195,22 @@ describe('issues by id or key', () => {
     expect(response.status).toBe(400);
   });
 });
+
+describe('field edits and the search index lag', () => {
+  test('an edit made through editIssue reaches JQL only after the lag; GET issue shows it at once', async () => {
+    let elapsed = 0;
+    const sim = demoSimulator();
+    sim.setSearchIndexLag(1_000, () => elapsed);
+    const issue = issueNamed(sim.site, 'THR-2');
+    const label = 'lag-probe';
+    sim.editIssue('THR-2', (edited) => edited.labels.push(label));
+    expect(issue.updated).toBe(new Date(sim.site.now).toISOString());
+    const found = async () => (await search(sim, `labels = "${label}"`, 'fields=labels')).issues.map((i) => i.id);
+
+    expect(await found()).toEqual([]);
+    const direct = bodyOf<{ fields: { labels: string[] } }>(await send(sim, { path: '/rest/api/3/issue/THR-2?fields=labels', caller: APP }));
+    expect(direct.fields.labels).toContain(label);
+    elapsed += 1_000;
+    expect(await found()).toEqual([issue.id]);
+  });
+});

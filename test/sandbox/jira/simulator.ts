@@ -1,4 +1,4 @@
-import type { SimSite } from './model';
+import type { SimIssue, SimSite } from './model';
 import { Access } from './routes/access';
 import type { RouteContext } from './routes/context';
 import type { JiraFaults } from './routes/faults';
@@ -83,6 +83,22 @@ export class JiraSimulator {
    */
   setSearchIndexLag(lagMs: number, elapsedMs?: () => number): void {
     this.searchIndex.setLag(lagMs, elapsedMs);
+  }
+
+  /**
+   * Changes an issue's fields the way an edit in Jira does (the simulator serves no field-edit
+   * route): `updated` moves to the clock, and search sees the change only after the index lag.
+   * Changing `site.issues` directly instead is a change search sees at once.
+   */
+  editIssue(idOrKey: string, change: (issue: SimIssue) => void): SimIssue {
+    const issue = new SiteIndex(this.site).issue(idOrKey);
+    if (!issue) throw new Error(`No issue ${idOrKey} on the site`);
+    const now = this.clock();
+    this.searchIndex.write(issue, () => {
+      change(issue);
+      issue.updated = now.toISOString();
+    });
+    return issue;
   }
 
   /** Replaces every armed fault; counts start afresh. */
