@@ -1,7 +1,8 @@
 /**
  * The platform end of `__forge_fetch__`: product requests (`{type:'fpp', remote:'jira'}`) pass
- * Forge's scope check (scope-check.ts) and go to the Jira simulator as the right caller, storage requests (`{remote:'kvs'}`) to the KVS, and
- * anything else (Confluence, Bitbucket, GraphQL, egress, queues) is refused the way the proxy
+ * Forge's scope check (scope-check.ts) and go to the Jira simulator as the right caller, storage requests (`{remote:'kvs'}`) to the KVS,
+ * async event pushes (`{remote:'stargate'}`, `/webhook/queue/…`) to the queue, and
+ * anything else (Confluence, Bitbucket, GraphQL, egress) is refused the way the proxy
  * refuses: a Response with `forge-proxy-error`.
  */
 import { parseInit, parseMeta, type FetchMeta } from './fetch-request';
@@ -9,6 +10,7 @@ import { proxyErrorResponse, toResponse } from './http-response';
 import type { Invocation, PlatformEndpoint } from './invocation';
 import type { Caller, JiraBackend } from './jira-boundary';
 import type { SandboxKvs } from './kvs/sandbox-kvs';
+import type { SandboxQueue } from './queue/async-queue';
 import type { ProxyFaults } from './proxy-faults';
 import { scopeRefusal } from './scope-check';
 
@@ -16,6 +18,8 @@ export interface RouterParts {
   jira: JiraBackend;
   kvs: SandboxKvs;
   faults: ProxyFaults;
+  /** Async events (`@forge/events` pushes through the app's stargate remote); refused when absent. */
+  queue?: SandboxQueue;
   /** The installation's granted scopes (manifest.yml); undefined = not checked (no manifest given). */
   scopes?: readonly string[];
 }
@@ -49,6 +53,11 @@ export function createPlatformEndpoint(parts: RouterParts): PlatformEndpoint {
           invocation.stats.jiraCalls.push({ method: init.method, path, status: reply.status, as: caller.kind === 'user' ? 'user' : caller.kind });
         }
         return toResponse(reply.status, reply.body, reply.headers);
+      }
+      // @forge/events pushes as the app (`__requestAtlassianAsApp`); other stargate calls are GraphQL, not modelled.
+      if (meta.type === 'fpp' && meta.remote === 'stargate' && meta.provider === 'app' && parts.queue && path.startsWith('/webhook/queue/')) {
+        const reply = parts.queue.handle(path, init.body);
+        return toResponse(reply.status, reply.body, { 'content-type': 'application/json' });
       }
       return proxyErrorResponse('UNSUPPORTED_REMOTE', 400);
     },

@@ -15,6 +15,7 @@ import type { JiraBackend, JiraRequest, JiraResponse } from './jira-boundary';
 import { SandboxKvs } from './kvs/sandbox-kvs';
 import type { SandboxManifest } from './manifest';
 import { ProxyFaults, type ProxyFault } from './proxy-faults';
+import { SandboxQueue, type DrainReport } from './queue/async-queue';
 import { backendPayload, resolverContext, type ResolverCall, type ResolverHandler, type ResolverRequest, type SiteIdentity } from './resolver-call';
 import type { EnvironmentType } from './runtime';
 import {
@@ -38,6 +39,7 @@ export type { KvsSnapshot } from './kvs/store';
 export type { EntityDeclaration } from './kvs/entity-schema';
 export { SandboxKvs } from './kvs/sandbox-kvs';
 export type { ProxyFault } from './proxy-faults';
+export { QUEUE_LIMITS, SandboxQueue, type DrainReport, type QueuedEvent } from './queue/async-queue';
 export type { AccountType, BackendRuntimePayload, ResolverCall, ResolverHandler, ResolverRequest } from './resolver-call';
 export type { AsyncEvent, FunctionContext, TriggerEnvelope, TriggerOptions } from './trigger-call';
 export { loadManifest, parseManifest, type ManifestFunction, type ManifestModule, type SandboxManifest } from './manifest';
@@ -52,7 +54,15 @@ export interface ForgeSandboxOptions {
   manifest?: Partial<SandboxManifest>;
   /** Called after every invocation with what it cost (host page log, benchmarks). */
   onInvocation?: (stats: InvocationStats) => void;
+  /**
+   * The function behind a manifest function key (`npm start` imports `handler` of manifest.yml);
+   * queue events reach consumers found here or registered with `registerConsumer`.
+   */
+  functionHandler?: (functionKey: string) => Promise<ConsumerHandler | undefined>;
 }
+
+/** A `consumer` module's function, as Forge calls it. */
+export type ConsumerHandler = (event: AsyncEvent, context: FunctionContext) => unknown;
 
 /** A scheduled trigger's request is the envelope alone. */
 export type ScheduledTriggerRequest = TriggerEnvelope;
@@ -100,6 +110,10 @@ export class ForgeSandbox {
   private readonly declared: FunctionDeclarations | undefined;
   private readonly installation: Installation;
   private last: InvocationStats | undefined;
+  /** Async events pushed by the app (`@forge/events`), delivered to the manifest's consumers. */
+  readonly queue: SandboxQueue;
+  private readonly consumers = new Map<string, ConsumerHandler>();
+  private readonly functionHandler: ForgeSandboxOptions['functionHandler'];
 
   constructor(options: ForgeSandboxOptions) {
     this.jira = options.jira;
@@ -112,10 +126,13 @@ export class ForgeSandbox {
       entities: options.manifest?.entities ?? [],
       ...(options.storageFile ? { storageFile: options.storageFile } : {}),
     });
+    this.functionHandler = options.functionHandler;
+    this.queue = new SandboxQueue((event) => this.deliverQueued(event));
     this.installation = {
       endpoint: createPlatformEndpoint({
         jira: this.jira,
         kvs: this.kvs,
+        queue: this.queue,
         faults: this.faults,
         ...(this.grantedScopes ? { scopes: this.grantedScopes } : {}),
       }),
@@ -250,6 +267,32 @@ export class ForgeSandbox {
       ).text,
     ) as AsyncEvent<B>;
     return this.runTrigger('consumer', moduleKey, options, () => handler(event, functionContext(options, this.installContext)));
+  }
+
+  /** The function of the `consumer` module `moduleKey` (tests; `npm start` finds it through `functionHandler`). */
+  registerConsumer(moduleKey: string, handler: ConsumerHandler): void {
+    this.consumers.set(moduleKey, handler);
+  }
+
+  /** Delivers every queued event, retries included, as if their delays had passed (see SandboxQueue.drain). */
+  drainQueue(options?: { maxDeliveries?: number }): Promise<DrainReport> {
+    return this.queue.drain(options);
+  }
+
+  /** One queued event to the consumer module of its queue, as a consumer invocation; undefined when none listens. */
+  private async deliverQueued(event: AsyncEvent): Promise<{ result: unknown } | { error: unknown } | undefined> {
+    const module = this.declared?.modules.find((candidate) => candidate.type === 'consumer' && candidate.queue === event.queueName);
+    const moduleKey = module?.key ?? [...this.consumers.keys()].find((key) => key === event.queueName);
+    if (!moduleKey) return undefined;
+    const handler =
+      this.consumers.get(moduleKey) ?? (module?.functionKey && this.functionHandler ? await this.functionHandler(module.functionKey) : undefined);
+    if (!handler) return undefined;
+    const delivered = fromJson(toJson(event).text) as AsyncEvent;
+    try {
+      return { result: await this.runTrigger('consumer', moduleKey, {}, () => handler(delivered, functionContext({}, this.installContext))) };
+    } catch (error) {
+      return { error };
+    }
   }
 
   /** Runs any code inside an invocation (scripts, seeding data as a user through app adapters). */

@@ -7,7 +7,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { ForgeSandbox, InvocationStats } from '../forge/sandbox';
+import type { ConsumerHandler, ForgeSandbox, InvocationStats } from '../forge/sandbox';
 import type { JiraSimulator } from '../jira/simulator';
 import { DEMO_USERS } from '../demo/users';
 import { browserAssets } from './browser-assets';
@@ -81,6 +81,10 @@ export async function startHost(options: HostOptions = {}): Promise<RunningHost>
     manifestPath,
     ...(options.storageFile ? { storageFile: options.storageFile } : {}),
     ...(options.searchIndexLagMs ? { searchIndexLagMs: options.searchIndexLagMs } : {}),
+    functionHandler: async (functionKey) => {
+      const ref = manifest.functions[functionKey];
+      return ref ? ((await context.handler(ref)) as unknown as ConsumerHandler) : undefined;
+    },
     onInvocation: (stats) => {
       invocations.push(stats);
       if (invocations.length > KEPT_INVOCATIONS) invocations.shift();

@@ -7,7 +7,7 @@ import { rmSync } from 'node:fs';
 import { buildSite, loadEntityPropertyIndexes } from '../demo/index';
 import type { SiteName } from '../demo/index';
 import { ForgeSandbox, loadManifest } from '../forge/sandbox';
-import type { InvocationStats } from '../forge/sandbox';
+import type { ForgeSandboxOptions, InvocationStats } from '../forge/sandbox';
 import type { SimSite } from '../jira/model';
 import { JiraSimulator } from '../jira/simulator';
 import type { JiraRequest, JiraResponse } from '../jira/simulator';
@@ -25,6 +25,8 @@ export interface WorldOptions {
   standInPort?: () => number | undefined;
   /** How long Jira's search index trails writes (wall clock); 0 or absent: search sees writes at once. */
   searchIndexLagMs?: number;
+  /** Manifest function key → its handler: queue events reach the `consumer` modules through it. */
+  functionHandler?: ForgeSandboxOptions['functionHandler'];
 }
 
 /**
@@ -60,6 +62,7 @@ export class World {
 
   /** Fresh site data and empty storage (the file too); optionally another data set. */
   reset(data: DataSet = this.data): void {
+    this.forge.queue.stop();
     this.forge.uninstall();
     if (this.options.storageFile) rmSync(this.options.storageFile, { force: true });
     this.data = data;
@@ -68,6 +71,7 @@ export class World {
   }
 
   close(): void {
+    this.forge.queue.stop();
     this.forge.uninstall();
   }
 
@@ -84,8 +88,11 @@ export class World {
       manifest: loadManifest(this.options.manifestPath),
       ...(this.options.storageFile ? { storageFile: this.options.storageFile } : {}),
       ...(this.options.onInvocation ? { onInvocation: this.options.onInvocation } : {}),
+      ...(this.options.functionHandler ? { functionHandler: this.options.functionHandler } : {}),
     });
     forge.install();
+    // Async events are delivered when due, as Forge does (in memory: a restart drops undelivered ones).
+    forge.queue.start();
     return forge;
   }
 }
