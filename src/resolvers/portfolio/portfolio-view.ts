@@ -8,7 +8,8 @@
 import type { Request } from '@forge/resolver';
 import type { PortfolioProduct, PortfolioView, ProjectRef, Result } from '../../contract';
 import { mapWithConcurrency } from '../../adapters/concurrency';
-import { nowIso, todayOf } from '../../adapters/clock';
+import { nowIso } from '../../adapters/clock';
+import { dayIn } from '../../domain/calendar';
 import { createJiraClient } from '../../adapters/jira/client';
 import { browsableProjects } from '../../adapters/jira/project-search';
 import { goalsOfProject } from '../../adapters/storage/goal-store';
@@ -30,7 +31,8 @@ const productsInFlight = 5;
 export async function getPortfolio(request: Request): Promise<Result<PortfolioView>> {
   const context = trustedContext(request.context);
   if (!context.accountId) return fail('forbidden', 'Sign in to Jira to see the product portfolio.');
-  const today = todayOf(nowIso());
+  // The viewer's day decides which roadmap items passed their end date.
+  const today = dayIn(Date.parse(nowIso()), context.timeZone);
   const candidates = await projectsWithData();
   const projects = candidates.length === 0 ? [] : await browsableProjects(createJiraClient({ actor: 'user' }), candidates);
   const products = await mapWithConcurrency(projects, productsInFlight, (project) => loadProduct(project, today));
