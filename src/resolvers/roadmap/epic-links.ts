@@ -4,7 +4,7 @@
  * first, so a viewer who may not edit issues changes nothing at all.
  */
 import type { EpicChoice } from '../../contract';
-import { changeLinks, maxLinksPerEpic } from '../../domain/epic-links';
+import { changeLinks, hasLinks, maxLinksPerEpic, noLinks } from '../../domain/epic-links';
 import type { LinkChange } from '../../domain/epic-links';
 import { epicsByIds } from '../../adapters/jira/epic-links';
 import { searchProjectEpics } from '../../adapters/jira/epic-search';
@@ -65,7 +65,8 @@ export const linkEpics = editorCall('linkEpics', async ({ jira, access, projectI
     const next = changeLinks(epic.links, [change], goalOfItem);
     try {
       await saveEpicLinks(jira, epic.id, next);
-      written.push(linksView(epic.id, next));
+      // Without links the property is gone, which Jira reads as version 0: answer what the next call will be checked against.
+      written.push(linksView(epic.id, hasLinks(next) ? next : noLinks()));
     } catch (error) {
       // Edit Issues can be narrowed per issue (issue security, workflow properties): Jira decides.
       if (!(error instanceof JiraError && (error.kind === 'forbidden' || error.kind === 'not-found'))) throw error;

@@ -174,6 +174,25 @@ describe('reading links right after writing them, while Jira’s search index st
     expect(relinked).toMatchObject({ ok: true, value: { refused: [] } });
   });
 
+  test('unlinking an epic from everything answers the links Jira then holds, so linking it again from that answer works', async () => {
+    const item = await seedItem(sandbox);
+    const [epic] = epicsOf(sandbox, 'THR');
+    const linked = valueOf(await linkToItem(item.id, [epic!.id]));
+    const unlinked = valueOf(
+      await sandbox.call('linkEpics', {
+        as: 'productManager',
+        payload: { target: { kind: 'item', id: item.id }, link: [], unlink: [{ epicId: epic!.id, linksVersion: linked.epics[0]!.linksVersion }] },
+      }),
+    );
+    expect(unlinked.epics).toEqual([{ epicId: epic!.id, goalIds: [], directGoalIds: [], roadmapItemIds: [], linksVersion: 0 }]);
+
+    const relinked = await sandbox.call('linkEpics', {
+      as: 'productManager',
+      payload: { target: { kind: 'item', id: item.id }, link: [{ epicId: epic!.id, linksVersion: unlinked.epics[0]!.linksVersion }], unlink: [] },
+    });
+    expect(relinked).toMatchObject({ ok: true, value: { epics: [{ epicId: epic!.id, roadmapItemIds: [item.id], linksVersion: 1 }] } });
+  });
+
   test('a links version Jira’s index still shows is refused once the epic has moved on: no lost update', async () => {
     const item = await seedItem(sandbox);
     const [epic] = epicsOf(sandbox, 'THR');
