@@ -256,7 +256,8 @@ export interface RoadmapEpic {
 
 export interface RoadmapView {
   project: { id: string; key: string };
-  viewer: { canEdit: boolean; editRule: EditRule; licensed: boolean };
+  /** `canEdit`: the product's edit rule; `canLink`: Jira's Edit Issues (linking epics is a change to the epic). */
+  viewer: { canEdit: boolean; canLink: boolean; editRule: EditRule; licensed: boolean };
   /** How the lanes are chosen, and the custom lanes in order; `setupVersion` guards their edits. */
   laneMode: LaneMode;
   lanes: LaneView[];
@@ -472,7 +473,7 @@ export interface AlignmentRoadmapItem {
 
 export interface AlignmentView {
   project: { id: string; key: string };
-  /** `canLink`: the edit rule lets them edit the product and Jira lets them edit issues. */
+  /** `canLink`: Jira lets them edit issues in the project, the one rule for linking epics everywhere. */
   viewer: { canEdit: boolean; canLink: boolean };
   /** Rank order, archived goals left out. */
   goals: Array<{ id: string; title: string; status: GoalStatus }>;

@@ -35,6 +35,13 @@ export interface ProductAccess extends ProjectAccess {
   licensed: boolean;
   /** Whether the site's edit rule lets this person change the product. */
   canEdit: boolean;
+  /**
+   * Whether this person may link epics to goals and roadmap items: Jira's Edit Issues in the
+   * project, whatever the product's edit rule. A link is a change to the epic, not to the product,
+   * and it is what project managers do with their own epics; Jira checks each epic again when its
+   * property is written as the user. The one rule in every surface: roadmap, alignment, epic panel.
+   */
+  canLink: boolean;
 }
 
 /**
@@ -47,7 +54,21 @@ export async function authorizeProduct(jira: JiraClient, context: TrustedContext
   const [view, rule] = await Promise.all([authorizeProjectView(jira, context), signedInHere ? loadEditRule() : undefined]);
   if (!view.ok) return view;
   const editRule = rule?.editRule ?? defaultEditRule;
-  return ok({ ...view.value, editRule, licensed: context.licensed, canEdit: context.licensed && mayEdit(editRule, view.value.permissions) });
+  return ok({
+    ...view.value,
+    editRule,
+    licensed: context.licensed,
+    canEdit: context.licensed && mayEdit(editRule, view.value.permissions),
+    canLink: context.licensed && view.value.permissions.has('EDIT_ISSUES'),
+  });
+}
+
+/** Like `authorizeProduct`, and refuses callers who may not link epics (see `canLink`). */
+export async function authorizeEpicLinking(jira: JiraClient, context: TrustedContext): Promise<Outcome<ProductAccess>> {
+  const access = await authorizeProduct(jira, context);
+  if (!access.ok || access.value.canLink) return access;
+  if (!access.value.licensed) return unlicensed();
+  return fail('forbidden', 'You can’t edit issues in this project in Jira, so you can’t change which epics deliver this.');
 }
 
 /** Like `authorizeProduct`, and refuses callers the edit rule does not let change the product. */

@@ -81,7 +81,7 @@ export const getAlignment = viewerRead(async ({ jira, access, projectId, context
 
   const view: AlignmentView = {
     project: { id: access.project.id, key: access.project.key },
-    viewer: { canEdit: access.canEdit, canLink: access.canEdit && access.permissions.has('EDIT_ISSUES') },
+    viewer: { canEdit: access.canEdit, canLink: access.canLink },
     goals: goals.map((goal) => ({ id: goal.id, title: goal.title, status: goal.status })),
     epics: epicViews,
     unalignedEpicIds: alignment.unalignedEpicIds,

@@ -16,7 +16,7 @@ import { itemOf } from '../../adapters/storage/roadmap-store';
 import { limits } from '../../validation/limits';
 import { fail, ok } from '../results';
 import { notFound } from '../strategy/failures';
-import { editorCall, viewerCall } from '../strategy/calls';
+import { linkerCall, viewerCall } from '../strategy/calls';
 import { itemGoals } from './item-epics';
 import { epicStatus, linksView } from './views';
 
@@ -26,10 +26,7 @@ export const searchEpics = viewerCall('searchEpics', async ({ jira, access, proj
   return ok(epics.map((epic): EpicChoice => ({ id: epic.id, key: epic.key, summary: epic.summary, status: epicStatus(epic) })));
 });
 
-export const linkEpics = editorCall('linkEpics', async ({ jira, access, projectId, payload }) => {
-  if (!access.permissions.has('EDIT_ISSUES')) {
-    return fail('forbidden', 'You can’t edit issues in this project in Jira, so you can’t change which epics deliver this.');
-  }
+export const linkEpics = linkerCall('linkEpics', async ({ jira, projectId, payload }) => {
   const { target } = payload;
   const targetExists = target.kind === 'item' ? await itemOf(projectId, target.id) : await goalOf(projectId, target.id);
   if (!targetExists) return notFound(target.kind === 'item' ? 'roadmap item' : 'goal');

@@ -56,7 +56,7 @@ export const getRoadmap = viewerCall('getRoadmap', async ({ jira, access, projec
 
   const view: RoadmapView = {
     project: access.project,
-    viewer: { canEdit: access.canEdit, editRule: access.editRule, licensed: access.licensed },
+    viewer: { canEdit: access.canEdit, canLink: access.canLink, editRule: access.editRule, licensed: access.licensed },
     laneMode: lanes.laneMode,
     lanes: lanes.lanes,
     setupVersion: lanes.version,

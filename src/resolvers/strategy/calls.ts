@@ -11,7 +11,7 @@ import type { JiraClient } from '../../adapters/jira/client';
 import { invalidFromZod } from '../../validation/invalid';
 import { payloadSchemas } from '../../validation/payloads';
 import type { PayloadSchemas } from '../../validation/payloads';
-import { authorizeProduct, authorizeProjectEdit } from '../authorize';
+import { authorizeEpicLinking, authorizeProduct, authorizeProjectEdit } from '../authorize';
 import type { ProductAccess } from '../authorize';
 import { trustedContext } from '../context';
 import type { TrustedContext } from '../context';
@@ -36,6 +36,11 @@ export function viewerCall<K extends keyof PayloadSchemas, T>(key: K, body: (cal
 /** A call that changes the product: refused unless the site's edit rule lets the caller edit. */
 export function editorCall<K extends keyof PayloadSchemas, T>(key: K, body: (call: Call<PayloadOf<K>>) => Promise<Result<T>>) {
   return (request: Request) => run(request, authorizeProjectEdit, key, body);
+}
+
+/** A call that links or unlinks epics: Edit Issues in the project (the `canLink` rule), not the product's edit rule. */
+export function linkerCall<K extends keyof PayloadSchemas, T>(key: K, body: (call: Call<PayloadOf<K>>) => Promise<Result<T>>) {
+  return (request: Request) => run(request, authorizeEpicLinking, key, body);
 }
 
 /** A call without a payload that anyone who may browse the project can make. */

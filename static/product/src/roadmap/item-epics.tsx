@@ -45,7 +45,7 @@ const statusColours = {
 export function ItemEpics(props: {
   item: RoadmapItemView;
   epics: readonly RoadmapEpic[];
-  canEdit: boolean;
+  canLink: boolean;
   onChange: (change: RoadmapChange) => void;
   refresh: () => Promise<boolean>;
 }) {
@@ -88,7 +88,7 @@ export function ItemEpics(props: {
       ) : (
         <Box as="ul" xcss={listStyles} testId="item-epics">
           {linked.map((epic) => (
-            <EpicRow key={epic.id} epic={epic} canEdit={props.canEdit} isBusy={busy} onUnlink={() => void change(epic, false)} />
+            <EpicRow key={epic.id} epic={epic} canLink={props.canLink} isBusy={busy} onUnlink={() => void change(epic, false)} />
           ))}
         </Box>
       )}
@@ -99,12 +99,12 @@ export function ItemEpics(props: {
       ) : error ? (
         <WriteError error={error} headingLevel="h5" />
       ) : null}
-      {props.canEdit ? <EpicPicker exclude={new Set(item.epicIds)} onPick={(epic) => void change(epic, true)} isDisabled={busy} /> : null}
+      {props.canLink ? <EpicPicker exclude={new Set(item.epicIds)} onPick={(epic) => void change(epic, true)} isDisabled={busy} /> : null}
     </Stack>
   );
 }
 
-function EpicRow(props: { epic: RoadmapEpic; canEdit: boolean; isBusy: boolean; onUnlink: () => void }) {
+function EpicRow(props: { epic: RoadmapEpic; canLink: boolean; isBusy: boolean; onUnlink: () => void }) {
   const { epic } = props;
   const progress = epic.rollup ? progressOf(epic.rollup) : undefined;
   return (
@@ -117,7 +117,7 @@ function EpicRow(props: { epic: RoadmapEpic; canEdit: boolean; isBusy: boolean; 
             </Text>{' '}
             {epic.summary}
           </Text>
-          {props.canEdit ? (
+          {props.canLink ? (
             <Button spacing="compact" appearance="subtle" onClick={props.onUnlink} isDisabled={props.isBusy} aria-label={m.unlinkEpic(epic.key)}>
               {m.unlink}
             </Button>

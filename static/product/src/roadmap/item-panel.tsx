@@ -142,7 +142,7 @@ export function ItemPanel(props: {
             </Box>
           ) : null}
           <Box xcss={sectionStyles}>
-            <ItemEpics item={item} epics={view.epics} canEdit={canEdit} onChange={props.onChange} refresh={props.refresh} />
+            <ItemEpics item={item} epics={view.epics} canLink={view.viewer.canLink} onChange={props.onChange} refresh={props.refresh} />
           </Box>
           <Text size="small" color="color.text.subtlest">
             {m.updatedBy(item.updated.by.displayName, formatInstant(item.updated.at))}

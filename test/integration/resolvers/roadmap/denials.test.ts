@@ -45,7 +45,8 @@ describe('who may see and change the roadmap', () => {
     }
   });
 
-  test.each(entries.filter(([, c]) => c.writes).map(([call]) => call))('%s: a developer who may only browse the product is refused and nothing changes', async (call) => {
+  // Linking is governed by Jira's Edit Issues instead (the one linking rule): see below.
+  test.each(entries.filter(([call, c]) => c.writes && call !== 'linkEpics').map(([call]) => call))('%s: a developer who may only browse the product is refused and nothing changes', async (call) => {
     const { answer, unchanged } = await attempt(call, 'developer');
     expect(answer).toMatchObject({ ok: false, error: { code: 'forbidden', message: expect.stringMatching(/project administrators/) } });
     expect(unchanged).toBe(true);
@@ -62,6 +63,21 @@ describe('who may see and change the roadmap', () => {
     const view = valueOf(await sandbox.call('getRoadmap', { as: 'developer', payload: { projectId: sandbox.project('MOB').id } as never }));
     expect(view.project.key).toBe('THR');
     expect(view.items.map((i) => i.id)).toEqual([item.id]);
+  });
+
+  test('linking follows Jira’s Edit Issues, not the product’s edit rule: the developer links an epic to an item; browse-only is refused', async () => {
+    const item = await seedItem(sandbox, {}, 'admin');
+    const view = valueOf(await sandbox.call('getRoadmap', { as: 'developer', payload: {} }));
+    expect(view.viewer).toMatchObject({ canEdit: false, canLink: true });
+    const [epic] = epicsOf(sandbox, 'THR');
+    const linked = valueOf(await sandbox.call('linkEpics', { as: 'developer', payload: calls.linkEpics.payload(item.id, epic!.id) as never }));
+    expect(linked.epics.map((e) => e.epicId)).toEqual([epic!.id]);
+
+    const [opsEpic] = epicsOf(sandbox, 'OPS');
+    const opsView = valueOf(await sandbox.call('getRoadmap', { as: 'productManager', in: inProject('OPS'), payload: {} }));
+    expect(opsView.viewer).toMatchObject({ canLink: false });
+    const refused = await sandbox.call('linkEpics', { as: 'productManager', in: inProject('OPS'), payload: { target: { kind: 'goal', id: 'goal-x' }, link: [{ epicId: opsEpic!.id, linksVersion: 0 }], unlink: [] } });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'forbidden', message: expect.stringMatching(/can’t edit issues/) } });
   });
 
   test('a project the caller can only browse (OPS for the product manager) refuses their writes', async () => {
