@@ -46,8 +46,8 @@ export const baseVersion = z
   .number({ error: 'Send back the version you loaded (baseVersion).' })
   .int({ error: 'A version is a whole number.' })
   .min(0, { error: 'A version is never negative.' })
-  // Storage's `integer` attributes are 32-bit: a larger version can never match a record, and
-  // would make the storage write itself fail.
-  .max(2_147_483_647, { error: 'This is not a version the app issued.' });
+  // Storage's `integer` attributes are 32-bit, and a save stores `baseVersion + 1`: past 2^31 − 2
+  // that next version is refused by storage itself (a thrown 400, not a conflict), so it is refused here.
+  .max(2_147_483_646, { error: 'This is not a version the app issued.' });
 
 export const datedValue = z.object({ value: kpiNumber, date: calendarDate });

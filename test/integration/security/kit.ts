@@ -1,13 +1,17 @@
 /** Shared by the security suites: what storage holds, compared without the store's empty buckets. */
+import { derivedEntities } from '../admin/kit';
 import type { Sandbox } from '../harness';
 
 /**
  * Everything stored, as JSON text with empty entity tables left out: a read can open an empty table
- * in the sandbox store, which stores nothing, so it does not count as a change.
+ * in the sandbox store, which stores nothing, so it does not count as a change. With caches left out,
+ * only the app's own data: the derived caches of Jira data (roll-ups, sync marks) may be refreshed by
+ * any read, a refused call's too (a conflict answers with the record as it is now).
  */
-export function storedData(sandbox: Sandbox): string {
+export function storedData(sandbox: Sandbox, options: { caches?: 'kept' | 'left out' } = {}): string {
   const snapshot = sandbox.forge.kvs.snapshot() as unknown as { entities?: Record<string, Record<string, unknown>> } & Record<string, unknown>;
-  const entities = Object.fromEntries(Object.entries(snapshot.entities ?? {}).filter(([, table]) => Object.keys(table).length > 0));
+  const leftOut = options.caches === 'left out' ? derivedEntities : [];
+  const entities = Object.fromEntries(Object.entries(snapshot.entities ?? {}).filter(([name, table]) => Object.keys(table).length > 0 && !leftOut.includes(name)));
   return JSON.stringify({ ...snapshot, entities });
 }
 
