@@ -231,7 +231,16 @@ export interface RoadmapItemView {
   /** Roll-up, sprints and forecast of its epics; absent while some of its epics are still loading. */
   delivery?: ItemDelivery;
   updated: Stamp;
+  /** After a save that changed what its epics serve: epics whose Jira property is still being updated. */
+  pendingEpicIds?: string[];
 }
+
+/**
+ * How an epic's links stand in Jira. Links are saved in the app first; the epic's property (what
+ * JQL `throughlineGoal` searches) follows: `pending` until it has, `refused` when Jira would not
+ * let the app write it (an admin's "Rebuild link index" tries again). Absent: in step.
+ */
+export type LinkSync = 'pending' | 'refused';
 
 /** A custom lane (a theme or a team). Goal lanes are the goals themselves. */
 export interface LaneView {
@@ -252,6 +261,7 @@ export interface RoadmapEpic {
   linksVersion: number;
   /** Absent while the epic's children are still being crawled (see `RoadmapView.pending`). */
   rollup?: EpicRollup;
+  sync?: LinkSync;
 }
 
 export interface RoadmapView {
@@ -292,6 +302,7 @@ export interface EpicLinksView {
   directGoalIds: string[];
   roadmapItemIds: string[];
   linksVersion: number;
+  sync?: LinkSync;
 }
 
 export interface EpicChoice {
@@ -405,6 +416,8 @@ export interface LinkIndexReport {
     epicsUpdated: Array<{ key: string; before: string[]; after: string[] }>;
     rollupsDropped: number;
     refused: string[];
+    /** Keys of epics whose property Jira did not take yet (unavailable, rate limited): the queue finishes them. */
+    pending?: string[];
     /** The project's permission scheme does not let the app browse it: no epic was checked. */
     appCannotBrowse?: true;
   }>;
@@ -453,6 +466,7 @@ export interface AlignmentEpic {
   updated?: string;
   /** From the roll-up cache; absent while its children are still being crawled. */
   size?: { issues: number; points: number; unestimated: number };
+  sync?: LinkSync;
 }
 
 /** A roadmap item as the roadmap CSV export lists it. */
@@ -532,17 +546,21 @@ export type Defs = {
   /** Stores a move: one record, the item with its new lane, horizon or dates, and rank. */
   moveRoadmapItem: (payload: { move: RoadmapMovePayload; baseVersion: number }) => Result<RoadmapItemView>;
   /** Deletes the item and takes it out of its epics' links (as the user). */
-  deleteRoadmapItem: (payload: { id: string; baseVersion: number }) => Result<{ id: string; unlinkedEpics: number }>;
+  /** `pendingEpicIds`: epics whose property still names the item; the app takes it out shortly. */
+  deleteRoadmapItem: (payload: { id: string; baseVersion: number }) => Result<{ id: string; unlinkedEpics: number; pendingEpicIds: string[] }>;
   /** Replaces the lane setup: goal lanes, or these custom lanes in this order (id null = new lane). */
   saveLaneSetup: (payload: { mode: LaneMode; lanes: Array<{ id: string | null; name: string }>; baseVersion: number }) => Result<{ laneMode: LaneMode; lanes: LaneView[]; setupVersion: number }>;
   /** The project's epics whose key or summary matches, as the user's Jira search finds them. */
   searchEpics: (payload: { query: string }) => Result<EpicChoice[]>;
-  /** Links or unlinks epics and one roadmap item or goal, writing each epic's property as the user. */
+  /**
+   * Links or unlinks epics and one roadmap item or goal: saved in the app (version-checked), then
+   * each epic's property written as the user; `pendingEpicIds` are saved and still being written.
+   */
   linkEpics: (payload: {
     target: { kind: 'item'; id: string } | { kind: 'goal'; id: string };
     link: Array<{ epicId: string; linksVersion: number }>;
     unlink: Array<{ epicId: string; linksVersion: number }>;
-  }) => Result<{ epics: EpicLinksView[]; refused: Array<{ epicId: string; key: string; message: string }> }>;
+  }) => Result<{ epics: EpicLinksView[]; refused: Array<{ epicId: string; key: string; message: string }>; pendingEpicIds: string[] }>;
 
   /** The epic panel: the epic (from the Forge context) and the goals, items and KPIs it serves. */
   getEpicContext: () => Result<EpicContext>;

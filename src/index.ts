@@ -9,3 +9,5 @@ export { dailyKpiSnapshot } from './jobs/daily-kpi-snapshot';
 export { rollupIssueChanged, rollupIssueDeleted } from './adapters/delivery/issue-events';
 // Sprint events: the roadmap's cached sprints are read again at the next load.
 export { sprintChanged } from './adapters/delivery/sprint-events';
+// Link changes recorded in storage, carried to the epics' property by the `epic-link-sync` queue.
+export { linkSyncConsumer } from './adapters/delivery/link-sync';

@@ -132,6 +132,14 @@ export const recordSchemas = {
     updatedAt: instant,
     updatedBy: z.string().min(1),
   }),
+  // Epic links, the source of truth (key = epic id); an epic's property is derived from it.
+  'epic-link': z.strictObject({
+    projectId: id,
+    directGoalIds: z.array(id).max(limits.linksPerEpic),
+    roadmapItemIds: z.array(id).max(limits.linksPerEpic),
+    version: z.number().int().min(0).max(maxStoredInteger),
+    updatedAt: instant,
+  }),
   'story-point-setting': z.strictObject({ fieldId: z.string().max(200), version, updatedAt: instant, updatedBy: z.string().min(1) }),
   'sprint-boards': z.strictObject({
     projectId: id,

@@ -22,6 +22,7 @@ import { epicsByIds, listEpicsWithLinks, visibleEpicIds } from '../jira/epic-lin
 import type { LinkedJiraEpic } from '../jira/epic-links';
 import { epicIssueTypeIds } from '../jira/projects';
 import { kvsRollupStore } from '../storage/epic-rollups';
+import { withStoredLinks } from './link-sync';
 import { recentlyLinkedEpicIds } from './recent-link-writes';
 import { readEpicCards, readProjectShape, writeEpicCards, writeProjectShape } from '../storage/project-cache';
 
@@ -107,7 +108,8 @@ export async function loadRoadmapEpics(
     }),
   ]);
   return {
-    epics: visible.flatMap((id) => cards.get(id) ?? []),
+    // Links as storage holds them: the property is derived from it, and may still be catching up.
+    epics: await withStoredLinks(projectId, visible.flatMap((id) => cards.get(id) ?? []), now),
     rollups,
     boards,
     sprints,

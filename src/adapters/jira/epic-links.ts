@@ -7,6 +7,7 @@ import { route } from '@forge/api';
 import { z } from 'zod';
 import { epicLinksPropertyKey, hasLinks, readEpicLinks } from '../../domain/epic-links';
 import type { EpicLinks } from '../../domain/epic-links';
+import type { LinkSyncState } from '../../domain/link-sync';
 import type { JiraClient } from './client';
 import { JiraError } from './errors';
 import { maxReconciledIssues, searchAllIssues } from './search';
@@ -26,6 +27,8 @@ export interface LinkedJiraEpic {
   links: EpicLinks;
   /** Jira's `updated` of the epic itself (its own fields, comments, links), not of its children. */
   updated: string | undefined;
+  /** Set when `links` come from storage and the epic's property has yet to follow (delivery/link-sync.ts). */
+  sync?: LinkSyncState;
 }
 
 /** What an epic's card needs: the roadmap shows these and checks the type and project. */

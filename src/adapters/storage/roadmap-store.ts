@@ -35,7 +35,7 @@ export async function loadLanes(projectId: string): Promise<RoadmapLanesRecord> 
   return stored ?? { projectId, laneMode: 'goals', lanes: [], version: 0, updatedAt: '', updatedBy: '' };
 }
 
-type Transaction = Parameters<Parameters<typeof commit>[0]>[0];
+export type Transaction = Parameters<Parameters<typeof commit>[0]>[0];
 
 function writeSetup(transaction: Transaction, read: RoadmapSetupRecord, next: Omit<RoadmapSetupRecord, 'version'>): void {
   transaction.set(
@@ -61,18 +61,25 @@ export async function createItem(options: { id: string; item: RoadmapItemRecord;
   return 'conflict';
 }
 
-/** Replaces an item (content or placement); it must still be at `baseVersion`. */
-export function replaceItem(id: string, item: RoadmapItemRecord, baseVersion: number): Promise<Commit> {
-  return commit((transaction) => transaction.set(id, item, { entityName: entityNames.roadmapItem, conditions: versionIs(baseVersion) }));
+/**
+ * Replaces an item (content or placement); it must still be at `baseVersion`. `alsoStage` adds
+ * writes that must land with it or not at all (the intent to update its epics' links).
+ */
+export function replaceItem(id: string, item: RoadmapItemRecord, baseVersion: number, alsoStage?: (transaction: Transaction) => void): Promise<Commit> {
+  return commit((transaction) => {
+    transaction.set(id, item, { entityName: entityNames.roadmapItem, conditions: versionIs(baseVersion) });
+    alsoStage?.(transaction);
+  });
 }
 
 /** Deletes an item still at `baseVersion`, and counts it out of the setup, in one transaction. */
-export async function deleteItem(options: { projectId: string; id: string; baseVersion: number; now: string }): Promise<Commit> {
+export async function deleteItem(options: { projectId: string; id: string; baseVersion: number; now: string; alsoStage?: (transaction: Transaction) => void }): Promise<Commit> {
   for (let attempt = 0; attempt < structuralAttempts; attempt += 1) {
     const setup = await loadRoadmapSetup(options.projectId, options.now);
     const outcome = await commit((transaction) => {
       writeSetup(transaction, setup, { ...setup, itemCount: Math.max(0, setup.itemCount - 1), updatedAt: options.now });
       transaction.delete(options.id, { entityName: entityNames.roadmapItem, conditions: versionIs(options.baseVersion) });
+      options.alsoStage?.(transaction);
     });
     if (outcome === 'committed') return outcome;
     // Only retry when the item is still as the caller saw it: then the setup moved on, not the item.

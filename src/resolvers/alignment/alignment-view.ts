@@ -52,6 +52,7 @@ export const getAlignment = viewerRead(async ({ jira, access, projectId, context
       status: epicStatus(epic),
       goals: alignment.links.get(epic.id) ?? [],
       linksVersion: epic.links.version,
+      ...(epic.sync ? { sync: epic.sync } : {}),
       ...(epic.updated ? { updated: epic.updated } : {}),
       ...(rollup ? { size: { issues: rollup.counts.total, points: rollup.points.total, unestimated: rollup.unestimated.total } } : {}),
     };

@@ -116,6 +116,7 @@ export function epicContextView(args: { epic: LinkedJiraEpic; product: ProductOf
       directGoalIds: links.directGoalIds,
       roadmapItemIds: links.roadmapItemIds,
       linksVersion: epic.links.version,
+      ...(epic.sync ? { sync: epic.sync } : {}),
     },
     goals: product.goals
       .filter((goal) => served.has(goal.id))

@@ -9,6 +9,8 @@ import type { JiraClient } from '../../adapters/jira/client';
 import { getEpic } from '../../adapters/jira/epic-links';
 import type { LinkedJiraEpic } from '../../adapters/jira/epic-links';
 import { epicIssueTypeIds } from '../../adapters/jira/projects';
+import { withStoredLinks } from '../../adapters/delivery/link-sync';
+import { nowIso } from '../../adapters/clock';
 import { authorizeProjectView } from '../authorize';
 import type { ProjectAccess } from '../authorize';
 import { trustedContext } from '../context';
@@ -43,5 +45,7 @@ export async function panelEpic(request: Request): Promise<Outcome<PanelEpic>> {
       `${epic.key} is ${type}not an epic. Only epics serve goals and roadmap items: open the epic it belongs to for its product context.`,
     );
   }
-  return ok({ jira, access: access.value, context, epic });
+  // Its links as the app stores them: the property follows storage and may still be catching up.
+  const [stored] = await withStoredLinks(projectId, [epic], nowIso());
+  return ok({ jira, access: access.value, context, epic: stored ?? epic });
 }

@@ -1,28 +1,26 @@
 /**
  * Changes what this epic serves, from its panel. The epic comes from the Forge context; the
  * payload names the goals and items it should serve from now on, and the links version it was
- * shown. The property is written as the user, so Jira decides whether they may edit this epic.
- *
- * Jira's issue properties have no conditional write: the version check below and the write are two
- * requests, so two saves within the same moment can both pass it (the later one wins). The re-read
- * after the write catches most of that, and reports it as a conflict.
+ * shown. Jira's Edit Issues on this epic is asked as the user first; the links are then stored
+ * over that version (a concurrent save is a conflict, never lost) and the property written as the
+ * user, the `epic-link-sync` queue finishing it if Jira does not take it now (see link-change.ts).
  */
 import type { Request } from '@forge/resolver';
 import type { EpicContext, Failure, Result } from '../../contract';
-import { changeLinks, hasLinks } from '../../domain/epic-links';
 import type { EpicLinks, LinkChange } from '../../domain/epic-links';
 import { getEpic } from '../../adapters/jira/epic-links';
-import { saveEpicLinks } from '../../adapters/delivery/epic-link-writes';
+import { withStoredLinks } from '../../adapters/delivery/link-sync';
+import { nowIso } from '../../adapters/clock';
 import type { LinkedJiraEpic } from '../../adapters/jira/epic-links';
-import { JiraError } from '../../adapters/jira/errors';
 import { unlicensed } from '../authorize';
 import { fail, ok } from '../results';
 import { parsePayload } from '../strategy/calls';
+import { changeEpicLinks } from '../roadmap/link-change';
 import { epicContextView, loadEpicDelivery, loadProductOf } from './epic-context';
 import type { ProductOfProject } from './epic-context';
 import { panelEpic } from './panel-epic';
 
-/** Jira refused the write (403), or answered a delete as if the epic were not there (its 404 for non-editors). */
+/** Jira does not let the user edit this epic (asked before anything is stored). */
 export const cannotEditEpic =
   'You can’t edit this epic in Jira, so you can’t change what it serves. Ask a project administrator for the Edit Issues permission, or ask someone who has it.';
 
@@ -53,29 +51,23 @@ export async function setEpicLinks(request: Request): Promise<Result<EpicContext
 
   const changes = linkChanges(epic.links, payload.value);
   if (changes.length === 0) return viewOf(epic);
-  const goalOfItem = (itemId: string) => product.items.find((item) => item.id === itemId)?.goalId;
-  const next = changeLinks(epic.links, changes, goalOfItem);
-
-  try {
-    await saveEpicLinks(jira, epic.id, next);
-  } catch (error) {
-    if (error instanceof JiraError && error.kind === 'forbidden') return fail('forbidden', cannotEditEpic);
-    throw error;
+  const outcome = await changeEpicLinks(jira, projectId, [
+    {
+      epic,
+      expectedVersion: payload.value.linksVersion,
+      edit: () => ({ directGoalIds: [...payload.value.directGoalIds], roadmapItemIds: [...payload.value.roadmapItemIds] }),
+    },
+  ]);
+  if (outcome.outcome === 'conflict') {
+    const fresh = await getEpic(jira, epic.id);
+    if (!fresh) return fail('not-found', `Jira could not find ${epic.key} any more, or you no longer have permission to see it.`);
+    const [stored] = await withStoredLinks(projectId, [fresh], nowIso());
+    return conflict(stored ?? fresh);
   }
-
-  const fresh = await getEpic(jira, epic.id);
-  if (!fresh) return fail('not-found', `Jira could not find ${epic.key} any more, or you no longer have permission to see it.`);
-  if (!landed(fresh.links, next)) {
-    // Removing the last link deletes the property, and Jira answers that delete with 404 (not 403)
-    // for people who may not edit the epic: the links still being there unchanged says so.
-    if (!hasLinks(next) && fresh.links.version === epic.links.version) return fail('forbidden', cannotEditEpic);
-    return conflict(fresh);
-  }
-  return viewOf(fresh);
+  const saved = outcome.saved[0];
+  if (!saved) return fail('forbidden', cannotEditEpic);
+  return viewOf({ ...epic, links: saved.links, ...(saved.sync ? { sync: saved.sync } : {}) });
 }
-
-/** Whether the property now holds what was written (an epic without links has no property at all). */
-const landed = (now: EpicLinks, written: EpicLinks): boolean => (hasLinks(written) ? now.version === written.version : !hasLinks(now));
 
 function linkChanges(current: EpicLinks, wanted: { directGoalIds: readonly string[]; roadmapItemIds: readonly string[] }): LinkChange[] {
   const goals = new Set(wanted.directGoalIds);

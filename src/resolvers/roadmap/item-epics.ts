@@ -1,68 +1,54 @@
 /**
- * The epics linked to an item, found the way anyone could in Jira: JQL on the indexed link
- * property (`throughlineRoadmapItem = "<id>"`), as the user. Changes to them are written as the
- * user too; an epic Jira refuses to change is left as it was (its property names an item or goal
- * that readers then ignore or that the admin's "rebuild links" repairs). Jira's search index shows
- * a link seconds to minutes after it was written, so the epics the app linked or unlinked lately
- * are reconciled: an item deleted right after it was linked still loses its links.
+ * The epics linked to an item: those whose stored links name it, and those Jira's search finds
+ * through the indexed property (`throughlineRoadmapItem = "<id>"`, as the user) that storage does
+ * not contradict (epics linked before links were stored). Jira's search index shows a write seconds
+ * to minutes later, so the epics the app wrote lately are reconciled.
+ *
+ * When an item's goal changes or the item is deleted, those epics' properties must follow. The
+ * change itself records that intent in its own transaction (`stageResync`); the properties are then
+ * written right away as the user, and the `epic-link-sync` queue finishes what Jira did not take.
  */
-import { changeLinks, roadmapItemSearchAlias, servedGoalIds } from '../../domain/epic-links';
 import { jqlString } from '../../adapters/jira/epic-links';
-import { saveEpicLinks } from '../../adapters/delivery/epic-link-writes';
 import { recentlyLinkedEpicIds } from '../../adapters/delivery/recent-link-writes';
+import { carryLinkChange, newLinkIntent } from '../../adapters/delivery/link-sync';
+import type { SyncPass } from '../../adapters/delivery/link-sync';
 import { nowIso } from '../../adapters/clock';
-import type { LinkedJiraEpic } from '../../adapters/jira/epic-links';
 import type { JiraClient } from '../../adapters/jira/client';
-import { JiraError } from '../../adapters/jira/errors';
 import { searchAllIssues } from '../../adapters/jira/search';
-import { epicLinksPropertyKey, readEpicLinks } from '../../domain/epic-links';
-import { itemsOfProject } from '../../adapters/storage/roadmap-store';
+import { stageLinkChange, storedLinksOfProject } from '../../adapters/storage/epic-link-store';
+import type { LinkIntent, LinkSyncReason } from '../../adapters/storage/epic-link-store';
+import type { Transaction } from '../../adapters/storage/roadmap-store';
+import { roadmapItemSearchAlias } from '../../domain/epic-links';
 
-export async function epicsOfItem(jira: JiraClient, projectId: string, itemId: string): Promise<Array<Pick<LinkedJiraEpic, 'id' | 'key' | 'links'>>> {
-  const issues = await searchAllIssues(jira, {
-    jql: `project = ${projectId} AND ${roadmapItemSearchAlias} = ${jqlString(itemId)} ORDER BY rank ASC`,
-    fields: ['summary'],
-    properties: [epicLinksPropertyKey],
-    reconcileIssues: await recentlyLinkedEpicIds(nowIso()),
-  });
-  return issues.map((issue) => ({ id: issue.id, key: issue.key, links: readEpicLinks(issue.properties?.[epicLinksPropertyKey]) }));
+/** Ids of the epics delivering the item, in Jira's rank order, then those only storage knows of yet. */
+export async function epicIdsOfItem(jira: JiraClient, projectId: string, itemId: string): Promise<string[]> {
+  const [issues, stored] = await Promise.all([
+    searchAllIssues(jira, {
+      jql: `project = ${projectId} AND ${roadmapItemSearchAlias} = ${jqlString(itemId)} ORDER BY rank ASC`,
+      fields: ['summary'],
+      reconcileIssues: await recentlyLinkedEpicIds(nowIso()),
+    }),
+    storedLinksOfProject(projectId),
+  ]);
+  const byEpic = new Map(stored.map((record) => [record.id, record]));
+  const found = issues.map((issue) => issue.id).filter((id) => byEpic.get(id)?.roadmapItemIds.includes(itemId) ?? true);
+  const onlyStored = stored.filter((record) => record.roadmapItemIds.includes(itemId) && !found.includes(record.id)).map((record) => record.id);
+  return [...found, ...onlyStored];
 }
 
-/** Recomputes the goals each epic serves from the items' current goals, and writes those that changed. */
-export async function resyncServedGoals(jira: JiraClient, projectId: string, epics: ReadonlyArray<Pick<LinkedJiraEpic, 'id' | 'links'>>): Promise<number> {
-  const goalOf = await itemGoals(projectId);
-  let written = 0;
-  for (const epic of epics) {
-    const goalIds = servedGoalIds(epic.links, goalOf);
-    if (goalIds.join() === epic.links.goalIds.join()) continue;
-    if (await writeIfAllowed(jira, epic.id, { ...epic.links, goalIds, version: epic.links.version + 1 })) written += 1;
-  }
-  return written;
+/** An intent to bring these epics' properties in step, or nothing when there are none. */
+export function resyncIntent(projectId: string, epicIds: readonly string[], reason: LinkSyncReason): LinkIntent | undefined {
+  return epicIds.length > 0 ? newLinkIntent(projectId, epicIds, reason, nowIso()) : undefined;
 }
 
-/** Takes a deleted item out of its epics' links; returns how many epics were changed. */
-export async function unlinkItemFromEpics(jira: JiraClient, projectId: string, itemId: string, epics: ReadonlyArray<Pick<LinkedJiraEpic, 'id' | 'links'>>): Promise<number> {
-  const goalOf = await itemGoals(projectId);
-  let written = 0;
-  for (const epic of epics) {
-    const next = changeLinks(epic.links, [{ kind: 'item', itemId, linked: false }], goalOf);
-    if (await writeIfAllowed(jira, epic.id, next)) written += 1;
-  }
-  return written;
-}
+/** Adds the intent to the transaction of the change that makes it necessary. */
+export const stageResync =
+  (intent: LinkIntent | undefined) =>
+  (transaction: Transaction): void => {
+    if (intent) stageLinkChange(transaction, intent, []);
+  };
 
-export async function itemGoals(projectId: string): Promise<(itemId: string) => string | undefined> {
-  const items = await itemsOfProject(projectId);
-  const goals = new Map(items.map((item) => [item.id, item.goalId]));
-  return (itemId) => goals.get(itemId);
-}
-
-async function writeIfAllowed(jira: JiraClient, epicId: string, links: Parameters<typeof saveEpicLinks>[2]): Promise<boolean> {
-  try {
-    await saveEpicLinks(jira, epicId, links);
-    return true;
-  } catch (error) {
-    if (error instanceof JiraError && (error.kind === 'forbidden' || error.kind === 'not-found')) return false;
-    throw error;
-  }
+/** After the change committed: the epics written as the user now, the rest queued. */
+export async function carryResync(jira: JiraClient, intent: LinkIntent | undefined): Promise<SyncPass> {
+  return intent ? carryLinkChange(jira, intent.id) : { agreed: [], refused: [], pending: [], done: true };
 }

@@ -4,6 +4,7 @@ import { applyMove } from '../../domain/roadmap';
 import type { MoveContext } from '../../domain/roadmap';
 import { rankSalt, uniqueRankBetween } from '../../domain/rank';
 import { nowIso } from '../../adapters/clock';
+import type { JiraClient } from '../../adapters/jira/client';
 import { newId } from '../../adapters/storage/ids';
 import { goalsOfProject } from '../../adapters/storage/goal-store';
 import type { Keyed, RoadmapItemRecord, RoadmapLanesRecord } from '../../adapters/storage/records';
@@ -13,7 +14,7 @@ import { fail, ok } from '../results';
 import { editorCall } from '../strategy/calls';
 import { conflictWith, notFound } from '../strategy/failures';
 import { namePeople } from '../strategy/people';
-import { epicsOfItem, resyncServedGoals, unlinkItemFromEpics } from './item-epics';
+import { carryResync, epicIdsOfItem, resyncIntent, stageResync } from './item-epics';
 import { itemView } from './views';
 
 export const createRoadmapItem = editorCall('createRoadmapItem', async ({ jira, access, projectId, payload }) => {
@@ -100,30 +101,31 @@ export const moveRoadmapItem = editorCall('moveRoadmapItem', async ({ jira, acce
 export const deleteRoadmapItem = editorCall('deleteRoadmapItem', async ({ jira, projectId, payload }) => {
   const current = await itemOf(projectId, payload.id);
   if (!current) return notFound('roadmap item');
-  if (current.version !== payload.baseVersion) return conflictWith<{ id: string; unlinkedEpics: number }>(undefined, 'roadmap item');
-  const epics = await epicsOfItem(jira, projectId, payload.id);
-  if ((await deleteItem({ projectId, id: payload.id, baseVersion: payload.baseVersion, now: nowIso() })) === 'conflict') {
-    return conflictWith<{ id: string; unlinkedEpics: number }>(undefined, 'roadmap item');
+  type Deleted = { id: string; unlinkedEpics: number; pendingEpicIds: string[] };
+  if (current.version !== payload.baseVersion) return conflictWith<Deleted>(undefined, 'roadmap item');
+  // The item and the intent to take it out of its epics' properties go together, or not at all.
+  const intent = resyncIntent(projectId, await epicIdsOfItem(jira, projectId, payload.id), 'item-deleted');
+  if ((await deleteItem({ projectId, id: payload.id, baseVersion: payload.baseVersion, now: nowIso(), alsoStage: stageResync(intent) })) === 'conflict') {
+    return conflictWith<Deleted>(undefined, 'roadmap item');
   }
-  // After the record is gone: an epic Jira refuses to change keeps a dangling id, which readers ignore.
-  const unlinked = await unlinkItemFromEpics(jira, projectId, payload.id, epics);
-  return ok({ id: payload.id, unlinkedEpics: unlinked });
+  const pass = await carryResync(jira, intent);
+  return ok({ id: payload.id, unlinkedEpics: pass.agreed.length, pendingEpicIds: [...pass.pending, ...pass.refused] });
 });
 
-/** Writes the item; when its goal changed, the epics it links learn their new goal (as the user). */
-async function store(
-  jira: Parameters<typeof epicsOfItem>[0],
-  projectId: string,
-  current: Keyed<RoadmapItemRecord>,
-  next: RoadmapItemRecord,
-  baseVersion: number,
-) {
-  const epics = await epicsOfItem(jira, projectId, current.id);
-  if ((await replaceItem(current.id, next, baseVersion)) === 'conflict') {
+/**
+ * Writes the item. When its goal changed, the epics it links serve another goal: the intent to
+ * rewrite their property goes in the same transaction, then they are written (as the user, the
+ * queue finishing what Jira did not take), and the reply names those still syncing.
+ */
+async function store(jira: JiraClient, projectId: string, current: Keyed<RoadmapItemRecord>, next: RoadmapItemRecord, baseVersion: number) {
+  const epicIds = await epicIdsOfItem(jira, projectId, current.id);
+  const intent = next.goalId !== current.goalId ? resyncIntent(projectId, epicIds, 'goal-change') : undefined;
+  if ((await replaceItem(current.id, next, baseVersion, stageResync(intent))) === 'conflict') {
     return conflictWith<RoadmapItemView>(await currentView(jira, projectId, current.id), 'roadmap item');
   }
-  if (next.goalId !== current.goalId && epics.length > 0) await resyncServedGoals(jira, projectId, epics);
-  return ok(itemView({ ...next, id: current.id }, epics.map((epic) => epic.id)));
+  const pass = await carryResync(jira, intent);
+  const pendingEpicIds = [...pass.pending, ...pass.refused];
+  return ok({ ...itemView({ ...next, id: current.id }, epicIds), ...(pendingEpicIds.length > 0 ? { pendingEpicIds } : {}) });
 }
 
 function moveContext(lanes: RoadmapLanesRecord, goals: ReadonlyArray<{ id: string }>): MoveContext {
@@ -153,14 +155,13 @@ function content(item: RoadmapItemInput): Omit<RoadmapItemRecord, 'projectId' | 
   };
 }
 
-async function currentView(jira: Parameters<typeof epicsOfItem>[0], projectId: string, id: string): Promise<RoadmapItemView | undefined> {
+async function currentView(jira: JiraClient, projectId: string, id: string): Promise<RoadmapItemView | undefined> {
   const item = await itemOf(projectId, id);
   if (!item) return undefined;
-  const epics = await epicsOfItem(jira, projectId, id);
-  return itemView(item, epics.map((epic) => epic.id));
+  return itemView(item, await epicIdsOfItem(jira, projectId, id));
 }
 
-async function boardChanged(jira: Parameters<typeof epicsOfItem>[0], projectId: string, id: string) {
+async function boardChanged(jira: JiraClient, projectId: string, id: string) {
   return {
     ok: false as const,
     error: {

@@ -50,6 +50,7 @@ export function roadmapEpic(epic: LinkedJiraEpic, rollup: EpicRollup | undefined
     directGoalIds: epic.links.directGoalIds,
     roadmapItemIds: epic.links.roadmapItemIds,
     linksVersion: epic.links.version,
+    ...(epic.sync ? { sync: epic.sync } : {}),
     ...(rollup ? { rollup } : {}),
   };
 }

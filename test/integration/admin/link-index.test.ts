@@ -36,9 +36,10 @@ test('an epic whose goalIds went stale gets its items’ goals back, and JQL fin
   const thr = report.projects.find((project) => project.key === 'THR');
   expect(thr).toMatchObject({ epicsChecked: 1, epicsUpdated: [{ key: epic.key, before: [], after: [goal.id] }], refused: [] });
   expect(await jqlKeys(sandbox, `throughlineGoal = "${goal.id}"`)).toEqual([epic.key]);
-  expect(epic.properties[epicLinksPropertyKey]).toMatchObject({ goalIds: [goal.id], version: property.version + 1 });
+  // The property is an index of storage: rewritten with storage's links and version, which did not change.
+  expect(epic.properties[epicLinksPropertyKey]).toMatchObject({ goalIds: [goal.id], version: property.version });
   const roadmap = valueOf(await sandbox.call('getRoadmap', { as: 'productManager', payload: {} }));
-  expect(roadmap.epics.find((candidate) => candidate.key === epic.key)).toMatchObject({ goalIds: [goal.id], linksVersion: property.version + 1 });
+  expect(roadmap.epics.find((candidate) => candidate.key === epic.key)).toMatchObject({ goalIds: [goal.id], linksVersion: property.version });
 });
 
 test('epics already in step are checked and left alone', async () => {

@@ -73,7 +73,7 @@ describe('roadmap items', () => {
     const item = await seedItem(sandbox);
     await sandbox.call('updateRoadmapItem', { as: 'productManager', payload: { id: item.id, item: itemInput({ title: 'Changed' }), baseVersion: 1 } });
     expect(await sandbox.call('deleteRoadmapItem', { as: 'productManager', payload: { id: item.id, baseVersion: 1 } })).toMatchObject({ ok: false, error: { code: 'conflict' } });
-    expect(await sandbox.call('deleteRoadmapItem', { as: 'productManager', payload: { id: item.id, baseVersion: 2 } })).toEqual({ ok: true, value: { id: item.id, unlinkedEpics: 0 } });
+    expect(await sandbox.call('deleteRoadmapItem', { as: 'productManager', payload: { id: item.id, baseVersion: 2 } })).toEqual({ ok: true, value: { id: item.id, unlinkedEpics: 0, pendingEpicIds: [] } });
     expect(storedKeys(sandbox, 'roadmap-item')).toEqual([]);
     expect(sandbox.forge.kvs.snapshot().entities['roadmap-setup']).toMatchObject({ [sandbox.project('THR').id]: { value: { itemCount: 0 } } });
   });
