@@ -14,7 +14,12 @@ import { goalInputSchema, kpiInputSchema, kpiSourceSchema, measurementInputSchem
 type PayloadOf<K extends keyof Defs> = Parameters<Defs[K]> extends [infer P] ? P : never;
 type PayloadKey = { [K in keyof Defs]: Parameters<Defs[K]> extends [unknown] ? K : never }[keyof Defs];
 
-const visionVersion = z.number({ error: 'Choose a version.' }).int({ error: 'Choose a version.' }).min(1, { error: 'Choose a version.' });
+// Versions are storage's 32-bit integers: a larger one names no version (and no query may carry it).
+const visionVersion = z
+  .number({ error: 'Choose a version.' })
+  .int({ error: 'Choose a version.' })
+  .min(1, { error: 'Choose a version.' })
+  .max(2_147_483_647, { error: 'Choose a version.' });
 const neighbour = recordId.nullable();
 
 export const payloadSchemas = {

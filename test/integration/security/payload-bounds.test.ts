@@ -37,3 +37,8 @@ describe('a baseVersion of 2^31 − 1 is refused as invalid: the save would stor
     expect(answer).toMatchObject({ ok: false, error: { code: 'conflict' } });
   });
 });
+
+test.each(['getVisionVersion', 'restoreVisionVersion'] as const)('%s refuses a version past 32-bit integers as invalid, not as a version that was not found', async (key) => {
+  const answer = await sandbox.call(key, { as: 'productManager', payload: { version: 2 ** 31, baseVersion: thr.visionVersion } });
+  expect(answer).toMatchObject({ ok: false, error: { code: 'invalid', field: 'version' } });
+});

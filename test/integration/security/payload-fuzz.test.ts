@@ -128,7 +128,7 @@ const nastyString = fc.oneof(
 const nastyValue: fc.Arbitrary<unknown> = fc.oneof(
   { weight: 3, arbitrary: nastyNumber },
   { weight: 3, arbitrary: nastyString },
-  { weight: 1, arbitrary: fc.constantFrom(null, true, false, [], {}, [null], { __proto__: null }) },
+  { weight: 1, arbitrary: fc.constantFrom(null, true, false, [], {}, [null], { __proto__: null }, { polluted: true }, { prototype: { polluted: true } }) },
   { weight: 1, arbitrary: fc.jsonValue({ maxDepth: 3 }) },
   { weight: 1, arbitrary: fc.integer({ min: 30, max: 70 }).map((depth) => nested(depth, 'x')) },
   { weight: 1, arbitrary: fc.array(nastyString, { minLength: 0, maxLength: 120 }) },
@@ -210,6 +210,13 @@ function payloadArbitrary(key: keyof Defs): fc.Arbitrary<unknown> {
 // ── The properties ──────────────────────────────────────────────────────────────────────────
 
 const keys = Object.keys(handlers) as Array<keyof Defs>;
+const prototypeBefore = Object.getOwnPropertyNames(Object.prototype).sort();
+
+afterAll(() => {
+  // `__proto__` and `constructor` keys went through validation and storage: nothing reached the prototype.
+  expect(Object.getOwnPropertyNames(Object.prototype).sort()).toEqual(prototypeBefore);
+  expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+});
 
 test('every function with a payload schema is fuzzed (and so is every other function)', () => {
   for (const key of Object.keys(payloadSchemas)) expect(keys).toContain(key);
