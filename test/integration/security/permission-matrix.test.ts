@@ -38,7 +38,7 @@ const jiraAdminOnly: ByRole = { jiraAdmin: 'ok', projectAdmin: 'forbidden', edit
 const refusedFor = (allowed: ByRole, code: ErrorCode): ByRole =>
   Object.fromEntries(roles.map((role) => [role, allowed[role] === 'ok' ? code : allowed[role]])) as ByRole;
 const notFoundFor = (allowed: ByRole): ByRole => refusedFor(allowed, 'not-found');
-/** Linking from the epic panel writes the epic's property as the user: Jira's Edit Issues decides, not the edit rule. */
+/** Linking epics (roadmap or epic panel) writes their links as the user: Jira's Edit Issues decides, not the edit rule. */
 const epicEditor: ByRole = { ...writer, editor: 'ok' };
 
 type Where = 'project' | 'panel' | 'global' | 'admin';
@@ -80,7 +80,7 @@ const matrix: Record<keyof Defs, Row> = {
   // Another project's lane ids are not lanes of this roadmap: the setup is refused as invalid.
   saveLaneSetup: { where: 'project', own: writer, other: refusedFor(writer, 'invalid') },
   searchEpics: { where: 'project', own: reader },
-  linkEpics: { where: 'project', own: writer, other: notFoundFor(writer) },
+  linkEpics: { where: 'project', own: epicEditor, other: notFoundFor(epicEditor) },
   getEpicContext: { where: 'panel', own: reader },
   // Another project's goal and item ids cannot be linked: refused as invalid, for the viewer too
   // (the ids are checked against this product before Jira is asked whether they may edit the epic).
