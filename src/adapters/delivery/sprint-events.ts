@@ -1,7 +1,9 @@
 /**
  * Sprint events (manifest trigger `sprint-changed-shapes`): the roadmap caches each project's
  * sprints for a few minutes; a sprint created, started, closed, changed or deleted on one of its
- * boards makes the next load read them again.
+ * boards makes the next load read them again. Nothing is read from Jira and nothing of the event
+ * is stored: a sprint on a board the app may not see only forgets cached shapes, which the next
+ * load reads again as the user.
  */
 import { z } from 'zod';
 import { forgetShapesWithBoard } from '../storage/project-cache';

@@ -135,7 +135,27 @@ describe('the demo site', () => {
     expect(mob?.permissions[DEMO_USERS.outsider]).toBeUndefined();
     expect(site.jiraAdmins).toEqual([DEMO_USERS.admin]);
     expect(site.users.find((u) => u.accountId === DEMO_APP_ACCOUNT_ID)?.accountType).toBe('app');
+    // The add-on role keeps every permission Jira gave it at install, except in FIN, whose scheme took it off.
+    expect(site.projects.filter((p) => p.addonRolePermissions.includes('BROWSE_PROJECTS')).map((p) => p.key)).toEqual(['THR', 'MOB', 'OPS']);
+    expect(fin?.addonRolePermissions).toEqual([]);
     expect(Object.values(DEMO_USERS).every((id) => /^712020:[0-9a-f-]{36}$/.test(id))).toBe(true);
+  });
+
+  test('has one issue security level, THR’s Confidential: an epic with its children and subtasks, and one child of an open epic', () => {
+    const thr = projectOf(site, 'THR');
+    const [level, ...others] = site.securityLevels ?? [];
+    const secured = site.issues.filter((i) => i.securityLevelId !== undefined);
+    const securedEpics = secured.filter((i) => levelOf(site, i) === 1);
+    const byId = new Map(site.issues.map((i) => [i.id, i]));
+
+    expect(others).toEqual([]);
+    expect(level).toMatchObject({ name: 'Confidential', projectId: thr.id, includesAddonRole: false, memberAccountIds: [DEMO_USERS.admin, DEMO_USERS.productManager] });
+    expect(securedEpics.map((e) => e.summary)).toEqual(['Personalised recommendations']);
+    expect(secured.every((i) => i.projectId === thr.id && i.securityLevelId === level?.id)).toBe(true);
+    // Every child of the confidential epic, and every subtask of a confidential child, is confidential too.
+    for (const issue of site.issues.filter((i) => i.parentId && byId.get(i.parentId)?.securityLevelId)) expect(issue.securityLevelId).toBe(level?.id);
+    const strays = secured.filter((i) => levelOf(site, i) === 0 && !byId.get(i.parentId ?? '')?.securityLevelId);
+    expect(strays.map((i) => byId.get(i.parentId ?? '')?.summary)).toEqual(['Saved payment methods']);
   });
 
   test('declares the Jira Software fields with their real schema types', () => {

@@ -1,6 +1,11 @@
 /**
  * Product event payloads shaped like Forge's ("Jira events", "Jira Software events" reference):
  * built from a simulated site so a test fires exactly what Jira would send after a change.
+ * Built for any issue, whoever may see it: Forge delivers events of restricted projects and
+ * issues too, and `asApp()` reads then get only what the app user may see (the add-on role's
+ * permissions, issue security levels listing that role), so a handler must expect its read of the
+ * event's own issue to answer 404.
+ * @see https://developer.atlassian.com/platform/forge/events-reference/product_events/
  */
 import type { SimIssue, SimSite, SimSprint } from '../jira/model';
 
