@@ -131,6 +131,26 @@ describe('the Product context panel', () => {
     expect(issueOf(sandbox, epicKey).properties[epicLinksPropertyKey]).toBeUndefined();
   });
 
+  test('saved while Jira fails on the epic: the links show, marked as syncing to Jira', async () => {
+    await seedProduct();
+    const user = await open('developer');
+    await user.click(screen.getByRole('button', { name: 'Change links' }));
+    await user.click(screen.getByRole('checkbox', { name: 'Fewer support calls' }));
+    sandbox.jira.setFaults({ serverError: { count: 1, status: 500, match: /\/properties\// } });
+    try {
+      await user.click(screen.getByRole('button', { name: 'Save links' }));
+      const syncing = await screen.findByTestId('epic-link-sync');
+      expect(within(syncing).getByText('Syncing to Jira')).toBeTruthy();
+      expect(within(screen.getByTestId('epic-goals')).getByText('Fewer support calls')).toBeTruthy();
+      expect(announcement()).toBe('Links saved.');
+    } finally {
+      sandbox.jira.setFaults({});
+    }
+    // Jira does not have it yet; the app's queue writes it.
+    expect(issueOf(sandbox, epicKey).properties[epicLinksPropertyKey]).toBeUndefined();
+    expect(sandbox.forge.queue.snapshot().map((event) => event.queueName)).toEqual(['epic-link-sync']);
+  });
+
   test('on an issue that is not an epic it says what the panel is for, with nothing to retry', async () => {
     const story = nonEpicKeyOf(sandbox, 'THR');
     await open('developer', story.key);

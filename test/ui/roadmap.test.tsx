@@ -217,6 +217,21 @@ describe('the Roadmap tab', () => {
     expect((await stored()).items[0]!.epicIds).toEqual([]);
   });
 
+  test('an epic linked while Jira fails on it is shown linked and marked as syncing to Jira', async () => {
+    await seedItem('Alpha');
+    const epic = (await stored()).epics[0]!;
+    const { user } = await openRoadmap();
+    await user.click(screen.getByRole('button', { name: 'Alpha' }));
+    const panel = screen.getByRole('region', { name: 'Alpha' });
+    await user.type(within(panel).getByRole('combobox', { name: 'Link an epic' }), epic.key);
+    const option = await within(panel).findByRole('option', { name: new RegExp(epic.key) }, { timeout: 5000 });
+    page.sandbox.jira.setFaults({ serverError: { count: 1, status: 500, match: /\/properties\// } });
+    await user.click(option);
+    const row = await within(panel).findByTestId(`item-epic-${epic.key}`);
+    expect(within(row).getByTestId(`link-sync-${epic.key}`).textContent).toBe('Syncing to Jira');
+    expect((await stored()).epics.find((candidate) => candidate.id === epic.id)).toMatchObject({ roadmapItemIds: [(await stored()).items[0]!.id], sync: 'pending' });
+  });
+
   test('an editor switches to custom lanes, adds and orders them, and items can go there', async () => {
     await seedItem('Alpha');
     const { user } = await openRoadmap();

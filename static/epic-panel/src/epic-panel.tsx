@@ -6,6 +6,8 @@ import { invoke } from '../../shared/bridge';
 import { attempt } from '../../shared/errors';
 import { epicPanel as m } from '../../shared/messages/epic-panel';
 import { licence } from '../../shared/messages/licence';
+import { linkSync } from '../../shared/messages/link-sync';
+import { LinkSyncBadge } from '../../shared/link-sync-badge';
 import type { LoadState } from '../../shared/use-result';
 import { GoalsSection } from './goals-section';
 import { ItemsSection } from './items-section';
@@ -102,6 +104,14 @@ function PanelBody() {
   const context = state.value;
   return (
     <Stack space="space.250" testId="epic-panel">
+      {context.links.sync ? (
+        <Inline space="space.100" alignBlock="start" testId="epic-link-sync">
+          <LinkSyncBadge sync={context.links.sync} epicKey={context.epic.key} />
+          <Text size="small" color="color.text.subtle">
+            {context.links.sync === 'pending' ? linkSync.pendingHelp : linkSync.refusedHelp}
+          </Text>
+        </Inline>
+      ) : null}
       {context.viewer.canLink ? (
         editing ? (
           <LinkEditor context={context} onOutcome={onOutcome} onCancel={close} onReload={reload} />

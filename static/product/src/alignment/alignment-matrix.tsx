@@ -2,6 +2,7 @@ import Heading from '@atlaskit/heading';
 import { Box, Stack, Text, xcss } from '@atlaskit/primitives';
 import type { AlignmentView } from '../../../../src/contract';
 import { messages } from '../../../shared/messages';
+import { LinkSyncBadge } from '../../../shared/link-sync-badge';
 import { DataTable, Td, Th } from './table';
 
 const m = messages.alignment;
@@ -46,7 +47,7 @@ export function AlignmentMatrix({ view }: { view: AlignmentView }) {
                         <Text size="small" color="color.text.subtle">
                           {epic.key}
                         </Text>{' '}
-                        <Text>{epic.summary}</Text>
+                        <Text>{epic.summary}</Text> <LinkSyncBadge sync={epic.sync} epicKey={epic.key} />
                       </Th>
                       {view.goals.map((goal) => {
                         const kind = via.get(goal.id);

@@ -15,6 +15,7 @@ import { formatInstant } from '../../../shared/format';
 import { messages } from '../../../shared/messages';
 import { NativeSelect } from '../../../shared/native-select';
 import { WriteError } from '../../../shared/write-error';
+import { LinkSyncBadge } from '../../../shared/link-sync-badge';
 import { DataTable, Td, Th } from './table';
 
 const m = messages.alignment;
@@ -71,6 +72,7 @@ export function UnalignedEpics({ view, onLinked }: { view: AlignmentView; onLink
                             {epic.key}
                           </Text>
                           <Lozenge appearance={appearance[epic.status.category]}>{epic.status.name}</Lozenge>
+                          <LinkSyncBadge sync={epic.sync} epicKey={epic.key} />
                         </Inline>
                         <Box xcss={summaryStyles}>
                           <Text weight="medium">{epic.summary}</Text>

@@ -12,6 +12,7 @@ import { messages } from '../../../shared/messages';
 import { WriteError } from '../../../shared/write-error';
 import { progressOf } from './delivery-text';
 import { EpicPicker } from './epic-picker';
+import { LinkSyncBadge } from '../../../shared/link-sync-badge';
 import type { RoadmapChange } from './roadmap-state';
 
 const m = messages.roadmap;
@@ -117,6 +118,7 @@ function EpicRow(props: { epic: RoadmapEpic; canLink: boolean; isBusy: boolean; 
             </Text>{' '}
             {epic.summary}
           </Text>
+          <LinkSyncBadge sync={epic.sync} epicKey={epic.key} />
           {props.canLink ? (
             <Button spacing="compact" appearance="subtle" onClick={props.onUnlink} isDisabled={props.isBusy} aria-label={m.unlinkEpic(epic.key)}>
               {m.unlink}

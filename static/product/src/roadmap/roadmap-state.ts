@@ -40,7 +40,10 @@ export function applyRoadmapChange(view: RoadmapView, change: RoadmapChange): Ro
       const byEpic = new Map(change.epics.map((e) => [e.epicId, e]));
       const epics = view.epics.map((e) => {
         const links = byEpic.get(e.id);
-        return links ? { ...e, goalIds: links.goalIds, directGoalIds: links.directGoalIds, roadmapItemIds: links.roadmapItemIds, linksVersion: links.linksVersion } : e;
+        if (!links) return e;
+        const { sync: _previous, ...rest } = e;
+        const next = { ...rest, goalIds: links.goalIds, directGoalIds: links.directGoalIds, roadmapItemIds: links.roadmapItemIds, linksVersion: links.linksVersion };
+        return links.sync ? { ...next, sync: links.sync } : next;
       });
       const items = view.items.map((item) => {
         let epicIds = item.epicIds;
