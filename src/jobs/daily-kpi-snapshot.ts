@@ -12,9 +12,12 @@
  * with "Refresh" (that value is theirs, recorded under their name); the history labels snapshot
  * values "Daily snapshot". It never includes an issue the app may not see, so it reveals nothing
  * to readers of the KPI that Jira would hide from the app.
- * A project whose scheme does not let the app browse it is found first (one project search for
- * every 50 projects) and skipped, logged, and reported in `unreadableProjects`: its KPIs keep
- * their earlier values, and the other projects are measured as usual.
+ * A project whose scheme does not let the app browse it answers every count with Jira's 400
+ * ("does not exist"): when a project's queries are refused, one project search as the app (per
+ * 50 such projects) tells which of them the app cannot browse; those are logged once each and
+ * reported in `unreadableProjects`, their KPIs keep their earlier values, and the other projects
+ * are measured as usual. Asked only after a refusal, so a day when every project is readable
+ * costs no request beyond the counts.
  * @see https://support.atlassian.com/jira/kb/the-atlassian-addons-project-access-project-role-in-jira-cloud/
  */
 import { nowIso, todayOf } from '../adapters/clock';
@@ -51,6 +54,8 @@ export interface SnapshotSummary {
 }
 
 type KpiOutcome = 'stored' | 'skipped' | 'failed' | 'unreadable';
+/** Jira refused a query with a 400: a bad query, or a project the app cannot see (decided after). */
+type Refused = { refused: string };
 
 export async function takeDailyKpiSnapshots(options: { concurrency?: number } = {}): Promise<SnapshotSummary> {
   const concurrency = options.concurrency ?? snapshotConcurrency;
@@ -68,19 +73,27 @@ export async function takeDailyKpiSnapshots(options: { concurrency?: number } = 
     }),
   );
   const counts: CountCache = new Map();
-  const unreadable = await projectsTheAppCannotBrowse(jira, [...new Set(kpis.filter((kpi) => kpi.source.kind !== 'manual').map((kpi) => kpi.projectId))]);
-  for (const projectId of unreadable) {
-    const many = kpis.filter((kpi) => kpi.projectId === projectId).length;
-    console.warn(`Project ${projectId}: the app may not browse it (its permission scheme does not grant the add-on role Browse Projects); ${many} KPI(s) not measured today`);
-  }
 
-  const outcomes = await mapWithConcurrency(kpis, concurrency, (kpi) =>
-    (unreadable.has(kpi.projectId) && kpi.source.kind !== 'manual' ? Promise.resolve<KpiOutcome>('unreadable') : snapshotOne({ jira, kpi, head: heads.get(kpi.id), chunks, counts, date, now })).catch((error: unknown): KpiOutcome => {
+  const first = await mapWithConcurrency(kpis, concurrency, (kpi) =>
+    snapshotOne({ jira, kpi, head: heads.get(kpi.id), chunks, counts, date, now }).catch((error: unknown): KpiOutcome => {
       if (!(error instanceof JiraError)) throw error; // a bug: let Forge log it
       console.warn(`KPI ${kpi.id} of project ${kpi.projectId}: no snapshot (${error.kind}: ${error.message})`);
       return 'failed';
     }),
   );
+  const refusedProjects = [...new Set(kpis.filter((_, n) => typeof first[n] === 'object').map((kpi) => kpi.projectId))];
+  const unreadable = await projectsTheAppCannotBrowse(jira, refusedProjects);
+  for (const projectId of unreadable) {
+    const many = kpis.filter((kpi) => kpi.projectId === projectId).length;
+    console.warn(`Project ${projectId}: the app may not browse it (its permission scheme does not grant the add-on role Browse Projects); ${many} KPI(s) not measured today`);
+  }
+  const outcomes = kpis.map((kpi, n): KpiOutcome => {
+    const outcome = first[n] as KpiOutcome | Refused;
+    if (typeof outcome !== 'object') return outcome;
+    if (unreadable.has(kpi.projectId)) return 'unreadable';
+    console.warn(`KPI ${kpi.id} of project ${kpi.projectId}: ${outcome.refused}`);
+    return 'failed';
+  });
   return {
     date,
     projects: projectIds.length,
@@ -118,14 +131,11 @@ async function snapshotOne(options: {
   counts: CountCache;
   date: string;
   now: string;
-}): Promise<KpiOutcome> {
+}): Promise<KpiOutcome | Refused> {
   const { kpi, head } = options;
   if (kpi.source.kind === 'manual' || !head) return 'skipped';
   const counted = await countKpiSource(options.jira, { projectId: kpi.projectId, source: kpi.source, cache: options.counts });
-  if (!counted.ok) {
-    console.warn(`KPI ${kpi.id} of project ${kpi.projectId}: Jira refused its ${counted.part}: ${counted.messages.join(' ')}`);
-    return 'failed';
-  }
+  if (!counted.ok) return { refused: `Jira refused its ${counted.part}: ${counted.messages.join(' ')}` };
   if (counted.value === undefined) return 'skipped';
   const stored = await storeDailyValue({
     projectId: kpi.projectId,

@@ -90,9 +90,10 @@ describe('the daily KPI snapshot', () => {
         date: today(), projects: 2, kpis: 3, stored: 1, skipped: 0, failed: 0, unreadable: 2, unreadableProjects: [sandbox.project('FIN').id],
       });
       expect(warn.mock.calls.map((args) => String(args[0]))).toEqual([expect.stringContaining(`Project ${sandbox.project('FIN').id}: the app may not browse it`)]);
-      // FIN is never counted as the app: one count, THR's.
-      const calls = sandbox.forge.lastInvocation?.jiraCalls ?? [];
-      expect(calls.filter((call) => call.path.includes('approximate-count'))).toHaveLength(1);
+      // FIN's counts were refused as for a project that does not exist; one project search, after them, told why.
+      const calls = (sandbox.forge.lastInvocation?.jiraCalls ?? []).map((call) => [call.method, call.path.split('?')[0], call.as, call.status]);
+      expect(calls.filter(([, path]) => path === '/rest/api/3/project/search')).toEqual([['GET', '/rest/api/3/project/search', 'app', 200]]);
+      expect(calls.at(-1)?.[1]).toBe('/rest/api/3/project/search');
     } finally {
       warn.mockRestore();
     }
@@ -120,13 +121,12 @@ describe('the daily KPI snapshot', () => {
     await jqlKpi('issuetype = Story', { in: inProject('MOB') });
     await fire();
     const calls = sandbox.forge.lastInvocation?.jiraCalls ?? [];
+    // Every project is readable: nothing is asked beyond the counts.
     expect(calls.map((call) => [call.method, call.path.split('?')[0], call.as])).toEqual([
-      // First, which of the KPIs' projects the app may browse at all (one search per 50 projects).
-      ['GET', '/rest/api/3/project/search', 'app'],
       ['POST', '/rest/api/3/search/approximate-count', 'app'],
       ['POST', '/rest/api/3/search/approximate-count', 'app'],
     ]);
-    // The app may see every project; the counts above match each KPI's own project only because
+    // The app sees several projects (THR, MOB, OPS); the counts above match each KPI's own project only because
     // its JQL is ANDed with it (the first test compares them with other projects' counts).
     expect(bugs(sandbox, 'THR')).not.toBe(sandbox.site.issues.filter((i) => sandbox.site.issueTypes.find((t) => t.id === i.issueTypeId)?.name === 'Bug').length);
   });
@@ -154,7 +154,7 @@ describe('the daily KPI snapshot', () => {
     }
     sandbox.jira.resetStats();
     expect(await fire()).toMatchObject({ kpis: 3, stored: 3 });
-    expect(sandbox.jira.stats.requests).toBe(2); // the project search, then one count
+    expect(sandbox.jira.stats.requests).toBe(1);
   });
 
   test('a KPI whose JQL Jira no longer accepts fails alone; the others are stored', async () => {
