@@ -1,0 +1,103 @@
+/**
+ * Issue 9, "nothing lost, nothing half-written", swept: every function, with a valid payload, meets
+ * Forge storage failing from its 1st, 2nd, … request on. Each answer is a valid `ok` or a typed
+ * failure (never a throw, Forge's 500), and the app's data is never half-written: after a failed call
+ * it is as before the call, or as after the same call when nothing failed (the write committed and a
+ * later read for the reply failed: the retry the UI offers then meets a conflict showing the change).
+ */
+import type { Defs, ErrorCode } from '../../../src/contract';
+import { handlers } from '../../../src/resolvers/handlers';
+import { createSandbox } from '../harness';
+import type { ModuleContext } from '../harness';
+import type { SeededProduct } from './kit';
+import { seedProduct, storedData, validPayload } from './kit';
+
+const sandbox = createSandbox();
+let own: SeededProduct;
+let baseline: ReturnType<typeof sandbox.forge.kvs.snapshot>;
+let baselineData: string;
+let baselineProperties: Array<Record<string, unknown>>;
+
+const adminFunctions = new Set<string>(['getAdminSettings', 'getAdminProjectSettings', 'saveEditRule', 'saveStoryPointOverride', 'saveSprintBoards', 'exportData', 'previewImport', 'applyImport', 'rebuildLinkIndex']);
+/** The import is being rewritten alongside (its own interrupted-import tests cover it). */
+const leftOut = new Set<string>(['previewImport', 'applyImport']);
+const closedCodes: ErrorCode[] = ['forbidden', 'not-found', 'invalid', 'conflict', 'jira-unavailable', 'rate-limited', 'scope-missing', 'storage-unavailable'];
+
+beforeAll(async () => {
+  own = await seedProduct(sandbox, 'THR');
+  await seedProduct(sandbox, 'MOB');
+  await sandbox.call('getRoadmap', { as: 'productManager', payload: {} });
+  baseline = sandbox.forge.kvs.snapshot();
+  baselineData = storedData(sandbox, { caches: 'left out' });
+  baselineProperties = sandbox.site.issues.map((issue) => structuredClone(issue.properties));
+}, 120_000);
+
+afterEach(() => sandbox.forge.kvs.setFaults({}));
+
+function restoreSeed(): void {
+  sandbox.forge.kvs.restore(baseline);
+  sandbox.site.issues.forEach((issue, index) => {
+    issue.properties = structuredClone(baselineProperties[index] ?? {});
+  });
+}
+
+function where(key: string): { as: 'admin' | 'productManager'; in: ModuleContext } {
+  if (key === 'getEpicContext' || key === 'setEpicLinks') return { as: 'productManager', in: { module: 'jira:issuePanel', issue: own.epicKey } };
+  if (key === 'getPortfolio') return { as: 'productManager', in: { module: 'jira:globalPage' } };
+  if (adminFunctions.has(key)) return { as: 'admin', in: { module: 'jira:adminPage' } };
+  return { as: 'productManager', in: { module: 'jira:projectPage', project: 'THR' } };
+}
+
+/**
+ * Stored data with what differs between two runs of the same call masked: instants and fresh ids.
+ * Left out: `link-sync` records, the outbox of link changes written in the same transaction as the
+ * change (one left behind is a change the epic-link-sync consumer finishes), and the
+ * `recent-epic-link-writes` hint, a cache of which epics were written lately (for Jira's search lag).
+ */
+function comparable(data: string): string {
+  const parsed = JSON.parse(data) as { kv: Record<string, unknown>; entities: Record<string, unknown> };
+  delete parsed.entities['link-sync'];
+  delete parsed.kv['recent-epic-link-writes'];
+  return JSON.stringify(parsed)
+    .replace(/\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z/g, '<instant>')
+    .replace(/"(createdAt|updatedAt)":\d+/g, '"$1":0')
+    .replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g, '<uuid>');
+}
+
+const keys = (Object.keys(handlers) as Array<keyof Defs>).filter((key) => !leftOut.has(key));
+
+test.each(keys)('%s: storage failing at any request gives a typed answer, and nothing half-written', async (key) => {
+  // How many storage requests the call makes when nothing fails: the sweep fails each in turn.
+  restoreSeed();
+  const before = sandbox.forge.kvs.stats.operations;
+  await sandbox.call(key, { ...where(key), payload: validPayload(key, own) });
+  const requests = sandbox.forge.kvs.stats.operations - before;
+  const whole = comparable(storedData(sandbox, { caches: 'left out' }));
+  const untouched = comparable(baselineData);
+
+  // An outage (every request from the n-th on fails) and a blip (only the n-th fails).
+  const faults = Array.from({ length: requests }, (_, after) => [
+    { after },
+    { after, times: 1 },
+  ]).flat();
+  for (const { after, times } of faults as Array<{ after: number; times?: number }>) {
+    restoreSeed();
+    sandbox.forge.kvs.setFaults({ failure: { status: 500, code: 'INTERNAL_SERVER_ERROR', after, ...(times === undefined ? {} : { times }) } });
+    let answer: { ok: boolean; error?: { code: ErrorCode } };
+    try {
+      answer = (await sandbox.call(key, { ...where(key), payload: validPayload(key, own) })) as typeof answer;
+    } catch (error) {
+      throw new Error(`${key} threw when storage failed after ${after} of ${requests} requests (${times ? 'once' : 'from then on'}): ${String(error)}`);
+    } finally {
+      sandbox.forge.kvs.setFaults({});
+    }
+    const now = comparable(storedData(sandbox, { caches: 'left out' }));
+    if (answer.ok) {
+      // A storage failure the call rode out (a blip on a read it could do without) still saved it whole.
+      expect({ after, times, whole: now === whole }).toEqual({ after, times, whole: true });
+      continue;
+    }
+    expect(closedCodes).toContain(answer.error?.code);
+    expect({ after, times, halfWritten: now !== untouched && now !== whole }).toEqual({ after, times, halfWritten: false });
+  }
+}, 60_000);
