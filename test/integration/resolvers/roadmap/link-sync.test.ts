@@ -5,8 +5,9 @@
  * with storage and nothing a reply called saved is missing. Concurrent writers to one epic each
  * land or conflict, never lose one another.
  */
+import { jest } from '@jest/globals';
 import fc from 'fast-check';
-import type { RoadmapMovePayload } from '../../../../src/contract';
+import type { RoadmapItemView, RoadmapMovePayload } from '../../../../src/contract';
 import { epicLinksPropertyKey, readEpicLinks } from '../../../../src/domain/epic-links';
 import { derivedLinks, propertyAgrees } from '../../../../src/domain/link-sync';
 import { linkSyncConsumer } from '../../../../src/index';
@@ -15,6 +16,9 @@ import { createSandbox } from '../../harness';
 import { valueOf } from '../strategy/builders';
 import { seedGoal } from '../strategy/kit';
 import { epicsOf, jqlKeys, roadmap, seedItem } from './kit';
+
+// Every call runs the real resolvers against the simulated Jira and storage, some with latency armed.
+jest.setTimeout(30_000);
 
 const sandbox = createSandbox();
 sandbox.forge.registerConsumer('epic-link-sync', linkSyncConsumer as unknown as ConsumerHandler);
@@ -203,7 +207,7 @@ describe('every surface shows an epic whose link is still syncing', () => {
 
 describe('concurrent writers to one epic', () => {
   test('eight concurrent linkEpics to one epic from the same view: each applied or conflict, and every applied link is kept', async () => {
-    const items = [];
+    const items: RoadmapItemView[] = [];
     for (let n = 0; n < 8; n += 1) items.push(await seedItem(sandbox, { title: `Item ${n}` }));
     const [epic] = epicsOf(sandbox, 'THR');
     sandbox.jira.setFaults({ latency: { minMs: 1, maxMs: 15 } });
@@ -223,7 +227,7 @@ describe('concurrent writers to one epic', () => {
   });
 
   test('20 concurrent link and unlink calls on one epic, each from the version it read: the final links are exactly the applied calls in order', async () => {
-    const items = [];
+    const items: RoadmapItemView[] = [];
     for (let n = 0; n < 4; n += 1) items.push(await seedItem(sandbox, { title: `Item ${n}` }));
     const [epic] = epicsOf(sandbox, 'THR');
     sandbox.jira.setFaults({ latency: { minMs: 1, maxMs: 20 } });
@@ -255,7 +259,7 @@ describe('concurrent writers to one epic', () => {
     expect((stored('epic-link')[epic!.id]?.roadmapItemIds as string[] | undefined) ?? []).toEqual([...expected].sort());
     expect(disagreeing()).toEqual([]);
     console.log(`concurrent link/unlink: ${results.length} calls, ${applied.length} applied, ${results.length - applied.length} conflicts`);
-  });
+  }, 30_000);
 });
 
 describe('fault storms during every link write', () => {
@@ -346,7 +350,7 @@ describe('fault storms during every link write', () => {
       { seed, numRuns: Number(process.env.LINK_STORM_RUNS ?? 12), endOnFailure: true },
     );
     console.log(`link fault storm figures: ${JSON.stringify(figures)}`);
-  });
+  }, 120_000);
 });
 
 async function seedItemWhenHealthy(goalId: string) {
