@@ -68,8 +68,12 @@ export async function runLinkSync(jira: JiraClient, intentId: string, options: {
   const pass = await writeProperties(jira, intent);
   const refused = options.refusedIsFinal ? pass.refused : [];
   const pending = options.refusedIsFinal ? pass.pending : [...pass.pending, ...pass.refused];
-  // A pass that raced another leaves the intent to it: that one recorded its own result.
-  await settleLinkSync(intentId, intent, { agreed: pass.agreed, refused, now: nowIso() });
+  // Another pass may have settled the intent meanwhile: record this one's result over what it left.
+  let read: LinkSyncRecord | undefined = intent;
+  for (let attempt = 0; read && attempt < maxRounds; attempt += 1) {
+    if ((await settleLinkSync(intentId, read, { agreed: pass.agreed, refused, now: nowIso() })) === 'committed') break;
+    read = await linkSyncOf(intentId);
+  }
   return { agreed: pass.agreed, refused: pass.refused, pending, done: pending.length === 0 && refused.length === 0 };
 }
 
