@@ -19,8 +19,10 @@
  *   points and sprint ids, and they are shown to project browsers only;
  * - pass epic ids the user's own Jira search returned, so nobody gets a roll-up of an epic Jira
  *   hides from them;
- * - with issue-level security, a roll-up can include children some viewers cannot open (counted,
- *   never listed): the numbers are what the people who synced it could see.
+ * - children with an issue security level are never cached (`observedChildOf` leaves them out),
+ *   whoever syncs: a level hides its issues from some browsers of the project, so a roll-up counts
+ *   only children every browser sees. Members of the level see fewer children in the roll-up than
+ *   in Jira; nobody sees a count, status, points or sprint of an issue Jira hides from them.
  */
 import type { ChildFact } from '../../domain/delivery';
 import { applyFactsChange } from '../../domain/epic-facts';
