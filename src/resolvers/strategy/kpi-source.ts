@@ -1,4 +1,5 @@
 /** JQL sources: check one in the form (nothing stored), and take a KPI's value now ("Refresh now"). */
+import { createJiraClient } from '../../adapters/jira/client';
 import { storeDailyValue } from '../../adapters/storage/daily-values';
 import { kpiOf } from '../../adapters/storage/kpi-store';
 import { fail, ok } from '../results';
@@ -17,12 +18,20 @@ export const previewKpiSource = viewerCall('previewKpiSource', async ({ jira, pr
   return ok({ value: count.value, counts: count.counts, effectiveJql: count.effectiveJql });
 });
 
-/** Counted as the user, so the value is what they may see; stored as the day's value (one per day). */
-export const refreshKpi = editorCall('refreshKpi', async ({ jira, access, projectId, payload }) => {
+/**
+ * "Refresh now": the editor is checked as themselves, but the value is counted as the app, exactly
+ * as the daily snapshot counts it. A stored value is shown to everyone who may browse the project,
+ * so it must not include issues an issue security level hides from some of them: counted as a
+ * level member, the history would tell every reader how many hidden issues match. The app sees no
+ * issue of a level that leaves out its add-on role. The preview above stays as the user: it is
+ * shown to them alone and stored nowhere.
+ */
+export const refreshKpi = editorCall('refreshKpi', async ({ access, projectId, payload }) => {
   const kpi = await kpiOf(projectId, payload.id);
   if (!kpi) return notFound('KPI');
   if (kpi.source.kind === 'manual') return fail('invalid', 'This KPI is entered by hand; only JQL KPIs can be refreshed.', 'id');
-  const counted = await checkJqlSource(jira, { projectId, source: kpi.source, fieldPrefix: 'source' });
+  const asApp = createJiraClient({ actor: 'app' });
+  const counted = await checkJqlSource(asApp, { projectId, source: kpi.source, fieldPrefix: 'source' });
   if (!counted.ok) return counted;
   const value = counted.value?.value;
   if (value === undefined) return fail('invalid', `${emptyDenominatorMessage} No value was stored.`, 'source.denominatorJql');

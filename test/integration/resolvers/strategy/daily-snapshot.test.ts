@@ -106,10 +106,15 @@ describe('the daily KPI snapshot', () => {
     const confidentialBugs = bugs(sandbox, 'THR') - bugsTheAppSees('THR');
     expect(confidentialBugs).toBeGreaterThan(0);
 
-    // The product manager, a member of the level, counts them when refreshing by hand…
+    // The product manager is a member of the level and sees them in a preview, shown to them alone…
+    const preview = valueOf(await sandbox.call('previewKpiSource', { as: 'productManager', payload: { source: { kind: 'jql-count', jql: 'issuetype = Bug' } } }));
+    expect(preview.value).toBe(bugs(sandbox, 'THR'));
+    // …but a value they store by hand is shared with every reader (the developer is not a member), so it is counted as the app.
     const refreshed = valueOf(await sandbox.call('refreshKpi', { as: 'productManager', payload: { id: kpi.id } }));
-    expect(refreshed.measurements.at(-1)).toMatchObject({ value: bugs(sandbox, 'THR'), recordedBy: DEMO_USERS.productManager });
-    // …the daily snapshot, taken as the app, replaces today's value with what the app may see.
+    expect(refreshed.measurements.at(-1)).toMatchObject({ value: bugs(sandbox, 'THR') - confidentialBugs, recordedBy: DEMO_USERS.productManager });
+    const developerSees = valueOf(await sandbox.call('getKpiHistory', { as: 'developer', payload: { id: kpi.id } }));
+    expect(developerSees.measurements.at(-1)?.value).toBe(bugs(sandbox, 'THR', 'developer'));
+    // The daily snapshot, taken as the app, stores the same count.
     await fire();
     expect((await history(kpi.id)).measurements.filter((m) => m.date === today())).toEqual([
       expect.objectContaining({ value: bugs(sandbox, 'THR') - confidentialBugs, recordedBy: 'app' }),
