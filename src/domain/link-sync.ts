@@ -22,12 +22,13 @@ export interface LinkTargets {
 
 /**
  * What the epic's property must hold: links to goals and items that still exist (a deleted one
- * drops out), the goals it serves through its items as they are now, and the stored version.
+ * drops out), the existing goals it serves through its items as they are now, and the stored version.
  */
 export function derivedLinks(stored: StoredLinks, targets: LinkTargets): EpicLinks {
   const directGoalIds = [...new Set(stored.directGoalIds)].filter((id) => targets.goalIds.has(id)).sort();
   const roadmapItemIds = [...new Set(stored.roadmapItemIds)].filter((id) => targets.goalOfItem.has(id)).sort();
-  const goalIds = servedGoalIds({ directGoalIds, roadmapItemIds }, (itemId) => targets.goalOfItem.get(itemId));
+  // An item may still name a goal deleted since: that goal is served no more.
+  const goalIds = servedGoalIds({ directGoalIds, roadmapItemIds }, (itemId) => targets.goalOfItem.get(itemId)).filter((id) => targets.goalIds.has(id));
   return { directGoalIds, roadmapItemIds, goalIds, version: stored.version };
 }
 

@@ -28,7 +28,8 @@ interface Doomed {
   series: SeriesRecord | undefined;
 }
 
-export async function removeGoal(options: { projectId: string; goalId: string; baseVersion: number; now: string }): Promise<Removal> {
+/** `alsoStage`: one more write that must land with the deletion (the intent to update the goal's epics). */
+export async function removeGoal(options: { projectId: string; goalId: string; baseVersion: number; now: string; alsoStage?: (transaction: Transaction) => void }): Promise<Removal> {
   const { projectId, goalId } = options;
   for (let attempt = 0; attempt < structuralAttempts; attempt += 1) {
     const [product, goal] = await Promise.all([loadProduct(projectId, options.now), goalOf(projectId, goalId)]);
@@ -42,12 +43,13 @@ export async function removeGoal(options: { projectId: string; goalId: string; b
       continue;
     }
     const doomed = await withSeries(projectId, kpis);
-    const size = sizeOf(doomed, 2);
+    const size = sizeOf(doomed, options.alsoStage ? 3 : 2);
     if (size.operations > maxTransactionOperations) return { outcome: 'too-large', ...size };
     const outcome = await commit((transaction) => {
       writeProduct(transaction, product, withoutGoal(product, goalId));
       transaction.delete(goalId, { entityName: entityNames.goal, conditions: versionIs(options.baseVersion) });
       for (const item of doomed) deleteKpiWithSeries(transaction, item);
+      options.alsoStage?.(transaction);
     });
     if (outcome === 'committed') return { outcome, kpis: size.kpis, measurements: size.measurements };
   }

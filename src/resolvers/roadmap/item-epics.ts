@@ -18,7 +18,8 @@ import { searchAllIssues } from '../../adapters/jira/search';
 import { stageLinkChange, storedLinksOfProject } from '../../adapters/storage/epic-link-store';
 import type { LinkIntent, LinkSyncReason } from '../../adapters/storage/epic-link-store';
 import type { Transaction } from '../../adapters/storage/roadmap-store';
-import { roadmapItemSearchAlias } from '../../domain/epic-links';
+import { goalSearchAlias, roadmapItemSearchAlias } from '../../domain/epic-links';
+import { itemsOfProject } from '../../adapters/storage/roadmap-store';
 
 /** Ids of the epics delivering the item, in Jira's rank order, then those only storage knows of yet. */
 export async function epicIdsOfItem(jira: JiraClient, projectId: string, itemId: string): Promise<string[]> {
@@ -34,6 +35,27 @@ export async function epicIdsOfItem(jira: JiraClient, projectId: string, itemId:
   const found = issues.map((issue) => issue.id).filter((id) => byEpic.get(id)?.roadmapItemIds.includes(itemId) ?? true);
   const onlyStored = stored.filter((record) => record.roadmapItemIds.includes(itemId) && !found.includes(record.id)).map((record) => record.id);
   return [...found, ...onlyStored];
+}
+
+/**
+ * Ids of the epics serving a goal, directly or through one of its items: Jira's search on the
+ * derived property (as the user, lately written epics reconciled) and storage's records.
+ */
+export async function epicIdsServingGoal(jira: JiraClient, projectId: string, goalId: string): Promise<string[]> {
+  const [issues, stored, items] = await Promise.all([
+    searchAllIssues(jira, {
+      jql: `project = ${projectId} AND ${goalSearchAlias} = ${jqlString(goalId)} ORDER BY rank ASC`,
+      fields: ['summary'],
+      reconcileIssues: await recentlyLinkedEpicIds(nowIso()),
+    }),
+    storedLinksOfProject(projectId),
+    itemsOfProject(projectId),
+  ]);
+  const itemsOfGoal = new Set(items.filter((item) => item.goalId === goalId).map((item) => item.id));
+  const fromStorage = stored
+    .filter((record) => record.directGoalIds.includes(goalId) || record.roadmapItemIds.some((itemId) => itemsOfGoal.has(itemId)))
+    .map((record) => record.id);
+  return [...new Set([...issues.map((issue) => issue.id), ...fromStorage])];
 }
 
 /** An intent to bring these epics' properties in step, or nothing when there are none. */

@@ -1,14 +1,21 @@
-/** Deleting a goal removes its KPIs and their measurements in the same transaction, or nothing. */
+/**
+ * Deleting a goal removes its KPIs and their measurements in the same transaction, or nothing;
+ * the same transaction records the intent to take the goal out of its epics' link property
+ * (`throughlineGoal`), written right after as the user and finished by the queue.
+ */
 import { removeGoal } from '../../adapters/storage/removal';
+import { carryResync, epicIdsServingGoal, resyncIntent, stageResync } from '../roadmap/item-epics';
 import { fail, ok } from '../results';
 import { editorCall } from './calls';
 import { nowIso } from '../../adapters/clock';
 import { notFound } from './failures';
 
-export const deleteGoal = editorCall('deleteGoal', async ({ projectId, payload }) => {
-  const removal = await removeGoal({ projectId, goalId: payload.id, baseVersion: payload.baseVersion, now: nowIso() });
+export const deleteGoal = editorCall('deleteGoal', async ({ jira, projectId, payload }) => {
+  const intent = resyncIntent(projectId, await epicIdsServingGoal(jira, projectId, payload.id), 'goal-deleted');
+  const removal = await removeGoal({ projectId, goalId: payload.id, baseVersion: payload.baseVersion, now: nowIso(), alsoStage: stageResync(intent) });
   switch (removal.outcome) {
     case 'committed':
+      await carryResync(jira, intent);
       return ok({ id: payload.id, kpis: removal.kpis, measurements: removal.measurements });
     case 'not-found':
       return notFound('goal');

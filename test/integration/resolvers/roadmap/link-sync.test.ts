@@ -129,6 +129,22 @@ describe('a change across storage and Jira is saved, then carried until Jira agr
     expect(disagreeing()).toEqual([]);
   });
 
+  test('deleting a goal takes it out of the property of the epics serving it, directly or through an item, even through a 500', async () => {
+    const goal = await seedGoal(sandbox, { title: 'Retired goal' });
+    const item = await seedItem(sandbox, { goalId: goal.id });
+    const [e1, e2] = epicsOf(sandbox, 'THR');
+    valueOf(await linkToItem(item.id, [e1!.id]));
+    valueOf(await sandbox.call('linkEpics', { as: 'productManager', payload: { target: { kind: 'goal', id: goal.id }, link: [{ epicId: e2!.id, linksVersion: 0 }], unlink: [] } }));
+    expect(await jqlKeys(sandbox, `throughlineGoal = "${goal.id}"`)).toEqual([e1!.key, e2!.key].sort());
+
+    sandbox.jira.setFaults({ serverError: { count: 1, status: 500, match: propertyPath(e2!.id) } });
+    valueOf(await sandbox.call('deleteGoal', { as: 'productManager', payload: { id: goal.id, baseVersion: 1 } }));
+    expect(await jqlKeys(sandbox, `throughlineGoal = "${goal.id}"`)).toEqual([e2!.key]);
+    await sandbox.forge.drainQueue();
+    expect(await jqlKeys(sandbox, `throughlineGoal = "${goal.id}"`)).toEqual([]);
+    expect(disagreeing()).toEqual([]);
+  });
+
   test('a storage failure while recording a link is refused with nothing changed, neither in storage nor in Jira', async () => {
     const item = await seedItem(sandbox);
     const [e1] = epicsOf(sandbox, 'THR');

@@ -80,7 +80,8 @@ export class KvsStore {
       version: 1,
       kv: live(this.kv),
       secrets: live(this.secrets),
-      entities: Object.fromEntries([...this.entities.entries()].map(([name, map]) => [name, live(map)])),
+      // Only entities holding records: reading or querying an entity never changes what is stored.
+      entities: Object.fromEntries([...this.entities.entries()].map(([name, map]) => [name, live(map)] as const).filter(([, records]) => Object.keys(records).length > 0)),
     });
   }
 
