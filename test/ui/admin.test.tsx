@@ -184,6 +184,17 @@ describe('Import: choosing projects, and a site that changed since the preview',
   });
 });
 
+describe('Rebuild link index', () => {
+  test('the report says which project the app may not browse, and why, instead of failing', async () => {
+    const user = await open();
+    const section = region('Rebuild link index');
+    await user.click(within(section).getByRole('button', { name: 'Rebuild link index' }));
+    const report = await within(section).findByTestId('link-index-report', {}, { timeout: 15_000 });
+    expect(within(report).getByText(/^FIN: not checked\. The project’s permission scheme does not let Throughline browse it/)).toBeTruthy();
+    expect(within(report).getByText(/^THR: \d+ linked epics? checked/)).toBeTruthy();
+  });
+});
+
 describe('Refusals and licence', () => {
   test('a project administrator who is not a Jira admin gets the refusal, and no form', async () => {
     await open({ as: 'productManager' });

@@ -34,7 +34,7 @@ export function LinkIndexSection({ readOnly }: { readOnly: boolean }) {
           <Box as="ul" xcss={listStyles}>
             {state.report.projects.map((project) => (
               <li key={project.id}>
-                <Text>{m.linkIndex.project(project.key, project.epicsChecked, project.epicsUpdated.length, project.rollupsDropped)}</Text>
+                <Text>{project.appCannotBrowse ? m.linkIndex.appCannotBrowse(project.key) : m.linkIndex.project(project.key, project.epicsChecked, project.epicsUpdated.length, project.rollupsDropped)}</Text>
                 {project.epicsUpdated.length > 0 || project.refused.length > 0 ? (
                   <Box as="ul" xcss={listStyles}>
                     {project.epicsUpdated.map((epic) => (
