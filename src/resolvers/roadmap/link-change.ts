@@ -80,6 +80,8 @@ export async function changeEpicLinks(jira: JiraClient, projectId: string, reque
     });
   }
 
+  // Read before committing: once the change is stored, the reply must not depend on another read.
+  const targets = await linkTargets(projectId);
   const now = nowIso();
   const writes: LinkWrite[] = allowed.map((request) => {
     const { links: read, stored } = current.get(request.epic.id)!;
@@ -118,7 +120,6 @@ export async function changeEpicLinks(jira: JiraClient, projectId: string, reque
     const pass = await carryLinkChange(jira, intentId);
     for (const epicId of [...pass.pending, ...pass.refused]) pending.add(epicId);
   }
-  const targets = await linkTargets(projectId);
   return {
     outcome: 'saved',
     saved: committed.map((write) => ({

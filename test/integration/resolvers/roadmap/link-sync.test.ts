@@ -317,6 +317,7 @@ describe('fault storms during every link write', () => {
             const epic = epics[step.epic]!;
             const version = (await roadmap(sandbox).catch(() => undefined))?.epics.find((candidate) => candidate.id === epic.id)?.linksVersion ?? 0;
             const target = step.goal ? { kind: 'goal' as const, id: g[0]!.id } : { kind: 'item' as const, id: item.id };
+            const recordBefore = JSON.stringify(stored('epic-link')[epic.id] ?? null);
             answer = await sandbox.call('linkEpics', {
               as: 'productManager',
               payload: { target, link: step.link ? [{ epicId: epic.id, linksVersion: version }] : [], unlink: step.link ? [] : [{ epicId: epic.id, linksVersion: version }] },
@@ -325,12 +326,15 @@ describe('fault storms during every link write', () => {
               const saved = answer.value.epics[0]!;
               promised.set(epic.id, { items: new Set(saved.roadmapItemIds), goals: new Set(saved.directGoalIds) });
             }
+            // Refused means nothing changed.
+            if (!answer.ok) expect(JSON.stringify(stored('epic-link')[epic.id] ?? null)).toBe(recordBefore);
           } else if (step.kind === 'move') {
             const current = stored('roadmap-item')[item.id];
             answer = await sandbox.call('moveRoadmapItem', {
               as: 'productManager',
               payload: { move: move({ itemId: item.id, lane: g[step.goal]!.id }), baseVersion: (current?.version as number | undefined) ?? 1 },
             });
+            if (!answer.ok) expect(stored('roadmap-item')[item.id]).toEqual(current);
           } else {
             const current = stored('roadmap-item')[item.id];
             answer = await sandbox.call('deleteRoadmapItem', { as: 'productManager', payload: { id: item.id, baseVersion: (current?.version as number | undefined) ?? 1 } });
