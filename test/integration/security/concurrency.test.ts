@@ -1,0 +1,305 @@
+/**
+ * Issue 9, "no lost update": many editors writing the same records at once, with storage and Jira
+ * latency armed so the calls really interleave (every storage request waits, Jira answers after a
+ * random delay). Every call must be applied or refused as a `conflict` (or, for creates past the
+ * limit, `invalid`), nothing else; and what is stored afterwards must be exactly what the applied
+ * calls wrote: version = start + applied, content = the applied call with the highest version,
+ * counts = records, ranks all distinct. Interleavings (start delays, which version each editor
+ * writes from, retries after a conflict) come from fast-check; the seed is printed on failure
+ * (re-run one with CONCURRENCY_SEED=<seed>).
+ */
+import fc from 'fast-check';
+import { createSandbox } from '../harness';
+import type { Actor, ModuleContext, Sandbox } from '../harness';
+import { goalInput, itemInput, kpiInput } from './kit';
+
+const seed = Number(process.env.CONCURRENCY_SEED ?? Date.now() % 2 ** 31);
+const runs = { numRuns: 2, seed, endOnFailure: true };
+/** What each scenario saw, printed at the end: calls, applied, conflicts, limit refusals. */
+const figures: Record<string, { calls: number; applied: number; conflict: number; invalid: number; notFound: number }> = {};
+
+type Answer = { ok: true; value: unknown } | { ok: false; error: { code: string; current?: unknown } };
+
+function tally(scenario: string, answers: readonly Answer[]): void {
+  const row = (figures[scenario] ??= { calls: 0, applied: 0, conflict: 0, invalid: 0, notFound: 0 });
+  for (const answer of answers) {
+    row.calls += 1;
+    if (answer.ok) row.applied += 1;
+    else if (answer.error.code === 'conflict') row.conflict += 1;
+    else if (answer.error.code === 'invalid') row.invalid += 1;
+    else if (answer.error.code === 'not-found') row.notFound += 1;
+  }
+}
+
+/** Every answer is applied or one of the refusals allowed here; anything else fails with the answer shown. */
+function expectOnly(answers: readonly Answer[], allowed: readonly string[] = ['conflict']): void {
+  const unexpected = answers.filter((answer) => !answer.ok && !allowed.includes(answer.error.code));
+  expect(unexpected).toEqual([]);
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+function armLatency(sandbox: Sandbox): void {
+  sandbox.forge.kvs.setFaults({ latencyMs: 2 });
+  sandbox.jira.setFaults({ latency: { minMs: 0, maxMs: 12 } });
+}
+
+function disarm(sandbox: Sandbox): void {
+  sandbox.forge.kvs.setFaults({});
+  sandbox.jira.setFaults({});
+}
+
+function value<T>(answer: { ok: true; value: T } | { ok: false; error: unknown }): T {
+  if (!answer.ok) throw new Error(`Expected ok, got ${JSON.stringify(answer.error)}`);
+  return answer.value;
+}
+
+/**
+ * How one editor writes: after `delayMs`, from the version they opened (`stale`) or the newest one
+ * any editor has seen applied so far (`latest`); `retry` editors write once more after a conflict,
+ * from the version the conflict showed them.
+ */
+const editorPlan = fc.record({ delayMs: fc.integer({ min: 0, max: 400 }), base: fc.constantFrom('stale', 'latest'), retry: fc.boolean() });
+type EditorPlan = { delayMs: number; base: 'stale' | 'latest'; retry: boolean };
+const fiftyEditors = fc.array(editorPlan, { minLength: 50, maxLength: 50 });
+
+/**
+ * Runs the editors at once. `write(i, base)` is editor i's call; `versionOf` reads the version from
+ * an applied answer or from a conflict's `current`. Returns every answer with the payload index.
+ */
+async function editConcurrently(
+  plans: readonly EditorPlan[],
+  start: number,
+  write: (index: number, baseVersion: number) => Promise<Answer>,
+  versionOf: (shown: unknown) => number | undefined,
+): Promise<Array<{ index: number; answer: Answer }>> {
+  let latest = start;
+  const results: Array<{ index: number; answer: Answer }> = [];
+  const seen = (answer: Answer) => {
+    const shown = answer.ok ? answer.value : answer.error.current;
+    const version = shown === undefined ? undefined : versionOf(shown);
+    if (answer.ok && version !== undefined) latest = Math.max(latest, version);
+    return version;
+  };
+  await Promise.all(
+    plans.map(async (plan, index) => {
+      await sleep(plan.delayMs);
+      const first = await write(index, plan.base === 'stale' ? start : latest);
+      results.push({ index, answer: first });
+      const shownVersion = seen(first);
+      if (!first.ok && plan.retry && shownVersion !== undefined) {
+        const second = await write(index + plans.length, shownVersion);
+        seen(second);
+        results.push({ index: index + plans.length, answer: second });
+      }
+    }),
+  );
+  return results;
+}
+
+/** The applied versions are start+1 … start+n, each once: no two calls applied over the same version. */
+function expectContiguous(applied: readonly number[], start: number): void {
+  expect([...applied].sort((a, b) => a - b)).toEqual(applied.map((_, i) => start + 1 + i));
+}
+
+function entitiesOf(sandbox: Sandbox, name: string): Record<string, Record<string, unknown>> {
+  const table = sandbox.forge.kvs.snapshot().entities[name] ?? {};
+  return Object.fromEntries(Object.entries(table).map(([key, stored]) => [key, stored.value as Record<string, unknown>]));
+}
+
+function recordsOfProject(sandbox: Sandbox, name: string, projectId: string): Array<Record<string, unknown> & { id: string }> {
+  return Object.entries(entitiesOf(sandbox, name))
+    .filter(([, record]) => record.projectId === projectId)
+    .map(([id, record]) => ({ ...record, id }));
+}
+
+const pm = 'productManager' as const;
+const thr: ModuleContext = { module: 'jira:projectPage', project: 'THR' };
+const mob: ModuleContext = { module: 'jira:projectPage', project: 'MOB' };
+const call = (sandbox: Sandbox, as: Actor, where: ModuleContext) => ({ as, in: where });
+
+afterAll(() => {
+  const lines = Object.entries(figures).map(([scenario, row]) => `${scenario}: ${row.calls} calls, ${row.applied} applied, ${row.conflict} conflict, ${row.invalid} invalid (limit), ${row.notFound} not-found`);
+  console.log(`Concurrency figures (seed ${seed}):\n${lines.join('\n')}`);
+});
+
+describe('50 concurrent edits of one record: each applied or conflict, the final state is the applied ones', () => {
+  test('one goal', async () => {
+    const sandbox = createSandbox();
+    await fc.assert(
+      fc.asyncProperty(fiftyEditors, async (plans) => {
+        disarm(sandbox);
+        const goal = value(await sandbox.call('createGoal', { ...call(sandbox, pm, thr), payload: { goal: goalInput } }));
+        armLatency(sandbox);
+        const results = await editConcurrently(
+          plans,
+          goal.version,
+          (index, baseVersion) =>
+            sandbox.call('updateGoal', { ...call(sandbox, pm, thr), payload: { id: goal.id, goal: { ...goalInput, title: `Edit ${index}` }, baseVersion } }) as Promise<Answer>,
+          (shown) => (shown as { version: number }).version,
+        );
+        disarm(sandbox);
+        const answers = results.map((result) => result.answer);
+        tally('goal edits', answers);
+        expectOnly(answers);
+        const applied = results.flatMap(({ index, answer }) => (answer.ok ? [{ index, version: (answer.value as { version: number }).version }] : []));
+        expect(applied.length).toBeGreaterThan(0);
+        expectContiguous(applied.map((a) => a.version), goal.version);
+        const stored = entitiesOf(sandbox, 'goal')[goal.id] as { version: number; title: string };
+        const newest = applied.reduce((a, b) => (b.version > a.version ? b : a));
+        expect(stored.version).toBe(goal.version + applied.length);
+        expect(stored.title).toBe(`Edit ${newest.index}`);
+      }),
+      runs,
+    );
+  }, 30_000);
+
+  test('one roadmap item', async () => {
+    const sandbox = createSandbox();
+    await fc.assert(
+      fc.asyncProperty(fiftyEditors, async (plans) => {
+        disarm(sandbox);
+        const item = value(await sandbox.call('createRoadmapItem', { ...call(sandbox, pm, thr), payload: { item: itemInput } }));
+        armLatency(sandbox);
+        const results = await editConcurrently(
+          plans,
+          item.version,
+          (index, baseVersion) =>
+            sandbox.call('updateRoadmapItem', {
+              ...call(sandbox, pm, thr),
+              payload: { id: item.id, item: { ...itemInput, title: `Edit ${index}`, horizon: index % 2 === 0 ? 'next' : 'later' }, baseVersion },
+            }) as Promise<Answer>,
+          (shown) => (shown as { version: number }).version,
+        );
+        disarm(sandbox);
+        const answers = results.map((result) => result.answer);
+        tally('item edits', answers);
+        expectOnly(answers);
+        const applied = results.flatMap(({ index, answer }) => (answer.ok ? [{ index, version: (answer.value as { version: number }).version }] : []));
+        expectContiguous(applied.map((a) => a.version), item.version);
+        const stored = entitiesOf(sandbox, 'roadmap-item')[item.id] as { version: number; title: string; horizon: string };
+        const newest = applied.reduce((a, b) => (b.version > a.version ? b : a));
+        expect(stored).toMatchObject({ version: item.version + applied.length, title: `Edit ${newest.index}`, horizon: newest.index % 2 === 0 ? 'next' : 'later' });
+      }),
+      runs,
+    );
+  }, 30_000);
+
+  test('one vision: every applied save is one version of the history, numbered without gaps or repeats', async () => {
+    const sandbox = createSandbox();
+    const board = { productName: 'Checkout', vision: '', targetGroup: '', needs: '', product: '', businessGoals: '' };
+    await fc.assert(
+      fc.asyncProperty(fiftyEditors, async (plans) => {
+        disarm(sandbox);
+        const strategy = value(await sandbox.call('getStrategy', call(sandbox, pm, thr)));
+        const start = strategy.vision.version;
+        armLatency(sandbox);
+        const results = await editConcurrently(
+          plans,
+          start,
+          (index, baseVersion) =>
+            sandbox.call('saveVision', { ...call(sandbox, pm, thr), payload: { board: { ...board, vision: `Vision ${start}.${index}` }, baseVersion } }) as Promise<Answer>,
+          (shown) => (shown as { version: number }).version,
+        );
+        disarm(sandbox);
+        const answers = results.map((result) => result.answer);
+        tally('vision saves', answers);
+        expectOnly(answers);
+        const applied = results.flatMap(({ index, answer }) => (answer.ok ? [{ index, version: (answer.value as { version: number }).version }] : []));
+        expectContiguous(applied.map((a) => a.version), start);
+        const history = value(await sandbox.call('listVisionVersions', call(sandbox, pm, thr)));
+        const numbers = history.map((entry) => entry.version);
+        expect(numbers).toEqual(numbers.map((_, i) => numbers.length - i));
+        expect(numbers[0]).toBe(start + applied.length);
+        for (const { index, version } of applied) {
+          expect(history.find((entry) => entry.version === version)?.vision).toBe(`Vision ${start}.${index}`);
+        }
+        const now = value(await sandbox.call('getStrategy', call(sandbox, pm, thr)));
+        const newest = applied.reduce((a, b) => (b.version > a.version ? b : a));
+        expect(now.vision).toMatchObject({ version: start + applied.length, board: { vision: `Vision ${start}.${newest.index}` } });
+      }),
+      runs,
+    );
+  }, 30_000);
+});
+
+test('concurrent measurement adds on one KPI: the series holds exactly the applied ones', async () => {
+  const sandbox = createSandbox();
+  const goal = value(await sandbox.call('createGoal', { ...call(sandbox, pm, thr), payload: { goal: goalInput } }));
+  const kpi = value(await sandbox.call('createKpi', { ...call(sandbox, pm, thr), payload: { goalId: goal.id, kpi: kpiInput } }));
+  await fc.assert(
+    fc.asyncProperty(fc.array(editorPlan, { minLength: 30, maxLength: 30 }), async (plans) => {
+      disarm(sandbox);
+      const before = value(await sandbox.call('getKpiHistory', { ...call(sandbox, pm, thr), payload: { id: kpi.id } }));
+      armLatency(sandbox);
+      const valueOf = (index: number) => before.seriesVersion * 1000 + index;
+      const results = await editConcurrently(
+        plans,
+        before.seriesVersion,
+        (index, baseVersion) =>
+          sandbox.call('addMeasurement', { ...call(sandbox, pm, thr), payload: { kpiId: kpi.id, measurement: { date: '2026-11-01', value: valueOf(index) }, baseVersion } }) as Promise<Answer>,
+        (shown) => (shown as { seriesVersion: number }).seriesVersion,
+      );
+      disarm(sandbox);
+      const answers = results.map((result) => result.answer);
+      tally('measurement adds', answers);
+      expectOnly(answers);
+      const applied = results.filter(({ answer }) => answer.ok);
+      expectContiguous(applied.map(({ answer }) => (answer.ok ? (answer.value as { seriesVersion: number }).seriesVersion : 0)), before.seriesVersion);
+      const after = value(await sandbox.call('getKpiHistory', { ...call(sandbox, pm, thr), payload: { id: kpi.id } }));
+      expect(after.seriesVersion).toBe(before.seriesVersion + applied.length);
+      const added = after.measurements.map((m) => m.value).filter((v) => !before.measurements.some((m) => m.value === v));
+      expect(added.sort((a, b) => a - b)).toEqual(applied.map(({ index }) => valueOf(index)).sort((a, b) => a - b));
+      expect(after.measurements).toHaveLength(before.measurements.length + applied.length);
+      const head = entitiesOf(sandbox, 'kpi-series')[kpi.id] as { count: number };
+      expect(head.count).toBe(after.measurements.length);
+    }),
+    runs,
+  );
+}, 30_000);
+
+test('concurrent lane setup saves: each applied or conflict, the lanes are the newest applied save', async () => {
+  const sandbox = createSandbox();
+  await fc.assert(
+    fc.asyncProperty(fc.array(fc.record({ plan: editorPlan, keepLanes: fc.boolean() }), { minLength: 30, maxLength: 30 }), async (editors) => {
+      disarm(sandbox);
+      const roadmap = value(await sandbox.call('getRoadmap', { ...call(sandbox, pm, mob), payload: {} }));
+      const opened = ((entitiesOf(sandbox, 'roadmap-lanes')[sandbox.project('MOB').id]?.lanes ?? []) as Array<{ id: string; name: string }>);
+      armLatency(sandbox);
+      // Some editors who write from the version they opened keep its lanes and add one; the others (retries too) replace them all.
+      const lanesOf = (index: number) => [
+        ...(editors[index]?.keepLanes && editors[index]?.plan.base === 'stale' ? opened.map((lane) => ({ id: lane.id, name: lane.name })) : []),
+        { id: null, name: `Lane ${roadmap.setupVersion}.${index}` },
+      ];
+      const results = await editConcurrently(
+        editors.map((editor) => editor.plan),
+        roadmap.setupVersion,
+        (index, baseVersion) => sandbox.call('saveLaneSetup', { ...call(sandbox, pm, mob), payload: { mode: 'custom', lanes: lanesOf(index), baseVersion } }) as Promise<Answer>,
+        (shown) => (shown as { setupVersion: number }).setupVersion,
+      );
+      disarm(sandbox);
+      const answers = results.map((result) => result.answer);
+      tally('lane setup saves', answers);
+      expectOnly(answers);
+      const applied = results.flatMap(({ index, answer }) => (answer.ok ? [{ index, version: (answer.value as { setupVersion: number }).setupVersion }] : []));
+      expectContiguous(applied.map((a) => a.version), roadmap.setupVersion);
+      const stored = entitiesOf(sandbox, 'roadmap-lanes')[sandbox.project('MOB').id] as { version: number; lanes: Array<{ name: string }> };
+      const newest = applied.reduce((a, b) => (b.version > a.version ? b : a));
+      expect(stored.version).toBe(roadmap.setupVersion + applied.length);
+      expect(stored.lanes.map((lane) => lane.name)).toEqual(lanesOf(newest.index).map((lane) => lane.name));
+    }),
+    runs,
+  );
+}, 30_000);
+
+test('a lane save from an older version that names a lane deleted since is a conflict showing the lanes now, not invalid', async () => {
+  const sandbox = createSandbox();
+  const first = value(await sandbox.call('saveLaneSetup', { ...call(sandbox, pm, mob), payload: { mode: 'custom', lanes: [{ id: null, name: 'Payments' }], baseVersion: 0 } }));
+  const payments = first.lanes[0]!;
+  const second = value(await sandbox.call('saveLaneSetup', { ...call(sandbox, pm, mob), payload: { mode: 'custom', lanes: [{ id: null, name: 'Growth' }], baseVersion: first.setupVersion } }));
+  const stale = await sandbox.call('saveLaneSetup', {
+    ...call(sandbox, pm, mob),
+    payload: { mode: 'custom', lanes: [{ id: payments.id, name: 'Payments and billing' }], baseVersion: first.setupVersion },
+  });
+  expect(stale).toEqual({ ok: false, error: { code: 'conflict', message: expect.any(String), current: second } });
+});
