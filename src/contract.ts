@@ -506,6 +506,72 @@ export interface AlignmentView {
   today: string;
 }
 
+// ── Dashboard gadgets ─────────────────────────────────────────────────────────────────────────
+
+/**
+ * A gadget's saved configuration, as its edit view submits it (`view.submit`) and Jira stores it
+ * per gadget. Browser-supplied: every gadget call checks Browse Projects for `projectId` as the user.
+ */
+export interface GadgetConfig {
+  projectId: string;
+  /** Roadmap now only: show the items of one goal. */
+  goalId?: string;
+  rows: number;
+  /** Minutes between Jira's automatic refreshes (Jira's `refresh` field); absent = off. */
+  refresh?: number;
+}
+
+/** What a gadget's edit view offers: products the viewer may browse, and the chosen one's goals. */
+export interface GadgetOptions {
+  projects: ProjectRef[];
+  goals: Array<{ id: string; title: string; status: GoalStatus }>;
+}
+
+export interface GoalHealthGadget {
+  project: ProjectRef;
+  /** Rank order, archived left out, at most `rows`. */
+  goals: Array<{ id: string; title: string; status: GoalStatus; kpis: Array<{ id: string; name: string; health: KpiHealth; healthReason: string }> }>;
+  /** Goals beyond `rows`. */
+  more: number;
+}
+
+export interface RoadmapNowGadget {
+  project: ProjectRef;
+  goal?: { id: string; title: string };
+  /** Open Now items (done and parked left out) in rank order, at most `rows`. */
+  items: Array<{
+    id: string;
+    title: string;
+    status: RoadmapItemStatus;
+    goalTitle?: string;
+    endDate?: string;
+    /** Absent while its epics' roll-ups are loading, or when no epic delivers it. */
+    progress?: { done: number; total: number };
+    /** Expected finish (YYYY-MM-DD), when there is a forecast. */
+    finishDate?: string;
+    atRisk: boolean;
+  }>;
+  more: number;
+  /** Some roll-ups were still loading: a later refresh shows more progress. */
+  loading: boolean;
+}
+
+export interface UnalignedWorkGadget {
+  project: ProjectRef;
+  /** Open epics serving no goal. */
+  unalignedCount: number;
+  /** The largest of them (by child issues), at most `rows`. */
+  epics: Array<{ id: string; key: string; summary: string; status: { name: string; category: StatusCategory }; issues?: number }>;
+  goalsWithoutWork: Array<{ id: string; title: string; status: GoalStatus }>;
+  loading: boolean;
+}
+
+/** Every gadget call names its configured project and row count; the server checks both. */
+export interface GadgetRequest {
+  projectId: string;
+  rows: number;
+}
+
 export type Defs = {
   /** The project page's overview: the project's epics with child counts, and its sprints. */
   getProjectOverview: () => Result<ProjectOverview>;
@@ -588,4 +654,11 @@ export type Defs = {
 
   /** The Alignment tab: epics × goals, unaligned epics, goals without work, sprint investment, export rows. */
   getAlignment: () => Result<AlignmentView>;
+
+  // ── Dashboard gadgets: the project comes from the gadget's configuration, checked as the user ──
+  /** The edit view's choices: products the viewer may browse; with `projectId`, that product's goals. */
+  getGadgetOptions: (payload: { projectId: string | null }) => Result<GadgetOptions>;
+  getGoalHealthGadget: (payload: GadgetRequest) => Result<GoalHealthGadget>;
+  getRoadmapNowGadget: (payload: GadgetRequest & { goalId: string | null }) => Result<RoadmapNowGadget>;
+  getUnalignedWorkGadget: (payload: GadgetRequest) => Result<UnalignedWorkGadget>;
 };

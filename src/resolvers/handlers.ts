@@ -5,6 +5,7 @@ import { rebuildLinkIndex } from './admin/link-index';
 import { getAdminProjectSettings, getAdminSettings, saveEditRule, saveSprintBoards, saveStoryPointOverride } from './admin/settings';
 import { getAlignment } from './alignment/alignment-view';
 import { getEpicContext } from './epic-panel/epic-context';
+import { getGadgetOptions, getGoalHealthGadget, getRoadmapNowGadget, getUnalignedWorkGadget } from './gadgets/gadget-views';
 import { setEpicLinks } from './epic-panel/set-epic-links';
 import { getProjectOverview } from './project-overview';
 import { getPortfolio } from './portfolio/portfolio-view';
@@ -75,6 +76,11 @@ export const handlers: Handlers<Defs> = depthBounded({
   getPortfolio: (request) => guarded(() => getPortfolio(request)),
 
   getAlignment: (request) => guarded(() => getAlignment(request)),
+
+  getGadgetOptions: (request) => guarded(() => getGadgetOptions(request)),
+  getGoalHealthGadget: (request) => guarded(() => getGoalHealthGadget(request)),
+  getRoadmapNowGadget: (request) => guarded(() => getRoadmapNowGadget(request)),
+  getUnalignedWorkGadget: (request) => guarded(() => getUnalignedWorkGadget(request)),
 });
 
 /**

@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import type { Defs } from '../contract';
 import { adminSchemas } from './admin-inputs';
+import { gadgetSchemas } from './gadget-inputs';
 import { baseVersion, brokenCharacterMessage, isWellFormedText, recordId } from './fields';
 import { limits } from './limits';
 import { epicLinksInputSchema, epicQuerySchema, laneSetupSchema, linkEpicsSchema, roadmapItemInputSchema, roadmapMoveSchema } from './roadmap-inputs';
@@ -68,6 +69,9 @@ export const payloadSchemas = {
   saveSprintBoards: z.object({ projectId: adminSchemas.projectId, boardIds: adminSchemas.boardIds.nullable(), baseVersion }),
   previewImport: z.object({ data: adminSchemas.importData, projectIds: adminSchemas.importProjectIds }),
   applyImport: z.object({ data: adminSchemas.importData, projectIds: adminSchemas.importProjectIds, planId: adminSchemas.planId }),
+
+  // Dashboard gadgets
+  ...gadgetSchemas,
 } satisfies { [K in PayloadKey]: z.ZodType<PayloadOf<K>> };
 
 export type PayloadSchemas = typeof payloadSchemas;

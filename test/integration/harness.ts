@@ -24,9 +24,14 @@ export type ModuleContext =
   /** The issue panel on one issue (key), in that issue's project, as Jira's issue view shows it. */
   | { module: 'jira:issuePanel'; issue: string }
   | { module: 'jira:globalPage' }
-  | { module: 'jira:adminPage' };
+  | { module: 'jira:adminPage' }
+  /** A dashboard gadget (Goal health by default) with the configuration its edit view saved. */
+  | { module: 'jira:dashboardGadget'; gadget?: GadgetModuleKey; configuration?: Record<string, unknown> };
+
+export type GadgetModuleKey = 'throughline-goal-health' | 'throughline-roadmap-now' | 'throughline-unaligned-work';
 
 const moduleKeys: Record<ModuleContext['module'], string> = {
+  'jira:dashboardGadget': 'throughline-goal-health',
   'jira:projectPage': 'throughline-product',
   'jira:issuePanel': 'throughline-product-context',
   'jira:globalPage': 'throughline-portfolio',
@@ -80,6 +85,10 @@ export function createSandbox(
   const extensionFor = (context: ModuleContext): Record<string, unknown> => {
     if (context.module === 'jira:globalPage') return { type: 'jira:globalPage', location: `${site.baseUrl}/jira/apps` };
     if (context.module === 'jira:adminPage') return { type: 'jira:adminPage', location: `${site.baseUrl}/jira/settings/apps` };
+    if (context.module === 'jira:dashboardGadget') {
+      // A gadget's context names its dashboard and gadget and carries its saved configuration; no project.
+      return { type: 'jira:dashboardGadget', dashboard: { id: '10000' }, gadget: { id: '10100' }, gadgetConfiguration: context.configuration ?? {}, location: `${site.baseUrl}/jira/dashboards/10000` };
+    }
     if (context.module === 'jira:issuePanel') {
       const issue = site.issues.find((candidate) => candidate.key === context.issue);
       if (!issue) throw new Error(`No issue ${context.issue} in the sandbox site`);
@@ -110,7 +119,7 @@ export function createSandbox(
         functionKey,
         payload: payload ?? {},
         extension: extensionFor(context),
-        moduleKey: moduleKeys[context.module],
+        moduleKey: context.module === 'jira:dashboardGadget' ? (context.gadget ?? moduleKeys[context.module]) : moduleKeys[context.module],
         ...(as === 'anonymous' ? { accountType: 'anonymous' as const } : { accountId: DEMO_USERS[as] }),
         ...(license ? { license } : {}),
       });

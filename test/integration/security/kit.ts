@@ -143,6 +143,10 @@ export function validPayload(key: string, ids: SeededProduct): Record<string, un
     saveEditRule: { rule: 'project-admins', baseVersion: 0 },
     saveStoryPointOverride: { projectId: ids.projectId, fieldId: null, baseVersion: 0 },
     saveSprintBoards: { projectId: ids.projectId, boardIds: null, baseVersion: 0 },
+    getGadgetOptions: { projectId: ids.projectId },
+    getGoalHealthGadget: { projectId: ids.projectId, rows: 5 },
+    getRoadmapNowGadget: { projectId: ids.projectId, rows: 5, goalId: ids.goalId },
+    getUnalignedWorkGadget: { projectId: ids.projectId, rows: 5 },
   };
   return payloads[key] ?? {};
 }

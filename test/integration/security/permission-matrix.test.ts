@@ -41,7 +41,7 @@ const notFoundFor = (allowed: ByRole): ByRole => refusedFor(allowed, 'not-found'
 /** Linking epics (roadmap or epic panel) writes their links as the user: Jira's Edit Issues decides, not the edit rule. */
 const epicEditor: ByRole = { ...writer, editor: 'ok' };
 
-type Where = 'project' | 'panel' | 'global' | 'admin';
+type Where = 'project' | 'panel' | 'global' | 'admin' | 'gadget';
 interface Row {
   where: Where;
   own: ByRole;
@@ -96,6 +96,12 @@ const matrix: Record<keyof Defs, Row> = {
   applyImport: { where: 'admin', own: jiraAdminOnly },
   rebuildLinkIndex: { where: 'admin', own: jiraAdminOnly },
   getAlignment: { where: 'project', own: reader },
+  // Gadgets name their project in the payload (their saved configuration): "another project" is
+  // simply that project, so each role gets what Jira's Browse Projects there gives them.
+  getGadgetOptions: { where: 'gadget', own: reader },
+  getGoalHealthGadget: { where: 'gadget', own: reader },
+  getRoadmapNowGadget: { where: 'gadget', own: reader },
+  getUnalignedWorkGadget: { where: 'gadget', own: reader },
 };
 
 const sandbox = createSandbox();
@@ -150,6 +156,8 @@ function moduleFor(where: Where, own: SeededProduct): ModuleContext {
       return { module: 'jira:globalPage' };
     case 'admin':
       return { module: 'jira:adminPage' };
+    case 'gadget':
+      return { module: 'jira:dashboardGadget' };
   }
 }
 
@@ -160,6 +168,9 @@ async function payloadFor(key: keyof Defs, ids: SeededProduct): Promise<Record<s
     const preview = await sandbox.call('previewImport', { as: 'admin', in: { module: 'jira:adminPage' }, payload: { data: exported } });
     const planId = preview.ok ? (preview.value as { planId?: string }).planId : undefined;
     return { data: exported, ...(planId ? { planId } : {}) };
+  }
+  if (key === 'getGadgetOptions' || key === 'getGoalHealthGadget' || key === 'getRoadmapNowGadget' || key === 'getUnalignedWorkGadget') {
+    return { projectId: ids.projectId, rows: 5, goalId: ids.goalId };
   }
   return validPayload(key, ids);
 }

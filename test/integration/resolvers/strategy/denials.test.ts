@@ -36,6 +36,11 @@ type StrategyCall = Exclude<
   | 'getPortfolio'
   // Alignment: its denials are in test/integration/resolvers/alignment.
   | 'getAlignment'
+  // Dashboard gadgets: their denials are in test/integration/resolvers/gadgets.
+  | 'getGadgetOptions'
+  | 'getGoalHealthGadget'
+  | 'getRoadmapNowGadget'
+  | 'getUnalignedWorkGadget'
 >;
 
 interface Seeded {
