@@ -12,6 +12,9 @@ import fc from 'fast-check';
 import { createSandbox } from '../harness';
 import type { Actor, ModuleContext, Sandbox } from '../harness';
 import { goalInput, itemInput, kpiInput } from './kit';
+import { createItem } from '../../../src/adapters/storage/roadmap-store';
+import { initialRanks } from '../../../src/domain/rank';
+import { limits } from '../../../src/validation/limits';
 
 const seed = Number(process.env.CONCURRENCY_SEED ?? Date.now() % 2 ** 31);
 const runs = { numRuns: 2, seed, endOnFailure: true };
@@ -302,4 +305,262 @@ test('a lane save from an older version that names a lane deleted since is a con
     payload: { mode: 'custom', lanes: [{ id: payments.id, name: 'Payments and billing' }], baseVersion: first.setupVersion },
   });
   expect(stale).toEqual({ ok: false, error: { code: 'conflict', message: expect.any(String), current: second } });
+});
+
+/** The ranks in the order storage lists them, each once: a tie would leave no room for a later move between the two. */
+function expectDistinctRanks(ranks: readonly string[]): void {
+  expect(new Set(ranks).size).toBe(ranks.length);
+}
+
+describe('concurrent creates up to the limits: the counts in the product and roadmap setup equal the records', () => {
+  test('goals: 60 at once, then one by one until the limit; product.goalCount = goal records = 50, ranks distinct', async () => {
+    const sandbox = createSandbox();
+    const projectId = sandbox.project('MOB').id;
+    armLatency(sandbox);
+    const answers = (await Promise.all(
+      Array.from({ length: 60 }, async (_, i) => {
+        await sleep((i * 7) % 50);
+        return sandbox.call('createGoal', { ...call(sandbox, pm, mob), payload: { goal: { ...goalInput, title: `Goal ${i}` } } });
+      }),
+    )) as Answer[];
+    disarm(sandbox);
+    tally('goal creates (60 at once)', answers);
+    expectOnly(answers, ['conflict', 'invalid']);
+    const product = () => entitiesOf(sandbox, 'product')[projectId] as { goalCount: number; kpiCounts: Record<string, number> };
+    const goals = () => recordsOfProject(sandbox, 'goal', projectId);
+    expect(product().goalCount).toBe(goals().length);
+    expect(goals().length).toBe(answers.filter((a) => a.ok).length);
+    expect(Object.keys(product().kpiCounts).sort()).toEqual(goals().map((g) => g.id).sort());
+    while (goals().length < 45) value(await sandbox.call('createGoal', { ...call(sandbox, pm, mob), payload: { goal: goalInput } }));
+    // Near the limit: 20 more at once, of which at most 5 may land.
+    armLatency(sandbox);
+    const nearLimit = (await Promise.all(
+      Array.from({ length: 20 }, async (_, i) => {
+        await sleep((i * 7) % 40);
+        return sandbox.call('createGoal', { ...call(sandbox, pm, mob), payload: { goal: { ...goalInput, title: `Late goal ${i}` } } });
+      }),
+    )) as Answer[];
+    disarm(sandbox);
+    tally('goal creates (20 at once from 45)', nearLimit);
+    expectOnly(nearLimit, ['conflict', 'invalid']);
+    expect(goals().length).toBe(45 + nearLimit.filter((a) => a.ok).length);
+    expect(product().goalCount).toBe(goals().length);
+    while (goals().length < 50) value(await sandbox.call('createGoal', { ...call(sandbox, pm, mob), payload: { goal: goalInput } }));
+    expect(await sandbox.call('createGoal', { ...call(sandbox, pm, mob), payload: { goal: goalInput } })).toMatchObject({ ok: false, error: { code: 'invalid' } });
+    expect(goals()).toHaveLength(50);
+    expect(product().goalCount).toBe(50);
+    expectDistinctRanks(goals().map((goal) => goal.rank as string));
+  }, 30_000);
+
+  test('KPIs: 25 at once on one goal; the goal’s KPI count = KPI records, never past 20, each with its series', async () => {
+    const sandbox = createSandbox();
+    const projectId = sandbox.project('MOB').id;
+    const goal = value(await sandbox.call('createGoal', { ...call(sandbox, pm, mob), payload: { goal: goalInput } }));
+    armLatency(sandbox);
+    const answers = (await Promise.all(
+      Array.from({ length: 25 }, async (_, i) => {
+        await sleep((i * 11) % 60);
+        return sandbox.call('createKpi', { ...call(sandbox, pm, mob), payload: { goalId: goal.id, kpi: { ...kpiInput, name: `KPI ${i}` } } });
+      }),
+    )) as Answer[];
+    disarm(sandbox);
+    tally('KPI creates (25 at once)', answers);
+    expectOnly(answers, ['conflict', 'invalid']);
+    const kpis = recordsOfProject(sandbox, 'kpi', projectId).filter((kpi) => kpi.goalId === goal.id);
+    const product = entitiesOf(sandbox, 'product')[projectId] as { kpiCounts: Record<string, number> };
+    expect(kpis.length).toBe(answers.filter((a) => a.ok).length);
+    expect(product.kpiCounts[goal.id]).toBe(kpis.length);
+    expect(kpis.length).toBeLessThanOrEqual(20);
+    const series = entitiesOf(sandbox, 'kpi-series');
+    for (const kpi of kpis) expect(series[kpi.id]).toMatchObject({ kpiId: kpi.id, goalId: goal.id });
+    for (let i = kpis.length; i < 20; i += 1) value(await sandbox.call('createKpi', { ...call(sandbox, pm, mob), payload: { goalId: goal.id, kpi: kpiInput } }));
+    expect(await sandbox.call('createKpi', { ...call(sandbox, pm, mob), payload: { goalId: goal.id, kpi: kpiInput } })).toMatchObject({ ok: false, error: { code: 'invalid' } });
+    expect((entitiesOf(sandbox, 'product')[projectId] as { kpiCounts: Record<string, number> }).kpiCounts[goal.id]).toBe(20);
+    expect(recordsOfProject(sandbox, 'kpi', projectId).filter((kpi) => kpi.goalId === goal.id)).toHaveLength(20);
+  }, 30_000);
+
+  test('roadmap items: 40 at once; the setup’s item count = item records, ranks distinct', async () => {
+    const sandbox = createSandbox();
+    const projectId = sandbox.project('MOB').id;
+    armLatency(sandbox);
+    const answers = (await Promise.all(
+      Array.from({ length: 40 }, async (_, i) => {
+        await sleep((i * 13) % 80);
+        return sandbox.call('createRoadmapItem', { ...call(sandbox, pm, mob), payload: { item: { ...itemInput, title: `Item ${i}` } } });
+      }),
+    )) as Answer[];
+    disarm(sandbox);
+    tally('item creates (40 at once)', answers);
+    expectOnly(answers, ['conflict']);
+    const items = recordsOfProject(sandbox, 'roadmap-item', projectId);
+    expect(items.length).toBe(answers.filter((a) => a.ok).length);
+    expect((entitiesOf(sandbox, 'roadmap-setup')[projectId] as { itemCount: number }).itemCount).toBe(items.length);
+    expectDistinctRanks(items.map((item) => item.rank as string));
+  }, 30_000);
+});
+
+test('roadmap items near the limit: 30 at once from 995 of 1,000; the count holds exactly, never past the limit', async () => {
+  const sandbox = createSandbox();
+  const projectId = sandbox.project('MOB').id;
+  const now = new Date().toISOString();
+  // Seeded through the app's own storage adapter (as the harness seeds the edit rule): 995 calls would take too long.
+  const ranks = initialRanks(995);
+  await sandbox.forge.run(async () => {
+    for (let i = 0; i < 995; i += 1) {
+      const id = `seeded-item-${i}`;
+      const record = { projectId, title: `Seeded ${i}`, description: '', horizon: 'later' as const, status: 'planned' as const, rank: ranks[i]!, version: 1, createdAt: now, createdBy: 'seed', updatedAt: now, updatedBy: { accountId: 'seed', displayName: 'Seed' } };
+      if ((await createItem({ id, item: record, maxItems: limits.itemsPerRoadmap, now })) !== 'committed') throw new Error('Seeding failed');
+    }
+  });
+  armLatency(sandbox);
+  const answers = (await Promise.all(
+    Array.from({ length: 30 }, async (_, i) => {
+      await sleep((i * 13) % 80);
+      return sandbox.call('createRoadmapItem', { ...call(sandbox, pm, mob), payload: { item: { ...itemInput, title: `Item ${i}` } } });
+    }),
+  )) as Answer[];
+  disarm(sandbox);
+  tally('item creates (30 at once from 995)', answers);
+  expectOnly(answers, ['conflict', 'invalid']);
+  const items = recordsOfProject(sandbox, 'roadmap-item', projectId);
+  expect(items.length).toBe(995 + answers.filter((a) => a.ok).length);
+  expect(items.length).toBeLessThanOrEqual(1000);
+  expect((entitiesOf(sandbox, 'roadmap-setup')[projectId] as { itemCount: number }).itemCount).toBe(items.length);
+  expectDistinctRanks(items.map((item) => item.rank as string));
+}, 30_000);
+
+describe('concurrent delete and updates of one record (all from the same version): exactly one applies', () => {
+  test('a goal', async () => {
+    const sandbox = createSandbox();
+    const projectId = sandbox.project('THR').id;
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.integer({ min: 0, max: 60 }), { minLength: 11, maxLength: 11 }), async (delays) => {
+        disarm(sandbox);
+        const goal = value(await sandbox.call('createGoal', { ...call(sandbox, pm, thr), payload: { goal: goalInput } }));
+        armLatency(sandbox);
+        const answers = (await Promise.all(
+          delays.map(async (delayMs, i) => {
+            await sleep(delayMs);
+            return i === 0
+              ? sandbox.call('deleteGoal', { ...call(sandbox, pm, thr), payload: { id: goal.id, baseVersion: goal.version } })
+              : sandbox.call('updateGoal', { ...call(sandbox, pm, thr), payload: { id: goal.id, goal: { ...goalInput, title: `Edit ${i}` }, baseVersion: goal.version } });
+          }),
+        )) as Answer[];
+        disarm(sandbox);
+        tally('goal delete vs 10 updates', answers);
+        expectOnly(answers, ['conflict', 'not-found']);
+        expect(answers.filter((a) => a.ok)).toHaveLength(1);
+        const stored = entitiesOf(sandbox, 'goal')[goal.id] as { version: number; title: string } | undefined;
+        const product = entitiesOf(sandbox, 'product')[projectId] as { goalCount: number; kpiCounts: Record<string, number> };
+        if (answers[0]?.ok) {
+          expect(stored).toBeUndefined();
+          expect(Object.hasOwn(product.kpiCounts, goal.id)).toBe(false);
+        } else {
+          const winner = answers.findIndex((a) => a.ok);
+          expect(stored).toMatchObject({ version: goal.version + 1, title: `Edit ${winner}` });
+          expect(Object.hasOwn(product.kpiCounts, goal.id)).toBe(true);
+        }
+        expect(product.goalCount).toBe(recordsOfProject(sandbox, 'goal', projectId).length);
+      }),
+      runs,
+    );
+  }, 30_000);
+
+  test('a roadmap item', async () => {
+    const sandbox = createSandbox();
+    const projectId = sandbox.project('THR').id;
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.integer({ min: 0, max: 60 }), { minLength: 11, maxLength: 11 }), async (delays) => {
+        disarm(sandbox);
+        const item = value(await sandbox.call('createRoadmapItem', { ...call(sandbox, pm, thr), payload: { item: itemInput } }));
+        armLatency(sandbox);
+        const answers = (await Promise.all(
+          delays.map(async (delayMs, i) => {
+            await sleep(delayMs);
+            return i === 0
+              ? sandbox.call('deleteRoadmapItem', { ...call(sandbox, pm, thr), payload: { id: item.id, baseVersion: item.version } })
+              : sandbox.call('updateRoadmapItem', { ...call(sandbox, pm, thr), payload: { id: item.id, item: { ...itemInput, title: `Edit ${i}` }, baseVersion: item.version } });
+          }),
+        )) as Answer[];
+        disarm(sandbox);
+        tally('item delete vs 10 updates', answers);
+        expectOnly(answers, ['conflict', 'not-found']);
+        expect(answers.filter((a) => a.ok)).toHaveLength(1);
+        const stored = entitiesOf(sandbox, 'roadmap-item')[item.id] as { version: number; title: string } | undefined;
+        if (answers[0]?.ok) expect(stored).toBeUndefined();
+        else expect(stored).toMatchObject({ version: item.version + 1, title: `Edit ${answers.findIndex((a) => a.ok)}` });
+        const setup = entitiesOf(sandbox, 'roadmap-setup')[projectId] as { itemCount: number };
+        expect(setup.itemCount).toBe(recordsOfProject(sandbox, 'roadmap-item', projectId).length);
+      }),
+      runs,
+    );
+  }, 30_000);
+});
+
+describe('concurrent moves into one gap: every rank distinct, and a later move between any two neighbours succeeds', () => {
+  test('roadmap items', async () => {
+    const sandbox = createSandbox();
+    const projectId = sandbox.project('MOB').id;
+    const lanes = value(await sandbox.call('saveLaneSetup', { ...call(sandbox, pm, mob), payload: { mode: 'custom', lanes: [{ id: null, name: 'Payments' }], baseVersion: 0 } }));
+    const laneId = lanes.lanes[0]!.id;
+    const created = [];
+    for (let i = 0; i < 22; i += 1) {
+      created.push(value(await sandbox.call('createRoadmapItem', { ...call(sandbox, pm, mob), payload: { item: { ...itemInput, title: `Item ${i}`, laneId } } })));
+    }
+    const [first, second, ...movers] = created;
+    const moveInto = (item: { id: string; version: number }, afterId: string, beforeId: string) =>
+      sandbox.call('moveRoadmapItem', {
+        ...call(sandbox, pm, mob),
+        payload: { move: { itemId: item.id, lane: laneId, column: { kind: 'horizon', horizon: 'now' }, afterId, beforeId }, baseVersion: item.version },
+      }) as Promise<Answer>;
+    armLatency(sandbox);
+    const answers = await Promise.all(movers.map(async (item, i) => (await sleep((i * 3) % 20), moveInto(item, first!.id, second!.id))));
+    tally('item moves into one gap (20 items)', answers);
+    expectOnly(answers);
+    // Different items: none of them may be refused.
+    expect(answers.every((a) => a.ok)).toBe(true);
+    // The same item moved by 20 editors at once from one version: one applies.
+    const target = (answers[0] as { ok: true; value: { id: string; version: number } }).value;
+    const same = await Promise.all(Array.from({ length: 20 }, (_, i) => sleep(i % 10).then(() => moveInto(target, first!.id, second!.id))));
+    tally('one item moved by 20 editors', same);
+    expectOnly(same);
+    expect(same.filter((a) => a.ok)).toHaveLength(1);
+    disarm(sandbox);
+    const ordered = recordsOfProject(sandbox, 'roadmap-item', projectId).sort((a, b) => ((a.rank as string) < (b.rank as string) ? -1 : 1));
+    expectDistinctRanks(ordered.map((item) => item.rank as string));
+    const between = ordered.filter((item) => (item.rank as string) > (first!.rank) && (item.rank as string) < second!.rank);
+    expect(between).toHaveLength(movers.length);
+    // A tie can always be broken: a fresh item goes between each pair of neighbours in the gap.
+    for (let i = 0; i + 1 < between.length; i += 1) {
+      const fresh = value(await sandbox.call('createRoadmapItem', { ...call(sandbox, pm, mob), payload: { item: { ...itemInput, laneId } } }));
+      expect(await moveInto(fresh, between[i]!.id, between[i + 1]!.id)).toMatchObject({ ok: true });
+    }
+  }, 30_000);
+
+  test('goals', async () => {
+    const sandbox = createSandbox();
+    const projectId = sandbox.project('MOB').id;
+    const created = [];
+    for (let i = 0; i < 22; i += 1) created.push(value(await sandbox.call('createGoal', { ...call(sandbox, pm, mob), payload: { goal: { ...goalInput, title: `Goal ${i}` } } })));
+    const [first, second, ...movers] = created;
+    const moveInto = (goal: { id: string; version: number }, afterId: string, beforeId: string) =>
+      sandbox.call('moveGoal', { ...call(sandbox, pm, mob), payload: { id: goal.id, afterId, beforeId, baseVersion: goal.version } }) as Promise<Answer>;
+    armLatency(sandbox);
+    const answers = await Promise.all(movers.map(async (goal, i) => (await sleep((i * 3) % 20), moveInto(goal, first!.id, second!.id))));
+    disarm(sandbox);
+    tally('goal moves into one gap (20 goals)', answers);
+    expectOnly(answers);
+    expect(answers.every((a) => a.ok)).toBe(true);
+    const ordered = recordsOfProject(sandbox, 'goal', projectId).sort((a, b) => ((a.rank as string) < (b.rank as string) ? -1 : 1));
+    expectDistinctRanks(ordered.map((goal) => goal.rank as string));
+    const between = ordered.filter((goal) => (goal.rank as string) > first!.rank && (goal.rank as string) < second!.rank);
+    expect(between).toHaveLength(movers.length);
+    // A tie can always be broken: one more goal moved between each pair of neighbours in the gap, one after another.
+    let extra = value(await sandbox.call('createGoal', { ...call(sandbox, pm, mob), payload: { goal: { ...goalInput, title: 'Extra' } } })) as { id: string; version: number };
+    for (let i = 0; i + 1 < between.length; i += 1) {
+      const moved = await moveInto(extra, between[i]!.id, between[i + 1]!.id);
+      expect(moved).toMatchObject({ ok: true });
+      extra = (moved as { ok: true; value: { id: string; version: number } }).value;
+    }
+  }, 30_000);
 });
