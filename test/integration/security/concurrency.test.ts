@@ -6,7 +6,7 @@
  * calls wrote: version = start + applied, content = the applied call with the highest version,
  * counts = records, ranks all distinct. Interleavings (start delays, which version each editor
  * writes from, retries after a conflict) come from fast-check; the seed is printed on failure
- * (re-run one with CONCURRENCY_SEED=<seed>).
+ * (re-run one with CONCURRENCY_SEED=<seed>; CONCURRENCY_RUNS=<n> for more interleavings than the default 2).
  */
 import fc from 'fast-check';
 import { createSandbox } from '../harness';
@@ -17,7 +17,7 @@ import { initialRanks } from '../../../src/domain/rank';
 import { limits } from '../../../src/validation/limits';
 
 const seed = Number(process.env.CONCURRENCY_SEED ?? Date.now() % 2 ** 31);
-const runs = { numRuns: 2, seed, endOnFailure: true };
+const runs = { numRuns: Number(process.env.CONCURRENCY_RUNS ?? 2), seed, endOnFailure: true };
 /** What each scenario saw, printed at the end: calls, applied, conflicts, limit refusals. */
 const figures: Record<string, { calls: number; applied: number; conflict: number; invalid: number; notFound: number }> = {};
 
@@ -87,17 +87,28 @@ async function editConcurrently(
   await Promise.all(
     plans.map(async (plan, index) => {
       await sleep(plan.delayMs);
-      const first = await write(index, plan.base === 'stale' ? start : latest);
+      const base = plan.base === 'stale' ? start : latest;
+      const first = await write(index, base);
       results.push({ index, answer: first });
       const shownVersion = seen(first);
+      expectProgress(first, base, shownVersion);
       if (!first.ok && plan.retry && shownVersion !== undefined) {
         const second = await write(index + plans.length, shownVersion);
-        seen(second);
+        expectProgress(second, shownVersion, seen(second));
         results.push({ index: index + plans.length, answer: second });
       }
     }),
   );
   return results;
+}
+
+/**
+ * An applied write answers the version after the one it wrote from; a conflict shows the record as it
+ * is now, at another version than the editor sent, so applying the change again can succeed.
+ */
+function expectProgress(answer: Answer, base: number, shown: number | undefined): void {
+  if (answer.ok) expect(shown).toBe(base + 1);
+  else if (answer.error.current !== undefined) expect(shown).not.toBe(base);
 }
 
 /** The applied versions are start+1 … start+n, each once: no two calls applied over the same version. */
@@ -564,3 +575,73 @@ describe('concurrent moves into one gap: every rank distinct, and a later move b
     }
   }, 30_000);
 });
+
+test('a mix of measurement adds, corrections and deletions on one KPI: every applied answer and the final series equal the applied edits replayed in version order', async () => {
+  const sandbox = createSandbox();
+  const goal = value(await sandbox.call('createGoal', { ...call(sandbox, pm, thr), payload: { goal: goalInput } }));
+  const kpi = value(await sandbox.call('createKpi', { ...call(sandbox, pm, thr), payload: { goalId: goal.id, kpi: kpiInput } }));
+  const edit = fc.record({ plan: editorPlan, kind: fc.constantFrom('add', 'update', 'delete'), target: fc.nat(5) });
+  let round = 0;
+  await fc.assert(
+    fc.asyncProperty(fc.array(edit, { minLength: 30, maxLength: 30 }), async (edits) => {
+      round += 1;
+      disarm(sandbox);
+      let history = value(await sandbox.call('getKpiHistory', { ...call(sandbox, pm, thr), payload: { id: kpi.id } }));
+      for (let i = history.measurements.length; i < 6; i += 1) {
+        history = value(
+          await sandbox.call('addMeasurement', {
+            ...call(sandbox, pm, thr),
+            payload: { kpiId: kpi.id, measurement: { date: '2026-10-01', value: -round * 100 - i }, baseVersion: history.seriesVersion },
+          }),
+        );
+      }
+      const opened = history;
+      const targets = opened.measurements.map((m) => m.id);
+      const valueOf = (index: number) => round * 10_000 + index;
+      armLatency(sandbox);
+      const results = await editConcurrently(
+        edits.map((e) => e.plan),
+        opened.seriesVersion,
+        (index, baseVersion) => {
+          const e = edits[index % edits.length]!;
+          const here = call(sandbox, pm, thr);
+          const id = targets[e.target % targets.length]!;
+          const measurement = { date: '2026-11-01', value: valueOf(index) };
+          if (e.kind === 'add') return sandbox.call('addMeasurement', { ...here, payload: { kpiId: kpi.id, measurement, baseVersion } }) as Promise<Answer>;
+          if (e.kind === 'update') return sandbox.call('updateMeasurement', { ...here, payload: { kpiId: kpi.id, id, measurement, baseVersion } }) as Promise<Answer>;
+          return sandbox.call('deleteMeasurement', { ...here, payload: { kpiId: kpi.id, id, baseVersion } }) as Promise<Answer>;
+        },
+        (shown) => (shown as { seriesVersion: number }).seriesVersion,
+      );
+      disarm(sandbox);
+      const answers = results.map((result) => result.answer);
+      tally('measurement add/correct/delete mix', answers);
+      // not-found: a correction or deletion, from the newest version, of a measurement deleted before it.
+      expectOnly(answers, ['conflict', 'not-found']);
+      type Shown = { seriesVersion: number; measurements: Array<{ id: string; value: number }> };
+      const applied = results
+        .flatMap(({ index, answer }) => (answer.ok ? [{ index, shown: answer.value as Shown }] : []))
+        .sort((a, b) => a.shown.seriesVersion - b.shown.seriesVersion);
+      expectContiguous(applied.map((a) => a.shown.seriesVersion), opened.seriesVersion);
+      // Replay: the model after each applied edit must be what that edit's answer showed.
+      const model = new Map(opened.measurements.map((m) => [m.id, m.value]));
+      const asMap = (shown: Shown) => new Map(shown.measurements.map((m) => [m.id, m.value]));
+      for (const { index, shown } of applied) {
+        const e = edits[index % edits.length]!;
+        const id = targets[e.target % targets.length]!;
+        if (e.kind === 'add') {
+          const added = shown.measurements.find((m) => m.value === valueOf(index));
+          expect(added).toBeDefined();
+          model.set(added!.id, valueOf(index));
+        } else if (e.kind === 'update') model.set(id, valueOf(index));
+        else model.delete(id);
+        expect(asMap(shown)).toEqual(model);
+      }
+      const final = value(await sandbox.call('getKpiHistory', { ...call(sandbox, pm, thr), payload: { id: kpi.id } }));
+      expect(final.seriesVersion).toBe(opened.seriesVersion + applied.length);
+      expect(asMap(final)).toEqual(model);
+      expect((entitiesOf(sandbox, 'kpi-series')[kpi.id] as { count: number }).count).toBe(model.size);
+    }),
+    runs,
+  );
+}, 30_000);
