@@ -127,6 +127,36 @@ function recordsOfProject(sandbox: Sandbox, name: string, projectId: string): Ar
     .map(([id, record]) => ({ ...record, id }));
 }
 
+/**
+ * What must hold in storage whatever interleaved: the counts the limits rely on equal the records,
+ * no KPI without its goal or series (nor the reverse), no chunk outside its series, each series
+ * counts exactly the measurements its chunks hold, and no two goals or items of a project share a rank.
+ */
+function expectConsistent(sandbox: Sandbox, projectKey: string): void {
+  const projectId = sandbox.project(projectKey).id;
+  const goals = recordsOfProject(sandbox, 'goal', projectId);
+  const kpis = recordsOfProject(sandbox, 'kpi', projectId);
+  const series = recordsOfProject(sandbox, 'kpi-series', projectId);
+  const chunks = recordsOfProject(sandbox, 'measurement-chunk', projectId);
+  const items = recordsOfProject(sandbox, 'roadmap-item', projectId);
+  const product = entitiesOf(sandbox, 'product')[projectId] as { goalCount: number; kpiCounts: Record<string, number> } | undefined;
+  expect(product?.goalCount ?? 0).toBe(goals.length);
+  expect(Object.keys(product?.kpiCounts ?? {}).sort()).toEqual(goals.map((goal) => goal.id).sort());
+  for (const goal of goals) expect([goal.id, product?.kpiCounts[goal.id]]).toEqual([goal.id, kpis.filter((kpi) => kpi.goalId === goal.id).length]);
+  expect(kpis.filter((kpi) => !goals.some((goal) => goal.id === kpi.goalId))).toEqual([]);
+  expect(series.map((head) => head.id).sort()).toEqual(kpis.map((kpi) => kpi.id).sort());
+  for (const head of series as Array<{ id: string; chunks: number; count: number }>) {
+    const own = chunks.filter((chunk) => chunk.kpiId === head.id) as unknown as Array<{ chunk: number; measurements: unknown[] }>;
+    expect(own.every((chunk) => chunk.chunk < head.chunks)).toBe(true);
+    expect(own.reduce((sum, chunk) => sum + chunk.measurements.length, 0)).toBe(head.count);
+  }
+  expect(chunks.filter((chunk) => !series.some((head) => head.id === chunk.kpiId))).toEqual([]);
+  const setup = entitiesOf(sandbox, 'roadmap-setup')[projectId] as { itemCount: number } | undefined;
+  expect(setup?.itemCount ?? 0).toBe(items.length);
+  expectDistinctRanks(goals.map((goal) => goal.rank as string));
+  expectDistinctRanks(items.map((item) => item.rank as string));
+}
+
 const pm = 'productManager' as const;
 const thr: ModuleContext = { module: 'jira:projectPage', project: 'THR' };
 const mob: ModuleContext = { module: 'jira:projectPage', project: 'MOB' };
@@ -163,6 +193,7 @@ describe('50 concurrent edits of one record: each applied or conflict, the final
         const newest = applied.reduce((a, b) => (b.version > a.version ? b : a));
         expect(stored.version).toBe(goal.version + applied.length);
         expect(stored.title).toBe(`Edit ${newest.index}`);
+        expectConsistent(sandbox, 'THR');
       }),
       runs,
     );
@@ -231,6 +262,7 @@ describe('50 concurrent edits of one record: each applied or conflict, the final
         const now = value(await sandbox.call('getStrategy', call(sandbox, pm, thr)));
         const newest = applied.reduce((a, b) => (b.version > a.version ? b : a));
         expect(now.vision).toMatchObject({ version: start + applied.length, board: { vision: `Vision ${start}.${newest.index}` } });
+        expectConsistent(sandbox, 'THR');
       }),
       runs,
     );
@@ -267,6 +299,7 @@ test('concurrent measurement adds on one KPI: the series holds exactly the appli
       expect(after.measurements).toHaveLength(before.measurements.length + applied.length);
       const head = entitiesOf(sandbox, 'kpi-series')[kpi.id] as { count: number };
       expect(head.count).toBe(after.measurements.length);
+      expectConsistent(sandbox, 'THR');
     }),
     runs,
   );
@@ -361,6 +394,7 @@ describe('concurrent creates up to the limits: the counts in the product and roa
     expect(goals()).toHaveLength(50);
     expect(product().goalCount).toBe(50);
     expectDistinctRanks(goals().map((goal) => goal.rank as string));
+    expectConsistent(sandbox, 'MOB');
   }, 30_000);
 
   test('KPIs: 25 at once on one goal; the goal’s KPI count = KPI records, never past 20, each with its series', async () => {
@@ -384,6 +418,7 @@ describe('concurrent creates up to the limits: the counts in the product and roa
     expect(kpis.length).toBeLessThanOrEqual(20);
     const series = entitiesOf(sandbox, 'kpi-series');
     for (const kpi of kpis) expect(series[kpi.id]).toMatchObject({ kpiId: kpi.id, goalId: goal.id });
+    expectConsistent(sandbox, 'MOB');
     for (let i = kpis.length; i < 20; i += 1) value(await sandbox.call('createKpi', { ...call(sandbox, pm, mob), payload: { goalId: goal.id, kpi: kpiInput } }));
     expect(await sandbox.call('createKpi', { ...call(sandbox, pm, mob), payload: { goalId: goal.id, kpi: kpiInput } })).toMatchObject({ ok: false, error: { code: 'invalid' } });
     expect((entitiesOf(sandbox, 'product')[projectId] as { kpiCounts: Record<string, number> }).kpiCounts[goal.id]).toBe(20);
@@ -406,7 +441,7 @@ describe('concurrent creates up to the limits: the counts in the product and roa
     const items = recordsOfProject(sandbox, 'roadmap-item', projectId);
     expect(items.length).toBe(answers.filter((a) => a.ok).length);
     expect((entitiesOf(sandbox, 'roadmap-setup')[projectId] as { itemCount: number }).itemCount).toBe(items.length);
-    expectDistinctRanks(items.map((item) => item.rank as string));
+    expectConsistent(sandbox, 'MOB');
   }, 30_000);
 });
 
@@ -437,7 +472,7 @@ test('roadmap items near the limit: 30 at once from 995 of 1,000; the count hold
   expect(items.length).toBe(995 + answers.filter((a) => a.ok).length);
   expect(items.length).toBeLessThanOrEqual(1000);
   expect((entitiesOf(sandbox, 'roadmap-setup')[projectId] as { itemCount: number }).itemCount).toBe(items.length);
-  expectDistinctRanks(items.map((item) => item.rank as string));
+  expectConsistent(sandbox, 'MOB');
 }, 30_000);
 
 describe('concurrent delete and updates of one record (all from the same version): exactly one applies', () => {
@@ -472,6 +507,7 @@ describe('concurrent delete and updates of one record (all from the same version
           expect(Object.hasOwn(product.kpiCounts, goal.id)).toBe(true);
         }
         expect(product.goalCount).toBe(recordsOfProject(sandbox, 'goal', projectId).length);
+        expectConsistent(sandbox, 'THR');
       }),
       runs,
     );
@@ -500,8 +536,7 @@ describe('concurrent delete and updates of one record (all from the same version
         const stored = entitiesOf(sandbox, 'roadmap-item')[item.id] as { version: number; title: string } | undefined;
         if (answers[0]?.ok) expect(stored).toBeUndefined();
         else expect(stored).toMatchObject({ version: item.version + 1, title: `Edit ${answers.findIndex((a) => a.ok)}` });
-        const setup = entitiesOf(sandbox, 'roadmap-setup')[projectId] as { itemCount: number };
-        expect(setup.itemCount).toBe(recordsOfProject(sandbox, 'roadmap-item', projectId).length);
+        expectConsistent(sandbox, 'THR');
       }),
       runs,
     );
@@ -539,6 +574,7 @@ describe('concurrent moves into one gap: every rank distinct, and a later move b
     disarm(sandbox);
     const ordered = recordsOfProject(sandbox, 'roadmap-item', projectId).sort((a, b) => ((a.rank as string) < (b.rank as string) ? -1 : 1));
     expectDistinctRanks(ordered.map((item) => item.rank as string));
+    expectConsistent(sandbox, 'MOB');
     const between = ordered.filter((item) => (item.rank as string) > (first!.rank) && (item.rank as string) < second!.rank);
     expect(between).toHaveLength(movers.length);
     // A tie can always be broken: a fresh item goes between each pair of neighbours in the gap.
@@ -564,6 +600,7 @@ describe('concurrent moves into one gap: every rank distinct, and a later move b
     expect(answers.every((a) => a.ok)).toBe(true);
     const ordered = recordsOfProject(sandbox, 'goal', projectId).sort((a, b) => ((a.rank as string) < (b.rank as string) ? -1 : 1));
     expectDistinctRanks(ordered.map((goal) => goal.rank as string));
+    expectConsistent(sandbox, 'MOB');
     const between = ordered.filter((goal) => (goal.rank as string) > first!.rank && (goal.rank as string) < second!.rank);
     expect(between).toHaveLength(movers.length);
     // A tie can always be broken: one more goal moved between each pair of neighbours in the gap, one after another.
@@ -641,7 +678,84 @@ test('a mix of measurement adds, corrections and deletions on one KPI: every app
       expect(final.seriesVersion).toBe(opened.seriesVersion + applied.length);
       expect(asMap(final)).toEqual(model);
       expect((entitiesOf(sandbox, 'kpi-series')[kpi.id] as { count: number }).count).toBe(model.size);
+      expectConsistent(sandbox, 'THR');
     }),
     runs,
   );
 }, 30_000);
+
+describe('deleting while others add underneath: nothing orphaned, nothing counted twice', () => {
+  test('a goal deleted while KPIs are added to it and its KPI is measured', async () => {
+    const sandbox = createSandbox();
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.integer({ min: 0, max: 120 }), { minLength: 16, maxLength: 16 }), async (delays) => {
+        disarm(sandbox);
+        const goal = value(await sandbox.call('createGoal', { ...call(sandbox, pm, thr), payload: { goal: goalInput } }));
+        const kpi = value(await sandbox.call('createKpi', { ...call(sandbox, pm, thr), payload: { goalId: goal.id, kpi: kpiInput } }));
+        let seriesVersion = value(await sandbox.call('getKpiHistory', { ...call(sandbox, pm, thr), payload: { id: kpi.id } })).seriesVersion;
+        const strategy = value(await sandbox.call('getStrategy', call(sandbox, pm, thr)));
+        const goalVersion = strategy.goals.find((g) => g.id === goal.id)!.version;
+        armLatency(sandbox);
+        const answers = (await Promise.all(
+          delays.map(async (delayMs, i) => {
+            await sleep(delayMs);
+            const here = call(sandbox, pm, thr);
+            if (i === 0) return sandbox.call('deleteGoal', { ...here, payload: { id: goal.id, baseVersion: goalVersion } });
+            if (i <= 5) return sandbox.call('createKpi', { ...here, payload: { goalId: goal.id, kpi: { ...kpiInput, name: `KPI ${i}` } } });
+            const added = (await sandbox.call('addMeasurement', {
+              ...here,
+              payload: { kpiId: kpi.id, measurement: { date: '2026-11-01', value: i }, baseVersion: seriesVersion },
+            })) as Answer;
+            if (added.ok) seriesVersion = Math.max(seriesVersion, (added.value as { seriesVersion: number }).seriesVersion);
+            return added;
+          }),
+        )) as Answer[];
+        disarm(sandbox);
+        tally('goal delete vs KPI creates and measurements', answers);
+        // not-found: a KPI added to, or measured under, a goal already deleted.
+        expectOnly(answers, ['conflict', 'not-found']);
+        const goalStored = recordsOfProject(sandbox, 'goal', sandbox.project('THR').id).some((g) => g.id === goal.id);
+        expect(goalStored).toBe(!answers[0]?.ok);
+        expectConsistent(sandbox, 'THR');
+      }),
+      runs,
+    );
+  }, 30_000);
+
+  test('a KPI deleted while it is measured and edited', async () => {
+    const sandbox = createSandbox();
+    const goal = value(await sandbox.call('createGoal', { ...call(sandbox, pm, thr), payload: { goal: goalInput } }));
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.integer({ min: 0, max: 120 }), { minLength: 12, maxLength: 12 }), async (delays) => {
+        disarm(sandbox);
+        const kpi = value(await sandbox.call('createKpi', { ...call(sandbox, pm, thr), payload: { goalId: goal.id, kpi: kpiInput } }));
+        let seriesVersion = value(await sandbox.call('getKpiHistory', { ...call(sandbox, pm, thr), payload: { id: kpi.id } })).seriesVersion;
+        armLatency(sandbox);
+        const answers = (await Promise.all(
+          delays.map(async (delayMs, i) => {
+            await sleep(delayMs);
+            const here = call(sandbox, pm, thr);
+            if (i === 0) return sandbox.call('deleteKpi', { ...here, payload: { id: kpi.id, baseVersion: kpi.version } });
+            if (i <= 3) return sandbox.call('updateKpi', { ...here, payload: { id: kpi.id, kpi: { ...kpiInput, name: `Renamed ${i}` }, baseVersion: kpi.version } });
+            const added = (await sandbox.call('addMeasurement', {
+              ...here,
+              payload: { kpiId: kpi.id, measurement: { date: '2026-11-01', value: i }, baseVersion: seriesVersion },
+            })) as Answer;
+            if (added.ok) seriesVersion = Math.max(seriesVersion, (added.value as { seriesVersion: number }).seriesVersion);
+            return added;
+          }),
+        )) as Answer[];
+        disarm(sandbox);
+        tally('KPI delete vs edits and measurements', answers);
+        expectOnly(answers, ['conflict', 'not-found']);
+        // The deletion and the edits all start from one version: exactly one of them applies.
+        expect(answers.slice(0, 4).filter((a) => a.ok)).toHaveLength(1);
+        const stored = entitiesOf(sandbox, 'kpi')[kpi.id];
+        if (answers[0]?.ok) expect(stored).toBeUndefined();
+        else expect(stored).toMatchObject({ version: kpi.version + 1 });
+        expectConsistent(sandbox, 'THR');
+      }),
+      runs,
+    );
+  }, 30_000);
+});
