@@ -236,19 +236,27 @@ describe('50 concurrent edits of one record: each applied or conflict, the final
     await fc.assert(
       fc.asyncProperty(fiftyEditors, async (plans) => {
         disarm(sandbox);
+        if (value(await sandbox.call('getStrategy', call(sandbox, pm, thr))).vision.version === 0) {
+          value(await sandbox.call('saveVision', { ...call(sandbox, pm, thr), payload: { board: { ...board, vision: 'First' }, baseVersion: 0 } }));
+        }
         const strategy = value(await sandbox.call('getStrategy', call(sandbox, pm, thr)));
         const start = strategy.vision.version;
+        // Every fifth editor restores the first version instead of saving: a restore is a save too.
+        const restores = (index: number) => index % 5 === 0;
+        const visionOf = (index: number) => (restores(index) ? 'First' : `Vision ${start}.${index}`);
         armLatency(sandbox);
         const results = await editConcurrently(
           plans,
           start,
           (index, baseVersion) =>
-            sandbox.call('saveVision', { ...call(sandbox, pm, thr), payload: { board: { ...board, vision: `Vision ${start}.${index}` }, baseVersion } }) as Promise<Answer>,
+            (restores(index)
+              ? sandbox.call('restoreVisionVersion', { ...call(sandbox, pm, thr), payload: { version: 1, baseVersion } })
+              : sandbox.call('saveVision', { ...call(sandbox, pm, thr), payload: { board: { ...board, vision: visionOf(index) }, baseVersion } })) as Promise<Answer>,
           (shown) => (shown as { version: number }).version,
         );
         disarm(sandbox);
         const answers = results.map((result) => result.answer);
-        tally('vision saves', answers);
+        tally('vision saves and restores', answers);
         expectOnly(answers);
         const applied = results.flatMap(({ index, answer }) => (answer.ok ? [{ index, version: (answer.value as { version: number }).version }] : []));
         expectContiguous(applied.map((a) => a.version), start);
@@ -257,11 +265,11 @@ describe('50 concurrent edits of one record: each applied or conflict, the final
         expect(numbers).toEqual(numbers.map((_, i) => numbers.length - i));
         expect(numbers[0]).toBe(start + applied.length);
         for (const { index, version } of applied) {
-          expect(history.find((entry) => entry.version === version)?.vision).toBe(`Vision ${start}.${index}`);
+          expect(history.find((entry) => entry.version === version)?.vision).toBe(visionOf(index));
         }
         const now = value(await sandbox.call('getStrategy', call(sandbox, pm, thr)));
         const newest = applied.reduce((a, b) => (b.version > a.version ? b : a));
-        expect(now.vision).toMatchObject({ version: start + applied.length, board: { vision: `Vision ${start}.${newest.index}` } });
+        expect(now.vision).toMatchObject({ version: start + applied.length, board: { vision: visionOf(newest.index) } });
         expectConsistent(sandbox, 'THR');
       }),
       runs,
