@@ -14,11 +14,11 @@ const resources = readdirSync(staticDir, { withFileTypes: true })
   .filter((name) => only.length === 0 || only.includes(name));
 
 /**
- * The small resources (a panel in Jira's issue view, the portfolio, the settings page) run on Preact's React-compatible core
+ * The small resources (a panel in Jira's issue view, the portfolio, the settings page, the dashboard gadgets) run on Preact's React-compatible core
  * (about 4 KB instead of react-dom's 40 KB, gzipped). Their source is plain React; jsdom tests run
  * it on React, and the browser tests run this build.
  */
-const preactResources = new Set(['epic-panel', 'admin', 'portfolio']);
+const preactResources = new Set(['epic-panel', 'admin', 'portfolio', 'gadget']);
 const preactAliases = [
   { find: /^react-dom\/client$/, replacement: 'preact/compat/client' },
   { find: /^react-dom$/, replacement: 'preact/compat' },

@@ -39,5 +39,32 @@ export async function productPageUrl(projectKey: string): Promise<string> {
   return (await router.getUrl(productPageOf(projectKey)))?.toString() ?? '';
 }
 
+/**
+ * A dashboard gadget's frame: which gadget it is, whether Jira shows its edit view (the manifest's
+ * `edit` resource; `extension.entryPoint === 'edit'`), and the configuration its edit view saved
+ * (`extension.gadgetConfiguration`, whatever the browser submitted: never trusted as a permission).
+ * @see https://developer.atlassian.com/platform/forge/manifest-reference/modules/jira-dashboard-gadget/
+ */
+export interface GadgetFrame {
+  moduleKey: string;
+  edit: boolean;
+  configuration: Record<string, unknown>;
+}
+
+export async function gadgetFrame(): Promise<GadgetFrame> {
+  const context = await view.getContext();
+  const extension = (context.extension ?? {}) as { entryPoint?: unknown; gadgetConfiguration?: unknown };
+  const configuration = extension.gadgetConfiguration;
+  return {
+    moduleKey: context.moduleKey,
+    edit: extension.entryPoint === 'edit',
+    configuration: typeof configuration === 'object' && configuration !== null ? (configuration as Record<string, unknown>) : {},
+  };
+}
+
+/** Saves a gadget's configuration from its edit view; Jira then shows the gadget with it. `refresh`: minutes. */
+export const submitGadgetConfiguration = (configuration: Record<string, unknown> & { refresh?: number }): Promise<void> =>
+  view.submit(configuration) as Promise<void>;
+
 /** Opens the product page of a project in Jira, in this tab. */
 export const openProductPage = (projectKey: string): Promise<void> => router.navigate(productPageOf(projectKey));
