@@ -242,6 +242,35 @@ describe('concurrent writers to one epic', () => {
     expect(readEpicLinks(sandbox.site.issues.find((issue) => issue.id === epic!.id)?.properties[epicLinksPropertyKey]).roadmapItemIds).toEqual(applied.map((item) => item.id).sort());
   });
 
+  test('a goal change racing links to the same epics: both land, and the property ends with the new goal and every link', async () => {
+    const [goalA, goalB] = [await seedGoal(sandbox, { title: 'A' }), await seedGoal(sandbox, { title: 'B' })];
+    const item = await seedItem(sandbox, { goalId: goalA.id });
+    const other = await seedItem(sandbox, { title: 'Other' });
+    const [e1, e2] = epicsOf(sandbox, 'THR');
+    valueOf(await linkToItem(item.id, [e1!.id, e2!.id]));
+    const versions = (await roadmap(sandbox)).epics;
+    const versionOf = (epicId: string) => versions.find((epic) => epic.id === epicId)!.linksVersion;
+    sandbox.jira.setFaults({ latency: { minMs: 1, maxMs: 25 } });
+    sandbox.forge.kvs.setFaults({ latencyMs: 2 });
+    const [moved, ...linked] = await Promise.all([
+      sandbox.call('moveRoadmapItem', { as: 'productManager', payload: { move: move({ itemId: item.id, lane: goalB.id }), baseVersion: 1 } }),
+      ...[e1!, e2!].map((epic) =>
+        sandbox.call('linkEpics', { as: 'developer', payload: { target: { kind: 'item', id: other.id }, link: [{ epicId: epic.id, linksVersion: versionOf(epic.id) }], unlink: [] } }),
+      ),
+    ]);
+    sandbox.jira.setFaults({});
+    sandbox.forge.kvs.setFaults({});
+    expect([moved, ...linked].map((answer) => answer!.ok)).toEqual([true, true, true]);
+    await sandbox.forge.drainQueue();
+    for (const epic of [e1!, e2!]) {
+      expect(readEpicLinks(sandbox.site.issues.find((issue) => issue.id === epic.id)?.properties[epicLinksPropertyKey])).toMatchObject({
+        roadmapItemIds: [item.id, other.id].sort(),
+        goalIds: [goalB.id],
+      });
+    }
+    expect(disagreeing()).toEqual([]);
+  });
+
   test('20 concurrent link and unlink calls on one epic, each from the version it read: the final links are exactly the applied calls in order', async () => {
     const items: RoadmapItemView[] = [];
     for (let n = 0; n < 4; n += 1) items.push(await seedItem(sandbox, { title: `Item ${n}` }));
