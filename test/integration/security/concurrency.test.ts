@@ -168,31 +168,43 @@ afterAll(() => {
 });
 
 describe('50 concurrent edits of one record: each applied or conflict, the final state is the applied ones', () => {
-  test('one goal', async () => {
+  test('one goal: edits and moves mixed', async () => {
     const sandbox = createSandbox();
+    const anchor = value(await sandbox.call('createGoal', { ...call(sandbox, pm, thr), payload: { goal: { ...goalInput, title: 'Anchor' } } }));
     await fc.assert(
       fc.asyncProperty(fiftyEditors, async (plans) => {
         disarm(sandbox);
         const goal = value(await sandbox.call('createGoal', { ...call(sandbox, pm, thr), payload: { goal: goalInput } }));
+        // Every fourth editor moves the goal (above or below the anchor) instead of editing it.
+        const moves = (index: number) => index % 4 === 0;
         armLatency(sandbox);
         const results = await editConcurrently(
           plans,
           goal.version,
           (index, baseVersion) =>
-            sandbox.call('updateGoal', { ...call(sandbox, pm, thr), payload: { id: goal.id, goal: { ...goalInput, title: `Edit ${index}` }, baseVersion } }) as Promise<Answer>,
+            (moves(index)
+              ? sandbox.call('moveGoal', {
+                  ...call(sandbox, pm, thr),
+                  payload: { id: goal.id, afterId: index % 8 === 0 ? anchor.id : null, beforeId: index % 8 === 0 ? null : anchor.id, baseVersion },
+                })
+              : sandbox.call('updateGoal', { ...call(sandbox, pm, thr), payload: { id: goal.id, goal: { ...goalInput, title: `Edit ${index}` }, baseVersion } })) as Promise<Answer>,
           (shown) => (shown as { version: number }).version,
         );
         disarm(sandbox);
         const answers = results.map((result) => result.answer);
-        tally('goal edits', answers);
+        tally('goal edits and moves', answers);
         expectOnly(answers);
-        const applied = results.flatMap(({ index, answer }) => (answer.ok ? [{ index, version: (answer.value as { version: number }).version }] : []));
+        const applied = results.flatMap(({ index, answer }) => (answer.ok ? [{ index, view: answer.value as { version: number; rank: string; title: string } }] : []));
         expect(applied.length).toBeGreaterThan(0);
-        expectContiguous(applied.map((a) => a.version), goal.version);
-        const stored = entitiesOf(sandbox, 'goal')[goal.id] as { version: number; title: string };
-        const newest = applied.reduce((a, b) => (b.version > a.version ? b : a));
+        expectContiguous(applied.map((a) => a.view.version), goal.version);
+        const stored = entitiesOf(sandbox, 'goal')[goal.id] as { version: number; title: string; rank: string };
+        const byVersion = [...applied].sort((a, b) => a.view.version - b.view.version);
+        const lastEdit = byVersion.filter((a) => !moves(a.index)).at(-1);
+        const lastMove = byVersion.filter((a) => moves(a.index)).at(-1);
         expect(stored.version).toBe(goal.version + applied.length);
-        expect(stored.title).toBe(`Edit ${newest.index}`);
+        expect(stored.title).toBe(lastEdit ? `Edit ${lastEdit.index}` : goalInput.title);
+        expect(stored.rank).toBe(lastMove ? lastMove.view.rank : goal.rank);
+        expect(byVersion.at(-1)!.view).toMatchObject({ title: stored.title, rank: stored.rank });
         expectConsistent(sandbox, 'THR');
       }),
       runs,
@@ -767,3 +779,26 @@ describe('deleting while others add underneath: nothing orphaned, nothing counte
     );
   }, 30_000);
 });
+
+test('concurrent "Refresh now" of one JQL KPI: one value for the day, whatever the interleaving', async () => {
+  const sandbox = createSandbox();
+  const goal = value(await sandbox.call('createGoal', { ...call(sandbox, pm, thr), payload: { goal: goalInput } }));
+  const kpi = value(
+    await sandbox.call('createKpi', { ...call(sandbox, pm, thr), payload: { goalId: goal.id, kpi: { ...kpiInput, name: 'Open epics', source: { kind: 'jql-count', jql: 'issuetype = Epic' } } } }),
+  );
+  armLatency(sandbox);
+  const answers = (await Promise.all(
+    Array.from({ length: 20 }, async (_, i) => {
+      await sleep((i * 7) % 60);
+      return sandbox.call('refreshKpi', { ...call(sandbox, pm, thr), payload: { id: kpi.id } });
+    }),
+  )) as Answer[];
+  disarm(sandbox);
+  tally('JQL KPI refreshes (20 at once)', answers);
+  expectOnly(answers);
+  expect(answers.some((a) => a.ok)).toBe(true);
+  const history = value(await sandbox.call('getKpiHistory', { ...call(sandbox, pm, thr), payload: { id: kpi.id } }));
+  const dates = history.measurements.map((m) => m.date);
+  expect(new Set(dates).size).toBe(dates.length);
+  expectConsistent(sandbox, 'THR');
+}, 30_000);
