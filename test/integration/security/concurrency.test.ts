@@ -211,32 +211,50 @@ describe('50 concurrent edits of one record: each applied or conflict, the final
     );
   }, 30_000);
 
-  test('one roadmap item', async () => {
+  test('one roadmap item: edits and moves mixed', async () => {
     const sandbox = createSandbox();
     await fc.assert(
       fc.asyncProperty(fiftyEditors, async (plans) => {
         disarm(sandbox);
         const item = value(await sandbox.call('createRoadmapItem', { ...call(sandbox, pm, thr), payload: { item: itemInput } }));
+        // Every fourth editor drags the item to the Now column instead of editing it.
+        const moves = (index: number) => index % 4 === 0;
+        const horizonOf = (index: number) => (moves(index) ? 'now' : index % 2 === 0 ? 'next' : 'later');
         armLatency(sandbox);
         const results = await editConcurrently(
           plans,
           item.version,
           (index, baseVersion) =>
-            sandbox.call('updateRoadmapItem', {
-              ...call(sandbox, pm, thr),
-              payload: { id: item.id, item: { ...itemInput, title: `Edit ${index}`, horizon: index % 2 === 0 ? 'next' : 'later' }, baseVersion },
-            }) as Promise<Answer>,
+            (moves(index)
+              ? sandbox.call('moveRoadmapItem', {
+                  ...call(sandbox, pm, thr),
+                  payload: { move: { itemId: item.id, lane: 'none', column: { kind: 'horizon', horizon: 'now' }, afterId: null, beforeId: null }, baseVersion },
+                })
+              : sandbox.call('updateRoadmapItem', {
+                  ...call(sandbox, pm, thr),
+                  payload: { id: item.id, item: { ...itemInput, title: `Edit ${index}`, horizon: horizonOf(index) }, baseVersion },
+                })) as Promise<Answer>,
           (shown) => (shown as { version: number }).version,
         );
         disarm(sandbox);
         const answers = results.map((result) => result.answer);
-        tally('item edits', answers);
+        tally('item edits and moves', answers);
         expectOnly(answers);
-        const applied = results.flatMap(({ index, answer }) => (answer.ok ? [{ index, version: (answer.value as { version: number }).version }] : []));
-        expectContiguous(applied.map((a) => a.version), item.version);
-        const stored = entitiesOf(sandbox, 'roadmap-item')[item.id] as { version: number; title: string; horizon: string };
-        const newest = applied.reduce((a, b) => (b.version > a.version ? b : a));
-        expect(stored).toMatchObject({ version: item.version + applied.length, title: `Edit ${newest.index}`, horizon: newest.index % 2 === 0 ? 'next' : 'later' });
+        const applied = results.flatMap(({ index, answer }) => (answer.ok ? [{ index, view: answer.value as { version: number; rank: string; title: string; horizon: string } }] : []));
+        expectContiguous(applied.map((a) => a.view.version), item.version);
+        const stored = entitiesOf(sandbox, 'roadmap-item')[item.id] as { version: number; title: string; horizon: string; rank: string };
+        const byVersion = [...applied].sort((a, b) => a.view.version - b.view.version);
+        const lastEdit = byVersion.filter((a) => !moves(a.index)).at(-1);
+        const lastMove = byVersion.filter((a) => moves(a.index)).at(-1);
+        const newest = byVersion.at(-1)!;
+        expect(stored).toMatchObject({
+          version: item.version + applied.length,
+          title: lastEdit ? `Edit ${lastEdit.index}` : itemInput.title,
+          horizon: horizonOf(newest.index),
+          rank: lastMove ? lastMove.view.rank : item.rank,
+        });
+        expect(newest.view).toMatchObject({ title: stored.title, horizon: stored.horizon, rank: stored.rank });
+        expectConsistent(sandbox, 'THR');
       }),
       runs,
     );
