@@ -9,6 +9,8 @@ import axe from 'axe-core';
 import { createSandbox } from '../integration/harness';
 import type { Actor } from '../integration/harness';
 import { seedGoal } from '../integration/resolvers/strategy/kit';
+import { epicsOf, seedItem } from '../integration/resolvers/roadmap/kit';
+import { epicLinksPropertyKey } from '../../src/domain/epic-links';
 import { installBridgeDouble } from './forge-bridge-double';
 
 // Every click runs the real resolver against the simulated Jira: seconds, not milliseconds.
@@ -192,6 +194,31 @@ describe('Rebuild link index', () => {
     const report = await within(section).findByTestId('link-index-report', {}, { timeout: 15_000 });
     expect(within(report).getByText(/^FIN: not checked\. The project’s permission scheme does not let Throughline browse it/)).toBeTruthy();
     expect(within(report).getByText(/^THR: \d+ linked epics? checked/)).toBeTruthy();
+  });
+});
+
+describe('Rebuild link index while Jira fails', () => {
+  test('an epic Jira does not answer for is reported as still being written in the background', async () => {
+    const goal = await seedGoal(sandbox, { title: 'Faster checkout' });
+    const item = await seedItem(sandbox, { title: 'One-tap payment', goalId: goal.id });
+    const [epic] = epicsOf(sandbox, 'THR');
+    await sandbox.call('linkEpics', { as: 'productManager', payload: { target: { kind: 'item', id: item.id }, link: [{ epicId: epic!.id, linksVersion: 0 }], unlink: [] } });
+    // Someone's automation dropped the derived goals from the property.
+    const property = epic!.properties[epicLinksPropertyKey] as Record<string, unknown>;
+    epic!.properties[epicLinksPropertyKey] = { ...property, goalIds: [] };
+    const user = await open();
+    sandbox.jira.setFaults({ serverError: { count: 20, status: 500, match: /\/properties\// } });
+    try {
+      const section = region('Rebuild link index');
+      await user.click(within(section).getByRole('button', { name: 'Rebuild link index' }));
+      const report = await within(section).findByTestId('link-index-report', {}, { timeout: 15_000 });
+      expect(within(report).getByText(`Jira did not answer for ${epic!.key}; the app keeps trying in the background.`)).toBeTruthy();
+    } finally {
+      sandbox.jira.setFaults({});
+    }
+    expect(sandbox.forge.queue.snapshot().map((event) => event.queueName)).toContain('epic-link-sync');
+    delete epic!.properties[epicLinksPropertyKey];
+    sandbox.forge.queue.clear();
   });
 });
 

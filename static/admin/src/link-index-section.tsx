@@ -35,12 +35,13 @@ export function LinkIndexSection({ readOnly }: { readOnly: boolean }) {
             {state.report.projects.map((project) => (
               <li key={project.id}>
                 <Text>{project.appCannotBrowse ? m.linkIndex.appCannotBrowse(project.key) : m.linkIndex.project(project.key, project.epicsChecked, project.epicsUpdated.length, project.rollupsDropped)}</Text>
-                {project.epicsUpdated.length > 0 || project.refused.length > 0 ? (
+                {project.epicsUpdated.length > 0 || project.refused.length > 0 || (project.pending ?? []).length > 0 ? (
                   <Box as="ul" xcss={listStyles}>
                     {project.epicsUpdated.map((epic) => (
                       <li key={epic.key}>{m.linkIndex.epic(epic.key, epic.before.join(', '), epic.after.join(', '))}</li>
                     ))}
                     {project.refused.length > 0 ? <li>{m.linkIndex.refused(project.refused.join(', '))}</li> : null}
+                    {project.pending && project.pending.length > 0 ? <li>{m.linkIndex.pending(project.pending.join(', '))}</li> : null}
                   </Box>
                 ) : null}
               </li>

@@ -135,6 +135,7 @@ export const admin = {
       `${key}: ${plural(checked, 'linked epic', 'linked epics')} checked, ${updated} updated, ${plural(dropped, 'cached roll-up', 'cached roll-ups')} dropped.`,
     epic: (key: string, before: string, after: string) => `${key}: goals ${before || 'none'} → ${after || 'none'}`,
     refused: (keys: string) => `Jira refused to change ${keys}.`,
+    pending: (keys: string) => `Jira did not answer for ${keys}; the app keeps trying in the background.`,
     appCannotBrowse: (key: string) =>
       `${key}: not checked. The project’s permission scheme does not let Throughline browse it (the atlassian-addons-project-access role lacks Browse Projects). A Jira admin can grant it in the project’s permissions.`,
   },
