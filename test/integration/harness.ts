@@ -26,7 +26,7 @@ export type ModuleContext =
   | { module: 'jira:globalPage' }
   | { module: 'jira:adminPage' }
   /** A dashboard gadget (Goal health by default) with the configuration its edit view saved. */
-  | { module: 'jira:dashboardGadget'; gadget?: GadgetModuleKey; configuration?: Record<string, unknown> };
+  | { module: 'jira:dashboardGadget'; gadget?: GadgetModuleKey; configuration?: Record<string, unknown>; edit?: boolean };
 
 export type GadgetModuleKey = 'throughline-goal-health' | 'throughline-roadmap-now' | 'throughline-unaligned-work';
 
@@ -87,7 +87,7 @@ export function createSandbox(
     if (context.module === 'jira:adminPage') return { type: 'jira:adminPage', location: `${site.baseUrl}/jira/settings/apps` };
     if (context.module === 'jira:dashboardGadget') {
       // A gadget's context names its dashboard and gadget and carries its saved configuration; no project.
-      return { type: 'jira:dashboardGadget', dashboard: { id: '10000' }, gadget: { id: '10100' }, gadgetConfiguration: context.configuration ?? {}, location: `${site.baseUrl}/jira/dashboards/10000` };
+      return { type: 'jira:dashboardGadget', dashboard: { id: '10000' }, gadget: { id: '10100' }, gadgetConfiguration: context.configuration ?? {}, ...(context.edit ? { entryPoint: 'edit' } : {}), location: `${site.baseUrl}/jira/dashboards/10000` };
     }
     if (context.module === 'jira:issuePanel') {
       const issue = site.issues.find((candidate) => candidate.key === context.issue);

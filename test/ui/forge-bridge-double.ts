@@ -15,10 +15,15 @@ export interface BridgeView {
   license?: Record<string, unknown>;
 }
 
-export function installBridgeDouble(sandbox: Sandbox, view: BridgeView): { calls: string[]; navigations: unknown[]; setView(next: BridgeView): void } {
+export function installBridgeDouble(
+  sandbox: Sandbox,
+  view: BridgeView,
+): { calls: string[]; navigations: unknown[]; submissions: unknown[]; setView(next: BridgeView): void } {
   let current = view;
   const calls: string[] = [];
   const navigations: unknown[] = [];
+  /** What a gadget's edit view handed Jira with `view.submit`. */
+  const submissions: unknown[] = [];
   const callBridge = async (op: string, payload?: unknown): Promise<unknown> => {
     calls.push(op);
     switch (op) {
@@ -38,8 +43,11 @@ export function installBridgeDouble(sandbox: Sandbox, view: BridgeView): { calls
           siteUrl: sandbox.site.baseUrl,
           locale: 'en-US',
           timezone: 'Europe/Berlin',
-          moduleKey: 'throughline-product',
-          extension: { type: current.in?.module ?? 'jira:projectPage' },
+          moduleKey: current.in?.module === 'jira:dashboardGadget' ? (current.in.gadget ?? 'throughline-goal-health') : 'throughline-product',
+          extension:
+            current.in?.module === 'jira:dashboardGadget'
+              ? { type: current.in.module, gadgetConfiguration: current.in.configuration ?? {}, ...(current.in.edit ? { entryPoint: 'edit' } : {}) }
+              : { type: current.in?.module ?? 'jira:projectPage' },
           theme: { colorMode: current.theme ?? 'light' },
         };
       // Router ops: the URL Jira gives a module page, and navigations kept for the test to read.
@@ -50,6 +58,9 @@ export function installBridgeDouble(sandbox: Sandbox, view: BridgeView): { calls
       case 'navigate':
         navigations.push(payload);
         return undefined;
+      case 'submit':
+        submissions.push(payload);
+        return undefined;
       case 'enableTheming':
         document.documentElement.setAttribute('data-color-mode', current.theme ?? 'light');
         return undefined;
@@ -58,5 +69,5 @@ export function installBridgeDouble(sandbox: Sandbox, view: BridgeView): { calls
     }
   };
   (globalThis as { __bridge?: unknown }).__bridge = { callBridge };
-  return { calls, navigations, setView: (next) => (current = next) };
+  return { calls, navigations, submissions, setView: (next) => (current = next) };
 }

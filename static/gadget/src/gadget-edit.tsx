@@ -111,7 +111,8 @@ export function GadgetEdit({ moduleKey, saved }: { moduleKey: string; saved: Sav
   const refreshOptions = [{ value: '', label: m.edit.refreshOff }, ...refreshChoices.map((minutes) => ({ value: String(minutes), label: m.edit.refreshEvery(minutes) }))];
 
   return (
-    <Box as="form" onSubmit={submit} testId="gadget-edit" aria-label={m.edit.heading}>
+    // Our own messages, next to the field, rather than the browser's bubbles.
+    <Box as="form" onSubmit={submit} noValidate testId="gadget-edit" aria-label={m.edit.heading}>
       <Stack space="space.200">
         <Box as="h2" xcss={headingStyles}>
           {m.edit.heading}
