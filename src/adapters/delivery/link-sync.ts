@@ -74,7 +74,17 @@ export async function runLinkSync(jira: JiraClient, intentId: string, options: {
     if ((await settleLinkSync(intentId, read, { agreed: pass.agreed, refused, now: nowIso() })) === 'committed') break;
     read = await linkSyncOf(intentId);
   }
+  if (pass.agreed.length > 0) await clearOlderRefusals(intentId, intent.projectId, pass.agreed);
   return { agreed: pass.agreed, refused: pass.refused, pending, done: pending.length === 0 && refused.length === 0 };
+}
+
+/** Epics that agree now are no longer "refused" in older intents (permissions may have changed since). */
+async function clearOlderRefusals(intentId: string, projectId: string, agreed: readonly string[]): Promise<void> {
+  const done = new Set(agreed);
+  for (const { id, ...sync } of await openLinkSyncs(projectId)) {
+    const cleared = (sync.refusedEpicIds ?? []).filter((epicId) => done.has(epicId));
+    if (id !== intentId && cleared.length > 0) await settleLinkSync(id, sync, { agreed: cleared, refused: [], now: nowIso() });
+  }
 }
 
 async function writeProperties(jira: JiraClient, intent: LinkSyncRecord): Promise<{ agreed: string[]; refused: string[]; pending: string[] }> {

@@ -159,6 +159,26 @@ describe('a change across storage and Jira is saved, then carried until Jira agr
     expect(sandbox.forge.queue.size).toBe(0);
   });
 
+  test('an epic shown as refused to the app is shown in step again once a later change reached Jira', async () => {
+    const [first, second] = [await seedItem(sandbox, { title: 'First' }), await seedItem(sandbox, { title: 'Second' })];
+    const [e1] = epicsOf(sandbox, 'THR');
+    sandbox.jira.setFaults({ serverError: { count: 1, status: 500, match: propertyPath(e1!.id) } });
+    valueOf(await linkToItem(first.id, [e1!.id]));
+    const project = sandbox.site.projects.find((candidate) => candidate.id === thr.id)!;
+    const granted = project.addonRolePermissions;
+    project.addonRolePermissions = granted.filter((permission) => permission !== 'EDIT_ISSUES');
+    try {
+      await sandbox.forge.drainQueue();
+    } finally {
+      project.addonRolePermissions = granted;
+    }
+    expect((await roadmap(sandbox)).epics.find((epic) => epic.id === e1!.id)?.sync).toBe('refused');
+    valueOf(await linkToItem(second.id, [e1!.id]));
+    expect((await roadmap(sandbox)).epics.find((epic) => epic.id === e1!.id)?.sync).toBeUndefined();
+    expect(stored('link-sync')).toEqual({});
+    expect(await jqlKeys(sandbox, `throughlineRoadmapItem = "${first.id}"`)).toEqual([e1!.key]);
+  });
+
   test('an epic the app may not write shows as refused; once the scheme allows it, the admin’s rebuild brings it in step', async () => {
     const item = await seedItem(sandbox);
     const [e1] = epicsOf(sandbox, 'THR');
