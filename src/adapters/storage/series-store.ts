@@ -33,14 +33,19 @@ export async function seriesOf(projectId: string, kpiId: string): Promise<Series
   return head?.projectId === projectId ? head : undefined;
 }
 
-/** Every chunk of a series, in order. */
+/**
+ * Every chunk of a series, in order, read by key: the head says how many there are, and reads by
+ * key see the last write, where an index query may trail it. A write that rewrites a chunk from an
+ * index read that had not caught up would drop a measurement another editor had just added.
+ */
 export async function chunksOf(head: SeriesRecord): Promise<ChunkRecord[]> {
   if (head.chunks === 0) return [];
-  const rows = await allRows((cursor) => {
-    const query = entities.chunk.query().index('by-kpi', { partition: [head.kpiId] }).limit(queryPageSize);
-    return (cursor ? query.cursor(cursor) : query).getMany();
+  const refs = Array.from({ length: head.chunks }, (_, chunk) => ({ kpiId: head.kpiId, chunk }));
+  const found = await loadChunks(refs);
+  return refs.flatMap((ref) => {
+    const chunk = found.get(chunkKey(ref.kpiId, ref.chunk));
+    return chunk && chunk.projectId === head.projectId ? [chunk] : [];
   });
-  return rows.filter((chunk) => chunk.projectId === head.projectId).map(({ id: _key, ...chunk }) => chunk);
 }
 
 export async function loadChunk(head: SeriesRecord, chunk: number): Promise<ChunkRecord | undefined> {
