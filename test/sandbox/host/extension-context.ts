@@ -23,6 +23,15 @@ export interface ViewTarget {
   issue?: SimIssue;
   /** What `Modal.open({context})` passed, for a modal's frame. */
   modal?: unknown;
+  /** A dashboard gadget: which one, its saved configuration, and whether its edit view is shown. */
+  gadget?: GadgetTarget;
+}
+
+export interface GadgetTarget {
+  dashboardId: string;
+  id: string;
+  configuration: Record<string, unknown>;
+  edit: boolean;
 }
 
 export function findProject(site: SimSite, keyOrId: string | undefined): SimProject | undefined {
@@ -41,7 +50,7 @@ export function findIssue(site: SimSite, keyOrId: string | undefined): SimIssue 
 export function viewTarget(
   site: SimSite,
   module: UiModule,
-  names: { project?: string; issue?: string; modal?: unknown },
+  names: { project?: string; issue?: string; modal?: unknown; gadget?: GadgetTarget },
 ): ViewTarget {
   const modal = names.modal === undefined ? {} : { modal: names.modal };
   if (module.type === 'jira:issuePanel') {
@@ -54,6 +63,10 @@ export function viewTarget(
     const project = findProject(site, names.project);
     if (!project) throw new HttpError(400, 'unknown-project', `jira:projectPage needs an existing "project" (got ${JSON.stringify(names.project)})`);
     return { module, project, ...modal };
+  }
+  if (module.type === 'jira:dashboardGadget') {
+    if (!names.gadget) throw new HttpError(400, 'unknown-gadget', 'jira:dashboardGadget needs a gadget of the sandbox dashboard ("gadget": its id)');
+    return { module, gadget: names.gadget, ...modal };
   }
   return { module, ...modal };
 }
@@ -76,6 +89,8 @@ export function jiraLocation(site: SimSite, identity: AppIdentity, target: ViewT
       return `${site.baseUrl}/jira/apps/${app}`;
     case 'jira:adminPage':
       return `${site.baseUrl}/jira/settings/apps/${app}`;
+    case 'jira:dashboardGadget':
+      return `${site.baseUrl}/jira/dashboards/${target.gadget?.dashboardId ?? ''}`;
   }
 }
 
@@ -93,6 +108,20 @@ export function extensionContext(site: SimSite, identity: AppIdentity, target: V
       issue: { id: issue.id, key: issue.key, type: issueType?.name ?? 'Unknown', typeId: issue.issueTypeId },
       ...(project ? { project: projectRef(project) } : {}),
       isNewToIssue: false,
+      location,
+      ...modal,
+    };
+  }
+  if (module.type === 'jira:dashboardGadget' && target.gadget) {
+    // No project: a gadget's context names its dashboard and gadget, and carries what its edit view
+    // saved (`gadgetConfiguration`); the edit view's frame also has `entryPoint: 'edit'`.
+    const { gadget } = target;
+    return {
+      type: module.type,
+      dashboard: { id: gadget.dashboardId },
+      gadget: { id: gadget.id },
+      gadgetConfiguration: gadget.configuration,
+      ...(gadget.edit ? { entryPoint: 'edit' } : {}),
       location,
       ...modal,
     };

@@ -178,7 +178,7 @@ describe('state, context and reset', () => {
     expect(state.projects.map((project) => project.key)).toEqual(expect.arrayContaining(['THR', 'MOB', 'FIN', 'OPS']));
     expect(state.projects.find((project) => project.key === 'THR')?.epics.length).toBeGreaterThan(0);
     expect(state.users.map((user) => user.role).filter(Boolean)).toEqual(['admin', 'productManager', 'developer', 'outsider']);
-    expect(state.modules.filter((module) => !module.declared).map((module) => module.type)).toEqual(['jira:adminPage']);
+    expect(state.modules.filter((module) => !module.declared).map((module) => module.type)).toEqual(['jira:adminPage', 'jira:dashboardGadget']);
   });
 
   test('GET /__sandbox/context is what view.getContext() resolves to', async () => {

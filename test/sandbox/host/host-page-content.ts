@@ -84,8 +84,34 @@ function issueView(input: PageInput, issue: SimIssue, project: SimProject | unde
 </main>`;
 }
 
+/**
+ * A Jira dashboard: each gadget in a card with its title, Refresh and (when it has an edit view)
+ * Edit. The page's script puts the frames in (browser/host-page.ts).
+ */
+function dashboardView(input: PageInput): SafeHtml {
+  const gadgets = input.dashboard ?? [];
+  const titleOf = (moduleKey: string) => input.manifest.modules.find((module) => module.key === moduleKey)?.title ?? moduleKey;
+  const editable = (moduleKey: string) => Boolean(input.manifest.modules.find((module) => module.key === moduleKey)?.editResourceKey);
+  return html`<main class="content page-view dashboard-view">
+  ${breadcrumbs(['Dashboards', 'Sandbox dashboard'])}
+  ${notices(input)}
+  <h1 class="dashboard-title">Sandbox dashboard</h1>
+  ${gadgets.length === 0
+    ? html`<div class="empty-state"><h2>No gadgets</h2><p>manifest.yml declares no <code>jira:dashboardGadget</code> module.</p></div>`
+    : html`<div class="dashboard-grid">${gadgets.map(
+        (gadget) => html`<section class="gadget" data-gadget-id="${gadget.id}" aria-labelledby="gadget-title-${gadget.id}">
+      <header class="gadget-header"><h2 id="gadget-title-${gadget.id}" class="gadget-title">${titleOf(gadget.moduleKey)}</h2>
+        <span class="gadget-actions">${editable(gadget.moduleKey) ? html`<button type="button" class="gadget-button" data-gadget-edit="${gadget.id}">Edit</button>` : ''}<button type="button" class="gadget-button" data-gadget-refresh="${gadget.id}">Refresh</button></span>
+      </header>
+      <div class="gadget-frame-slot" data-gadget-slot="${gadget.id}"><p class="frame-loading">Loading ${titleOf(gadget.moduleKey)}…</p></div>
+    </section>`,
+      )}</div>`}
+</main>`;
+}
+
 export function content(input: PageInput): SafeHtml {
   const { state } = input;
+  if (state.moduleType === 'jira:dashboardGadget' && state.module) return dashboardView(input);
   const title = state.module?.title ?? MODULE_LABELS[state.moduleType];
   if (state.moduleType === 'jira:issuePanel' && state.issue) return issueView(input, state.issue, state.project);
   const trail =

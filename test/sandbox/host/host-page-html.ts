@@ -7,6 +7,7 @@ import type { SimSite, SimUser } from '../jira/model';
 import { DEMO_USERS } from '../demo/users';
 import type { DemoUserRole } from '../demo/users';
 import { ROLE_LABELS, userParam } from './acting-user';
+import { gadgetFrames } from './dashboard';
 import { fullContext, viewTarget } from './extension-context';
 import type { HostConfig } from './browser/host-config';
 import { THEME_ATTRIBUTE, TOKEN_THEMES } from './browser/frame-theme';
@@ -20,7 +21,8 @@ import { MODULE_LABELS, actorName, link, viewOf } from './host-page-view';
 import type { PageInput } from './host-page-view';
 import type { HostViewState } from './view-state';
 
-function hostConfig({ site, manifest, identity, state }: PageInput): HostConfig {
+function hostConfig(input: PageInput): HostConfig {
+  const { site, manifest, identity, state } = input;
   const modules: HostConfig['modules'] = {};
   for (const module of manifest.modules) {
     modules[module.key] = { type: module.type, slug: MODULE_SLUGS[module.type], resourceKey: module.resourceKey };
@@ -35,6 +37,10 @@ function hostConfig({ site, manifest, identity, state }: PageInput): HostConfig 
     view,
   };
   const { module } = state;
+  if (state.moduleType === 'jira:dashboardGadget') {
+    config.gadgets = gadgetFrames({ site, manifest, identity, gadgets: input.dashboard ?? [], actor: state.actor, colorMode: state.colorMode });
+    return config;
+  }
   const showable =
     module && !state.hiddenBy && (module.type !== 'jira:issuePanel' || state.issue) && (module.type !== 'jira:projectPage' || state.project);
   if (module && showable) {
@@ -65,7 +71,12 @@ function sandboxBar({ site, manifest, state, dataSet }: PageInput): SafeHtml {
   const roles = Object.keys(DEMO_USERS) as DemoUserRole[];
   const moduleOptions = UI_MODULE_TYPES.map((type) => {
     const module = manifest.modules.find((candidate) => candidate.type === type);
-    const label = module ? `${MODULE_LABELS[type]} · ${module.title}` : `${MODULE_LABELS[type]} (not in manifest yet)`;
+    const gadgetCount = manifest.modules.filter((candidate) => candidate.type === 'jira:dashboardGadget').length;
+    const label = !module
+      ? `${MODULE_LABELS[type]} (not in manifest yet)`
+      : type === 'jira:dashboardGadget'
+        ? `${MODULE_LABELS[type]} · ${gadgetCount} ${gadgetCount === 1 ? 'gadget' : 'gadgets'}`
+        : `${MODULE_LABELS[type]} · ${module.title}`;
     return option(MODULE_SLUGS[type], label, type === state.moduleType, !module);
   });
   // An issue that is not an epic (opened by URL or navigation) stays selectable, so the view shows it.
@@ -97,10 +108,11 @@ function topBar(state: HostViewState): SafeHtml {
   const user: SimUser | undefined = state.actor.kind === 'user' ? state.actor.user : undefined;
   const menu = ['Your work', 'Projects', 'Filters', 'Dashboards', 'Teams', 'Apps'];
   const inProject = state.moduleType === 'jira:projectPage' || state.moduleType === 'jira:issuePanel';
+  const current = inProject ? 'Projects' : state.moduleType === 'jira:dashboardGadget' ? 'Dashboards' : 'Apps';
   return html`<header class="topbar">
   <span class="topbar-grid" aria-hidden="true"></span>
   <a class="topbar-logo" href="${link(state, { project: state.project?.key })}" data-view-link>${jiraLogo()}<span>Jira</span></a>
-  <nav class="topbar-menu" aria-label="Jira">${menu.map((item) => html`<span class="topbar-item${item === (inProject ? 'Projects' : 'Apps') ? ' topbar-item-current' : ''}">${item}<span class="chevron" aria-hidden="true"></span></span>`)}<span class="topbar-create">Create</span></nav>
+  <nav class="topbar-menu" aria-label="Jira">${menu.map((item) => html`<span class="topbar-item${item === current ? ' topbar-item-current' : ''}">${item}<span class="chevron" aria-hidden="true"></span></span>`)}<span class="topbar-create">Create</span></nav>
   <span class="topbar-search" aria-hidden="true">Search</span>
   <span class="topbar-user" title="${actorName(state.actor)}">${avatar(user, 'medium')}</span>
 </header>`;
@@ -110,13 +122,16 @@ function pageTitle(state: HostViewState): string {
   const title = state.module?.title ?? MODULE_LABELS[state.moduleType];
   if (state.issue) return `[${state.issue.key}] ${state.issue.summary}`;
   if (state.moduleType === 'jira:projectPage' && state.project) return `${title} - ${state.project.name}`;
+  if (state.moduleType === 'jira:dashboardGadget') return 'Sandbox dashboard';
   return title;
 }
 
 export function renderHostPage(input: PageInput): string {
   const { state, manifest } = input;
   const sidebar =
-    state.moduleType === 'jira:globalPage' || state.moduleType === 'jira:adminPage'
+    state.moduleType === 'jira:dashboardGadget'
+      ? ''
+      : state.moduleType === 'jira:globalPage' || state.moduleType === 'jira:adminPage'
       ? appsSidebar(state, manifest, state.moduleType)
       : state.project
         ? projectSidebar(state, manifest, state.project)

@@ -14,6 +14,7 @@ export const MODULE_LABELS: Record<UiModuleType, string> = {
   'jira:issuePanel': 'Epic panel',
   'jira:globalPage': 'Global page',
   'jira:adminPage': 'Admin page',
+  'jira:dashboardGadget': 'Dashboard',
 };
 
 export interface PageInput {
@@ -22,6 +23,8 @@ export interface PageInput {
   identity: AppIdentity;
   state: HostViewState;
   dataSet: string;
+  /** The sandbox dashboard's gadgets with their saved configuration (the Dashboard view). */
+  dashboard?: ReadonlyArray<{ id: string; moduleKey: string; configuration: Record<string, unknown> }>;
 }
 
 export function viewOf(state: HostViewState): HostView & { module: string; user: string; theme: 'light' | 'dark' } {

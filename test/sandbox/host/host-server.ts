@@ -7,6 +7,7 @@ import { appIdentity } from './host-context';
 import type { HostContext } from './host-context';
 import { renderHostPage } from './host-page-html';
 import { HttpError, sendError } from './http-util';
+import { dashboardOf } from './dashboard';
 import { serveResourceFile } from './resource-files';
 import { sandboxApiRoute } from './sandbox-api';
 import { resolveViewState } from './view-state';
@@ -63,7 +64,8 @@ export async function handleRequest(context: HostContext, request: IncomingMessa
     if (url.pathname === '/') {
       const site = context.world.jira.site;
       const state = resolveViewState(site, context.manifest, url.searchParams);
-      const page = renderHostPage({ site, manifest: context.manifest, identity: appIdentity(context), state, dataSet: context.world.data });
+      const dashboard = state.moduleType === 'jira:dashboardGadget' ? { dashboard: dashboardOf(context) } : {};
+      const page = renderHostPage({ site, manifest: context.manifest, identity: appIdentity(context), state, dataSet: context.world.data, ...dashboard });
       send(response, 'text/html; charset=utf-8', page, { 'content-security-policy': HOST_PAGE_CSP });
       return;
     }

@@ -8,6 +8,7 @@ import { ForgeSandboxError } from '../forge/sandbox';
 import type { ResolverHandler } from '../forge/sandbox';
 import { resolveActingUser } from './acting-user';
 import { extensionContext, localIdOf, localeOf, timezoneOf, viewTarget } from './extension-context';
+import { gadgetTarget } from './dashboard';
 import { appIdentity } from './host-context';
 import type { HostContext } from './host-context';
 import { HttpError, optionalString, readJsonObject, requiredString, sendJson } from './http-util';
@@ -28,6 +29,8 @@ export async function invokeRoute(context: HostContext, request: IncomingMessage
     project: optionalString(body, 'project'),
     issue: optionalString(body, 'issue'),
     modal: body['modal'],
+    // A gadget's calls carry what Jira saved for that gadget, never what the browser says it saved.
+    ...(module.type === 'jira:dashboardGadget' ? gadgetOf(context, body) : {}),
   });
   const functionKey = requiredString(body, 'functionKey');
   // A sandbox knob (not a Forge one): tests shorten the 25 s limit to see a timeout quickly.
@@ -71,4 +74,11 @@ export async function invokeRoute(context: HostContext, request: IncomingMessage
     return;
   }
   sendJson(response, 200, result);
+}
+
+function gadgetOf(context: HostContext, body: Record<string, unknown>) {
+  const gadgetId = optionalString(body, 'gadget');
+  const gadget = gadgetTarget(context, gadgetId, body['edit'] === true);
+  if (!gadget) throw new HttpError(400, 'unknown-gadget', `The sandbox dashboard has no gadget ${JSON.stringify(gadgetId)}`);
+  return { gadget };
 }

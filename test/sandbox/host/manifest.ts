@@ -15,6 +15,7 @@ export const UI_MODULE_TYPES = [
   'jira:issuePanel',
   'jira:globalPage',
   'jira:adminPage',
+  'jira:dashboardGadget',
 ] as const;
 export type UiModuleType = (typeof UI_MODULE_TYPES)[number];
 
@@ -24,6 +25,7 @@ export const MODULE_SLUGS: Record<UiModuleType, string> = {
   'jira:issuePanel': 'issue-panel',
   'jira:globalPage': 'global-page',
   'jira:adminPage': 'admin-page',
+  'jira:dashboardGadget': 'dashboard',
 };
 
 export interface UiModule {
@@ -35,6 +37,8 @@ export interface UiModule {
   functionKey?: string;
   /** Jira renders the module only where this holds (absent: everywhere the module type appears). */
   displayConditions?: DisplayCondition;
+  /** A dashboard gadget's edit view (`edit.resource`): what Jira shows when someone edits the gadget. */
+  editResourceKey?: string;
 }
 
 export interface HostManifest {
@@ -58,6 +62,7 @@ const uiModuleSchema = z
     resource: z.string().optional(),
     resolver: z.object({ function: z.string().optional() }).loose().optional(),
     displayConditions: z.unknown().optional(),
+    edit: z.object({ resource: z.string().optional() }).loose().optional(),
   })
   .loose();
 const stringList = z.array(z.string()).optional();
@@ -113,6 +118,7 @@ export async function readHostManifest(manifestPath: string, rootDir = dirname(m
         resourceKey: module.resource,
         ...(module.resolver?.function ? { functionKey: module.resolver.function } : {}),
         ...(module.displayConditions === undefined ? {} : { displayConditions: parseDisplayConditions(module.displayConditions, module.key) }),
+        ...(module.edit?.resource ? { editResourceKey: module.edit.resource } : {}),
       });
     }
   }

@@ -4,6 +4,7 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { callerOf, resolveActingUser } from './acting-user';
+import { dashboardRoute, gadgetTarget, resetDashboard, saveGadgetRoute } from './dashboard';
 import { armFaults, parseFaults } from './faults';
 import { fullContext, viewTarget } from './extension-context';
 import { appIdentity } from './host-context';
@@ -50,6 +51,7 @@ async function resetRoute(context: HostContext, request: IncomingMessage, respon
   const data = optionalString(body, 'data') ?? context.world.data;
   if (data !== 'demo' && data !== 'large') throw new HttpError(400, 'invalid-request', '"data" must be demo or large');
   context.world.reset(data as DataSet);
+  resetDashboard(context);
   context.faults = { jira: {}, kvs: {} };
   context.invocations.length = 0;
   sendJson(response, 200, stateSummary(context));
@@ -61,7 +63,8 @@ async function contextRoute(context: HostContext, _request: IncomingMessage, res
   const moduleName = query.get('module') ?? context.manifest.modules[0]?.type ?? 'jira:projectPage';
   const module = moduleBySlugOrType(context.manifest, moduleName);
   if (!module) throw new HttpError(404, 'unknown-module', `manifest.yml declares no UI module "${moduleName}"`);
-  const target = viewTarget(site, module, { project: query.get('project') ?? undefined, issue: query.get('issue') ?? undefined });
+  const gadget = gadgetTarget(context, query.get('gadget') ?? undefined, query.get('edit') === 'true');
+  const target = viewTarget(site, module, { project: query.get('project') ?? undefined, issue: query.get('issue') ?? undefined, ...(gadget ? { gadget } : {}) });
   const actor = resolveActingUser(site, query.get('user') ?? undefined);
   const colorMode = query.get('theme') === 'dark' ? 'dark' : 'light';
   sendJson(response, 200, fullContext({ site, identity: appIdentity(context), target, actor, colorMode }));
@@ -77,6 +80,8 @@ const ROUTES: Record<string, Route> = {
   'POST /__sandbox/reset': resetRoute,
   'GET /__sandbox/storage': async (context, _request, response) => sendJson(response, 200, context.world.forge.kvs.snapshot()),
   'GET /__sandbox/invocations': async (context, _request, response) => sendJson(response, 200, { invocations: context.invocations }),
+  'GET /__sandbox/dashboard': dashboardRoute,
+  'POST /__sandbox/dashboard/gadget': saveGadgetRoute,
 };
 
 export function sandboxApiRoute(method: string, pathname: string): Route | undefined {

@@ -25,6 +25,8 @@ interface Frame {
 type OpHandler = (frame: Frame, payload: unknown) => unknown;
 
 const MAX_MODAL_HEIGHT_MARGIN = 120;
+/** The event Jira sends a gadget that refreshes itself. */
+const GADGET_REFRESH_EVENT = 'JIRA_DASHBOARD_GADGET_REFRESH';
 
 function record(value: unknown): Record<string, unknown> {
   return typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : {};
@@ -58,6 +60,33 @@ export class BridgeHost {
     window.addEventListener('keydown', (event) => {
       if (event.key === 'Escape') this.dismissTopModal();
     });
+  }
+
+  /**
+   * Set by the page for the Dashboard view: saves what a gadget's edit view submitted (Jira keeps
+   * it for that gadget) and shows the gadget's view with it. A rejection rejects `view.submit`.
+   */
+  onGadgetSubmit?: (frame: FrameConfig, configuration: unknown) => Promise<() => void>;
+
+  /** Forgets a frame the page removed (a gadget switching between its view and its edit view). */
+  detach(element: HTMLIFrameElement): void {
+    const index = this.frames.findIndex((frame) => frame.element === element);
+    if (index >= 0) this.frames.splice(index, 1);
+  }
+
+  /**
+   * Jira refreshing a gadget (its Refresh action, or the `refresh` interval): a gadget that handles
+   * the refresh itself (`refreshable: false` and `events.on(JIRA_DASHBOARD_GADGET_REFRESH)`) gets
+   * the event; any other is rendered again.
+   */
+  refreshGadget(element: HTMLIFrameElement, gadgetId: string): void {
+    const frame = this.frames.find((candidate) => candidate.element === element);
+    if (!frame) return;
+    if (frame.subscriptions.has(GADGET_REFRESH_EVENT)) {
+      this.push(frame, { channel: CHANNEL, type: 'event', event: GADGET_REFRESH_EVENT, payload: { gadgetId } });
+      return;
+    }
+    element.contentWindow?.location.reload();
   }
 
   /** Registers an iframe before it loads, so its first bridge call finds the host listening. */
@@ -130,7 +159,8 @@ export class BridgeHost {
       closeFlag: (_frame, payload) => this.flags.close(String(record(payload)['id'])),
       openModal: (frame, payload) => this.openModal(frame, payload as ModalMessage),
       close: (frame, payload) => this.closeModal(frame, payload),
-      submit: (frame, payload) => this.closeModal(frame, payload),
+      // In a gadget's edit view, submit saves its configuration; in a modal it closes the modal.
+      submit: (frame, payload) => (frame.config.invoke.edit && !frame.modal ? this.submitGadget(frame, payload) : this.closeModal(frame, payload)),
       navigate: (frame, payload) => this.navigate(frame, payload),
       getUrl: (frame, payload) => {
         const site = this.navigationSite(frame);
@@ -213,6 +243,14 @@ export class BridgeHost {
       { ...opener.config, resourceKey, autoHeight: modalDimensions(modal.size).height === 'auto', context: { ...opener.config.context, extension } },
       { open, opener },
     );
+    return true;
+  }
+
+  private async submitGadget(frame: Frame, configuration: unknown): Promise<boolean> {
+    if (!this.onGadgetSubmit) return false;
+    const showView = await this.onGadgetSubmit(frame.config, configuration);
+    // Reply first, then swap the frame: the edit view's submit() promise settles before it goes.
+    setTimeout(showView, 0);
     return true;
   }
 

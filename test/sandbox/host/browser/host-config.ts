@@ -9,6 +9,9 @@ export interface InvokeTarget {
   module: string;
   project?: string;
   issue?: string;
+  /** A dashboard gadget's id; `edit`: the call comes from its edit view. */
+  gadget?: string;
+  edit?: true;
 }
 
 export interface FrameConfig {
@@ -30,6 +33,17 @@ export interface HostConfig {
   resources: string[];
   view: HostView & { module: string; user: string; theme: 'light' | 'dark' };
   frame?: FrameConfig;
+  /** The Dashboard view: each gadget's frame, and its edit view's when the module has one. */
+  gadgets?: GadgetFrames[];
+}
+
+export interface GadgetFrames {
+  id: string;
+  title: string;
+  /** Minutes between automatic refreshes: the `refresh` its edit view submitted. */
+  refresh?: number;
+  view: FrameConfig;
+  edit?: FrameConfig;
 }
 
 export const HOST_CONFIG_ATTRIBUTE = 'data-host';

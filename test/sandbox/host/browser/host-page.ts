@@ -6,6 +6,7 @@
  */
 import { BridgeHost } from './bridge-host';
 import { readHostConfig, resourceUrl } from './host-config';
+import type { GadgetFrames } from './host-config';
 import { applyTheme } from './frame-theme';
 import { hostUrl } from './navigation';
 
@@ -27,6 +28,51 @@ if (slot && config.frame) {
   frame.src = resourceUrl(config.frame.resourceKey);
   slot.replaceChildren(frame);
 }
+
+// The Dashboard view: each gadget's frame, its edit view on Edit, Jira's refresh on Refresh and on its interval.
+const gadgetTimers = new Map<string, ReturnType<typeof setInterval>>();
+
+function mountGadget(gadget: GadgetFrames, mode: 'view' | 'edit'): void {
+  const slot = document.querySelector<HTMLElement>(`[data-gadget-slot="${CSS.escape(gadget.id)}"]`);
+  if (!slot) return;
+  const frameConfig = mode === 'edit' && gadget.edit ? gadget.edit : gadget.view;
+  const old = slot.querySelector('iframe');
+  if (old) host.detach(old);
+  const frame = document.createElement('iframe');
+  frame.className = 'app-frame app-frame-auto gadget-frame';
+  frame.title = mode === 'edit' ? `${gadget.title} (edit)` : gadget.title;
+  frame.dataset['gadgetFrame'] = gadget.id;
+  frame.dataset['mode'] = mode;
+  host.attach(frame, frameConfig);
+  frame.src = resourceUrl(frameConfig.resourceKey);
+  slot.replaceChildren(frame);
+  const edit = document.querySelector<HTMLButtonElement>(`[data-gadget-edit="${CSS.escape(gadget.id)}"]`);
+  if (edit) {
+    edit.textContent = mode === 'edit' ? 'Cancel edit' : 'Edit';
+    edit.onclick = () => mountGadget(gadgets.get(gadget.id) ?? gadget, mode === 'edit' ? 'view' : 'edit');
+  }
+  const refresh = document.querySelector<HTMLButtonElement>(`[data-gadget-refresh="${CSS.escape(gadget.id)}"]`);
+  if (refresh) refresh.onclick = () => host.refreshGadget(frame, gadget.id);
+  clearInterval(gadgetTimers.get(gadget.id));
+  if (mode === 'view' && gadget.refresh) gadgetTimers.set(gadget.id, setInterval(() => host.refreshGadget(frame, gadget.id), gadget.refresh * 60_000));
+}
+
+const gadgets = new Map((config.gadgets ?? []).map((gadget) => [gadget.id, gadget]));
+for (const gadget of gadgets.values()) mountGadget(gadget, 'view');
+
+host.onGadgetSubmit = async (frame, configuration) => {
+  const gadgetId = frame.invoke.gadget ?? '';
+  const response = await fetch('/__sandbox/dashboard/gadget', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ gadgetId, configuration, user: config.view.user, theme: config.view.theme }),
+  });
+  const answer = (await response.json()) as { frames?: GadgetFrames; error?: { message?: string } };
+  if (!response.ok || !answer.frames) throw new Error(answer.error?.message ?? `Saving the gadget failed (${response.status})`);
+  const saved = answer.frames;
+  gadgets.set(gadgetId, saved);
+  return () => mountGadget(saved, 'view');
+};
 
 const form = document.getElementById('view-form');
 if (form instanceof HTMLFormElement) {
