@@ -50,7 +50,7 @@ export function RoadmapNow({ config }: { config: SavedConfig & { projectId: stri
                     </ProductLink>
                     <Inline space="space.050">
                       {item.atRisk ? (
-                        <Box as="span" aria-label={m.atRiskOf(item.title, item.endDate)}>
+                        <Box as="span" title={m.atRiskOf(item.title, item.endDate)}>
                           <Tag appearance="removed">{m.atRisk}</Tag>
                         </Box>
                       ) : null}

@@ -14,7 +14,7 @@ export const gadgets = {
   retry: 'Try again',
   projectOf: (name: string, key: string) => `${name} (${key})`,
   openProduct: 'Open product page',
-  openProductOf: (name: string) => `Open the product page of ${name}`,
+  openProductOf: (name: string) => `Open product page of ${name}`,
   more: (n: number) => `and ${n} more`,
 
   notConfiguredTitle: 'Choose a product',
