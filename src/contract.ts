@@ -400,6 +400,12 @@ export interface ImportSummary {
    * sends it back, and is refused if anything changed since (preview again).
    */
   planId: string;
+  /**
+   * After an applied import: the epics whose links it changed, and where their Jira properties
+   * stand. `restored`: written as the admin now; `pending`: the app's queue finishes them;
+   * `refused`: ids of epics Jira did not let the admin edit (the app tries them as itself).
+   */
+  epicLinks?: { restored: number; pending: number; refused: string[] };
 }
 
 export interface ImportRequest {

@@ -141,7 +141,8 @@ describe('Import', () => {
     const table = await within(section).findByRole('table', { name: 'Records per kind: in the file, replaced, added and removed' }, { timeout: 8000 });
     expect(within(table).getByRole('row', { name: 'Goals 1 1 0 1' })).toBeTruthy();
     await user.click(within(section).getByRole('button', { name: 'Import now' }));
-    await within(section).findByTestId('import-applied', {}, { timeout: 8000 });
+    const applied = await within(section).findByTestId('import-applied', {}, { timeout: 8000 });
+    expect(applied.textContent).toContain('storage writes applied.');
     const strategy = await sandbox.call('getStrategy', { as: 'productManager' });
     expect(strategy.ok && strategy.value.goals.map((goal) => goal.title)).toEqual(['Faster checkout']);
   });

@@ -10,7 +10,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { ImportRequest, ImportSummary } from '../../contract';
-import { canonicalJson, normaliseImport, planImport } from '../../domain/import-plan';
+import { canonicalJson, normaliseImport, planImport, sameJson } from '../../domain/import-plan';
 import type { PlannedWrite } from '../../domain/import-plan';
 import { nowIso, todayOf } from '../../adapters/clock';
 import { mapWithConcurrency } from '../../adapters/concurrency';
@@ -19,6 +19,9 @@ import { administeredProjects } from '../../adapters/jira/site-admin';
 import { applyAllOrNothing, ImportUndoFailed, importInProgress, readProjectRecords, readRecords, readSiteRecords } from '../../adapters/storage/app-data';
 import { exportFormat, exportFormatVersion, exportedKinds, parseExportFile, perProjectKinds, siteKey } from '../../validation/import-format';
 import type { ExportFile, ExportedKind, ExportedRecord } from '../../validation/import-format';
+import { carryLinkChange, newLinkIntent, queueLinkSync } from '../../adapters/delivery/link-sync';
+import type { LinkIntent } from '../../adapters/storage/epic-link-store';
+import { inBatches } from '../../adapters/concurrency';
 import { fail, ok } from '../results';
 import type { Outcome } from '../results';
 import { adminCall, adminRead } from './admin-call';
@@ -62,8 +65,12 @@ export const applyImport = adminCall('applyImport', async ({ jira, accountId, pa
   if (summary.planId !== payload.planId) {
     return fail('conflict', 'The app’s data or the file changed since the preview, so this is not the import you checked. Preview the file again.');
   }
+  // The epics whose links change get a link-sync intent each 25, written with the import (all or
+  // nothing), so their Jira properties follow even if this invocation ends right after it.
+  const now = nowIso();
+  const intents = linkIntentsFor(plan.writes, stored, now);
   try {
-    await applyAllOrNothing({ writes: plan.writes, removals: plan.removals, before: stored, by: accountId, at: nowIso() });
+    await applyAllOrNothing({ writes: [...plan.writes, ...intents.map((intent) => ({ kind: 'link-sync', key: intent.id, value: intent.record as unknown as Value }))], removals: plan.removals, before: stored, by: accountId, at: now });
   } catch (error) {
     if (error instanceof ImportUndoFailed) {
       return fail(
@@ -74,7 +81,7 @@ export const applyImport = adminCall('applyImport', async ({ jira, accountId, pa
     }
     return fail('storage-unavailable', 'Forge storage failed during the import, and everything was put back as it was. Try again in a minute.');
   }
-  return ok(summary);
+  return ok(intents.length > 0 ? { ...summary, epicLinks: await restoreEpicProperties(jira, intents) } : summary);
 }, { writes: true });
 
 /** The file checked whole, its projects checked against this site, and what applying it would do. */
@@ -101,18 +108,20 @@ async function prepareImport(
   }
   const scope = file.projects.filter((project) => selected.has(project.id));
 
-  const now = nowIso();
+  // Records the import derives (a missing count record, an epic's cleared links) are stamped with
+  // the file's export time, not the clock: the preview and the apply must plan identical writes.
+  const stamp = file.exportedAt;
   const wanted = exportedKinds
     .flatMap((kind) => (file.records[kind] ?? []).map((record) => ({ kind: kind as string, key: record.key, value: record.value })))
     .filter((record) => recordProject(record) === undefined || selected.has(recordProject(record) as string));
-  const { records: fileRecords, corrections } = normaliseImport(wanted, now);
+  const { records: fileRecords, corrections } = normaliseImport(wanted, stamp);
 
   const storedPerProject = await mapWithConcurrency(scope, 4, (project) => readProjectRecords(project.id));
   const stored = [...(replacesSiteSettings ? await readSiteRecords() : []), ...storedPerProject.flat()];
   const foreign = await recordsOfOtherProjects(fileRecords, stored);
   if (foreign) return fail('invalid', foreign, 'data');
 
-  const plan = planImport({ kindOrder: exportedKinds, file: fileRecords, stored });
+  const plan = withoutLinkRemovals(planImport({ kindOrder: exportedKinds, file: fileRecords, stored }), stored, stamp);
   const summary: ImportSummary = {
     formatVersion: file.formatVersion,
     exportedAt: file.exportedAt,
@@ -125,6 +134,49 @@ async function prepareImport(
     planId: planIdOf(plan, stored),
   };
   return ok({ plan, stored, summary });
+}
+
+/** Epics whose properties an import may write while the admin waits; the queue's consumer does the rest. */
+const epicsRestoredInCall = 50;
+const epicsPerIntent = 25;
+
+/** One intent per 25 epics of a project whose links the import changes. */
+function linkIntentsFor(writes: ReadonlyArray<PlannedWrite<Value>>, stored: ReadonlyArray<PlannedWrite<Value>>, now: string): LinkIntent[] {
+  const storedLinks = new Map(stored.filter((record) => record.kind === 'epic-link').map((record) => [record.key, record.value]));
+  const byProject = new Map<string, string[]>();
+  for (const write of writes) {
+    if (write.kind !== 'epic-link') continue;
+    const before = storedLinks.get(write.key);
+    if (before && sameJson(before, write.value)) continue;
+    const projectId = String(write.value.projectId);
+    byProject.set(projectId, [...(byProject.get(projectId) ?? []), write.key]);
+  }
+  return [...byProject].flatMap(([projectId, epicIds]) => inBatches(epicIds, epicsPerIntent).map((batch) => newLinkIntent(projectId, batch, 'rebuild', now)));
+}
+
+/**
+ * Writes the imported links to the epics' properties as the admin (Jira checks Edit Issues on each),
+ * the first `epicsRestoredInCall` of them now; everything else, and whatever Jira did not take, is
+ * finished by the link-sync queue as the app.
+ */
+async function restoreEpicProperties(jira: JiraClient, intents: readonly LinkIntent[]): Promise<NonNullable<ImportSummary['epicLinks']>> {
+  let restored = 0;
+  let pending = 0;
+  const refused: string[] = [];
+  let budget = epicsRestoredInCall;
+  for (const intent of intents) {
+    if (budget <= 0) {
+      await queueLinkSync(intent.id);
+      pending += intent.record.epicIds.length;
+      continue;
+    }
+    budget -= intent.record.epicIds.length;
+    const pass = await carryLinkChange(jira, intent.id);
+    restored += pass.agreed.length;
+    refused.push(...pass.refused);
+    pending += pass.pending.length - pass.refused.length;
+  }
+  return { restored, pending: Math.max(0, pending), refused };
 }
 
 /** The project a file record belongs to; undefined for the site's own records. */
@@ -147,6 +199,22 @@ async function recordsOfOtherProjects(fileRecords: ReadonlyArray<PlannedWrite<Va
   if (!clash) return undefined;
   const owner = recordProject(clash);
   return `The ${clash.kind} record "${clash.key}" already exists${owner ? ` in project id ${owner}` : ''}, outside what this import replaces. An import never overwrites another project's data.`;
+}
+
+/**
+ * An epic whose links the scope holds but the file lacks keeps a record saying "no links" rather
+ * than none: with no record, the link sync would take the epic's (old) property as the only copy
+ * and store it again, and the import's removal would never reach Jira.
+ */
+function withoutLinkRemovals(plan: ReturnType<typeof planImport<Value>>, stored: ReadonlyArray<PlannedWrite<Value>>, stamp: string): ReturnType<typeof planImport<Value>> {
+  const cleared = plan.removals.filter((removal) => removal.kind === 'epic-link');
+  if (cleared.length === 0) return plan;
+  const storedValue = new Map(stored.filter((record) => record.kind === 'epic-link').map((record) => [record.key, record.value]));
+  const emptied = cleared.map((removal) => {
+    const before = storedValue.get(removal.key) ?? {};
+    return { kind: 'epic-link', key: removal.key, value: { projectId: before.projectId, directGoalIds: [], roadmapItemIds: [], version: Number(before.version ?? 0) + 1, updatedAt: stamp } as Value };
+  });
+  return { ...plan, writes: [...plan.writes, ...emptied], removals: plan.removals.filter((removal) => removal.kind !== 'epic-link') };
 }
 
 /** A fingerprint of what applying would do and of what it would replace. */

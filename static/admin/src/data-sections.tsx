@@ -164,6 +164,7 @@ export function ImportSection({ readOnly }: { readOnly: boolean }) {
       {state.status === 'applied' ? (
         <Notice appearance="information" title={m.saved} testId="import-applied">
           <p>{m.import.applied(state.summary.operations)}</p>
+          {state.summary.epicLinks ? <p>{m.import.epicLinks(state.summary.epicLinks.restored, state.summary.epicLinks.pending, state.summary.epicLinks.refused.length)}</p> : null}
         </Notice>
       ) : null}
       {preview && preview.summary ? (

@@ -107,7 +107,12 @@ export const admin = {
     correction: (kind: string, what: 'counts' | 'ranks' | 'created') =>
       what === 'counts' ? `${kind}: counts` : what === 'ranks' ? `${kind}: order renumbered (ranks were broken or tied)` : `${kind}: record created`,
     cancel: 'Cancel',
-    applied: (n: number) => `Imported: ${plural(n, 'storage write', 'storage writes')} applied. Run “Rebuild link index” so epics pick up the imported items’ goals.`,
+    applied: (n: number) => `Imported: ${plural(n, 'storage write', 'storage writes')} applied.`,
+    epicLinks: (restored: number, pending: number, refused: number) =>
+      `Epic links: ${plural(restored, 'epic', 'epics')} updated in Jira as you` +
+      (pending > 0 ? `; ${pending} more are being updated by the app in the background` : '') +
+      (refused > 0 ? `; Jira did not let you edit ${plural(refused, 'epic', 'epics')}, which the app will try as itself` : '') +
+      (pending + refused > 0 ? '. Until then those epics show “Syncing to Jira”.' : '.'),
     failed: 'The import failed part-way and was undone: nothing changed. Try again in a moment.',
     kinds: {
       settings: 'Site settings',
