@@ -3,7 +3,7 @@
  * typed `invoke` below, so a wrong function name or payload is a compile error.
  */
 import { makeInvoke, router, view } from '@forge/bridge';
-import type { Defs } from '../../src/contract';
+import type { Defs, GadgetConfig } from '../../src/contract';
 
 export const invoke = makeInvoke<Defs>();
 
@@ -63,8 +63,7 @@ export async function gadgetFrame(): Promise<GadgetFrame> {
 }
 
 /** Saves a gadget's configuration from its edit view; Jira then shows the gadget with it. `refresh`: minutes. */
-export const submitGadgetConfiguration = (configuration: Record<string, unknown> & { refresh?: number }): Promise<void> =>
-  view.submit(configuration) as Promise<void>;
+export const submitGadgetConfiguration = (configuration: GadgetConfig): Promise<void> => view.submit(configuration) as Promise<void>;
 
 /** Opens the product page of a project in Jira, in this tab. */
 export const openProductPage = (projectKey: string): Promise<void> => router.navigate(productPageOf(projectKey));

@@ -9,6 +9,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { jest } from '@jest/globals';
 import type { Frame } from 'playwright-core';
+import type { GoalInput } from '../../src/contract';
 import { screenshots, useSandboxBrowser } from './kit';
 
 jest.setTimeout(120_000);
@@ -16,7 +17,7 @@ jest.setTimeout(120_000);
 const session = useSandboxBrowser({ viewport: { width: 1400, height: 1000 } });
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const gadgetIds = { goalHealth: '10100', roadmapNow: '10101', unalignedWork: '10102' } as const;
-const goalInput = (title: string, status = 'on-track') => ({ title, description: '', ownerAccountId: null, status, timeFrame: { kind: 'none' } });
+const goalInput = (title: string, status: GoalInput['status'] = 'on-track'): GoalInput => ({ title, description: '', ownerAccountId: null, status, timeFrame: { kind: 'none' } });
 
 async function gadgetFrame(id: string, mode: 'view' | 'edit' = 'view'): Promise<Frame> {
   const element = await session.page.waitForSelector(`iframe[data-gadget-frame="${id}"][data-mode="${mode}"]`);
@@ -134,4 +135,22 @@ test('the edit view in the dark theme is axe clean and works from the keyboard',
   await page.keyboard.press('Enter');
   const shown = await gadgetFrame(gadgetIds.goalHealth);
   await shown.getByTestId('goal-health').waitFor();
+});
+
+test('a gadget set up on a project the viewer may not browse shows a plain notice, never data', async () => {
+  const fin = session.host.jira.site.projects.find((project) => project.key === 'FIN')!;
+  await fetch(`${session.host.url}/__sandbox/invoke`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ user: 'outsider', module: 'jira:projectPage', project: 'FIN', functionKey: 'createGoal', payload: { goal: goalInput('Close the books in a day') } }),
+  });
+  await saveConfiguration(gadgetIds.goalHealth, { projectId: fin.id, rows: 5 });
+  await session.page.goto(`${session.host.url}/?module=dashboard&user=productManager`);
+  const frame = await gadgetFrame(gadgetIds.goalHealth);
+  const notice = frame.getByTestId('gadget-failure');
+  await notice.waitFor();
+  expect(await notice.getByRole('heading', { level: 2 }).textContent()).toBe('Nothing to show you');
+  const text = (await frame.locator('body').textContent()) ?? '';
+  for (const secret of ['Close the books', fin.name, 'FIN']) expect(text).not.toContain(secret);
+  expect(await seriousViolations(frame)).toEqual([]);
 });
