@@ -5,18 +5,18 @@
  */
 import type { Request } from '@forge/resolver';
 import type { z } from 'zod';
-import type { Result } from '../../contract';
-import { createJiraClient } from '../../adapters/jira/client';
-import type { JiraClient } from '../../adapters/jira/client';
-import { invalidFromZod } from '../../validation/invalid';
-import { payloadSchemas } from '../../validation/payloads';
-import type { PayloadSchemas } from '../../validation/payloads';
-import { authorizeEpicLinking, authorizeProduct, authorizeProjectEdit } from '../authorize';
-import type { ProductAccess } from '../authorize';
-import { trustedContext } from '../context';
-import type { TrustedContext } from '../context';
-import { fail, ok } from '../results';
-import type { Outcome } from '../results';
+import type { Result } from '../contract';
+import { createJiraClient } from '../adapters/jira/client';
+import type { JiraClient } from '../adapters/jira/client';
+import { invalidFromZod } from '../validation/invalid';
+import { payloadSchemas } from '../validation/payloads';
+import type { PayloadSchemas } from '../validation/payloads';
+import { authorizeEpicLinking, authorizeProduct, authorizeProjectEdit } from './authorize';
+import type { ProductAccess } from './authorize';
+import { trustedContext } from './context';
+import type { TrustedContext } from './context';
+import { fail, ok } from './results';
+import type { Outcome } from './results';
 
 export interface Call<P> {
   jira: JiraClient;

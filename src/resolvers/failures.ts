@@ -1,6 +1,6 @@
 /** The strategy calls' expected failures, worded once. */
-import type { Failure } from '../../contract';
-import { fail } from '../results';
+import type { Failure } from '../contract';
+import { fail } from './results';
 
 /** Someone else saved first: the caller gets the record as it is now, to look at and reapply to. */
 export function conflictWith<T>(current: T | undefined, what: string): Failure<T> {

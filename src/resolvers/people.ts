@@ -1,7 +1,7 @@
 /** Names for stamps and goal owners, asked of Jira as the user in one request. */
-import type { UserRef } from '../../contract';
-import type { JiraClient } from '../../adapters/jira/client';
-import { usersByAccountId } from '../../adapters/jira/users';
+import type { UserRef } from '../contract';
+import type { JiraClient } from '../adapters/jira/client';
+import { usersByAccountId } from '../adapters/jira/users';
 
 export interface People {
   /** Whether Jira knows this person. */

@@ -16,7 +16,7 @@ import { unlicensed } from '../authorize';
 import { trustedContext } from '../context';
 import type { TrustedContext } from '../context';
 import { fail } from '../results';
-import { parsePayload } from '../strategy/calls';
+import { parsePayload } from '../calls';
 
 export interface AdminCall<P> {
   jira: JiraClient;

@@ -16,7 +16,7 @@ import { loadRoadmapEpics } from '../../adapters/delivery/roadmap-epics';
 import { goalsOfProject } from '../../adapters/storage/goal-store';
 import { itemsOfProject, loadLanes } from '../../adapters/storage/roadmap-store';
 import { ok } from '../results';
-import { viewerRead } from '../strategy/calls';
+import { viewerRead } from '../calls';
 import { epicStatus, epicsByItem } from '../roadmap/views';
 
 export const getAlignment = viewerRead(async ({ jira, access, projectId, context }) => {

@@ -14,7 +14,7 @@ import { nowIso } from '../../adapters/clock';
 import type { LinkedJiraEpic } from '../../adapters/jira/epic-links';
 import { unlicensed } from '../authorize';
 import { fail, ok } from '../results';
-import { parsePayload } from '../strategy/calls';
+import { parsePayload } from '../calls';
 import { changeEpicLinks } from '../roadmap/link-change';
 import { epicContextView, loadEpicDelivery, loadProductOf } from './epic-context';
 import type { ProductOfProject } from './epic-context';

@@ -18,7 +18,7 @@ import { trustedContext } from '../context';
 import type { TrustedContext } from '../context';
 import { fail, ok } from '../results';
 import type { Outcome } from '../results';
-import { parsePayload } from '../strategy/calls';
+import { parsePayload } from '../calls';
 
 type GadgetKey = 'getGoalHealthGadget' | 'getRoadmapNowGadget' | 'getUnalignedWorkGadget';
 

@@ -19,7 +19,7 @@ import { getAlignment } from '../alignment/alignment-view';
 import { trustedContext } from '../context';
 import { fail, ok } from '../results';
 import { getRoadmap } from '../roadmap/roadmap-view';
-import { parsePayload } from '../strategy/calls';
+import { parsePayload } from '../calls';
 import { kpiView } from '../strategy/views';
 import { authorizeGadget, gadgetProjectDenied } from './gadget-access';
 

@@ -12,8 +12,8 @@ import { goalOf } from '../../adapters/storage/goal-store';
 import { itemOf } from '../../adapters/storage/roadmap-store';
 import { limits } from '../../validation/limits';
 import { fail, ok } from '../results';
-import { notFound } from '../strategy/failures';
-import { linkerCall, viewerCall } from '../strategy/calls';
+import { notFound } from '../failures';
+import { linkerCall, viewerCall } from '../calls';
 import { changeEpicLinks, currentLinks } from './link-change';
 import { epicStatus, linksView } from './views';
 

@@ -11,9 +11,9 @@ import type { Keyed, RoadmapItemRecord, RoadmapLanesRecord } from '../../adapter
 import { createItem, deleteItem, itemOf, itemsOfProject, loadLanes, replaceItem } from '../../adapters/storage/roadmap-store';
 import { limits } from '../../validation/limits';
 import { fail, ok } from '../results';
-import { editorCall } from '../strategy/calls';
-import { conflictWith, notFound } from '../strategy/failures';
-import { namePeople } from '../strategy/people';
+import { editorCall } from '../calls';
+import { conflictWith, notFound } from '../failures';
+import { namePeople } from '../people';
 import { carryResync, epicIdsOfItem, resyncIntent, stageResync } from './item-epics';
 import { itemView } from './views';
 

@@ -4,7 +4,7 @@ import type { RoadmapLanesRecord } from '../../adapters/storage/records';
 import { loadLanes, saveLanes } from '../../adapters/storage/roadmap-store';
 import { nowIso } from '../../adapters/clock';
 import { fail, ok } from '../results';
-import { editorCall } from '../strategy/calls';
+import { editorCall } from '../calls';
 
 export const saveLaneSetup = editorCall('saveLaneSetup', async ({ access, projectId, payload }) => {
   const current = await loadLanes(projectId);

@@ -14,7 +14,7 @@ import { goalsOfProject } from '../../adapters/storage/goal-store';
 import { itemsOfProject, loadLanes } from '../../adapters/storage/roadmap-store';
 import { orderGoals } from '../../domain/goal-order';
 import { ok } from '../results';
-import { viewerCall } from '../strategy/calls';
+import { viewerCall } from '../calls';
 import { epicsByItem, itemView, roadmapEpic } from './views';
 
 export const getRoadmap = viewerCall('getRoadmap', async ({ jira, access, projectId, payload, context }) => {

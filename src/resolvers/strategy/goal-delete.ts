@@ -6,9 +6,9 @@
 import { removeGoal } from '../../adapters/storage/removal';
 import { carryResync, epicIdsServingGoal, resyncIntent, stageResync } from '../roadmap/item-epics';
 import { fail, ok } from '../results';
-import { editorCall } from './calls';
+import { editorCall } from '../calls';
 import { nowIso } from '../../adapters/clock';
-import { notFound } from './failures';
+import { notFound } from '../failures';
 
 export const deleteGoal = editorCall('deleteGoal', async ({ jira, projectId, payload }) => {
   const intent = resyncIntent(projectId, await epicIdsServingGoal(jira, projectId, payload.id), 'goal-deleted');

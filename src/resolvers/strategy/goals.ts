@@ -7,12 +7,12 @@ import { newId } from '../../adapters/storage/ids';
 import type { GoalRecord } from '../../adapters/storage/records';
 import { limits } from '../../validation/limits';
 import { fail, ok } from '../results';
-import { editorCall } from './calls';
+import { editorCall } from '../calls';
 import { nowIso, todayOf } from '../../adapters/clock';
-import { conflictWith, notFound } from './failures';
+import { conflictWith, notFound } from '../failures';
 import { currentGoalView, loadGoalView } from './loaders';
-import { namePeople } from './people';
-import type { People } from './people';
+import { namePeople } from '../people';
+import type { People } from '../people';
 import { goalView } from './views';
 
 export const createGoal = editorCall('createGoal', async ({ jira, access, projectId, payload }) => {

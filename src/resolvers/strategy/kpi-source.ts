@@ -3,9 +3,9 @@ import { createJiraClient } from '../../adapters/jira/client';
 import { storeDailyValue } from '../../adapters/storage/daily-values';
 import { kpiOf } from '../../adapters/storage/kpi-store';
 import { fail, ok } from '../results';
-import { editorCall, viewerCall } from './calls';
+import { editorCall, viewerCall } from '../calls';
 import { nowIso, todayOf } from '../../adapters/clock';
-import { notFound } from './failures';
+import { notFound } from '../failures';
 import { checkJqlSource, emptyDenominatorMessage } from './jql-check';
 import { loadKpiHistory } from './loaders';
 

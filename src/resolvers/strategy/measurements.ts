@@ -13,9 +13,9 @@ import { appendMeasurement, changeMeasurement, chunksOf, seriesOf } from '../../
 import type { SeriesWrite } from '../../adapters/storage/series-store';
 import { fail, ok } from '../results';
 import type { Outcome } from '../results';
-import { editorCall } from './calls';
+import { editorCall } from '../calls';
 import { nowIso, todayOf } from '../../adapters/clock';
-import { conflictWith, notFound } from './failures';
+import { conflictWith, notFound } from '../failures';
 import { loadKpiHistory } from './loaders';
 import { kpiHistory } from './views';
 

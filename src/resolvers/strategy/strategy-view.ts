@@ -23,7 +23,7 @@ import { kpisOfProject } from '../../adapters/storage/kpi-store';
 import { seriesOfProject } from '../../adapters/storage/series-store';
 import { currentVision } from '../../adapters/storage/vision-store';
 import { ok } from '../results';
-import { viewerRead } from './calls';
+import { viewerRead } from '../calls';
 import { goalView, kpiView, visionView } from './views';
 
 export const getStrategy = viewerRead(async ({ jira, access, projectId, context }) => {

@@ -1,7 +1,7 @@
 /** The goal owner picker: people who can browse the project, searched as the editor. */
 import { assignableUsers, projectBrowsers } from '../../adapters/jira/users';
 import { ok } from '../results';
-import { editorCall } from './calls';
+import { editorCall } from '../calls';
 
 const maxSuggestions = 20;
 

@@ -5,10 +5,10 @@ import { appendVisionVersion, currentVision, visionVersion, visionVersions } fro
 import type { ProductAccess } from '../authorize';
 import type { JiraClient } from '../../adapters/jira/client';
 import { ok } from '../results';
-import { editorCall, viewerCall, viewerRead } from './calls';
+import { editorCall, viewerCall, viewerRead } from '../calls';
 import { nowIso } from '../../adapters/clock';
-import { conflictWith, notFound } from './failures';
-import { namePeople } from './people';
+import { conflictWith, notFound } from '../failures';
+import { namePeople } from '../people';
 import { visionView } from './views';
 
 export const saveVision = editorCall('saveVision', ({ jira, access, payload }) =>
