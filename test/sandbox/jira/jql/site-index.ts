@@ -158,14 +158,14 @@ export class SiteIndex {
     return this.ctx.now;
   }
 
-  get firstDayOfWeek(): 0 | 1 {
-    const caller = this.ctx.accountId;
-    const user = caller === undefined ? undefined : this.site.users.find((u) => u.accountId === caller);
-    return firstDayOfWeekFor(user?.locale);
   /** The zone the caller's date literals and startOfDay() are read in. */
   get timeZone(): string {
     return this.memo('timeZone', () => callerTimeZone(this.ctx));
   }
 
+  get firstDayOfWeek(): 0 | 1 {
+    const caller = this.ctx.accountId;
+    const user = caller === undefined ? undefined : this.site.users.find((u) => u.accountId === caller);
+    return firstDayOfWeekFor(user?.locale);
   }
 }
