@@ -3,11 +3,10 @@
  * neighbours, so without a per-record salt both would get one rank and no later move could go
  * between them. Storage latency is armed so the calls really interleave.
  */
-import type { RoadmapMovePayload } from '../../../../src/contract';
 import { createSandbox } from '../../harness';
 import { valueOf } from '../strategy/builders';
 import { seedGoal } from '../strategy/kit';
-import { roadmap, seedItem } from './kit';
+import { moveOf, roadmap, seedItem } from './kit';
 
 const sandbox = createSandbox();
 
@@ -17,13 +16,7 @@ beforeEach(() => {
 });
 afterAll(() => sandbox.forge.kvs.setFaults({}));
 
-const move = (payload: Partial<RoadmapMovePayload> & { itemId: string }): RoadmapMovePayload => ({
-  lane: 'none',
-  column: { kind: 'horizon', horizon: 'now' },
-  afterId: null,
-  beforeId: null,
-  ...payload,
-});
+const move = moveOf;
 
 describe('ranks under concurrent edits', () => {
   test('items moved into one gap at once all land there with different ranks, and a later move fits between any two', async () => {

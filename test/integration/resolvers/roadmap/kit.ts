@@ -1,5 +1,5 @@
 /** Roadmap test steps, taken through the real resolver as a user would, and JQL as a user would run it. */
-import type { RoadmapItemInput, RoadmapItemView, RoadmapView } from '../../../../src/contract';
+import type { RoadmapItemInput, RoadmapItemView, RoadmapMovePayload, RoadmapView } from '../../../../src/contract';
 import { asUser, bodyOf, send } from '../../../sandbox/jira/simulator-kit';
 import type { Actor, Sandbox } from '../../harness';
 import { valueOf } from '../strategy/builders';
@@ -17,6 +17,15 @@ export function itemInput(overrides: Partial<RoadmapItemInput> = {}): RoadmapIte
     ...overrides,
   };
 }
+
+/** A move into Now of no lane unless told otherwise: each test states only what matters to it. */
+export const moveOf = (payload: Partial<RoadmapMovePayload> & { itemId: string }): RoadmapMovePayload => ({
+  lane: 'none',
+  column: { kind: 'horizon', horizon: 'now' },
+  afterId: null,
+  beforeId: null,
+  ...payload,
+});
 
 export async function seedItem(sandbox: Sandbox, overrides: Partial<RoadmapItemInput> = {}, as: Actor = 'productManager'): Promise<RoadmapItemView> {
   return valueOf(await sandbox.call('createRoadmapItem', { as, payload: { item: itemInput(overrides) } }));

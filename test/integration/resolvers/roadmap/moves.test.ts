@@ -1,8 +1,7 @@
-import type { RoadmapMovePayload } from '../../../../src/contract';
 import { createSandbox } from '../../harness';
 import { valueOf } from '../strategy/builders';
 import { seedGoal } from '../strategy/kit';
-import { roadmap, seedItem } from './kit';
+import { moveOf, roadmap, seedItem } from './kit';
 
 const sandbox = createSandbox();
 
@@ -11,13 +10,7 @@ beforeEach(() => {
   sandbox.jira.resetStats();
 });
 
-const move = (payload: Partial<RoadmapMovePayload> & { itemId: string }): RoadmapMovePayload => ({
-  lane: 'none',
-  column: { kind: 'horizon', horizon: 'now' },
-  afterId: null,
-  beforeId: null,
-  ...payload,
-});
+const move = moveOf;
 
 describe('moving roadmap items', () => {
   test('a move to another goal lane and horizon writes the one item record and is there on reload', async () => {
