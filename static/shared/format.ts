@@ -24,6 +24,27 @@ export const formatDay = (day: string): string => dayFormat.format(dayToTime(day
 export const formatShortDay = (day: string): string => shortDayFormat.format(dayToTime(day));
 export const formatInstant = (iso: string): string => instantFormat.format(new Date(iso));
 
+const yearOf = (day: string): number => Number(day.slice(0, 4));
+
+/**
+ * A day as short as it can be read unambiguously: without the year when it falls in `thisYear`
+ * (the reader's, by default), with it otherwise. A plan reaching into next year must not say
+ * "5 Feb" for a date eleven months away.
+ */
+export function formatNearDay(day: string, thisYear: number = yearOf(localToday())): string {
+  return yearOf(day) === thisYear ? formatShortDay(day) : formatDay(day);
+}
+
+/**
+ * The days of a range (either may be missing), each as `formatNearDay` has it, except that a range
+ * spanning two years names both years ("27 Dec 2026 – 5 Feb 2027", never "27 Dec – 5 Feb 2027").
+ */
+export function formatNearDays(start: string | undefined, end: string | undefined, thisYear: number = yearOf(localToday())): [string | undefined, string | undefined] {
+  const spansYears = start !== undefined && end !== undefined && yearOf(start) !== yearOf(end);
+  const format = (day: string | undefined) => (day === undefined ? undefined : spansYears ? formatDay(day) : formatNearDay(day, thisYear));
+  return [format(start), format(end)];
+}
+
 /** Today as the reader's calendar sees it, as `YYYY-MM-DD` (the UI may read the clock; the domain may not). */
 export function localToday(now: Date = new Date()): string {
   const pad = (n: number) => String(n).padStart(2, '0');

@@ -3,7 +3,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import type { RoadmapItemInput } from '../../src/contract';
 import { columnOf, timelineRoadmapColumns } from '../../src/domain/roadmap';
 import { timelineColumns } from '../../src/domain/sprint-columns';
-import { formatDay } from '../../static/shared/format';
+import { formatDay, formatShortDay, localToday } from '../../static/shared/format';
 import { announcement, productPageHarness } from './product-page-harness';
 
 const page = productPageHarness();
@@ -146,6 +146,44 @@ describe('the Roadmap tab', () => {
     expect(cellTitles('Next', 'No goal')).toEqual(['Bravo']);
     expect(announcement()).toBe('Moved Bravo to Next in lane No goal, position 1 of 1.');
     await waitFor(async () => expect((await stored()).items.find((i) => i.title === 'Bravo')?.horizon).toBe('next'));
+  });
+
+  test('the Move menu offers every column and every lane, not only the neighbours, and takes a card to a far lane', async () => {
+    const goals = [await seedGoal('Grow activation'), await seedGoal('Faster checkout'), await seedGoal('Lower churn')];
+    await seedItem('Alpha', { goalId: goals[0]!.id });
+    const { user } = await openRoadmap();
+    screen.getByRole('button', { name: 'Move “Alpha”' }).focus();
+    await user.keyboard('{Enter}');
+    const menu = screen.getByRole('menu', { name: 'Move “Alpha”' });
+    expect(within(menu).getAllByRole('menuitem').map((item) => item.textContent)).toEqual([
+      'Up in this cell',
+      'Down in this cell',
+      'To Next',
+      'To Later',
+      'To lane “Faster checkout”',
+      'To lane “Lower churn”',
+      'To lane “No goal”',
+    ]);
+    // Drawn in a layer on <body>, not inside the card's lane, which would clip it.
+    expect(menu.closest('.rm-lane')).toBeNull();
+    await user.click(within(menu).getByRole('menuitem', { name: 'To lane “Lower churn”' }));
+    expect(cellTitles('Now', 'Lower churn')).toEqual(['Alpha']);
+    expect(announcement()).toBe('Moved Alpha to Now in lane Lower churn, position 1 of 1.');
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Alpha' })));
+    await waitFor(async () => expect((await stored()).items.find((i) => i.title === 'Alpha')?.goalId).toBe(goals[2]!.id));
+  });
+
+  test('a card’s dates name the year where it is not this one, and both years when they span two', async () => {
+    const year = Number(localToday().slice(0, 4));
+    await seedItem('Turn of the year', { startDate: `${year}-12-27`, endDate: `${year + 1}-02-05` });
+    await seedItem('Next spring', { startDate: `${year + 1}-03-02`, endDate: `${year + 1}-04-30` });
+    await seedItem('This summer', { startDate: `${year}-06-01`, endDate: `${year}-08-31` });
+    await openRoadmap();
+    const datesOf = (title: string) => screen.getByRole('listitem', { name: title }).querySelector('.rm-meta span:nth-child(2)')?.textContent;
+    expect(datesOf('Turn of the year')).toBe(`${formatDay(`${year}-12-27`)} – ${formatDay(`${year + 1}-02-05`)}`);
+    expect(datesOf('Next spring')).toBe(`${formatDay(`${year + 1}-03-02`)} – ${formatDay(`${year + 1}-04-30`)}`);
+    expect(datesOf('This summer')).toBe(`${formatShortDay(`${year}-06-01`)} – ${formatShortDay(`${year}-08-31`)}`);
+    expect(formatShortDay(`${year}-06-01`)).not.toContain(String(year));
   });
 
   test('a move over a change made by someone else reloads the roadmap and says so', async () => {

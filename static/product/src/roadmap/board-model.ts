@@ -142,14 +142,26 @@ export function planMove(board: Board, item: RoadmapItemView, target: MoveTarget
   return { payload, placement: outcome.placement, position: index + 1, total: others.length + 1, kind: outcome.kind };
 }
 
-export type MoveCommand = 'up' | 'down' | 'column-before' | 'column-after' | 'lane-before' | 'lane-after';
+/**
+ * A keyboard or menu command: up / down in the cell, the neighbouring column or lane (Alt+arrows),
+ * or any column or lane by its key (the Move menu offers them all, so a far cell is one step away).
+ */
+export type MoveCommand = 'up' | 'down' | 'column-before' | 'column-after' | 'lane-before' | 'lane-after' | `column:${string}` | `lane:${string}`;
 
-/** Where a keyboard command takes a card: up / down in its cell, or to the end of a neighbouring cell. */
+/** Where a command takes a card: up / down in its cell, or to the end of another cell. */
 export function commandTarget(board: Board, item: RoadmapItemView, command: MoveCommand): MoveTarget | undefined {
   const from = placeOf(board, item);
   const laneIndex = board.lanes.findIndex((l) => l.id === from.lane);
   const columnIndex = board.columns.findIndex((c) => c.key === from.column);
   const endOf = (lane: string, column: string) => ({ lane, column, index: cellOf(board, lane, column).length });
+  if (command.startsWith('column:')) {
+    const key = command.slice('column:'.length);
+    return key !== from.column && board.columns.some((c) => c.key === key) ? endOf(from.lane, key) : undefined;
+  }
+  if (command.startsWith('lane:')) {
+    const id = command.slice('lane:'.length);
+    return id !== from.lane && board.lanes.some((l) => l.id === id) ? endOf(id, from.column) : undefined;
+  }
   switch (command) {
     case 'up':
       return from.index > 0 ? { ...from, index: from.index - 1 } : undefined;
@@ -165,6 +177,8 @@ export function commandTarget(board: Board, item: RoadmapItemView, command: Move
       const next = board.lanes[laneIndex + (command === 'lane-before' ? -1 : 1)];
       return next && laneIndex >= 0 ? endOf(next.id, from.column) : undefined;
     }
+    default:
+      return undefined;
   }
 }
 

@@ -1,5 +1,6 @@
-import { useEffect, useId, useRef, useState } from 'react';
-import type { KeyboardEvent } from 'react';
+import { Fragment, useEffect, useId, useLayoutEffect, useRef, useState } from 'react';
+import type { CSSProperties, KeyboardEvent } from 'react';
+import { createPortal } from 'react-dom';
 import type { MoveCommand } from './board-model';
 
 export interface MoveChoice {
@@ -8,9 +9,18 @@ export interface MoveChoice {
   isDisabled: boolean;
 }
 
+/** Which group a choice belongs to: the cell, a column, or a lane (a separator between groups). */
+const groupOf = (choice: MoveChoice) => (choice.command.startsWith('column') ? 'column' : choice.command.startsWith('lane') ? 'lane' : 'cell');
+
+/** Room kept between the menu and the trigger or the window's edge, in px. */
+const margin = 4;
+
 /**
  * A card's "Move" menu (the WAI-ARIA menu button pattern, as static/shared/menu-button.tsx, but
  * on native buttons: one per card, 1,000 on a big board). Its choices are asked for when it opens.
+ * The menu is drawn in a layer on <body>, placed from the trigger (below it, or above when there is
+ * more room there), so neither the lane nor the board's scroll box clips it; a scroll elsewhere
+ * closes it, as it would leave it floating away from its card.
  */
 export function CardMoveMenu(props: {
   label: string;
@@ -23,6 +33,7 @@ export function CardMoveMenu(props: {
   const trigger = useRef<HTMLButtonElement>(null);
   const menu = useRef<HTMLUListElement>(null);
   const open = choices !== undefined;
+  const [place, setPlace] = useState<CSSProperties>({});
 
   const buttons = () => [...(menu.current?.querySelectorAll<HTMLButtonElement>('button:not(:disabled)') ?? [])];
   const close = (refocus: boolean) => {
@@ -30,14 +41,43 @@ export function CardMoveMenu(props: {
     if (refocus) trigger.current?.focus();
   };
 
+  useLayoutEffect(() => {
+    const anchor = trigger.current?.getBoundingClientRect();
+    const element = menu.current;
+    if (!open || !anchor || !element) return;
+    const below = window.innerHeight - anchor.bottom - 2 * margin;
+    const above = anchor.top - 2 * margin;
+    const height = element.scrollHeight;
+    const up = height > below && above > below;
+    const room = up ? above : below;
+    const width = element.offsetWidth;
+    const left = Math.max(margin, Math.min(anchor.right - width, window.innerWidth - width - margin));
+    setPlace({
+      left,
+      maxHeight: Math.max(room, 8 * 16),
+      ...(up ? { bottom: window.innerHeight - anchor.top + margin } : { top: anchor.bottom + margin }),
+    });
+  }, [open]);
+
   useEffect(() => {
     if (!open) return;
     buttons()[0]?.focus();
+    const inside = (target: EventTarget | null) => target instanceof Node && (!!menu.current?.contains(target) || !!trigger.current?.contains(target));
     const onPointerDown = (event: Event) => {
-      if (!menu.current?.parentElement?.contains(event.target as Node)) setChoices(undefined);
+      if (!inside(event.target)) setChoices(undefined);
     };
+    const onScroll = (event: Event) => {
+      if (!inside(event.target)) setChoices(undefined);
+    };
+    const onResize = () => setChoices(undefined);
     document.addEventListener('mousedown', onPointerDown);
-    return () => document.removeEventListener('mousedown', onPointerDown);
+    document.addEventListener('scroll', onScroll, true);
+    window.addEventListener('resize', onResize);
+    return () => {
+      document.removeEventListener('mousedown', onPointerDown);
+      document.removeEventListener('scroll', onScroll, true);
+      window.removeEventListener('resize', onResize);
+    };
   }, [open]);
 
   const onMenuKeyDown = (event: KeyboardEvent<HTMLUListElement>) => {
@@ -81,26 +121,32 @@ export function CardMoveMenu(props: {
       >
         <span aria-hidden="true">⋮⋮</span>
       </button>
-      {open ? (
-        <ul ref={menu} id={menuId} role="menu" aria-label={props.label} className="rm-menu" onKeyDown={onMenuKeyDown}>
-          {choices.map((choice) => (
-            <li key={choice.command} role="none">
-              <button
-                type="button"
-                role="menuitem"
-                tabIndex={-1}
-                disabled={choice.isDisabled}
-                onClick={() => {
-                  close(true);
-                  props.onMove(choice.command);
-                }}
-              >
-                {choice.label}
-              </button>
-            </li>
-          ))}
-        </ul>
-      ) : null}
+      {open
+        ? createPortal(
+            <ul ref={menu} id={menuId} role="menu" aria-label={props.label} className="rm-menu" style={place} onKeyDown={onMenuKeyDown}>
+              {choices.map((choice, index) => (
+                <Fragment key={choice.command}>
+                  {index > 0 && groupOf(choice) !== groupOf(choices[index - 1]!) ? <li role="separator" /> : null}
+                  <li role="none">
+                    <button
+                      type="button"
+                      role="menuitem"
+                      tabIndex={-1}
+                      disabled={choice.isDisabled}
+                      onClick={() => {
+                        close(true);
+                        props.onMove(choice.command);
+                      }}
+                    >
+                      {choice.label}
+                    </button>
+                  </li>
+                </Fragment>
+              ))}
+            </ul>,
+            document.body,
+          )
+        : null}
     </>
   );
 }

@@ -5,7 +5,7 @@
 import type { EpicRollup } from '../../../../src/domain/epic-rollup';
 import type { Forecast } from '../../../../src/domain/forecast';
 import type { WorkBySprint } from '../../../../src/domain/work-sprints';
-import { formatDay, formatShortDay } from '../../../shared/format';
+import { formatDay, formatNearDay, formatNearDays } from '../../../shared/format';
 import { messages } from '../../../shared/messages';
 
 const m = messages.roadmap;
@@ -56,7 +56,7 @@ export function forecastLine(forecast: Forecast): string {
     case 'none':
       return m.noForecast(m.forecastGap[forecast.reason]);
     case 'forecast': {
-      const end = formatShortDay(forecast.finishDate);
+      const end = formatNearDay(forecast.finishDate);
       return m.forecastFinish(forecast.finish.name ? m.forecastSprint(forecast.finish.name, end) : m.forecastProjected(end));
     }
   }
@@ -83,8 +83,9 @@ export function sprintsLine(sprints: WorkBySprint): string {
   return parts.length > 0 ? parts.join(' · ') : m.sprintsNone;
 }
 
-/** An item's dates, short ("3 Mar – 30 Jun") or long (with the year). */
+/** An item's dates, short ("3 Mar – 30 Jun", the year only where it is not this one) or long (with the year). */
 export function datesText(item: { startDate?: string; endDate?: string }, long = false): string {
-  const format = long ? formatDay : formatShortDay;
-  return m.dates(item.startDate && format(item.startDate), item.endDate && format(item.endDate));
+  if (long) return m.dates(item.startDate && formatDay(item.startDate), item.endDate && formatDay(item.endDate));
+  const [start, end] = formatNearDays(item.startDate, item.endDate);
+  return m.dates(start, end);
 }

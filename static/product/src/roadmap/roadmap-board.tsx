@@ -39,6 +39,15 @@ export function RoadmapBoard(props: RoadmapBoardProps) {
   const [focusId, setFocusId] = useState<string>();
   const latest = useRef(props);
   latest.current = props;
+  // Read through `latest`, so the memoised callbacks below always see the board as shown.
+  const itemOf = (itemId: string): RoadmapItemView | undefined => {
+    for (const cell of latest.current.board.cells.values()) {
+      const found = cell.find((i) => i.id === itemId);
+      if (found) return found;
+    }
+    return undefined;
+  };
+
 
   useLayoutEffect(() => {
     if (!focusId) return;
@@ -50,14 +59,33 @@ export function RoadmapBoard(props: RoadmapBoardProps) {
     markRender(renderMarks.committed);
   }, [board]);
 
-  // A new layout opens on the present: the current column (or the first to come) at the left edge.
+  const fit = useWholeColumns(scroller, board.columns.length);
+  const firstShown = useRef(0);
+
+  // A layout opens on the present: the column before the current one (or the first to come) at the
+  // left edge, whole, so no card is sliced. A change of width (the details panel opening) keeps the
+  // same first column, and the open item's column in sight.
+  const selectedColumn = (() => {
+    const item = props.selectedId ? itemOf(props.selectedId) : undefined;
+    return item ? board.columns.findIndex((c) => c.key === placeOf(board, item).column) : -1;
+  })();
+  const openedLayout = useRef<string>();
   useLayoutEffect(() => {
     const element = scroller.current;
-    const head = element?.querySelector<HTMLElement>('[data-when="current"]') ?? element?.querySelector<HTMLElement>('[data-when="future"]');
-    if (!element || !head) return;
-    const offset = head.getBoundingClientRect().left - element.getBoundingClientRect().left + element.scrollLeft;
-    element.scrollLeft = Math.max(0, offset - head.offsetWidth / 2);
-  }, [board.layout]);
+    if (!element || !fit) return;
+    let first = firstShown.current;
+    if (openedLayout.current !== board.layout) {
+      openedLayout.current = board.layout;
+      const present = board.columns.findIndex((c) => c.when === 'current');
+      const next = present >= 0 ? present : board.columns.findIndex((c) => c.when === 'future');
+      first = Math.max(0, next - 1);
+    }
+    if (selectedColumn >= 0 && selectedColumn < first) first = selectedColumn;
+    if (selectedColumn >= first + fit.shown) first = selectedColumn - fit.shown + 1;
+    first = Math.max(0, Math.min(first, board.columns.length - fit.shown));
+    firstShown.current = first;
+    element.scrollLeft = first * fit.step;
+  }, [board.layout, fit, selectedColumn]);
 
   useEffect(() => {
     if (!canEdit) return;
@@ -87,14 +115,6 @@ export function RoadmapBoard(props: RoadmapBoardProps) {
     else titles.current.delete(itemId);
   }, []);
 
-  const itemOf = (itemId: string): RoadmapItemView | undefined => {
-    for (const cell of latest.current.board.cells.values()) {
-      const found = cell.find((i) => i.id === itemId);
-      if (found) return found;
-    }
-    return undefined;
-  };
-
   const onCommand = useCallback((itemId: string, command: MoveCommand) => {
     const item = itemOf(itemId);
     if (!item) return;
@@ -102,23 +122,18 @@ export function RoadmapBoard(props: RoadmapBoardProps) {
     if (target && latest.current.onMove(itemId, target)) setFocusId(itemId);
   }, []);
 
+  // Every column and every lane, not only the neighbours: the menu is the keyboard's way to a far cell.
   const moveChoices = useCallback((itemId: string): MoveChoice[] => {
     const current = latest.current.board;
     const item = itemOf(itemId);
     if (!item) return [];
     const from = placeOf(current, item);
-    const laneIndex = current.lanes.findIndex((l) => l.id === from.lane);
-    const columnIndex = current.columns.findIndex((c) => c.key === from.column);
-    const column = (offset: number) => current.columns[columnIndex + offset]?.label ?? '';
-    const lane = (offset: number) => current.lanes[laneIndex + offset]?.name ?? '';
     const choice = (command: MoveCommand, label: string): MoveChoice => ({ command, label, isDisabled: !commandTarget(current, item, command) });
     return [
       choice('up', m.moveUp),
       choice('down', m.moveDown),
-      choice('column-before', m.moveToColumn(column(-1))),
-      choice('column-after', m.moveToColumn(column(1))),
-      choice('lane-before', m.moveToLane(lane(-1))),
-      choice('lane-after', m.moveToLane(lane(1))),
+      ...current.columns.filter((c) => c.key !== from.column).map((c) => choice(`column:${c.key}`, m.moveToColumn(c.label))),
+      ...current.lanes.filter((l) => l.id !== from.lane).map((l) => choice(`lane:${l.id}`, m.moveToLane(l.name))),
     ].filter((c) => !c.isDisabled || c.command === 'up' || c.command === 'down');
   }, []);
 
@@ -128,10 +143,15 @@ export function RoadmapBoard(props: RoadmapBoardProps) {
   };
   const focusLane = laneOfItem(focusId);
   const selectedLane = laneOfItem(props.selectedId);
-  const template = { gridTemplateColumns: `repeat(${board.columns.length}, minmax(15rem, 1fr))` };
-  const minWidth = { minWidth: `calc(${board.columns.length} * 15.5rem)` };
+  const template = { gridTemplateColumns: fit ? `repeat(${board.columns.length}, ${fit.width}px)` : `repeat(${board.columns.length}, minmax(${columnRem}rem, 1fr))` };
+  const minWidth = fit ? { width: 'max-content' } : { minWidth: `calc(${board.columns.length} * ${columnRem + gapRem}rem)` };
   return (
-    <div ref={scroller} className="rm-board" data-testid="roadmap-board">
+    <div
+      ref={scroller}
+      className="rm-board"
+      data-testid="roadmap-board"
+      onScroll={fit ? (event) => (firstShown.current = Math.round(event.currentTarget.scrollLeft / fit.step)) : undefined}
+    >
       <div className="rm-board-inner" style={minWidth}>
         <div className="rm-columns" style={template} aria-hidden="true">
           {board.columns.map((column) => (
@@ -144,6 +164,7 @@ export function RoadmapBoard(props: RoadmapBoardProps) {
             key={`${board.layout}:${lane.id}`}
             lane={lane}
             eager={index < eagerLanes || lane.id === focusLane || lane.id === selectedLane}
+            root={scroller}
             board={board}
             template={template}
             canEdit={canEdit}
@@ -169,6 +190,51 @@ function ColumnHead({ column }: { column: RoadmapColumn }) {
   );
 }
 
+/** A column's narrowest width, and the gap between columns (as roadmap-board.css has them). */
+const columnRem = 15;
+const gapRem = 0.5;
+/** The lanes' padding on each side, which the column heads repeat. */
+const paddingRem = 0.5;
+
+interface ColumnFit {
+  /** Columns shown whole side by side. */
+  shown: number;
+  /** Each column's width and the distance from one column's start to the next, in px. */
+  width: number;
+  step: number;
+}
+
+/**
+ * Column widths that fit whole columns in the board's own width: as many as fit at `columnRem` or
+ * wider, sharing the room, the rest reached by scrolling sideways a whole column at a time (the
+ * board snaps to column starts). The width is measured, so a details panel beside the board
+ * narrows it to fewer whole columns instead of slicing the last one. Undefined until measured
+ * (and in jsdom, which lays nothing out): the stylesheet's flexible columns then apply.
+ */
+function useWholeColumns(scroller: React.RefObject<HTMLElement | null>, count: number): ColumnFit | undefined {
+  const [width, setWidth] = useState(0);
+  useLayoutEffect(() => {
+    const element = scroller.current;
+    if (!element) return;
+    setWidth(element.clientWidth);
+    if (typeof ResizeObserver === 'undefined') return;
+    const observer = new ResizeObserver(() => setWidth(element.clientWidth));
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, [scroller]);
+  const [fit, setFit] = useState<ColumnFit>();
+  useLayoutEffect(() => {
+    if (width <= 0 || count === 0) return setFit(undefined);
+    const rem = parseFloat(getComputedStyle(document.documentElement).fontSize) || 16;
+    const gap = gapRem * rem;
+    const room = width - 2 * paddingRem * rem;
+    const shown = Math.max(1, Math.min(count, Math.floor((room + gap) / (columnRem * rem + gap))));
+    const columnWidth = Math.floor((room - (shown - 1) * gap) / shown);
+    setFit((old) => (old && old.shown === shown && old.width === columnWidth ? old : { shown, width: columnWidth, step: columnWidth + gap }));
+  }, [width, count]);
+  return fit;
+}
+
 /** Lanes drawn at once; the others when they come near the viewport (see `useNearViewport`). */
 const eagerLanes = 2;
 /** A card's usual height, for a lane not drawn yet to take about the room it will. */
@@ -179,24 +245,28 @@ const cardRem = 7.5;
  * lane drawn stays drawn, so focus and moves inside it keep working. Without IntersectionObserver
  * (jsdom) everything is near.
  */
-function useNearViewport(ref: React.RefObject<HTMLElement | null>, eager: boolean): boolean {
+function useNearViewport(ref: React.RefObject<HTMLElement | null>, eager: boolean, root: React.RefObject<HTMLElement | null>): boolean {
   const [near, setNear] = useState(() => eager || typeof IntersectionObserver === 'undefined');
+  // Eager once is near for good: a lane drawn for a card moved (and focused) into it must not be
+  // taken down again when that card's focus request is done, or focus falls to <body>.
+  if (eager && !near) setNear(true);
   useEffect(() => {
     if (near || eager) return;
     const element = ref.current;
     if (!element) return;
     const observer = new IntersectionObserver((entries) => {
       if (entries.some((entry) => entry.isIntersecting)) setNear(true);
-    }, { rootMargin: '100% 0px' });
+    }, { root: root.current, rootMargin: '100% 0px' });
     observer.observe(element);
     return () => observer.disconnect();
-  }, [near, eager, ref]);
+  }, [near, eager, ref, root]);
   return near || eager;
 }
 
 interface LaneProps {
   lane: BoardLane;
   eager: boolean;
+  root: React.RefObject<HTMLElement | null>;
   board: Board;
   template: React.CSSProperties;
   canEdit: boolean;
@@ -213,7 +283,7 @@ function Lane(props: LaneProps) {
   const headingId = `rm-lane-${lane.id}`;
   const count = board.columns.reduce((sum, column) => sum + cellOf(board, lane.id, column.key).length, 0);
   const section = useRef<HTMLElement>(null);
-  const near = useNearViewport(section, props.eager);
+  const near = useNearViewport(section, props.eager, props.root);
   const tallest = Math.max(1, ...board.columns.map((column) => cellOf(board, lane.id, column.key).length));
   return (
     <section
