@@ -32,12 +32,26 @@ export async function uiContext(): Promise<UiContext> {
 /** The project page's module key (manifest.yml): the portfolio links into each product's page. */
 const productPageModule = 'throughline-product';
 
-const productPageOf = (projectKey: string) => ({ target: 'module', moduleKey: productPageModule, projectKey }) as const;
+/** `path`: the page's own route (static/shared/product-route.ts), which Jira appends to the page URL. */
+const productPageOf = (projectKey: string, path?: string) => ({ target: 'module', moduleKey: productPageModule, projectKey, ...(path ? { path } : {}) }) as const;
 
-/** The product page's URL in Jira, for a link's href (open in a new tab, copy link). */
-export async function productPageUrl(projectKey: string): Promise<string> {
-  return (await router.getUrl(productPageOf(projectKey)))?.toString() ?? '';
+/** The product page's URL in Jira, for a link's href (open in a new tab, copy link); `path` opens that route. */
+export async function productPageUrl(projectKey: string, path?: string): Promise<string> {
+  return (await router.getUrl(productPageOf(projectKey, path)))?.toString() ?? '';
 }
+
+/**
+ * The app's own history in Jira's URL (`view.createHistory()`, a `history` v4 object): what the
+ * page reads on load, writes as the user moves, and hears on back / forward. Only the parts used.
+ */
+export interface AppHistory {
+  readonly location: { pathname: string };
+  push(path: string): void;
+  replace(path: string): void;
+  listen(listener: (location: { pathname: string }) => void): () => void;
+}
+
+export const appHistory = (): Promise<AppHistory> => view.createHistory() as Promise<AppHistory>;
 
 /**
  * A dashboard gadget's frame: which gadget it is, whether Jira shows its edit view (the manifest's
@@ -65,5 +79,5 @@ export async function gadgetFrame(): Promise<GadgetFrame> {
 /** Saves a gadget's configuration from its edit view; Jira then shows the gadget with it. `refresh`: minutes. */
 export const submitGadgetConfiguration = (configuration: GadgetConfig): Promise<void> => view.submit(configuration) as Promise<void>;
 
-/** Opens the product page of a project in Jira, in this tab. */
-export const openProductPage = (projectKey: string): Promise<void> => router.navigate(productPageOf(projectKey));
+/** Opens the product page of a project in Jira, in this tab; `path` opens that route. */
+export const openProductPage = (projectKey: string, path?: string): Promise<void> => router.navigate(productPageOf(projectKey, path));

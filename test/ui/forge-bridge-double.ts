@@ -15,11 +15,74 @@ export interface BridgeView {
   license?: Record<string, unknown>;
 }
 
+/**
+ * The app's history in the Jira URL (`view.createHistory()`): one per frame, as in Jira, with the
+ * browser's back / forward. A `history` v4 subset: `listen`, `push`, `replace`, `location`.
+ */
+export interface HistoryDouble {
+  readonly entries: string[];
+  readonly location: { pathname: string };
+  /** Where the next page opens, as a reload or a shared link would: forgets every entry. */
+  open(pathname: string): void;
+  back(): void;
+  forward(): void;
+}
+
+function historyDouble(): HistoryDouble & { frameHistory(): unknown } {
+  let entries = ['/'];
+  let index = 0;
+  let listeners: Array<(location: { pathname: string }, action: string) => void> = [];
+  const location = () => ({ pathname: entries[index] ?? '/', search: '', hash: '', state: undefined });
+  const notify = (action: string) => {
+    for (const listener of [...listeners]) listener(location(), action);
+  };
+  const step = (delta: number) => {
+    const next = index + delta;
+    if (next < 0 || next >= entries.length) return;
+    index = next;
+    notify('POP');
+  };
+  return {
+    get entries() {
+      return entries.slice(0, index + 1);
+    },
+    get location() {
+      return location();
+    },
+    open(pathname) {
+      entries = [pathname];
+      index = 0;
+      listeners = [];
+    },
+    back: () => step(-1),
+    forward: () => step(1),
+    frameHistory: () => ({
+      location: location(),
+      push(path: string) {
+        entries = [...entries.slice(0, index + 1), path];
+        index += 1;
+        notify('PUSH');
+      },
+      replace(path: string) {
+        entries[index] = path;
+        notify('REPLACE');
+      },
+      listen(listener: (location: { pathname: string }, action: string) => void) {
+        listeners.push(listener);
+        return () => (listeners = listeners.filter((l) => l !== listener));
+      },
+    }),
+  };
+}
+
 export function installBridgeDouble(
   sandbox: Sandbox,
   view: BridgeView,
-): { calls: string[]; navigations: unknown[]; submissions: unknown[]; setView(next: BridgeView): void } {
+): { calls: string[]; navigations: unknown[]; submissions: unknown[]; history: HistoryDouble; setView(next: BridgeView): void } {
   let current = view;
+  const history = historyDouble();
+  // Each test opens the page afresh, at the app's root route, as a new browser tab would.
+  beforeEach(() => history.open('/'));
   const calls: string[] = [];
   const navigations: unknown[] = [];
   /** What a gadget's edit view handed Jira with `view.submit`. */
@@ -52,12 +115,14 @@ export function installBridgeDouble(
         };
       // Router ops: the URL Jira gives a module page, and navigations kept for the test to read.
       case 'getUrl': {
-        const target = payload as { moduleKey?: string; projectKey?: string };
-        return `${sandbox.site.baseUrl}/jira/software/projects/${target.projectKey ?? ''}/apps/${target.moduleKey ?? ''}`;
+        const target = payload as { moduleKey?: string; projectKey?: string; path?: string };
+        return `${sandbox.site.baseUrl}/jira/software/projects/${target.projectKey ?? ''}/apps/${target.moduleKey ?? ''}${target.path ?? ''}`;
       }
       case 'navigate':
         navigations.push(payload);
         return undefined;
+      case 'createHistory':
+        return history.frameHistory();
       case 'submit':
         submissions.push(payload);
         return undefined;
@@ -69,5 +134,5 @@ export function installBridgeDouble(
     }
   };
   (globalThis as { __bridge?: unknown }).__bridge = { callBridge };
-  return { calls, navigations, submissions, setView: (next) => (current = next) };
+  return { calls, navigations, submissions, history, setView: (next) => (current = next) };
 }

@@ -3,7 +3,7 @@
  * sandbox, in a `jira:dashboardGadget` frame whose context carries the saved configuration, and in
  * the edit view that saves it with `view.submit`.
  */
-import { render, screen, within } from '@testing-library/react';
+import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import axe from 'axe-core';
 import { epicLinksPropertyKey } from '../../src/domain/epic-links';
@@ -51,8 +51,8 @@ async function seedStrategy() {
   await seedMeasurements(sandbox, kpi.id, [{ date: daysFromToday(-1), value: 40 }]);
   const loyalty = await seedGoal(sandbox, { title: 'Keep customers' });
   await seedItem(sandbox, 'THR', { title: 'One-tap payment', goalId: checkout.id, horizon: 'now', status: 'in-progress' });
-  await seedItem(sandbox, 'THR', { title: 'Loyalty points', goalId: loyalty.id, horizon: 'now' });
-  return { checkout, loyalty };
+  const points = await seedItem(sandbox, 'THR', { title: 'Loyalty points', goalId: loyalty.id, horizon: 'now' });
+  return { checkout, loyalty, points };
 }
 
 const thr = () => sandbox.project('THR').id;
@@ -89,15 +89,20 @@ test('a gadget set up on a project the viewer may not browse shows a plain notic
   }
 });
 
-test('Roadmap now lists the goal’s Now items, each a link into the product page', async () => {
-  const { loyalty } = await seedStrategy();
+test('Roadmap now lists the goal’s Now items, each a link to that item in the product page', async () => {
+  const { loyalty, points } = await seedStrategy();
   const user = show('throughline-roadmap-now', 'productManager', { projectId: thr(), rows: 5, goalId: loyalty.id });
   const items = await screen.findAllByTestId('now-item', {}, { timeout: 8000 });
   expect(items.map((item) => within(item).getByRole('link').textContent)).toEqual(['Loyalty points']);
   expect(screen.getByText('Goal: Keep customers')).toBeTruthy();
   expect(within(items[0]!).getByText('No epics yet')).toBeTruthy();
-  await user.click(within(items[0]!).getByRole('link', { name: 'Open Loyalty points in the product page' }));
-  expect(bridge.navigations).toEqual([expect.objectContaining({ target: 'module', moduleKey: 'throughline-product', projectKey: 'THR' })]);
+  const link = within(items[0]!).getByRole('link', { name: 'Open Loyalty points in the product page' });
+  // The item's own route in the product page (static/shared/product-route.ts), as href and as navigation.
+  await waitFor(() => expect(link.getAttribute('href')).toBe(`${sandbox.site.baseUrl}/jira/software/projects/THR/apps/throughline-product/roadmap/horizons/${points.id}`));
+  await user.click(link);
+  expect(bridge.navigations).toEqual([
+    expect.objectContaining({ target: 'module', moduleKey: 'throughline-product', projectKey: 'THR', path: `/roadmap/horizons/${points.id}` }),
+  ]);
   expect(await axeSeriousOrWorse()).toEqual([]);
 });
 

@@ -1,5 +1,5 @@
 import axe from 'axe-core';
-import { screen, waitFor, within } from '@testing-library/react';
+import { act, screen, waitFor, within } from '@testing-library/react';
 import type { RoadmapItemInput } from '../../src/contract';
 import { columnOf, timelineRoadmapColumns } from '../../src/domain/roadmap';
 import { timelineColumns } from '../../src/domain/sprint-columns';
@@ -320,5 +320,63 @@ describe('accessibility of the Roadmap tab', () => {
     await user.click(screen.getByRole('button', { name: 'Edit lanes' }));
     const result = await axe.run(document.body, { rules: { 'color-contrast': { enabled: false }, region: { enabled: false } } });
     expect(result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+  });
+});
+
+describe('the Roadmap tab in the page URL (the app’s history in Jira)', () => {
+  const selectedTab = () => screen.getByRole('tab', { selected: true }).textContent;
+  const checkedLayout = () => (screen.getByRole('radio', { checked: true }) as HTMLInputElement).value;
+  const openPanel = () => document.querySelector<HTMLElement>('[role="region"][aria-label]')?.getAttribute('aria-label') ?? null;
+
+  test('a shared link opens the Roadmap tab on its layout with its item open', async () => {
+    const item = await seedItem('Saved cards', { horizon: 'next' });
+    page.bridge.history.open(`/roadmap/quarters/${item.id}`);
+    await page.open('developer');
+    await screen.findByTestId('roadmap-board', undefined, { timeout: 10_000 });
+    expect(selectedTab()).toBe('Roadmap');
+    expect(checkedLayout()).toBe('quarters');
+    expect(screen.getByRole('region', { name: 'Saved cards' })).toBeTruthy();
+  });
+
+  test('an item the roadmap does not hold, or a route that is not one, opens the page without failing', async () => {
+    page.bridge.history.open('/roadmap/timeline/item-gone');
+    const { unmount } = await page.open('productManager');
+    await screen.findByTestId('roadmap-board', undefined, { timeout: 10_000 });
+    expect(checkedLayout()).toBe('timeline');
+    expect(openPanel()).toBeNull();
+    unmount();
+    page.bridge.history.open('/roadmap/%E0%A4%A/<script>');
+    await page.open('productManager');
+    await screen.findByTestId('roadmap-board', undefined, { timeout: 10_000 });
+    expect(checkedLayout()).toBe('horizons');
+  });
+
+  test('switching tab, layout and item writes the route; back and forward walk it', async () => {
+    const item = await seedItem('Saved cards');
+    const { user } = await openRoadmap();
+    expect(page.bridge.history.location.pathname).toBe('/roadmap');
+    await user.click(screen.getByRole('radio', { name: 'Quarters' }));
+    await user.click(screen.getByRole('button', { name: 'Saved cards' }));
+    await screen.findByRole('region', { name: 'Saved cards' });
+    // The layout replaces (a setting), the item and the tab push (steps one goes back from).
+    expect(page.bridge.history.entries).toEqual(['/', '/roadmap/quarters', `/roadmap/quarters/${item.id}`]);
+
+    act(() => page.bridge.history.back());
+    await waitFor(() => expect(openPanel()).toBeNull());
+    expect(checkedLayout()).toBe('quarters');
+    act(() => page.bridge.history.forward());
+    await screen.findByRole('region', { name: 'Saved cards' });
+    act(() => page.bridge.history.back());
+    act(() => page.bridge.history.back());
+    await waitFor(() => expect(selectedTab()).toBe('Vision'));
+
+    act(() => page.bridge.history.forward());
+    await waitFor(() => expect(selectedTab()).toBe('Roadmap'));
+    await user.click(screen.getByRole('tab', { name: 'Goals & KPIs' }));
+    expect(page.bridge.history.location.pathname).toBe('/goals');
+    // Coming back reopens the layout the roadmap showed.
+    await user.click(screen.getByRole('tab', { name: 'Roadmap' }));
+    expect(page.bridge.history.location.pathname).toBe('/roadmap/quarters');
+    expect(checkedLayout()).toBe('quarters');
   });
 });

@@ -34,31 +34,34 @@ export const gadgetStyles = {
   }),
 };
 
-/** The product page's URL, for links that also open in a new tab. */
-export function useProductUrl(projectKey: string): string {
+/** The product page's URL (at `path`, its own route), for links that also open in a new tab. */
+export function useProductUrl(projectKey: string, path?: string): string {
   const [url, setUrl] = useState('');
   useEffect(() => {
     let current = true;
-    productPageUrl(projectKey).then(
+    productPageUrl(projectKey, path).then(
       (value) => current && setUrl(value),
       () => undefined,
     );
     return () => {
       current = false;
     };
-  }, [projectKey]);
+  }, [projectKey, path]);
   return url;
 }
 
 const linkStyle = { font: token('font.body'), color: token('color.link') };
 
-/** A link into the product page: a click navigates Jira's top window there; the href serves a new tab. */
-export function ProductLink(props: { project: ProjectRef; label?: string; children: ReactNode }) {
-  const url = useProductUrl(props.project.key);
+/**
+ * A link into the product page (at `path`, its route: static/shared/product-route.ts): a click
+ * navigates Jira's top window there; the href serves a new tab.
+ */
+export function ProductLink(props: { project: ProjectRef; path?: string; label?: string; children: ReactNode }) {
+  const url = useProductUrl(props.project.key, props.path);
   const onClick = (event: MouseEvent) => {
     if (event.metaKey || event.ctrlKey || event.shiftKey || event.button !== 0) return;
     event.preventDefault();
-    void openProductPage(props.project.key);
+    void openProductPage(props.project.key, props.path);
   };
   return (
     // A plain anchor (ADS's Anchor brings a router-link provider a gadget does not need).

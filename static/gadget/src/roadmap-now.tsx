@@ -1,8 +1,9 @@
-/** Roadmap now: the open Now items with progress, forecast and risk, each linking to the product page. */
+/** Roadmap now: the open Now items with progress, forecast and risk, each linking to that item in the product page. */
 import { useCallback } from 'react';
 import { Box, Inline, Stack, Text } from '@atlaskit/primitives';
 import type { RoadmapNowGadget } from '../../../src/contract';
 import { invoke } from '../../shared/bridge';
+import { itemRoute } from '../../shared/product-route';
 import { gadgets as m } from '../../shared/messages/gadgets';
 import { Tag } from '../../shared/tag';
 import { useResult } from '../../shared/use-result';
@@ -45,7 +46,7 @@ export function RoadmapNow({ config }: { config: SavedConfig & { projectId: stri
               <Box as="li" key={item.id} xcss={gadgetStyles.row} testId="now-item">
                 <Stack space="space.075">
                   <Inline space="space.100" alignBlock="center" spread="space-between">
-                    <ProductLink project={view.project} label={m.openItem(item.title)}>
+                    <ProductLink project={view.project} path={itemRoute(item.id)} label={m.openItem(item.title)}>
                       {item.title}
                     </ProductLink>
                     <Inline space="space.050">

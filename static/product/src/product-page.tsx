@@ -1,3 +1,4 @@
+import { useRef } from 'react';
 import Heading from '@atlaskit/heading';
 import Tabs, { Tab, TabList, TabPanel } from '@atlaskit/tabs';
 import { Box, Stack, xcss } from '@atlaskit/primitives';
@@ -10,6 +11,9 @@ import { AlignmentTab } from './alignment/alignment-tab';
 import { GoalsTab } from './goals/goals-tab';
 import { OverviewTab } from './overview/overview-tab';
 import { RoadmapTab } from './roadmap/roadmap-tab';
+import { productTabs } from '../../shared/product-route';
+import type { ProductRoute, ProductTab } from '../../shared/product-route';
+import { useProductRoute } from './use-product-route';
 import { useStrategy } from './use-strategy';
 import type { StrategyStore } from './use-strategy';
 import { VisionTab } from './vision/vision-tab';
@@ -20,23 +24,33 @@ const panelStyles = xcss({ paddingBlockStart: 'space.300', width: '100%' });
  * The "Product" project page: the vision, the goals with their KPIs, the roadmap, and the epics
  * and sprints they are delivered through. The strategy loads once for the first two tabs; the
  * roadmap, the alignment and the overview load when their tab is first opened (ADS tabs keep a visited panel
- * mounted, so drafts survive a switch).
+ * mounted, so drafts survive a switch). The open tab, roadmap layout and roadmap item are the
+ * page's route in Jira's URL (use-product-route.ts), so a reload, back / forward or a shared link
+ * show the same view.
  */
 export function ProductPage() {
   const strategy = useStrategy();
   const { state } = strategy;
+  const { route, go } = useProductRoute();
+  // Leaving the roadmap and coming back reopens the layout and item it showed.
+  const lastRoadmap = useRef<ProductRoute>({ tab: 'roadmap' });
+  if (route?.tab === 'roadmap') lastRoadmap.current = route;
+  const selectTab = (index: number) => {
+    const tab: ProductTab = productTabs[index] ?? 'vision';
+    go(tab === 'roadmap' ? lastRoadmap.current : { tab }, 'push');
+  };
   return (
     <AnnouncerProvider>
       <Box as="main" padding="space.300">
-        {state.status === 'loading' && <Loading label={messages.loading} />}
+        {(state.status === 'loading' || (!route && state.status === 'ready')) && <Loading label={messages.loading} />}
         {state.status === 'failed' && state.error.code === 'forbidden' && <ErrorMessage error={state.error} />}
-        {(state.status === 'ready' || (state.status === 'failed' && state.error.code !== 'forbidden')) && (
+        {route && (state.status === 'ready' || (state.status === 'failed' && state.error.code !== 'forbidden')) && (
           <Stack space="space.200">
             <Heading size="large" as="h1">
               {messages.common.pageTitle(pageName(strategy))}
             </Heading>
             {state.status === 'ready' && !state.value.viewer.licensed && <UnlicensedNotice />}
-            <Tabs id="product-tabs">
+            <Tabs id="product-tabs" selected={productTabs.indexOf(route.tab)} onChange={selectTab}>
               <TabList>
                 <Tab>{messages.common.tabs.vision}</Tab>
                 <Tab>{messages.common.tabs.goals}</Tab>
@@ -59,7 +73,11 @@ export function ProductPage() {
               </TabPanel>
               <TabPanel>
                 <Box xcss={panelStyles}>
-                  <RoadmapTab />
+                  <RoadmapTab
+                    layout={route.tab === 'roadmap' ? route.layout : lastRoadmap.current.layout}
+                    itemId={route.tab === 'roadmap' ? route.item : lastRoadmap.current.item}
+                    onRoute={(next, how) => go({ tab: 'roadmap', ...next }, how)}
+                  />
                 </Box>
               </TabPanel>
               <TabPanel>

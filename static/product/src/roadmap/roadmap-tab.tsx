@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import Button from '@atlaskit/button/new';
 import Heading from '@atlaskit/heading';
 import SectionMessage from '@atlaskit/section-message';
@@ -28,7 +28,7 @@ const bodyStyles = xcss({ display: 'flex', gap: 'space.200', alignItems: 'flex-s
 const boardStyles = xcss({ flexGrow: 1, minWidth: '0' });
 const panelStyles = xcss({ flexShrink: 0, width: '24rem', maxWidth: '45%', position: 'sticky', insetBlockStart: 'space.0' });
 
-/** The layout last chosen in this browser tab, so a reload keeps it. */
+/** The layout last chosen in this browser tab, for a route that names none (the Roadmap tab opened plainly). */
 function rememberedLayout(): RoadmapLayout {
   try {
     const saved = window.sessionStorage.getItem(layoutKey);
@@ -38,20 +38,46 @@ function rememberedLayout(): RoadmapLayout {
   }
 }
 
+/** The tab's part of the product page's route: the layout and the open item (static/shared/product-route.ts). */
+export interface RoadmapRouteProps {
+  layout: RoadmapLayout | undefined;
+  itemId: string | undefined;
+  onRoute: (next: { layout: RoadmapLayout; item?: string }, how: 'push' | 'replace') => void;
+}
+
 /** The Roadmap tab: loads the roadmap when first opened, then the board with its details panel. */
-export function RoadmapTab() {
+export function RoadmapTab(route: RoadmapRouteProps) {
   const store = useRoadmap();
   const { state } = store;
   if (state.status === 'loading') return <Loading label={m.loading} />;
   if (state.status === 'failed') return <ErrorMessage error={state.error} onRetry={store.reload} />;
-  return <RoadmapScreen view={state.value} onChange={store.change} refresh={store.refresh} />;
+  return <RoadmapScreen view={state.value} onChange={store.change} refresh={store.refresh} route={route} />;
 }
 
-function RoadmapScreen(props: { view: RoadmapView; onChange: (change: RoadmapChange) => void; refresh: () => Promise<boolean> }) {
-  const { view } = props;
+function RoadmapScreen(props: { view: RoadmapView; onChange: (change: RoadmapChange) => void; refresh: () => Promise<boolean>; route: RoadmapRouteProps }) {
+  const { view, route } = props;
   const canEdit = view.viewer.canEdit;
-  const [layout, setLayoutState] = useState<RoadmapLayout>(rememberedLayout);
-  const [panel, setPanel] = useState<PanelState>();
+  const [remembered] = useState<RoadmapLayout>(rememberedLayout);
+  const layout = route.layout ?? remembered;
+  // The route names the open item; an id the roadmap does not hold (deleted, mistyped) opens nothing.
+  const routedItem = route.itemId && view.items.some((item) => item.id === route.itemId) ? route.itemId : undefined;
+  const [panel, setPanelState] = useState<PanelState | undefined>(routedItem ? { kind: 'view', itemId: routedItem } : undefined);
+  const onRoute = useRef(route.onRoute);
+  onRoute.current = route.onRoute;
+  const layoutRef = useRef(layout);
+  layoutRef.current = layout;
+  /** Opening or closing an item is a step in the URL (back closes it again); a new-item form is not. */
+  const setPanel = useCallback((next: PanelState | undefined) => {
+    setPanelState(next);
+    onRoute.current({ layout: layoutRef.current, ...(next?.kind === 'view' ? { item: next.itemId } : {}) }, 'push');
+  }, []);
+  // Back / forward, or a link, changed the route's item: the panel follows.
+  useEffect(() => {
+    setPanelState((open) => {
+      if (routedItem) return open?.kind === 'view' && open.itemId === routedItem ? open : { kind: 'view', itemId: routedItem };
+      return open?.kind === 'view' ? undefined : open;
+    });
+  }, [routedItem]);
   const [editingLanes, setEditingLanes] = useState(false);
   const [notice, setNotice] = useState<MoveNotice>();
   const addButton = useRef<HTMLButtonElement>(null);
@@ -59,7 +85,7 @@ function RoadmapScreen(props: { view: RoadmapView; onChange: (change: RoadmapCha
   const move = useRoadmapMoves({ board, items: view.items, onChange: props.onChange, refresh: props.refresh, onNotice: setNotice });
 
   const setLayout = (next: RoadmapLayout) => {
-    setLayoutState(next);
+    onRoute.current({ layout: next, ...(panel?.kind === 'view' ? { item: panel.itemId } : {}) }, 'replace');
     try {
       window.sessionStorage.setItem(layoutKey, next);
     } catch {
@@ -67,13 +93,14 @@ function RoadmapScreen(props: { view: RoadmapView; onChange: (change: RoadmapCha
     }
   };
 
-  const onOpen = useCallback((itemId: string) => setPanel((open) => (open?.kind === 'view' && open.itemId === itemId ? undefined : { kind: 'view', itemId })), []);
+  const openItem = panel?.kind === 'view' ? panel.itemId : undefined;
+  const onOpen = useCallback((itemId: string) => setPanel(openItem === itemId ? undefined : { kind: 'view', itemId }), [openItem, setPanel]);
   const onAdd = useCallback(
     (laneId: string) => {
       const lane = laneId === noLane ? null : laneId;
       setPanel({ kind: 'create', preset: view.laneMode === 'goals' ? { goalId: lane } : { laneId: lane } });
     },
-    [view.laneMode],
+    [view.laneMode, setPanel],
   );
   const closePanel = (focusItemId?: string) => {
     setPanel(undefined);

@@ -1,0 +1,61 @@
+/**
+ * The product page's own route: which tab, which roadmap layout and which roadmap item are open.
+ * It lives in the app's history (`view.createHistory()`), which Jira keeps in the page URL after
+ * `/jira/software/projects/KEY/apps/<appId>/<envId>`, so a reload or a copied link reopens the view.
+ * Shared by the product page (reads and writes it) and the gadgets (link to an item).
+ *
+ * The route is path segments only (`/roadmap/quarters/item-…`), never a query string: Forge's
+ * NavigationLocation for a module has a `path` and nothing else
+ * (https://developer.atlassian.com/platform/forge/apis-reference/ui-api-bridge/router/; `@forge/bridge`'s
+ * `NavigationLocation` type), and Jira is
+ * not documented to hand a query string of the page URL to the app's history, so a path survives
+ * both `router.navigate` and a reload wherever the query would not.
+ *
+ * Pure: parsing never throws, whatever a hand-edited or hostile URL holds; anything unknown falls
+ * back to the page's defaults.
+ */
+import { roadmapLayouts } from '../../src/domain/roadmap';
+import type { RoadmapLayout } from '../../src/domain/roadmap';
+
+export const productTabs = ['vision', 'goals', 'roadmap', 'alignment', 'epics'] as const;
+export type ProductTab = (typeof productTabs)[number];
+
+export interface ProductRoute {
+  tab: ProductTab;
+  /** Only on the roadmap tab; absent: the layout this browser tab last chose. */
+  layout?: RoadmapLayout;
+  /** Only on the roadmap tab: the item whose details panel is open. */
+  item?: string;
+}
+
+export const defaultRoute: ProductRoute = { tab: 'vision' };
+
+/** Item ids are `item-<uuid>` (src/adapters/storage/ids.ts); anything else is not an item of ours. */
+const itemIdPattern = /^[A-Za-z0-9_-]{1,100}$/;
+
+const oneOf = <T extends string>(values: readonly T[], value: string | undefined): T | undefined => values.find((v) => v === value);
+
+/** The route in a history location's pathname (`/`, `/goals`, `/roadmap/quarters/item-…`). */
+export function parseRoute(pathname: unknown): ProductRoute {
+  if (typeof pathname !== 'string') return defaultRoute;
+  const [tabSegment, layoutSegment, itemSegment] = pathname.split(/[?#]/)[0]!.split('/').filter(Boolean);
+  const tab = oneOf(productTabs, tabSegment);
+  if (!tab) return defaultRoute;
+  if (tab !== 'roadmap') return { tab };
+  const layout = oneOf(roadmapLayouts, layoutSegment);
+  if (!layout) return { tab };
+  const item = itemSegment !== undefined && itemIdPattern.test(itemSegment) ? itemSegment : undefined;
+  return item ? { tab, layout, item } : { tab, layout };
+}
+
+/** The pathname of a route: what `history.push` / `router.navigate({ path })` are given. */
+export function formatRoute(route: ProductRoute): string {
+  if (route.tab !== 'roadmap' || !route.layout) return `/${route.tab}`;
+  const item = route.item && itemIdPattern.test(route.item) ? `/${route.item}` : '';
+  return `/roadmap/${route.layout}${item}`;
+}
+
+/** The route of one roadmap item, opened on the Now / Next / Later board (where a "Now" item sits). */
+export const itemRoute = (itemId: string): string => formatRoute({ tab: 'roadmap', layout: 'horizons', item: itemId });
+
+export const sameRoute = (a: ProductRoute, b: ProductRoute): boolean => formatRoute(a) === formatRoute(b);
