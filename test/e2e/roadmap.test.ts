@@ -113,6 +113,89 @@ describe('the roadmap in the sandbox', () => {
     expect(write).toMatchObject({ ok: false, error: { code: 'forbidden' } });
   });
 
+  test('columns are whole: each layout opens on the present, and the details panel narrows the board to fewer whole columns', async () => {
+    await seedRoadmap();
+    await e2e.page.setViewportSize({ width: 1400, height: 1300 });
+    const frame = await openRoadmap({ user: 'productManager' });
+    for (const layout of ['quarters', 'timeline', 'horizons'] as const) {
+      await frame.getByRole('radio', { name: m.layouts[layout] }).check();
+      await frame.locator('.rm-card').first().waitFor();
+      expect({ layout, ...(await boardFit(frame)) }).toEqual({ layout, sliced: [], presentShown: true });
+    }
+    await frame.getByRole('button', { name: 'Saved cards', exact: true }).click();
+    await frame.getByTestId('roadmap-item-panel').waitFor();
+    const fit = await boardFit(frame);
+    expect(fit).toEqual({ sliced: [], presentShown: expect.any(Boolean) });
+    // The open item's card is in sight beside its panel.
+    expect(await shownWhole(frame, '[data-selected="true"]')).toBe(true);
+  });
+
+  test('the column heads stay at the top of the board while it scrolls', async () => {
+    const goal = valueOf(await invoke('productManager', 'createGoal', { goal: goalInput({ title: 'Grow activation' }) }));
+    for (let i = 1; i <= 12; i += 1) valueOf(await invoke('productManager', 'createRoadmapItem', { item: itemInput(`Item ${i}`, { goalId: goal.id }) }));
+    const frame = await openRoadmap({ user: 'productManager' });
+    const heads = await frame.evaluate(() => {
+      const board = document.querySelector<HTMLElement>('[data-testid="roadmap-board"]')!;
+      board.scrollTop = board.scrollHeight;
+      const columns = document.querySelector('.rm-columns')!;
+      return { scrolled: board.scrollTop, offset: Math.round(columns.getBoundingClientRect().top - board.getBoundingClientRect().top) };
+    });
+    expect(heads.scrolled).toBeGreaterThan(200);
+    expect(heads.offset).toBe(0);
+  });
+
+  test('the Move menu lists every column and lane, whole and on top, from a card in the last lane', async () => {
+    await seedRoadmap();
+    const frame = await openRoadmap({ user: 'productManager' });
+    await frame.getByRole('button', { name: m.moveMenu('Usage analytics') }).click();
+    const menu = frame.getByRole('menu', { name: m.moveMenu('Usage analytics') });
+    const items = await menu.getByRole('menuitem').allTextContents();
+    expect(items).toEqual([m.moveUp, m.moveDown, m.moveToColumn('Next'), m.moveToColumn('Later'), m.moveToLane('Grow activation'), m.moveToLane('Faster checkout')]);
+    // Every item is what the pointer finds at its place: nothing clips or covers the menu.
+    const reachable = await menu.evaluate((element) =>
+      [...element.querySelectorAll('[role="menuitem"]')].every((item) => {
+        const r = item.getBoundingClientRect();
+        return document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2) === item;
+      }),
+    );
+    expect(reachable).toBe(true);
+    await e2e.page.keyboard.press('End');
+    await e2e.page.keyboard.press('Enter');
+    await eventually(() => cellTitles(frame, 'Now', 'Faster checkout'), ['One-tap payment', 'Usage analytics']);
+  });
+
+  test('a keyboard move into a lane not drawn yet keeps focus on the card', async () => {
+    const goals = [];
+    for (let g = 1; g <= 10; g += 1) goals.push(valueOf(await invoke('productManager', 'createGoal', { goal: goalInput({ title: `Goal ${g}` }) })));
+    for (const goal of goals) {
+      for (let i = 1; i <= 4; i += 1) valueOf(await invoke('productManager', 'createRoadmapItem', { item: itemInput(`${goal.title} item ${i}`, { goalId: goal.id }) }));
+    }
+    const frame = await openRoadmap({ user: 'productManager' });
+    const far = frame.getByTestId(`roadmap-lane-${goals[9]!.id}`);
+    expect(await far.getAttribute('aria-busy')).toBe('true');
+    const title = 'Goal 1 item 1';
+    await frame.getByRole('button', { name: m.moveMenu(title) }).focus();
+    await e2e.page.keyboard.press('Enter');
+    await frame.getByRole('menuitem', { name: m.moveToLane('Goal 10') }).focus();
+    await e2e.page.keyboard.press('Enter');
+    await eventually(() => cellTitles(frame, 'Now', 'Goal 10'), ['Goal 10 item 1', 'Goal 10 item 2', 'Goal 10 item 3', 'Goal 10 item 4', title]);
+    await eventually(async () => (await storedByTitle(title))?.goalId, goals[9]!.id);
+    // After the server's answer has replaced the card, focus is still on it, not on <body>.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(await focusedText(frame)).toBe(title);
+    // And from there to another lane not drawn yet (the ones between, never near the view).
+    const busy = [];
+    for (const goal of goals) if ((await frame.getByTestId(`roadmap-lane-${goal.id}`).getAttribute('aria-busy')) === 'true') busy.push(goal);
+    const next = busy[0]!;
+    await frame.getByRole('button', { name: m.moveMenu(title) }).focus();
+    await e2e.page.keyboard.press('ArrowDown');
+    await frame.getByRole('menuitem', { name: m.moveToLane(next.title) }).focus();
+    await e2e.page.keyboard.press('Enter');
+    await eventually(async () => (await storedByTitle(title))?.goalId, next.id);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(await focusedText(frame)).toBe(title);
+  });
+
   test.each(['light', 'dark'] as const)('every layout in the %s theme', async (theme) => {
     await seedRoadmap();
     await e2e.page.setViewportSize({ width: 1400, height: 1300 });
@@ -127,6 +210,17 @@ describe('the roadmap in the sandbox', () => {
     await frame.locator('.rm-card-title').first().click();
     await frame.getByTestId('roadmap-item-panel').waitFor();
     await e2e.page.screenshot({ path: join(screenshots, `e2e-roadmap-details-${theme}.png`) });
+
+    // The form's selects read as choices: the browser's arrow replaced by a chevron in the theme.
+    await frame.getByRole('button', { name: m.addItem, exact: true }).click();
+    const form = frame.getByTestId('roadmap-item-panel');
+    const select = form.getByRole('combobox', { name: m.statusLabel });
+    const look = await select.evaluate((element) => ({
+      appearance: getComputedStyle(element).appearance,
+      chevron: getComputedStyle(element.parentElement!, '::after').borderBlockEndStyle,
+    }));
+    expect(look).toEqual({ appearance: 'none', chevron: 'solid' });
+    await form.screenshot({ path: join(screenshots, `e2e-roadmap-item-form-${theme}.png`) });
   });
 });
 
@@ -141,6 +235,39 @@ async function eventually<T>(read: () => Promise<T>, expected: T, timeoutMs = 10
     value = await read();
   }
   expect(value).toEqual(expected);
+}
+
+/** Column heads and cards cut by the board's visible edges, and whether the present column is shown whole. */
+async function boardFit(frame: Frame): Promise<{ sliced: string[]; presentShown: boolean }> {
+  return frame.evaluate(() => {
+    const board = document.querySelector<HTMLElement>('[data-testid="roadmap-board"]')!;
+    const left = board.getBoundingClientRect().left + board.clientLeft;
+    const right = left + board.clientWidth;
+    const cut = (element: Element) => {
+      const r = element.getBoundingClientRect();
+      const shown = Math.min(r.right, right) - Math.max(r.left, left);
+      return shown > 1 && shown < r.width - 1;
+    };
+    const sliced = [...board.querySelectorAll('.rm-column-head, .rm-card')].filter(cut).map((element) => element.textContent ?? '');
+    const present = board.querySelector('.rm-column-head[data-when="current"]');
+    const r = present?.getBoundingClientRect();
+    return { sliced, presentShown: !!r && r.left >= left - 1 && r.right <= right + 1 };
+  });
+}
+
+async function shownWhole(frame: Frame, selector: string): Promise<boolean> {
+  return frame.evaluate((s) => {
+    const board = document.querySelector<HTMLElement>('[data-testid="roadmap-board"]')!;
+    const left = board.getBoundingClientRect().left + board.clientLeft;
+    const r = document.querySelector(s)!.getBoundingClientRect();
+    return r.left >= left - 1 && r.right <= left + board.clientWidth + 1;
+  }, selector);
+}
+
+const focusedText = (frame: Frame) => frame.evaluate(() => document.activeElement?.textContent ?? document.activeElement?.tagName);
+
+async function storedByTitle(title: string) {
+  return valueOf(await invoke('productManager', 'getRoadmap', {})).items.find((i) => i.title === title);
 }
 
 const pick = (item: { goalId?: string; horizon: string } | undefined) => ({ goalId: item?.goalId, horizon: item?.horizon });
