@@ -154,3 +154,25 @@ test('a gadget set up on a project the viewer may not browse shows a plain notic
   for (const secret of ['Close the books', fin.name, 'FIN']) expect(text).not.toContain(secret);
   expect(await seriousViolations(frame)).toEqual([]);
 });
+
+test('a Roadmap now item opens the product page on that item: Roadmap tab, its panel open, the route in the URL', async () => {
+  await seed();
+  const thrId = session.host.jira.site.projects.find((project) => project.key === 'THR')!.id;
+  await saveConfiguration(gadgetIds.roadmapNow, { projectId: thrId, rows: 5 });
+  const roadmap = await session.invoke('productManager', 'getRoadmap', {});
+  if (!roadmap.ok) throw new Error(JSON.stringify(roadmap.error));
+  const points = roadmap.value.items.find((item) => item.title === 'Loyalty points')!;
+  const { page } = session;
+  await page.goto(`${session.host.url}/?module=dashboard&user=productManager`);
+  const gadget = await gadgetFrame(gadgetIds.roadmapNow);
+  const link = gadget.getByRole('link', { name: 'Open Loyalty points in the product page' });
+  // The href a new tab or a copied link would use carries the item's route too.
+  await gadget.waitForFunction((id) => (document.querySelector('a[aria-label="Open Loyalty points in the product page"]')?.getAttribute('href') ?? '').includes(`path=%2Froadmap%2Fhorizons%2F${id}`), points.id);
+  await link.click();
+  await page.waitForURL((url) => url.searchParams.get('module') === 'project-page' && url.searchParams.get('path') === `/roadmap/horizons/${points.id}`);
+  const frame = await session.appFrame();
+  await frame.getByRole('region', { name: 'Loyalty points' }).waitFor({ timeout: 30_000 });
+  expect(await frame.getByRole('tab', { selected: true }).textContent()).toBe('Roadmap');
+  expect(new URL(page.url()).searchParams.get('project')).toBe('THR');
+  await page.screenshot({ path: join(screenshots, 'gadget-item-link-opened.png'), fullPage: true });
+});
