@@ -159,6 +159,7 @@ describe('the roadmap in the sandbox', () => {
       }),
     );
     expect(reachable).toBe(true);
+    await e2e.page.screenshot({ path: join(screenshots, 'e2e-roadmap-move-menu.png') });
     await e2e.page.keyboard.press('End');
     await e2e.page.keyboard.press('Enter');
     await eventually(() => cellTitles(frame, 'Now', 'Faster checkout'), ['One-tap payment', 'Usage analytics']);
