@@ -48,7 +48,6 @@ export function RoadmapBoard(props: RoadmapBoardProps) {
     return undefined;
   };
 
-
   useLayoutEffect(() => {
     if (!focusId) return;
     titles.current.get(focusId)?.focus();
