@@ -137,7 +137,8 @@ async function measure(user: 'productManager' | 'developer', who: string): Promi
   // Scrolled to the end, every lane is drawn: the whole board's cost, paid lane by lane as it comes in.
   const scrolled = await frame.evaluate(async () => {
     const start = performance.now();
-    const scroller = document.scrollingElement!;
+    // The board scrolls itself (its column heads stick to its top), not the page.
+    const scroller = document.querySelector<HTMLElement>('[data-testid="roadmap-board"]')!;
     for (let y = 0; y <= scroller.scrollHeight; y += 600) {
       scroller.scrollTop = y;
       await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
