@@ -81,3 +81,24 @@ export const submitGadgetConfiguration = (configuration: GadgetConfig): Promise<
 
 /** Opens the product page of a project in Jira, in this tab; `path` opens that route. */
 export const openProductPage = (projectKey: string, path?: string): Promise<void> => router.navigate(productPageOf(projectKey, path));
+
+/**
+ * An issue's page in Jira (`/browse/KEY`), for a link's href (new tab, copy link). Built from the
+ * frame's `siteUrl`, read once per frame, since a Custom UI frame's own origin is not Jira's.
+ */
+let siteUrlOnce: Promise<string> | undefined;
+export async function issueUrl(issueKey: string): Promise<string> {
+  siteUrlOnce ??= view.getContext().then(
+    (context) => String(context.siteUrl ?? '').replace(/\/+$/, ''),
+    () => '',
+  );
+  const siteUrl = await siteUrlOnce;
+  return siteUrl ? `${siteUrl}/browse/${encodeURIComponent(issueKey)}` : '';
+}
+
+/**
+ * Opens an issue in Jira, in this tab, the way a Custom UI frame may: `router.navigate` with an
+ * `issue` NavigationLocation (a frame cannot move Jira's top window itself).
+ * @see https://developer.atlassian.com/platform/forge/apis-reference/ui-api-bridge/router/
+ */
+export const openIssue = (issueKey: string): Promise<void> => router.navigate({ target: 'issue', issueKey });

@@ -56,6 +56,17 @@ describe('the Alignment tab', () => {
     expect(screen.getByText('Every goal has at least one epic serving it.')).toBeTruthy();
   });
 
+  test('an epic key is a link to the issue in Jira: its href for a new tab, a click navigates Jira there', async () => {
+    const view = await page.call('getAlignment', undefined);
+    const epic = view.epics.find((e) => e.id === view.unalignedEpicIds[0])!;
+    const { user } = await openAlignment();
+    const link = within(screen.getByTestId(`unaligned-${epic.key}`)).getByRole('link', { name: epic.key });
+    await waitFor(() => expect(link.getAttribute('href')).toBe(`${page.sandbox.site.baseUrl}/browse/${epic.key}`));
+    const before = page.bridge.navigations.length;
+    await user.click(link);
+    expect(page.bridge.navigations.slice(before)).toEqual([{ target: 'issue', issueKey: epic.key, type: 'same-tab' }]);
+  });
+
   test('a developer who edits issues gets the link controls, as in the epic panel', async () => {
     await seedGoal('Keep customers');
     await openAlignment('developer');

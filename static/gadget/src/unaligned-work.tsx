@@ -2,6 +2,7 @@
 import { useCallback } from 'react';
 import { Box, Inline, Stack, Text, xcss } from '@atlaskit/primitives';
 import { invoke } from '../../shared/bridge';
+import { IssueKeyLink } from '../../shared/issue-key-link';
 import { gadgets as m } from '../../shared/messages/gadgets';
 import { useResult } from '../../shared/use-result';
 import type { SavedConfig } from './config';
@@ -29,7 +30,7 @@ export function UnalignedWork({ config }: { config: SavedConfig & { projectId: s
               <Box as="li" key={epic.id} xcss={gadgetStyles.row} testId="unaligned-epic">
                 <Inline space="space.100" alignBlock="center" spread="space-between">
                   <Text>
-                    <Text weight="semibold">{epic.key}</Text> {epic.summary}
+                    <IssueKeyLink issueKey={epic.key} /> {epic.summary}
                   </Text>
                   <Text size="small" color="color.text.subtle">
                     {m.epicSize(epic.issues)}

@@ -24,4 +24,5 @@ export const common = {
   tabs: { label: 'Product views', vision: 'Vision', goals: 'Goals & KPIs', roadmap: 'Roadmap', alignment: 'Alignment', overview: 'Epics & sprints' },
   pageTitle: (name: string) => `${name}: product`,
   productFallback: 'This project',
+  openIssue: (key: string) => `Open ${key} in Jira`,
 };

@@ -2,6 +2,7 @@ import Heading from '@atlaskit/heading';
 import { Box, Stack, Text, xcss } from '@atlaskit/primitives';
 import type { AlignmentView } from '../../../../src/contract';
 import { messages } from '../../../shared/messages';
+import { IssueKeyLink } from '../../../shared/issue-key-link';
 import { LinkSyncBadge } from '../../../shared/link-sync-badge';
 import { DataTable, Td, Th } from './table';
 
@@ -44,9 +45,7 @@ export function AlignmentMatrix({ view }: { view: AlignmentView }) {
                   return (
                     <tr key={epic.id}>
                       <Th scope="row">
-                        <Text size="small" color="color.text.subtle">
-                          {epic.key}
-                        </Text>{' '}
+                        <IssueKeyLink issueKey={epic.key} />{' '}
                         <Text>{epic.summary}</Text> <LinkSyncBadge sync={epic.sync} epicKey={epic.key} />
                       </Th>
                       {view.goals.map((goal) => {

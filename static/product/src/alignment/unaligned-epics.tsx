@@ -15,6 +15,7 @@ import { formatInstant } from '../../../shared/format';
 import { messages } from '../../../shared/messages';
 import { NativeSelect } from '../../../shared/native-select';
 import { WriteError } from '../../../shared/write-error';
+import { IssueKeyLink } from '../../../shared/issue-key-link';
 import { LinkSyncBadge } from '../../../shared/link-sync-badge';
 import { DataTable, Td, Th } from './table';
 
@@ -68,9 +69,7 @@ export function UnalignedEpics({ view, onLinked }: { view: AlignmentView; onLink
                     <Td>
                       <Stack space="space.025">
                         <Inline space="space.100" alignBlock="center">
-                          <Text size="small" color="color.text.subtle">
-                            {epic.key}
-                          </Text>
+                          <IssueKeyLink issueKey={epic.key} />
                           <Lozenge appearance={appearance[epic.status.category]}>{epic.status.name}</Lozenge>
                           <LinkSyncBadge sync={epic.sync} epicKey={epic.key} />
                         </Inline>

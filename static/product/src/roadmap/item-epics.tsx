@@ -12,6 +12,7 @@ import { messages } from '../../../shared/messages';
 import { WriteError } from '../../../shared/write-error';
 import { progressOf } from './delivery-text';
 import { EpicPicker } from './epic-picker';
+import { IssueKeyLink } from '../../../shared/issue-key-link';
 import { LinkSyncBadge } from '../../../shared/link-sync-badge';
 import type { RoadmapChange } from './roadmap-state';
 
@@ -113,9 +114,7 @@ function EpicRow(props: { epic: RoadmapEpic; canLink: boolean; isBusy: boolean; 
       <Stack space="space.075">
         <Inline space="space.100" alignBlock="start" spread="space-between">
           <Text>
-            <Text size="small" weight="semibold" color="color.text.subtle">
-              {epic.key}
-            </Text>{' '}
+            <IssueKeyLink issueKey={epic.key} />{' '}
             {epic.summary}
           </Text>
           <LinkSyncBadge sync={epic.sync} epicKey={epic.key} />

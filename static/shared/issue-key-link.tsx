@@ -1,0 +1,34 @@
+import { useEffect, useState } from 'react';
+import type { MouseEvent } from 'react';
+import { issueUrl, openIssue } from './bridge';
+import { messages } from './messages';
+
+const linkStyle = { color: 'var(--ds-link, #0C66E4)', fontWeight: 600, fontSize: '12px', textDecoration: 'none', whiteSpace: 'nowrap' } as const;
+
+/**
+ * An issue key that opens the issue in Jira: a plain click moves Jira there (`router.navigate`);
+ * the href serves a new tab, a middle click and "copy link", as Jira's own keys do.
+ */
+export function IssueKeyLink({ issueKey }: { issueKey: string }) {
+  const [href, setHref] = useState('');
+  useEffect(() => {
+    let live = true;
+    issueUrl(issueKey).then(
+      (url) => live && setHref(url),
+      () => undefined,
+    );
+    return () => {
+      live = false;
+    };
+  }, [issueKey]);
+  const follow = (event: MouseEvent<HTMLAnchorElement>) => {
+    if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+    event.preventDefault();
+    void openIssue(issueKey).catch(() => undefined);
+  };
+  return (
+    <a href={href || '#'} onClick={follow} style={linkStyle} className="issue-key-link" title={messages.common.openIssue(issueKey)} data-testid={`issue-link-${issueKey}`}>
+      {issueKey}
+    </a>
+  );
+}
