@@ -1,0 +1,69 @@
+/**
+ * Finding things in long lists: the roadmap's filter and the alignment tab's epic filter. Pure, so
+ * the rules are tested as tables; the UI applies them to what it already holds (no resolver call).
+ */
+import { itemStatuses } from './roadmap';
+import type { RoadmapItemStatus } from './roadmap';
+
+/** Case and accents folded, so "cafe" finds "Café" and "thr-12" finds "THR-12". */
+export function foldText(text: string): string {
+  return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+}
+
+/** The words of a query, folded: what every match must contain. Blank: no words, which matches all. */
+export function queryWords(query: string): string[] {
+  return foldText(query).split(/\s+/).filter(Boolean);
+}
+
+/** Every word of the query appears in one of the fields (in any order): narrowing as one types more. */
+export function matchesQuery(query: string, fields: readonly string[]): boolean {
+  const words = queryWords(query);
+  if (words.length === 0) return true;
+  const haystack = fields.map(foldText);
+  return words.every((word) => haystack.some((field) => field.includes(word)));
+}
+
+/** `goal`: `''` any goal, `noGoal` items serving none, else a goal id. `status`: `''` any. */
+export interface RoadmapFilter {
+  text: string;
+  goal: string;
+  status: RoadmapItemStatus | '';
+  atRisk: boolean;
+}
+
+export const noGoal = 'none';
+export const emptyRoadmapFilter: RoadmapFilter = { text: '', goal: '', status: '', atRisk: false };
+
+export const isFiltering = (filter: RoadmapFilter): boolean => queryWords(filter.text).length > 0 || filter.goal !== '' || filter.status !== '' || filter.atRisk;
+
+/** What the filter looks at in an item: its title, its epics' keys and summaries, goal, status, risk. */
+export interface FilterableItem {
+  title: string;
+  goalId?: string;
+  status: RoadmapItemStatus;
+  epicIds: readonly string[];
+  atRisk: boolean;
+}
+
+/** The items the filter lets through, in their order. `epicText`: an epic's key and summary, by id. */
+export function filterRoadmapItems<T extends FilterableItem>(items: readonly T[], filter: RoadmapFilter, epicText: (epicId: string) => readonly string[]): T[] {
+  if (!isFiltering(filter)) return [...items];
+  return items.filter(
+    (item) =>
+      (filter.goal === '' || (filter.goal === noGoal ? !item.goalId : item.goalId === filter.goal)) &&
+      (filter.status === '' || item.status === filter.status) &&
+      (!filter.atRisk || item.atRisk) &&
+      matchesQuery(filter.text, [item.title, ...item.epicIds.flatMap(epicText)]),
+  );
+}
+
+/** Query text is cut here: a filter is a few words, and a URL carrying it stays short. */
+export const maxQueryLength = 100;
+
+/** A filter from untrusted parts (a URL, a form): anything unknown is dropped, never thrown on. */
+export function roadmapFilterOf(parts: { text?: unknown; goal?: unknown; status?: unknown; atRisk?: unknown }): RoadmapFilter {
+  const text = typeof parts.text === 'string' ? parts.text.slice(0, maxQueryLength) : '';
+  const goal = typeof parts.goal === 'string' && /^[A-Za-z0-9_-]{1,100}$/.test(parts.goal) ? parts.goal : '';
+  const status = itemStatuses.find((s) => s === parts.status) ?? '';
+  return { text, goal, status, atRisk: parts.atRisk === true };
+}
