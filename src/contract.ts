@@ -133,6 +133,7 @@ export interface LinkedEpic {
   key: string;
   summary: string;
   children: ChildCounts;
+  sync?: LinkSync;
 }
 
 export interface GoalView {
