@@ -26,6 +26,24 @@ const shownOrder = () =>
     .map((h) => h.textContent);
 
 describe('the Goals & KPIs tab', () => {
+  test('an epic whose link is still syncing to Jira shows under its goal with the badge', async () => {
+    const [goal] = await seedGoals('Faster checkout');
+    const thr = page.sandbox.project('THR');
+    const epic = page.sandbox.site.issues.find((issue) => issue.projectId === thr.id && issue.securityLevelId === undefined && page.sandbox.site.issueTypes.find((type) => type.id === issue.issueTypeId)?.hierarchyLevel === 1)!;
+    const onEpic = { module: 'jira:issuePanel' as const, issue: epic.key };
+    const context = await page.sandbox.call('getEpicContext', { as: 'productManager', in: onEpic });
+    if (!context.ok) throw new Error(context.error.message);
+    page.sandbox.jira.setFaults({ serverError: { count: 1, status: 500, match: new RegExp(`^/rest/api/3/issue/${epic.id}/properties/`) } });
+    const saved = await page.sandbox.call('setEpicLinks', { as: 'productManager', in: onEpic, payload: { directGoalIds: [goal!.id], roadmapItemIds: [], linksVersion: context.value.links.linksVersion } });
+    expect(saved).toMatchObject({ ok: true, value: { links: { sync: 'pending' } } });
+
+    await page.open('developer', 'Goals & KPIs');
+    const card = await screen.findByRole('listitem', { name: 'Faster checkout' });
+    expect(within(card).getByText(epic.summary)).toBeTruthy();
+    expect(within(within(card).getByTestId(`link-sync-${epic.key}`)).getByText('Syncing to Jira')).toBeTruthy();
+    delete epic.properties['throughline-links'];
+  });
+
   test('the product manager creates a goal with an owner picked by search; it is saved', async () => {
     const { user, unmount } = await page.open('productManager', 'Goals & KPIs');
     expect(await screen.findByText(/No goals yet\. Add the first outcome/)).toBeTruthy();

@@ -1,6 +1,7 @@
 import Heading from '@atlaskit/heading';
 import { Box, Inline, Stack, Text, xcss } from '@atlaskit/primitives';
 import type { LinkedEpic } from '../../../../src/contract';
+import { LinkSyncBadge } from '../../../shared/link-sync-badge';
 import { messages } from '../../../shared/messages';
 import { ProgressSegments } from '../../../shared/progress-segments';
 
@@ -28,6 +29,7 @@ export function GoalEpics({ epics }: { epics: readonly LinkedEpic[] }) {
                     </Text>{' '}
                     {epic.summary}
                   </Text>
+                  <LinkSyncBadge sync={epic.sync} epicKey={epic.key} />
                   <ProgressSegments counts={epic.children} />
                 </Inline>
               </Box>
