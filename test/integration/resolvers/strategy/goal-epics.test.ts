@@ -8,7 +8,7 @@ import { epicLinksPropertyKey } from '../../../../src/domain/epic-links';
 import { linkSyncConsumer } from '../../../../src/index';
 import type { ConsumerHandler } from '../../../sandbox/forge/sandbox';
 import { createSandbox } from '../../harness';
-import { epicsOf, searchIndexCatchesUp, searchIndexLags } from '../roadmap/kit';
+import { epicsOf, roadmap, searchIndexCatchesUp, searchIndexLags, seedItem } from '../roadmap/kit';
 import { valueOf } from './builders';
 import { seedGoal } from './kit';
 
@@ -68,6 +68,31 @@ describe('Goals & KPIs: the epics serving each goal', () => {
     searchIndexCatchesUp(sandbox);
     expect(await goalEpics('developer', goal.id)).toEqual([expect.not.objectContaining({ sync: expect.anything() })]);
     expect((await goalEpics('developer', goal.id)).map((shown) => shown.key)).toEqual([epic!.key]);
+  });
+
+  test('moving an item to another goal, one epic’s property write failing: both of its epics show under the new goal at once, that one syncing', async () => {
+    const [goalA, goalB] = [await seedGoal(sandbox, { title: 'A' }), await seedGoal(sandbox, { title: 'B' })];
+    const item = await seedItem(sandbox, { goalId: goalA.id });
+    const [e1, e2] = openEpics();
+    const versions = (await roadmap(sandbox)).epics;
+    valueOf(
+      await sandbox.call('linkEpics', {
+        as: 'productManager',
+        payload: { target: { kind: 'item', id: item.id }, link: [e1!, e2!].map((epic) => ({ epicId: epic.id, linksVersion: versions.find((v) => v.id === epic.id)!.linksVersion })), unlink: [] },
+      }),
+    );
+    searchIndexCatchesUp(sandbox);
+    sandbox.jira.setFaults({ serverError: { count: 1, status: 500, match: new RegExp(`^/rest/api/3/issue/${e2!.id}/properties/`) } });
+    const moved = await sandbox.call('moveRoadmapItem', {
+      as: 'productManager',
+      payload: { move: { itemId: item.id, lane: goalB.id, column: { kind: 'horizon', horizon: 'now' }, afterId: null, beforeId: null }, baseVersion: 1 },
+    });
+    expect(moved).toMatchObject({ ok: true, value: { pendingEpicIds: [e2!.id] } });
+
+    const view = valueOf(await sandbox.call('getStrategy', { as: 'developer' }));
+    const epicsOfGoal = (id: string) => view.goals.find((goal) => goal.id === id)!.epics;
+    expect(epicsOfGoal(goalA.id)).toEqual([]);
+    expect(epicsOfGoal(goalB.id).map((epic) => [epic.key, epic.sync ?? 'in step']).sort()).toEqual([[e1!.key, 'in step'], [e2!.key, 'pending']].sort());
   });
 
   test('an epic linked before storage held links (its property only, no stored record) still shows under its goal', async () => {
