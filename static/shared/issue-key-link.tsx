@@ -2,8 +2,7 @@ import { useEffect, useState } from 'react';
 import type { MouseEvent } from 'react';
 import { issueUrl, openIssue } from './bridge';
 import { messages } from './messages';
-
-const linkStyle = { color: 'var(--ds-link, #0C66E4)', fontWeight: 600, fontSize: '12px', textDecoration: 'none', whiteSpace: 'nowrap' } as const;
+import './find-input.css';
 
 /**
  * An issue key that opens the issue in Jira: a plain click moves Jira there (`router.navigate`);
@@ -27,7 +26,7 @@ export function IssueKeyLink({ issueKey }: { issueKey: string }) {
     void openIssue(issueKey).catch(() => undefined);
   };
   return (
-    <a href={href || '#'} onClick={follow} style={linkStyle} className="issue-key-link" title={messages.common.openIssue(issueKey)} data-testid={`issue-link-${issueKey}`}>
+    <a href={href || '#'} onClick={follow} className="issue-key-link" title={messages.common.openIssue(issueKey)} data-testid={`issue-link-${issueKey}`}>
       {issueKey}
     </a>
   );

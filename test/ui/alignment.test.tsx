@@ -1,6 +1,7 @@
 import axe from 'axe-core';
 import { screen, waitFor, within } from '@testing-library/react';
 import { epicLinksPropertyKey } from '../../src/domain/epic-links';
+import type { SimIssue } from '../sandbox/jira/model';
 import { alignmentCsv, roadmapCsv } from '../../static/product/src/alignment/exports';
 import { announcement, productPageHarness } from './product-page-harness';
 
@@ -65,6 +66,41 @@ describe('the Alignment tab', () => {
     const before = page.bridge.navigations.length;
     await user.click(link);
     expect(page.bridge.navigations.slice(before)).toEqual([{ target: 'issue', issueKey: epic.key, type: 'same-tab' }]);
+  });
+
+  test('the unaligned list draws 25 rows, then more on request, and a filter narrows it by key or summary, saying how many', async () => {
+    // The demo site has a dozen unaligned epics; twenty more epics like one of them make a second page.
+    const before = await page.call('getAlignment', undefined);
+    const template = page.sandbox.site.issues.find((issue) => issue.id === before.unalignedEpicIds[0])!;
+    const extra = Array.from({ length: 20 }, (_, i): SimIssue => ({ ...structuredClone(template), id: String(990_100 + i), key: `${template.key.split('-')[0]}-${9100 + i}`, summary: `Backlog epic ${i + 1}`, properties: {} }));
+    page.sandbox.site.issues.push(...extra);
+    try {
+      const view = await page.call('getAlignment', undefined);
+      const unaligned = view.unalignedEpicIds.map((id) => view.epics.find((epic) => epic.id === id)!);
+      expect(unaligned.length).toBeGreaterThan(25);
+      const { user } = await openAlignment();
+      const rows = () => within(screen.getByTestId('unaligned-epics')).getAllByRole('row').length - 1;
+      expect(rows()).toBe(25);
+      expect(screen.getByTestId('unaligned-count').textContent).toBe(`Showing 25 of ${unaligned.length} epics`);
+      await user.click(screen.getByRole('button', { name: `Show ${Math.min(25, unaligned.length - 25)} more` }));
+      expect(rows()).toBe(Math.min(50, unaligned.length));
+      await waitFor(() => expect(document.activeElement?.textContent).toBe(within(screen.getByTestId('unaligned-epics')).getAllByRole('row')[26]!.querySelector('a')!.textContent));
+
+      const target = unaligned[unaligned.length - 1]!;
+      await user.type(screen.getByRole('searchbox', { name: 'Find an unaligned epic' }), target.key.toLowerCase());
+      expect(within(screen.getByTestId('unaligned-epics')).getByRole('link', { name: target.key })).toBeTruthy();
+      const matching = unaligned.filter((epic) => epic.key.toLowerCase().includes(target.key.toLowerCase())).length;
+      expect(rows()).toBe(matching);
+      expect(screen.getByTestId('unaligned-count').textContent).toBe(`Showing ${matching} of ${matching} matching epics (${unaligned.length} unaligned)`);
+      expect(screen.getByTestId('unaligned-count').getAttribute('aria-live')).toBe('polite');
+
+      await user.clear(screen.getByRole('searchbox', { name: 'Find an unaligned epic' }));
+      await user.type(screen.getByRole('searchbox', { name: 'Find an unaligned epic' }), 'zzqx nothing');
+      expect(screen.queryByTestId('unaligned-epics')).toBeNull();
+      expect(screen.getByTestId('unaligned-count').textContent).toBe('No unaligned epic matches “zzqx nothing”.');
+    } finally {
+      page.sandbox.site.issues.splice(page.sandbox.site.issues.length - extra.length, extra.length);
+    }
   });
 
   test('a developer who edits issues gets the link controls, as in the epic panel', async () => {

@@ -23,6 +23,13 @@ export const alignment = {
   unalignedHeading: (n: number) => `Unaligned epics (${n})`,
   unalignedIntro: 'Open epics that serve no goal. Recent activity is the epic’s own last update in Jira, not its child issues’.',
   unalignedEmpty: 'Every open epic serves a goal.',
+  unalignedFilterLabel: 'Find an unaligned epic',
+  unalignedFilterPlaceholder: 'Key or summary',
+  unalignedShowing: (shown: number, matching: number, total: number) =>
+    matching === total ? `Showing ${shown} of ${total} epics` : `Showing ${shown} of ${matching} matching epics (${total} unaligned)`,
+  unalignedNoMatch: (query: string) => `No unaligned epic matches “${query}”.`,
+  unalignedShowMore: (n: number) => `Show ${n} more`,
+  unalignedShowAll: (n: number) => `Show all ${n}`,
   sortLabel: 'Sort by',
   sortOptions: { size: 'Size (story points, then child issues)', activity: 'Recent activity' } satisfies Record<UnalignedOrder, string>,
   sizeColumn: 'Size',

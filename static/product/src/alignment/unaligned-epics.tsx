@@ -1,10 +1,11 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import Button from '@atlaskit/button/new';
 import Heading from '@atlaskit/heading';
 import Lozenge from '@atlaskit/lozenge';
 import { Box, Inline, Stack, Text, xcss } from '@atlaskit/primitives';
 import type { AlignmentEpic, AlignmentView } from '../../../../src/contract';
 import { sortUnaligned } from '../../../../src/domain/alignment';
+import { matchesQuery } from '../../../../src/domain/finding';
 import type { UnalignedOrder } from '../../../../src/domain/alignment';
 import type { StatusCategory } from '../../../../src/domain/model';
 import { useAnnounce } from '../../../shared/announcer';
@@ -16,12 +17,15 @@ import { messages } from '../../../shared/messages';
 import { NativeSelect } from '../../../shared/native-select';
 import { WriteError } from '../../../shared/write-error';
 import { IssueKeyLink } from '../../../shared/issue-key-link';
+import '../../../shared/find-input.css';
 import { LinkSyncBadge } from '../../../shared/link-sync-badge';
 import { DataTable, Td, Th } from './table';
 
 const m = messages.alignment;
 const appearance: Record<StatusCategory, 'default' | 'inprogress' | 'success'> = { todo: 'default', 'in-progress': 'inprogress', done: 'success' };
 const summaryStyles = xcss({ maxWidth: '28rem' });
+/** Rows drawn at first and per "Show more": 245 rows of a table were a 30,000 px page. */
+export const unalignedPageSize = 25;
 
 /** Open epics serving no goal, sortable, each with a one-step "link to goal" for editors. */
 export function UnalignedEpics({ view, onLinked }: { view: AlignmentView; onLinked: () => Promise<boolean> }) {
@@ -32,6 +36,22 @@ export function UnalignedEpics({ view, onLinked }: { view: AlignmentView; onLink
     view.unalignedEpicIds.flatMap((id) => byId.get(id) ?? []),
     order,
   );
+  const [query, setQuery] = useState('');
+  const [shownCount, setShownCount] = useState(unalignedPageSize);
+  const tableRef = useRef<HTMLDivElement>(null);
+  const matching = epics.filter((epic) => matchesQuery(query, [epic.key, epic.summary]));
+  const shown = matching.slice(0, shownCount);
+  const more = matching.length - shown.length;
+  const filterTo = (next: string) => {
+    setQuery(next);
+    setShownCount(unalignedPageSize);
+  };
+  /** Focus goes to the first row just drawn, so a keyboard user carries on where the list grew. */
+  const showMore = (count: number) => {
+    const firstNew = shown.length;
+    setShownCount(firstNew + count);
+    requestAnimationFrame(() => tableRef.current?.querySelectorAll<HTMLAnchorElement>('tbody tr a.issue-key-link')[firstNew]?.focus());
+  };
   const canLink = view.viewer.canLink && view.goals.length > 0;
   return (
     <Box as="section" aria-labelledby="unaligned-heading">
@@ -44,51 +64,80 @@ export function UnalignedEpics({ view, onLinked }: { view: AlignmentView; onLink
           <Text>{m.unalignedEmpty}</Text>
         ) : (
           <>
-            <Inline space="space.100" alignBlock="center">
-              <Box as="label" {...{ htmlFor: 'unaligned-order' }}>
-                <Text size="small" weight="semibold" color="color.text.subtle">
-                  {m.sortLabel}
-                </Text>
-              </Box>
-              <NativeSelect id="unaligned-order" value={order} onChange={setOrder} options={(['size', 'activity'] as const).map((value) => ({ value, label: m.sortOptions[value] }))} />
+            <Inline space="space.200" alignBlock="center" shouldWrap>
+              <Inline space="space.100" alignBlock="center">
+                <Box as="label" {...{ htmlFor: 'unaligned-filter' }}>
+                  <Text size="small" weight="semibold" color="color.text.subtle">
+                    {m.unalignedFilterLabel}
+                  </Text>
+                </Box>
+                <input id="unaligned-filter" type="search" className="find-input" value={query} placeholder={m.unalignedFilterPlaceholder} onChange={(event) => filterTo(event.target.value)} />
+              </Inline>
+              <Inline space="space.100" alignBlock="center">
+                <Box as="label" {...{ htmlFor: 'unaligned-order' }}>
+                  <Text size="small" weight="semibold" color="color.text.subtle">
+                    {m.sortLabel}
+                  </Text>
+                </Box>
+                <NativeSelect id="unaligned-order" value={order} onChange={setOrder} options={(['size', 'activity'] as const).map((value) => ({ value, label: m.sortOptions[value] }))} />
+              </Inline>
             </Inline>
+            <Box aria-live="polite" testId="unaligned-count">
+              <Text size="small" color="color.text.subtle">
+                {matching.length === 0 ? m.unalignedNoMatch(query.trim()) : m.unalignedShowing(shown.length, matching.length, epics.length)}
+              </Text>
+            </Box>
             {view.viewer.canLink && view.goals.length === 0 ? <Text color="color.text.subtle">{m.noGoalsToLink}</Text> : null}
             {error ? <WriteError error={error} /> : null}
-            <DataTable caption={m.unalignedHeading(epics.length)} testId="unaligned-epics">
-              <thead>
-                <tr>
-                  <Th>{m.epicColumn}</Th>
-                  <Th align="end">{m.sizeColumn}</Th>
-                  <Th>{m.activityColumn}</Th>
-                  {canLink ? <Th>{m.actionColumn}</Th> : null}
-                </tr>
-              </thead>
-              <tbody>
-                {epics.map((epic) => (
-                  <tr key={epic.id} data-testid={`unaligned-${epic.key}`}>
-                    <Td>
-                      <Stack space="space.025">
-                        <Inline space="space.100" alignBlock="center">
-                          <IssueKeyLink issueKey={epic.key} />
-                          <Lozenge appearance={appearance[epic.status.category]}>{epic.status.name}</Lozenge>
-                          <LinkSyncBadge sync={epic.sync} epicKey={epic.key} />
-                        </Inline>
-                        <Box xcss={summaryStyles}>
-                          <Text weight="medium">{epic.summary}</Text>
-                        </Box>
-                      </Stack>
-                    </Td>
-                    <Td align="end">{epic.size ? m.size(epic.size.points, epic.size.issues, epic.size.unestimated) : m.sizeLoading}</Td>
-                    <Td>{epic.updated ? formatInstant(epic.updated) : m.neverUpdated}</Td>
-                    {canLink ? (
-                      <Td>
-                        <LinkToGoal epic={epic} goals={view.goals} onError={setError} onLinked={onLinked} />
-                      </Td>
-                    ) : null}
-                  </tr>
-                ))}
-              </tbody>
-            </DataTable>
+            {matching.length === 0 ? null : (
+              <div ref={tableRef}>
+                <DataTable caption={m.unalignedHeading(epics.length)} testId="unaligned-epics">
+                  <thead>
+                    <tr>
+                      <Th>{m.epicColumn}</Th>
+                      <Th align="end">{m.sizeColumn}</Th>
+                      <Th>{m.activityColumn}</Th>
+                      {canLink ? <Th>{m.actionColumn}</Th> : null}
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {shown.map((epic) => (
+                      <tr key={epic.id} data-testid={`unaligned-${epic.key}`}>
+                        <Td>
+                          <Stack space="space.025">
+                            <Inline space="space.100" alignBlock="center">
+                              <IssueKeyLink issueKey={epic.key} />
+                              <Lozenge appearance={appearance[epic.status.category]}>{epic.status.name}</Lozenge>
+                              <LinkSyncBadge sync={epic.sync} epicKey={epic.key} />
+                            </Inline>
+                            <Box xcss={summaryStyles}>
+                              <Text weight="medium">{epic.summary}</Text>
+                            </Box>
+                          </Stack>
+                        </Td>
+                        <Td align="end">{epic.size ? m.size(epic.size.points, epic.size.issues, epic.size.unestimated) : m.sizeLoading}</Td>
+                        <Td>{epic.updated ? formatInstant(epic.updated) : m.neverUpdated}</Td>
+                        {canLink ? (
+                          <Td>
+                            <LinkToGoal epic={epic} goals={view.goals} onError={setError} onLinked={onLinked} />
+                          </Td>
+                        ) : null}
+                      </tr>
+                    ))}
+                  </tbody>
+                </DataTable>
+              </div>
+            )}
+            {more > 0 ? (
+              <Inline space="space.100">
+                <Button onClick={() => showMore(unalignedPageSize)}>{m.unalignedShowMore(Math.min(more, unalignedPageSize))}</Button>
+                {more > unalignedPageSize ? (
+                  <Button appearance="subtle" onClick={() => showMore(more)}>
+                    {m.unalignedShowAll(matching.length)}
+                  </Button>
+                ) : null}
+              </Inline>
+            ) : null}
           </>
         )}
       </Stack>
