@@ -14,6 +14,8 @@
  * Pure: parsing never throws, whatever a hand-edited or hostile URL holds; anything unknown falls
  * back to the page's defaults.
  */
+import { emptyRoadmapFilter, isFiltering, roadmapFilterOf } from '../../src/domain/finding';
+import type { RoadmapFilter } from '../../src/domain/finding';
 import { roadmapLayouts } from '../../src/domain/roadmap';
 import type { RoadmapLayout } from '../../src/domain/roadmap';
 
@@ -26,6 +28,8 @@ export interface ProductRoute {
   layout?: RoadmapLayout;
   /** Only on the roadmap tab: the item whose details panel is open. */
   item?: string;
+  /** Only on the roadmap tab with a layout: the roadmap's filter, when it narrows anything. */
+  filter?: RoadmapFilter;
 }
 
 export const defaultRoute: ProductRoute = { tab: 'vision' };
@@ -38,24 +42,66 @@ const oneOf = <T extends string>(values: readonly T[], value: string | undefined
 /** The route in a history location's pathname (`/`, `/goals`, `/roadmap/quarters/item-…`). */
 export function parseRoute(pathname: unknown): ProductRoute {
   if (typeof pathname !== 'string') return defaultRoute;
-  const [tabSegment, layoutSegment, itemSegment] = pathname.split(/[?#]/)[0]!.split('/').filter(Boolean);
+  const [tabSegment, layoutSegment, ...rest] = pathname.split(/[?#]/)[0]!.split('/').filter(Boolean);
   const tab = oneOf(productTabs, tabSegment);
   if (!tab) return defaultRoute;
   if (tab !== 'roadmap') return { tab };
   const layout = oneOf(roadmapLayouts, layoutSegment);
   if (!layout) return { tab };
+  // The item segment never holds `=` (itemIdPattern); the filter segment always does.
+  const itemSegment = rest.find((segment) => !segment.includes('='));
+  const filterSegment = rest.find((segment) => segment.includes('='));
   const item = itemSegment !== undefined && itemIdPattern.test(itemSegment) ? itemSegment : undefined;
-  return item ? { tab, layout, item } : { tab, layout };
+  const filter = filterSegment ? parseFilterSegment(filterSegment) : undefined;
+  return { tab, layout, ...(item ? { item } : {}), ...(filter ? { filter } : {}) };
+}
+
+/**
+ * The filter as one path segment, `q=<text>;goal=<id>;status=<status>;risk`: `=` and `;` are
+ * path characters (RFC 3986 sub-delims), and every value is percent-encoded, so text with `/`, `;`
+ * or `=` stays inside its segment.
+ */
+function formatFilterSegment(filter: RoadmapFilter): string {
+  const parts = [
+    filter.text.trim() ? `q=${encodeURIComponent(filter.text.trim())}` : '',
+    filter.goal ? `goal=${encodeURIComponent(filter.goal)}` : '',
+    filter.status ? `status=${filter.status}` : '',
+    filter.atRisk ? 'risk=1' : '',
+  ];
+  return parts.filter(Boolean).join(';');
+}
+
+/** `history` may hand the pathname back percent-decoded (`decodeURI`), so both forms are read. */
+function decodePart(value: string): string {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return value;
+  }
+}
+
+function parseFilterSegment(segment: string): RoadmapFilter | undefined {
+  const parts = new Map<string, string>();
+  for (const part of segment.split(';')) {
+    const at = part.indexOf('=');
+    if (at > 0) parts.set(part.slice(0, at), decodePart(part.slice(at + 1)));
+  }
+  const filter = roadmapFilterOf({ text: parts.get('q'), goal: parts.get('goal'), status: parts.get('status'), atRisk: parts.get('risk') === '1' });
+  return isFiltering(filter) ? filter : undefined;
 }
 
 /** The pathname of a route: what `history.push` / `router.navigate({ path })` are given. */
 export function formatRoute(route: ProductRoute): string {
   if (route.tab !== 'roadmap' || !route.layout) return `/${route.tab}`;
   const item = route.item && itemIdPattern.test(route.item) ? `/${route.item}` : '';
-  return `/roadmap/${route.layout}${item}`;
+  const filter = route.filter && isFiltering(route.filter) ? `/${formatFilterSegment(route.filter)}` : '';
+  return `/roadmap/${route.layout}${item}${filter}`;
 }
 
 /** The route of one roadmap item, opened on the Now / Next / Later board (where a "Now" item sits). */
 export const itemRoute = (itemId: string): string => formatRoute({ tab: 'roadmap', layout: 'horizons', item: itemId });
+
+/** The filter a route names, or none. */
+export const routeFilter = (route: ProductRoute): RoadmapFilter => route.filter ?? emptyRoadmapFilter;
 
 export const sameRoute = (a: ProductRoute, b: ProductRoute): boolean => formatRoute(a) === formatRoute(b);

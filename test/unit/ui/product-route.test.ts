@@ -64,4 +64,33 @@ describe('the product page route', () => {
     expect(formatRoute({ tab: 'roadmap', layout: 'horizons', item: '../admin' })).toBe('/roadmap/horizons');
     expect(formatRoute({ tab: 'vision', layout: 'horizons', item: itemId })).toBe('/vision');
   });
+
+  describe('the roadmap filter segment', () => {
+    const full = { text: 'one-tap / pay; a=b', goal: 'goal-1', status: 'in-progress' as const, atRisk: true };
+    test.each([
+      ['text only', { text: 'checkout', goal: '', status: '' as const, atRisk: false }, '/roadmap/horizons/q=checkout'],
+      ['goal and risk', { text: '', goal: 'none', status: '' as const, atRisk: true }, '/roadmap/horizons/goal=none;risk=1'],
+      ['everything, text with / ; =', full, '/roadmap/horizons/q=one-tap%20%2F%20pay%3B%20a%3Db;goal=goal-1;status=in-progress;risk=1'],
+    ])('%s survives format then parse', (_name, filter, path) => {
+      expect(formatRoute({ tab: 'roadmap', layout: 'horizons', filter })).toBe(path);
+      expect(parseRoute(path)).toEqual({ tab: 'roadmap', layout: 'horizons', filter });
+    });
+
+    test('sits after the open item, and either order parses', () => {
+      const filter = { text: '', goal: '', status: 'done' as const, atRisk: false };
+      expect(formatRoute({ tab: 'roadmap', layout: 'quarters', item: itemId, filter })).toBe(`/roadmap/quarters/${itemId}/status=done`);
+      expect(parseRoute(`/roadmap/quarters/status=done/${itemId}`)).toEqual({ tab: 'roadmap', layout: 'quarters', item: itemId, filter });
+    });
+
+    test('a pathname handed back decoded (history’s decodeURI) still parses', () => {
+      expect(parseRoute('/roadmap/horizons/q=one tap')).toEqual({ tab: 'roadmap', layout: 'horizons', filter: { text: 'one tap', goal: '', status: '', atRisk: false } });
+    });
+
+    test('an empty filter writes no segment; junk in one is dropped, never thrown on', () => {
+      expect(formatRoute({ tab: 'roadmap', layout: 'horizons', filter: { text: '  ', goal: '', status: '', atRisk: false } })).toBe('/roadmap/horizons');
+      expect(parseRoute('/roadmap/horizons/status=shipped;goal=..;risk=yes')).toEqual({ tab: 'roadmap', layout: 'horizons' });
+      expect(parseRoute('/roadmap/horizons/q=%E0%A4%A')).toEqual({ tab: 'roadmap', layout: 'horizons', filter: { text: '%E0%A4%A', goal: '', status: '', atRisk: false } });
+      expect(parseRoute('/goals/q=x')).toEqual({ tab: 'goals' });
+    });
+  });
 });
