@@ -380,3 +380,63 @@ describe('the Roadmap tab in the page URL (the app’s history in Jira)', () => 
     expect(checkedLayout()).toBe('quarters');
   });
 });
+
+describe('the Roadmap filter bar', () => {
+  const cardTitles = () => [...document.querySelectorAll('.rm-card-title')].map((title) => title.textContent ?? '').sort();
+  const count = () => screen.getByTestId('roadmap-filter-count').textContent;
+
+  test('narrows the board by text, goal and status, says how many it shows, and offers a way out of an empty result', async () => {
+    const goal = await seedGoal('Faster checkout');
+    await seedItem('One-tap payment', { goalId: goal.id });
+    await seedItem('Refunds in the app', { goalId: goal.id, status: 'in-progress' });
+    await seedItem('Dark mode', { horizon: 'later', status: 'idea' });
+    const { user } = await openRoadmap();
+    expect(count()).toBe('3 of 3 items');
+    expect(screen.getByTestId('roadmap-filter-count').getAttribute('aria-live')).toBe('polite');
+    const search = screen.getByRole('searchbox', { name: 'Find items' });
+
+    await user.type(search, 'REFUND');
+    expect(cardTitles()).toEqual(['Refunds in the app']);
+    expect(count()).toBe('1 of 3 items');
+    // A filter replaces the route's entry rather than adding one per keystroke.
+    expect(page.bridge.history.location.pathname).toBe('/roadmap/horizons/q=REFUND');
+    expect(page.bridge.history.entries).toEqual(['/', '/roadmap/horizons/q=REFUND']);
+
+    await user.clear(search);
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Goal' }), goal.id);
+    expect(cardTitles()).toEqual(['One-tap payment', 'Refunds in the app']);
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Status' }), 'planned');
+    expect(cardTitles()).toEqual(['One-tap payment']);
+    expect(page.bridge.history.location.pathname).toBe(`/roadmap/horizons/goal=${goal.id};status=planned`);
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Goal' }), 'none');
+    expect(count()).toBe('0 of 3 items');
+    expect(screen.getByText('No item matches these filters.')).toBeTruthy();
+
+    await user.click(within(screen.getByTestId('roadmap-filter-empty')).getByRole('button', { name: 'Clear filters' }));
+    expect(cardTitles()).toEqual(['Dark mode', 'One-tap payment', 'Refunds in the app']);
+    expect(count()).toBe('3 of 3 items');
+    expect(page.bridge.history.location.pathname).toBe('/roadmap/horizons');
+  });
+
+  test('"At risk only" keeps the items whose forecast passes their end date', async () => {
+    await seedItem('Calm item');
+    const { user } = await openRoadmap();
+    await user.click(screen.getByRole('checkbox', { name: 'At risk only' }));
+    const atRisk = (await stored()).items.filter((item) => item.delivery?.forecast.atRisk).map((item) => item.title);
+    expect(cardTitles()).toEqual(atRisk.sort());
+    expect(count()).toBe(`${atRisk.length} of 1 items`);
+  });
+
+  test('a shared link with a filter opens the roadmap filtered, and the filter fields say so', async () => {
+    await seedItem('One-tap payment');
+    await seedItem('Refunds in the app', { status: 'in-progress' });
+    page.bridge.history.open('/roadmap/quarters/q=app;status=in-progress');
+    await page.open('developer');
+    await screen.findByTestId('roadmap-board', undefined, { timeout: 10_000 });
+    expect(cardTitles()).toEqual(['Refunds in the app']);
+    expect((screen.getByRole('searchbox', { name: 'Find items' }) as HTMLInputElement).value).toBe('app');
+    expect((screen.getByRole('combobox', { name: 'Status' }) as HTMLSelectElement).value).toBe('in-progress');
+    expect(count()).toBe('1 of 2 items');
+  });
+});
+

@@ -76,6 +76,7 @@ export function ProductPage() {
                   <RoadmapTab
                     layout={route.tab === 'roadmap' ? route.layout : lastRoadmap.current.layout}
                     itemId={route.tab === 'roadmap' ? route.item : lastRoadmap.current.item}
+                    filter={route.tab === 'roadmap' ? route.filter : lastRoadmap.current.filter}
                     onRoute={(next, how) => go({ tab: 'roadmap', ...next }, how)}
                   />
                 </Box>

@@ -140,4 +140,16 @@ export const roadmap = {
   lanesSaved: 'Lanes saved.',
   lanesTheirs: (names: string) => `Their lanes: ${names || 'none'}`,
   removeLaneHint: 'Items of a removed lane move to “No lane”.',
+  // Filter bar
+  filterLegend: 'Filter the roadmap',
+  filterText: 'Find items',
+  filterTextPlaceholder: 'Title or epic key',
+  filterGoal: 'Goal',
+  filterAnyGoal: 'Any goal',
+  filterStatus: 'Status',
+  filterAnyStatus: 'Any status',
+  filterAtRisk: 'At risk only',
+  filterClear: 'Clear filters',
+  filterCount: (shown: number, total: number) => `${shown} of ${total} items`,
+  filterEmpty: 'No item matches these filters.',
 };

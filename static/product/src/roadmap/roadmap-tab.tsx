@@ -5,6 +5,8 @@ import SectionMessage from '@atlaskit/section-message';
 import Spinner from '@atlaskit/spinner';
 import { Box, Inline, Stack, Text, xcss } from '@atlaskit/primitives';
 import type { RoadmapView } from '../../../../src/contract';
+import { emptyRoadmapFilter, filterRoadmapItems, isFiltering } from '../../../../src/domain/finding';
+import type { RoadmapFilter } from '../../../../src/domain/finding';
 import { noLane, roadmapLayouts } from '../../../../src/domain/roadmap';
 import type { RoadmapLayout } from '../../../../src/domain/roadmap';
 import { ErrorMessage } from '../../../shared/error-message';
@@ -13,6 +15,7 @@ import { Loading } from '../../../shared/loading';
 import { messages } from '../../../shared/messages';
 import { RadioGroup } from '../../../shared/radio-group';
 import { boardOf } from './board-model';
+import { FilterBar } from './filter-bar';
 import { ItemPanel } from './item-panel';
 import type { PanelState } from './item-panel';
 import { LaneEditor } from './lane-editor';
@@ -42,7 +45,9 @@ function rememberedLayout(): RoadmapLayout {
 export interface RoadmapRouteProps {
   layout: RoadmapLayout | undefined;
   itemId: string | undefined;
-  onRoute: (next: { layout: RoadmapLayout; item?: string }, how: 'push' | 'replace') => void;
+  /** The filter the route names (a shared link, back / forward); absent: none. */
+  filter?: RoadmapFilter | undefined;
+  onRoute: (next: { layout: RoadmapLayout; item?: string; filter?: RoadmapFilter }, how: 'push' | 'replace') => void;
 }
 
 /** The Roadmap tab: loads the roadmap when first opened, then the board with its details panel. */
@@ -66,10 +71,20 @@ function RoadmapScreen(props: { view: RoadmapView; onChange: (change: RoadmapCha
   onRoute.current = route.onRoute;
   const layoutRef = useRef(layout);
   layoutRef.current = layout;
+  // The field's own text (a trailing space while typing) is kept here; the route holds it trimmed.
+  const routedFilter = route.filter ?? emptyRoadmapFilter;
+  const [filter, setFilterState] = useState<RoadmapFilter>(routedFilter);
+  const filterRef = useRef(filter);
+  filterRef.current = filter;
+  const routedFilterKey = JSON.stringify({ ...routedFilter, text: routedFilter.text.trim() });
+  useEffect(() => {
+    setFilterState((current) => (JSON.stringify({ ...current, text: current.text.trim() }) === routedFilterKey ? current : (JSON.parse(routedFilterKey) as RoadmapFilter)));
+  }, [routedFilterKey]);
+  const withFilter = () => (isFiltering(filterRef.current) ? { filter: filterRef.current } : {});
   /** Opening or closing an item is a step in the URL (back closes it again); a new-item form is not. */
   const setPanel = useCallback((next: PanelState | undefined) => {
     setPanelState(next);
-    onRoute.current({ layout: layoutRef.current, ...(next?.kind === 'view' ? { item: next.itemId } : {}) }, 'push');
+    onRoute.current({ layout: layoutRef.current, ...(next?.kind === 'view' ? { item: next.itemId } : {}), ...withFilter() }, 'push');
   }, []);
   // Back / forward, or a link, changed the route's item: the panel follows.
   useEffect(() => {
@@ -81,11 +96,26 @@ function RoadmapScreen(props: { view: RoadmapView; onChange: (change: RoadmapCha
   const [editingLanes, setEditingLanes] = useState(false);
   const [notice, setNotice] = useState<MoveNotice>();
   const addButton = useRef<HTMLButtonElement>(null);
-  const board = useMemo(() => boardOf(view, layout), [view, layout]);
+  const epicText = useMemo(() => {
+    const byId = new Map(view.epics.map((epic) => [epic.id, [epic.key, epic.summary]]));
+    return (epicId: string) => byId.get(epicId) ?? [];
+  }, [view.epics]);
+  const shownItems = useMemo(
+    () => filterRoadmapItems(view.items.map((item) => ({ ...item, atRisk: item.delivery?.forecast.atRisk === true })), filter, epicText),
+    [view.items, filter, epicText],
+  );
+  const filtered = shownItems.length !== view.items.length;
+  const board = useMemo(() => boardOf(filtered ? { ...view, items: shownItems } : view, layout), [view, shownItems, filtered, layout]);
+  /** A filter is a setting, not a step: it replaces the URL entry rather than adding one per keystroke. */
+  const setFilter = (next: RoadmapFilter) => {
+    setFilterState(next);
+    filterRef.current = next;
+    onRoute.current({ layout, ...(panel?.kind === 'view' ? { item: panel.itemId } : {}), ...withFilter() }, 'replace');
+  };
   const move = useRoadmapMoves({ board, items: view.items, onChange: props.onChange, refresh: props.refresh, onNotice: setNotice });
 
   const setLayout = (next: RoadmapLayout) => {
-    onRoute.current({ layout: next, ...(panel?.kind === 'view' ? { item: panel.itemId } : {}) }, 'replace');
+    onRoute.current({ layout: next, ...(panel?.kind === 'view' ? { item: panel.itemId } : {}), ...withFilter() }, 'replace');
     try {
       window.sessionStorage.setItem(layoutKey, next);
     } catch {
@@ -159,7 +189,16 @@ function RoadmapScreen(props: { view: RoadmapView; onChange: (change: RoadmapCha
         </SectionMessage>
       ) : null}
       {timelineFallback ? <Text size="small" color="color.text.subtle">{m.timelineFallback}</Text> : null}
+      {view.items.length > 0 ? <FilterBar filter={filter} goals={view.goals} shown={shownItems.length} total={view.items.length} onChange={setFilter} /> : null}
       {view.items.length === 0 ? <Text color="color.text.subtle">{canEdit ? m.emptyEditor : m.emptyReader}</Text> : null}
+      {view.items.length > 0 && shownItems.length === 0 ? (
+        <Inline space="space.100" alignBlock="center" testId="roadmap-filter-empty">
+          <Text color="color.text.subtle">{m.filterEmpty}</Text>
+          <Button spacing="compact" onClick={() => setFilter(emptyRoadmapFilter)}>
+            {m.filterClear}
+          </Button>
+        </Inline>
+      ) : null}
       {canEdit && view.items.length > 0 ? (
         <Text size="small" color="color.text.subtlest">
           {m.moveHint}
