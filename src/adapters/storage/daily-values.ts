@@ -9,7 +9,7 @@ import { newId } from './ids';
 import { chunkKey } from './series-layout';
 import { chunkForDailyValue, loadChunk, recordDailyValue, seriesOf } from './series-store';
 
-export type DailyValueOutcome = { outcome: 'stored'; head: SeriesRecord } | { outcome: 'gone' } | { outcome: 'contended' };
+export type DailyValueOutcome = { outcome: 'stored'; head: SeriesRecord; chunks: ChunkRecord[] } | { outcome: 'gone' } | { outcome: 'contended' };
 
 const attempts = 4;
 
@@ -34,7 +34,7 @@ export async function storeDailyValue(options: {
         : (known?.chunks.get(chunkKey(head.kpiId, chunkNumber)) ?? (await loadChunk(head, chunkNumber)));
     const snapshot = { id: newId('m'), date: options.date, value: options.value, source: 'jql' as const, recordedBy: options.recordedBy, recordedAt: options.now };
     const written = await recordDailyValue(head, snapshot, chunk, options.now);
-    if (written.outcome === 'committed') return { outcome: 'stored', head: written.head };
+    if (written.outcome === 'committed') return { outcome: 'stored', head: written.head, chunks: written.chunks };
   }
   return { outcome: 'contended' };
 }

@@ -15,6 +15,7 @@ import { readEstimationSetup } from '../../adapters/jira/story-points';
 import { readProjectShape, writeProjectShape } from '../../adapters/storage/project-cache';
 import { loadEditRule, saveEditRule as storeEditRule } from '../../adapters/storage/settings-store';
 import { loadSprintBoards, saveSprintBoards as storeSprintBoards } from '../../adapters/storage/sprint-board-setting';
+import { isStorageOutage } from '../../adapters/storage/storage-outage';
 import { readStoryPointSetting, saveStoryPointSetting } from '../../adapters/storage/story-point-setting';
 import type { OverrideScope } from '../../adapters/storage/story-point-setting';
 import { fail, ok } from '../results';
@@ -54,10 +55,13 @@ export const saveEditRule = adminCall(
   'saveEditRule',
   async ({ accountId, payload }) => {
     const outcome = await storeEditRule({ editRule: payload.rule as EditRule, baseVersion: payload.baseVersion, by: accountId, at: nowIso() });
-    const now = await loadEditRule();
-    const current = { rule: now.editRule, version: now.version };
-    if (outcome === 'conflict') return { ok: false, error: { code: 'conflict', message: 'Someone else changed who may edit products. Here is the rule as it is now.', current } };
-    return ok(current);
+    if (outcome === 'conflict') {
+      const now = await loadEditRule();
+      const current = { rule: now.editRule, version: now.version };
+      return { ok: false, error: { code: 'conflict', message: 'Someone else changed who may edit products. Here is the rule as it is now.', current } };
+    }
+    // Built from what was written, never from a read that could fail after the save (issue 9).
+    return ok({ rule: payload.rule as EditRule, version: payload.baseVersion + 1 });
   },
   { writes: true },
 );
@@ -75,9 +79,12 @@ export const saveStoryPointOverride = adminCall(
     }
     const scope: OverrideScope = payload.projectId === null ? { kind: 'site' } : { kind: 'project', projectId: payload.projectId };
     const outcome = await saveStoryPointSetting({ scope, fieldId: payload.fieldId ?? undefined, baseVersion: payload.baseVersion, by: accountId, at: nowIso() });
-    const current = await readStoryPointSetting(scope);
-    if (outcome === 'conflict') return { ok: false, error: { code: 'conflict', message: 'Someone else changed this story-point setting. Here it is as it is now.', current } };
-    return ok(current);
+    if (outcome === 'conflict') {
+      const current = await readStoryPointSetting(scope);
+      return { ok: false, error: { code: 'conflict', message: 'Someone else changed this story-point setting. Here it is as it is now.', current } };
+    }
+    // Built from what was written, never from a read that could fail after the save (issue 9).
+    return ok({ ...(payload.fieldId ? { fieldId: payload.fieldId } : {}), version: payload.baseVersion + 1 });
   },
   { writes: true },
 );
@@ -96,10 +103,13 @@ export const saveSprintBoards = adminCall(
     }
     const boardIds = payload.boardIds === null ? undefined : [...new Set(payload.boardIds)].sort((a, b) => a - b);
     const outcome = await storeSprintBoards({ projectId: payload.projectId, boardIds, baseVersion: payload.baseVersion, by: accountId, at: nowIso() });
-    if (outcome === 'committed') await forgetCachedSprints(payload.projectId);
-    const current = await loadSprintBoards(payload.projectId);
-    if (outcome === 'conflict') return { ok: false, error: { code: 'conflict', message: 'Someone else changed this project’s sprint boards. Here they are as they are now.', current } };
-    return ok(current);
+    if (outcome === 'conflict') {
+      const current = await loadSprintBoards(payload.projectId);
+      return { ok: false, error: { code: 'conflict', message: 'Someone else changed this project’s sprint boards. Here they are as they are now.', current } };
+    }
+    await forgetCachedSprints(payload.projectId);
+    // Built from what was written, never from a read that could fail after the save (issue 9).
+    return ok({ ...(boardIds ? { boardIds } : {}), version: payload.baseVersion + 1 });
   },
   { writes: true },
 );
@@ -141,6 +151,12 @@ async function projectSettings(jira: JiraClient, project: ProjectRef): Promise<A
 
 /** The roadmap keeps a project's sprints for a few minutes: marked stale, its next load reads the new boards' sprints. */
 async function forgetCachedSprints(projectId: string): Promise<void> {
-  const shape = await readProjectShape(projectId);
-  if (shape) await writeProjectShape({ ...shape, shapeAt: new Date(0).toISOString() });
+  try {
+    const shape = await readProjectShape(projectId);
+    if (shape) await writeProjectShape({ ...shape, shapeAt: new Date(0).toISOString() });
+  } catch (error) {
+    // The boards are saved: storage failing now only leaves the old sprints shown until the cache
+    // expires by itself, which must not turn the saved change into a "failed" reply (issue 9).
+    if (!isStorageOutage(error)) throw error;
+  }
 }

@@ -51,6 +51,10 @@ export async function setEpicLinks(request: Request): Promise<Result<EpicContext
 
   const changes = linkChanges(epic.links, payload.value);
   if (changes.length === 0) return viewOf(epic);
+  // Read before the change is stored: a saved change must not be answered "failed" because a read
+  // for the reply failed afterwards (issue 9). What the epic delivers does not depend on its links.
+  const delivery = await loadEpicDelivery(jira, { projectId, epicId: epic.id, context });
+  if (!delivery.ok) return delivery;
   const outcome = await changeEpicLinks(jira, projectId, [
     {
       epic,
@@ -66,7 +70,8 @@ export async function setEpicLinks(request: Request): Promise<Result<EpicContext
   }
   const saved = outcome.saved[0];
   if (!saved) return fail('forbidden', cannotEditEpic);
-  return viewOf({ ...epic, links: saved.links, ...(saved.sync ? { sync: saved.sync } : {}) });
+  const savedEpic: LinkedJiraEpic = { ...epic, links: saved.links, ...(saved.sync ? { sync: saved.sync } : {}) };
+  return ok(epicContextView({ epic: savedEpic, product, delivery: delivery.value, canLink, licensed: context.licensed }));
 }
 
 function linkChanges(current: EpicLinks, wanted: { directGoalIds: readonly string[]; roadmapItemIds: readonly string[] }): LinkChange[] {

@@ -10,7 +10,7 @@ import { fail, ok } from '../results';
 import { editorCall } from '../calls';
 import { nowIso, todayOf } from '../../adapters/clock';
 import { conflictWith, notFound } from '../failures';
-import { currentGoalView, loadGoalView } from './loaders';
+import { currentGoalView, goalViewBuilder, loadGoalView } from './loaders';
 import { namePeople } from '../people';
 import type { People } from '../people';
 import { goalView } from './views';
@@ -54,10 +54,11 @@ export const updateGoal = editorCall('updateGoal', async ({ jira, access, projec
     updatedAt: nowIso(),
     updatedBy: people.ref(access.accountId),
   };
+  const viewOf = await goalViewBuilder(projectId, payload.id, today);
   if ((await replaceGoal(payload.id, next, payload.baseVersion)) === 'conflict') {
     return conflictWith<GoalView>(await currentGoalView(projectId, payload.id, today), 'goal');
   }
-  return ok(await loadGoalView(projectId, { ...next, id: payload.id }, today));
+  return ok(viewOf({ ...next, id: payload.id }));
 });
 
 /** One record is written: the moved goal gets a rank between its new neighbours. */
@@ -83,10 +84,11 @@ export const moveGoal = editorCall('moveGoal', async ({ jira, access, projectId,
   }
   const people = await namePeople(jira, [access.accountId]);
   const next: GoalRecord = { ...withoutId(goal), rank, version: goal.version + 1, updatedAt: nowIso(), updatedBy: people.ref(access.accountId) };
+  const viewOf = await goalViewBuilder(projectId, goal.id, today);
   if ((await replaceGoal(goal.id, next, payload.baseVersion)) === 'conflict') {
     return conflictWith<GoalView>(await currentGoalView(projectId, goal.id, today), 'goal');
   }
-  return ok(await loadGoalView(projectId, { ...next, id: goal.id }, today));
+  return ok(viewOf({ ...next, id: goal.id }));
 });
 
 function content(goal: GoalInput, people: People): Pick<GoalRecord, 'title' | 'description' | 'status' | 'timeFrame' | 'ownerAccountId' | 'owner'> {

@@ -2,12 +2,16 @@
 import { createJiraClient } from '../../adapters/jira/client';
 import { storeDailyValue } from '../../adapters/storage/daily-values';
 import { kpiOf } from '../../adapters/storage/kpi-store';
+import { chunkKey, withChunks } from '../../adapters/storage/series-layout';
+import { chunksOf, seriesOf } from '../../adapters/storage/series-store';
+import { isStorageOutage } from '../../adapters/storage/storage-outage';
 import { fail, ok } from '../results';
 import { editorCall, viewerCall } from '../calls';
 import { nowIso, todayOf } from '../../adapters/clock';
 import { notFound } from '../failures';
 import { checkJqlSource, emptyDenominatorMessage } from './jql-check';
 import { loadKpiHistory } from './loaders';
+import { kpiHistory } from './views';
 
 export const previewKpiSource = viewerCall('previewKpiSource', async ({ jira, projectId, payload }) => {
   if (payload.source.kind === 'manual') return fail('invalid', 'Only a JQL source can be checked against Jira.', 'source.kind');
@@ -36,9 +40,24 @@ export const refreshKpi = editorCall('refreshKpi', async ({ access, projectId, p
   const value = counted.value?.value;
   if (value === undefined) return fail('invalid', `${emptyDenominatorMessage} No value was stored.`, 'source.denominatorJql');
   const now = nowIso();
-  const stored = await storeDailyValue({ projectId, kpiId: kpi.id, date: todayOf(now), value, recordedBy: access.accountId, now });
+  const today = todayOf(now);
+  // The series is read before the write, so the reply to a stored value needs no storage read after it:
+  // a storage failure then must not answer "failed" for a value that was saved (issue 9).
+  const series = await seriesOf(projectId, kpi.id);
+  if (!series) return notFound('KPI');
+  const chunks = await chunksOf(series);
+  const known = { head: series, chunks: new Map(chunks.map((chunk) => [chunkKey(chunk.kpiId, chunk.chunk), chunk])) };
+  const stored = await storeDailyValue({ projectId, kpiId: kpi.id, date: today, value, recordedBy: access.accountId, now, known });
   if (stored.outcome === 'gone') return notFound('KPI');
   if (stored.outcome === 'contended') return fail('conflict', 'The KPI’s measurements kept changing while refreshing. Try again.');
-  const history = await loadKpiHistory(projectId, kpi.id, todayOf(now));
-  return history ? ok(history) : notFound('KPI');
+  const written = kpiHistory(kpi, stored.head, withChunks(chunks, stored.chunks), today);
+  if (stored.head.version === series.version + 1) return ok(written);
+  // Someone else wrote the series between our read and our write: their chunks are read afresh, and if
+  // storage fails now the value is saved all the same, so the reply shows what this call read and wrote.
+  try {
+    return ok((await loadKpiHistory(projectId, kpi.id, today)) ?? written);
+  } catch (error) {
+    if (isStorageOutage(error)) return ok(written);
+    throw error;
+  }
 });

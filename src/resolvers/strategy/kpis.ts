@@ -12,7 +12,7 @@ import { editorCall, viewerCall } from '../calls';
 import { nowIso, todayOf } from '../../adapters/clock';
 import { conflictWith, notFound } from '../failures';
 import { checkJqlSource } from './jql-check';
-import { currentKpiView, loadKpiHistory, loadKpiView } from './loaders';
+import { currentKpiView, kpiViewBuilder, loadKpiHistory, loadKpiView } from './loaders';
 import { kpiView } from './views';
 
 export const createKpi = editorCall('createKpi', async ({ jira, access, projectId, payload }) => {
@@ -57,10 +57,11 @@ export const updateKpi = editorCall('updateKpi', async ({ jira, access, projectI
   }
   const { id: _id, ...stored } = current;
   const next: KpiRecord = { ...stored, ...definition(payload.kpi), version: current.version + 1, updatedAt: nowIso(), updatedBy: access.accountId };
+  const viewOf = await kpiViewBuilder(projectId, payload.id, today);
   if ((await replaceKpi(payload.id, next, payload.baseVersion)) === 'conflict') {
     return conflictWith<KpiView>(await currentKpiView(projectId, payload.id, today), 'KPI');
   }
-  return ok(await loadKpiView(projectId, { ...next, id: payload.id }, today));
+  return ok(viewOf({ ...next, id: payload.id }));
 });
 
 export const deleteKpi = editorCall('deleteKpi', async ({ projectId, payload }) => {
