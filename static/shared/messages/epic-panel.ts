@@ -1,7 +1,7 @@
 /** The "Product context" panel on an epic. Its own file: the panel's bundle takes only these. */
-import type { GoalStatus } from '../../../src/domain/strategy';
 import type { Horizon, RoadmapItemStatus } from '../../../src/domain/roadmap';
 import type { SprintState } from '../../../src/domain/model';
+import { goalStatusLabels, platformErrorTitle } from './shared-words';
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
@@ -19,13 +19,7 @@ export const epicPanel = {
   kpisLabel: (goal: string) => `KPIs of “${goal}”`,
   kpiLatest: (value: string, target: string) => `Latest ${value}, target ${target}`,
   kpiNoValue: (target: string) => `No value yet, target ${target}`,
-  goalStatus: {
-    'on-track': 'On track',
-    'at-risk': 'At risk',
-    'off-track': 'Off track',
-    done: 'Done',
-    archived: 'Archived',
-  } satisfies Record<GoalStatus, string>,
+  goalStatus: goalStatusLabels,
 
   itemsHeading: 'Roadmap items it delivers',
   itemsEmpty: 'This epic delivers no roadmap item yet.',
@@ -81,10 +75,8 @@ export const epicPanel = {
       forbidden: 'You can’t see this epic’s product context',
       'not-found': 'This epic isn’t there',
       conflict: 'Someone else changed this',
-      'jira-unavailable': 'Jira isn’t answering',
-      'rate-limited': 'Jira is busy',
-      'scope-missing': 'Throughline needs an update',
-      'storage-unavailable': 'Throughline’s storage isn’t answering',
-    })[code] ?? 'Something went wrong',
+    } as Record<string, string>)[code] ??
+    platformErrorTitle(code) ??
+    'Something went wrong',
   announceConflict: 'Someone else changed these links. Their links are shown.',
 };

@@ -1,6 +1,7 @@
 /** The dashboard gadgets (Goal health, Roadmap now, Unaligned work). Their own file: their bundle takes only these. */
-import type { GoalStatus, KpiHealth } from '../../../src/domain/strategy';
+import type { KpiHealth } from '../../../src/domain/strategy';
 import type { RoadmapItemStatus } from '../../../src/domain/roadmap';
+import { goalStatusLabels, platformErrorTitle } from './shared-words';
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
@@ -26,23 +27,9 @@ export const gadgets = {
       ? 'Nothing to show you'
       : code === 'not-found'
         ? 'Its goal is gone'
-        : code === 'jira-unavailable'
-          ? 'Jira isn’t answering'
-          : code === 'rate-limited'
-            ? 'Jira is busy'
-            : code === 'scope-missing'
-              ? 'Throughline needs an update'
-              : code === 'storage-unavailable'
-                ? 'Throughline’s storage isn’t answering'
-                : 'This gadget didn’t load',
+        : (platformErrorTitle(code) ?? 'This gadget didn’t load'),
 
-  goalStatus: {
-    'on-track': 'On track',
-    'at-risk': 'At risk',
-    'off-track': 'Off track',
-    done: 'Done',
-    archived: 'Archived',
-  } satisfies Record<GoalStatus, string>,
+  goalStatus: goalStatusLabels,
   health: { 'on-track': 'On track', 'at-risk': 'At risk', 'off-track': 'Off track', 'no-data': 'No data' } satisfies Record<KpiHealth, string>,
   kpiWithHealth: (name: string, health: string) => `${name}: ${health.toLowerCase()}`,
   noKpis: 'No KPIs',

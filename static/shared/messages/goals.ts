@@ -1,4 +1,4 @@
-import type { GoalStatus } from '../../../src/domain/strategy';
+import { goalStatusLabels } from './shared-words';
 
 export const goals = {
   heading: 'Goals & KPIs',
@@ -7,13 +7,7 @@ export const goals = {
   emptyEditor: 'No goals yet. Add the first outcome this product must achieve, then the KPIs that measure it.',
   emptyReader: 'No goals yet. The product’s owners add them here.',
   archivedHeading: 'Archived goals',
-  status: {
-    'on-track': 'On track',
-    'at-risk': 'At risk',
-    'off-track': 'Off track',
-    done: 'Done',
-    archived: 'Archived',
-  } satisfies Record<GoalStatus, string>,
+  status: goalStatusLabels,
   quarter: (quarter: number, year: number) => `Q${quarter} ${year}`,
   byDate: (date: string) => `By ${date}`,
   noTimeFrame: 'No time frame',

@@ -1,6 +1,7 @@
 /** The "Product portfolio" global page. Its own file: the portfolio's bundle takes only these. */
-import type { GoalStatus, KpiHealth } from '../../../src/domain/strategy';
+import type { KpiHealth } from '../../../src/domain/strategy';
 import type { Horizon, RoadmapItemStatus } from '../../../src/domain/roadmap';
+import { goalStatusLabels, platformErrorTitle } from './shared-words';
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
@@ -24,13 +25,7 @@ export const portfolio = {
   goalsHeading: 'Goals',
   goalsHeadingCount: (n: number) => `Goals · ${n}`,
   goalsEmpty: 'No goals yet.',
-  goalStatus: {
-    'on-track': 'On track',
-    'at-risk': 'At risk',
-    'off-track': 'Off track',
-    done: 'Done',
-    archived: 'Archived',
-  } satisfies Record<GoalStatus, string>,
+  goalStatus: goalStatusLabels,
   goalKpis: (n: number) => (n === 0 ? 'No KPIs' : plural(n, 'KPI', 'KPIs')),
 
   kpiHeading: 'KPI health',
@@ -57,13 +52,5 @@ export const portfolio = {
   errorTitle: (code: string) =>
     code === 'forbidden'
       ? 'You can’t see the portfolio'
-      : code === 'jira-unavailable'
-        ? 'Jira isn’t answering'
-        : code === 'rate-limited'
-          ? 'Jira is busy'
-          : code === 'scope-missing'
-            ? 'Throughline needs an update'
-            : code === 'storage-unavailable'
-              ? 'Throughline’s storage isn’t answering'
-              : 'The portfolio didn’t load',
+      : (platformErrorTitle(code) ?? 'The portfolio didn’t load'),
 };

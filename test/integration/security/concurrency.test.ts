@@ -513,6 +513,23 @@ test('roadmap items near the limit: 30 at once from 995 of 1,000; the count hold
   expectConsistent(sandbox, 'MOB');
 }, 30_000);
 
+/** With latency armed, call 0 deletes the record and calls 1… update it, each after its own delay. */
+async function deleteRacingUpdates(
+  sandbox: ReturnType<typeof createSandbox>,
+  delays: readonly number[],
+  calls: { remove: () => Promise<unknown>; update: (i: number) => Promise<unknown> },
+): Promise<Answer[]> {
+  armLatency(sandbox);
+  const answers = (await Promise.all(
+    delays.map(async (delayMs, i) => {
+      await sleep(delayMs);
+      return i === 0 ? calls.remove() : calls.update(i);
+    }),
+  )) as Answer[];
+  disarm(sandbox);
+  return answers;
+}
+
 describe('concurrent delete and updates of one record (all from the same version): exactly one applies', () => {
   test('a goal', async () => {
     const sandbox = createSandbox();
@@ -521,16 +538,10 @@ describe('concurrent delete and updates of one record (all from the same version
       fc.asyncProperty(fc.array(fc.integer({ min: 0, max: 60 }), { minLength: 11, maxLength: 11 }), async (delays) => {
         disarm(sandbox);
         const goal = value(await sandbox.call('createGoal', { ...call(sandbox, pm, thr), payload: { goal: goalInput } }));
-        armLatency(sandbox);
-        const answers = (await Promise.all(
-          delays.map(async (delayMs, i) => {
-            await sleep(delayMs);
-            return i === 0
-              ? sandbox.call('deleteGoal', { ...call(sandbox, pm, thr), payload: { id: goal.id, baseVersion: goal.version } })
-              : sandbox.call('updateGoal', { ...call(sandbox, pm, thr), payload: { id: goal.id, goal: { ...goalInput, title: `Edit ${i}` }, baseVersion: goal.version } });
-          }),
-        )) as Answer[];
-        disarm(sandbox);
+        const answers = await deleteRacingUpdates(sandbox, delays, {
+          remove: () => sandbox.call('deleteGoal', { ...call(sandbox, pm, thr), payload: { id: goal.id, baseVersion: goal.version } }),
+          update: (i) => sandbox.call('updateGoal', { ...call(sandbox, pm, thr), payload: { id: goal.id, goal: { ...goalInput, title: `Edit ${i}` }, baseVersion: goal.version } }),
+        });
         tally('goal delete vs 10 updates', answers);
         expectOnly(answers, ['conflict', 'not-found']);
         expect(answers.filter((a) => a.ok)).toHaveLength(1);
@@ -558,16 +569,10 @@ describe('concurrent delete and updates of one record (all from the same version
       fc.asyncProperty(fc.array(fc.integer({ min: 0, max: 60 }), { minLength: 11, maxLength: 11 }), async (delays) => {
         disarm(sandbox);
         const item = value(await sandbox.call('createRoadmapItem', { ...call(sandbox, pm, thr), payload: { item: itemInput } }));
-        armLatency(sandbox);
-        const answers = (await Promise.all(
-          delays.map(async (delayMs, i) => {
-            await sleep(delayMs);
-            return i === 0
-              ? sandbox.call('deleteRoadmapItem', { ...call(sandbox, pm, thr), payload: { id: item.id, baseVersion: item.version } })
-              : sandbox.call('updateRoadmapItem', { ...call(sandbox, pm, thr), payload: { id: item.id, item: { ...itemInput, title: `Edit ${i}` }, baseVersion: item.version } });
-          }),
-        )) as Answer[];
-        disarm(sandbox);
+        const answers = await deleteRacingUpdates(sandbox, delays, {
+          remove: () => sandbox.call('deleteRoadmapItem', { ...call(sandbox, pm, thr), payload: { id: item.id, baseVersion: item.version } }),
+          update: (i) => sandbox.call('updateRoadmapItem', { ...call(sandbox, pm, thr), payload: { id: item.id, item: { ...itemInput, title: `Edit ${i}` }, baseVersion: item.version } }),
+        });
         tally('item delete vs 10 updates', answers);
         expectOnly(answers, ['conflict', 'not-found']);
         expect(answers.filter((a) => a.ok)).toHaveLength(1);
