@@ -5,27 +5,15 @@
  */
 import { join } from 'node:path';
 import { jest } from '@jest/globals';
-import type { RoadmapItemInput } from '../../src/contract';
 import { messages } from '../../static/shared/messages';
 import { goalInput, valueOf } from '../integration/resolvers/strategy/builders';
-import { screenshots, useSandboxBrowser } from './kit';
+import { itemInput, screenshots, useSandboxBrowser } from './kit';
 
 jest.setTimeout(120_000);
 
 const m = messages.roadmap;
 const e2e = useSandboxBrowser();
 
-const itemInput = (title: string, extra: Partial<RoadmapItemInput> = {}): RoadmapItemInput => ({
-  title,
-  description: '',
-  goalId: null,
-  laneId: null,
-  horizon: 'now',
-  startDate: null,
-  endDate: null,
-  status: 'planned',
-  ...extra,
-});
 
 test('a roadmap filter narrows the board, lives in the URL and survives a reload', async () => {
   const goal = valueOf(await e2e.invoke('productManager', 'createGoal', { goal: goalInput({ title: 'Faster checkout' }) }));

@@ -6,7 +6,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Frame, Page } from 'playwright-core';
-import type { Defs } from '../../src/contract';
+import type { Defs, RoadmapItemInput } from '../../src/contract';
 import type { DemoUserRole } from '../sandbox/demo/users';
 import { launchChromium } from '../sandbox/host/fixtures/chromium';
 import type { Browser } from '../sandbox/host/fixtures/chromium';
@@ -92,3 +92,16 @@ export function useSandboxBrowser(options: { viewport?: { width: number; height:
   };
   return session;
 }
+
+/** A roadmap item with nothing but its title, placed in Now; `extra` states what a test needs. */
+export const itemInput = (title: string, extra: Partial<RoadmapItemInput> = {}): RoadmapItemInput => ({
+  title,
+  description: '',
+  goalId: null,
+  laneId: null,
+  horizon: 'now',
+  startDate: null,
+  endDate: null,
+  status: 'planned',
+  ...extra,
+});

@@ -10,7 +10,7 @@ import type { Frame } from 'playwright-core';
 import type { RoadmapItemInput } from '../../src/contract';
 import { messages } from '../../static/shared/messages';
 import type { DemoUserRole } from '../sandbox/demo/users';
-import { screenshots, useSandboxBrowser } from './kit';
+import { itemInput, screenshots, useSandboxBrowser } from './kit';
 import { daysFromToday, goalInput, valueOf } from '../integration/resolvers/strategy/builders';
 
 jest.setTimeout(120_000);
@@ -19,17 +19,6 @@ const m = messages.roadmap;
 const e2e = useSandboxBrowser();
 const { invoke } = e2e;
 
-const itemInput = (title: string, extra: Partial<RoadmapItemInput> = {}): RoadmapItemInput => ({
-  title,
-  description: '',
-  goalId: null,
-  laneId: null,
-  horizon: 'now',
-  startDate: null,
-  endDate: null,
-  status: 'planned',
-  ...extra,
-});
 
 /** The titles in one cell, by its column and lane (the cell list's accessible name). */
 async function cellTitles(frame: Frame, column: string, lane: string): Promise<string[]> {
