@@ -234,6 +234,31 @@ export interface RoadmapItemView {
   updated: Stamp;
   /** After a save that changed what its epics serve: epics whose Jira property is still being updated. */
   pendingEpicIds?: string[];
+  /** Items this one is blocked by ("depends on"), ids of the same product's items. */
+  dependsOn?: string[];
+}
+
+/**
+ * One of the project's Jira versions (a release), as the viewer's Jira lists it
+ * (GET /rest/api/3/project/{projectIdOrKey}/versions). `overdue`: unreleased and its release
+ * date is before today in the viewer's calendar.
+ */
+export interface ReleaseView {
+  id: string;
+  name: string;
+  /** YYYY-MM-DD, as Jira stores it (a day, no time). */
+  startDate?: string;
+  releaseDate?: string;
+  state: 'released' | 'unreleased' | 'overdue';
+  archived: boolean;
+}
+
+/** A dependency Jira suggests: an epic of `blockedById` "blocks" an epic of `itemId` (issue link type Blocks). */
+export interface SuggestedDependency {
+  itemId: string;
+  blockedById: string;
+  /** The epics' keys whose Blocks link suggests it: blocker first. */
+  epicKeys: [string, string];
 }
 
 /**
@@ -285,6 +310,10 @@ export interface RoadmapView {
   pending: string[];
   /** Today in the server's calendar (YYYY-MM-DD): the quarter and sprint columns start from it. */
   today: string;
+  /** The project's releases (Jira versions), archived ones included and marked; absent while not loaded. */
+  releases?: ReleaseView[];
+  /** Dependencies suggested by Jira "Blocks" links between the items' epics, not yet set on the items. */
+  suggestedDependencies?: SuggestedDependency[];
 }
 
 /** A roadmap move (see `RoadmapMove` in src/domain/roadmap.ts): the item, its new cell and neighbours. */
