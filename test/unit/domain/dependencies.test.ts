@@ -1,0 +1,82 @@
+import { dependencyWarnings, dependsOnProblem, findCycle, liveDependsOn, maxDependsOn } from '../../../src/domain/dependencies';
+
+const node = (id: string, dependsOn: string[] = []) => ({ id, dependsOn });
+
+describe('findCycle', () => {
+  const items = [node('a'), node('b', ['c']), node('c', ['d']), node('d')];
+  test.each<[string, string, string[], string[] | null]>([
+    ['no blockers', 'a', [], null],
+    ['a chain without a way back', 'a', ['b'], null],
+    ['two items blocking each other', 'd', ['b'], ['d', 'b', 'c', 'd']],
+    ['the item blocking itself', 'a', ['a'], ['a', 'a']],
+    ['a long way round', 'd', ['a', 'b'], ['d', 'b', 'c', 'd']],
+    ['blockers unknown to the product lead nowhere', 'a', ['zzz'], null],
+    ['replacing the item\'s own list removes its old cycle', 'c', ['a'], null],
+  ])('%s', (_name, itemId, dependsOn, expected) => {
+    expect(findCycle(items, itemId, dependsOn)).toEqual(expected);
+  });
+
+  test('diamonds are not cycles', () => {
+    const diamond = [node('top', ['l', 'r']), node('l', ['bottom']), node('r', ['bottom']), node('bottom')];
+    expect(findCycle(diamond, 'top', ['l', 'r'])).toBeNull();
+    expect(findCycle(diamond, 'bottom', ['top'])).toEqual(['bottom', 'top', 'l', 'bottom']);
+  });
+});
+
+describe('dependsOnProblem', () => {
+  const items = [node('a'), node('b', ['a']), node('c')];
+  test.each<[string, string, string[], unknown]>([
+    ['fine', 'c', ['a', 'b'], null],
+    ['empty is fine', 'a', [], null],
+    ['itself', 'a', ['a'], { code: 'self', itemId: 'a' }],
+    ['unknown ids', 'c', ['a', 'x', 'y'], { code: 'unknown', itemId: 'c', unknownIds: ['x', 'y'] }],
+    ['duplicates', 'c', ['a', 'a'], { code: 'duplicate', itemId: 'c', duplicateIds: ['a'] }],
+    ['a cycle', 'a', ['b'], { code: 'cycle', itemId: 'a', path: ['a', 'b', 'a'] }],
+    ['a new item (not stored yet) may depend on anything known', 'new', ['a', 'b'], null],
+  ])('%s', (_name, itemId, dependsOn, expected) => {
+    expect(dependsOnProblem(items, itemId, dependsOn)).toEqual(expected);
+  });
+
+  test(`at most ${maxDependsOn} blockers`, () => {
+    const many = Array.from({ length: maxDependsOn + 1 }, (_, i) => node(`i${i}`));
+    const ids = many.map((item) => item.id);
+    expect(dependsOnProblem([...many, node('x')], 'x', ids.slice(0, maxDependsOn))).toBeNull();
+    expect(dependsOnProblem([...many, node('x')], 'x', ids)).toEqual({ code: 'too-many', itemId: 'x', count: maxDependsOn + 1, max: maxDependsOn });
+  });
+});
+
+describe('liveDependsOn', () => {
+  test('drops deleted items, itself and repeats, keeping order', () => {
+    expect(liveDependsOn(['c', 'gone', 'a', 'c', 'self'], new Set(['a', 'c', 'self']), 'self')).toEqual(['c', 'a']);
+    expect(liveDependsOn(undefined, new Set(['a']))).toEqual([]);
+  });
+});
+
+describe('dependencyWarnings', () => {
+  const dated = (id: string, startDate: string | undefined, endDate: string | undefined, dependsOn: string[] = []) => ({
+    id,
+    dependsOn,
+    ...(startDate ? { startDate } : {}),
+    ...(endDate ? { endDate } : {}),
+  });
+
+  test.each<[string, ReturnType<typeof dated>[], unknown[]]>([
+    ['blocker ends before the dependent starts', [dated('api', '2027-01-01', '2027-02-28'), dated('ui', '2027-03-01', '2027-04-30', ['api'])], []],
+    ['blocker ends the day the dependent starts (handover)', [dated('api', '2027-01-01', '2027-03-01'), dated('ui', '2027-03-01', '2027-04-30', ['api'])], []],
+    [
+      'blocker ends after the dependent starts',
+      [dated('api', '2027-01-01', '2027-03-12'), dated('ui', '2027-03-01', '2027-04-30', ['api'])],
+      [{ itemId: 'ui', blockedById: 'api', dependentStart: '2027-03-01', blockerEnd: '2027-03-12' }],
+    ],
+    ['dependent without a start date', [dated('api', '2027-01-01', '2027-03-12'), dated('ui', undefined, '2027-04-30', ['api'])], []],
+    ['blocker without an end date', [dated('api', '2027-01-01', undefined), dated('ui', '2027-03-01', '2027-04-30', ['api'])], []],
+    ['blocker deleted', [dated('ui', '2027-03-01', '2027-04-30', ['gone'])], []],
+    [
+      'across a year, several blockers, each warned once',
+      [dated('a', '2026-10-01', '2027-01-15'), dated('b', '2026-11-01', '2026-12-01'), dated('c', '2027-01-05', undefined, ['a', 'b', 'a'])],
+      [{ itemId: 'c', blockedById: 'a', dependentStart: '2027-01-05', blockerEnd: '2027-01-15' }],
+    ],
+  ])('%s', (_name, items, expected) => {
+    expect(dependencyWarnings(items)).toEqual(expected);
+  });
+});
