@@ -236,6 +236,76 @@ export interface RoadmapItemView {
   pendingEpicIds?: string[];
   /** Items this one is blocked by ("depends on"), ids of the same product's items. */
   dependsOn?: string[];
+  /** What the item's evidence adds up to (stored counts; JQL counts filled in by `countEvidenceJql`). Absent: no evidence. */
+  evidence?: EvidenceSummary;
+}
+
+// ── Evidence on roadmap items ──────────────────────────────────────────────────────────────
+
+/**
+ * An item's evidence in numbers, cheap enough for every card: the stored counts of notes and of
+ * Jira issues linked by key, and its saved JQL queries. A JQL's `count` is the viewer's live count
+ * (Jira counts as them); absent until counted (`countEvidenceJql`) or when Jira refused the query.
+ */
+export interface EvidenceSummary {
+  notes: number;
+  /** Issues linked by key, as stored: the viewer may not see all of them (the list says how many). */
+  issues: number;
+  jql: Array<{ id: string; label: string; count?: number }>;
+  /** `issues` plus every JQL count known: what "38 requests" on the card says. */
+  requests: number;
+}
+
+/** A customer quote or observation. */
+export interface EvidenceNote {
+  text: string;
+  /** Where it came from: "Sales call", "Support ticket", a URL… (may be empty). */
+  source: string;
+  /** The customer or segment it speaks for (may be empty). */
+  customer: string;
+  /** YYYY-MM-DD: when it was said or seen. */
+  date: string;
+}
+
+export type EvidenceInput =
+  | { kind: 'note'; note: EvidenceNote }
+  /** A Jira issue of any project, by key ("SUP-123"). */
+  | { kind: 'issue'; issueKey: string }
+  /** A saved JQL over any projects the viewer may browse, with a short label ("support requests"). */
+  | { kind: 'jql'; label: string; jql: string };
+
+/** A Jira issue as the viewer's Jira shows it. */
+export interface EvidenceIssue {
+  id: string;
+  key: string;
+  summary: string;
+  status: { name: string; category: StatusCategory };
+  issueType?: string;
+}
+
+interface EvidenceEntryBase {
+  id: string;
+  /** Send it back as `baseVersion` when changing or removing this entry. */
+  version: number;
+  added: Stamp;
+  updated?: Stamp;
+}
+
+export type EvidenceEntry =
+  | (EvidenceEntryBase & { kind: 'note'; note: EvidenceNote })
+  /** `issue` absent (and no key): Jira does not let the viewer see it; shown as "an issue you can't see". */
+  | (EvidenceEntryBase & { kind: 'issue'; issueKey?: string; issue?: EvidenceIssue; hidden?: true })
+  /** `count`: live, as the viewer; `countError`: why Jira would not count it now. */
+  | (EvidenceEntryBase & { kind: 'jql'; label: string; jql: string; count?: number; countError?: string });
+
+export interface ItemEvidence {
+  itemId: string;
+  /** Newest first within each kind: notes, then issues, then JQL. */
+  entries: EvidenceEntry[];
+  summary: EvidenceSummary;
+  /** Linked issues the viewer cannot see (no key or summary is given for them). */
+  hiddenIssues: number;
+  limits: { notes: number; issues: number; jql: number };
 }
 
 /**
