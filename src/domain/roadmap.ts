@@ -13,8 +13,12 @@ export type Horizon = (typeof horizons)[number];
 export const itemStatuses = ['idea', 'planned', 'in-progress', 'done', 'parked'] as const;
 export type RoadmapItemStatus = (typeof itemStatuses)[number];
 
-/** Three views of the same items: by horizon, by calendar quarter, by the boards' sprints. */
-export const roadmapLayouts = ['horizons', 'quarters', 'timeline'] as const;
+/**
+ * Views of the same items: by horizon, by calendar quarter, as bars on a date scale (`gantt`, shown
+ * as "Timeline"), by the boards' sprints (`timeline`, shown as "Sprints": the key predates the bars
+ * and stays, so links already shared keep opening the sprint columns).
+ */
+export const roadmapLayouts = ['horizons', 'quarters', 'gantt', 'timeline'] as const;
 export type RoadmapLayout = (typeof roadmapLayouts)[number];
 
 /** Lanes are the product's goals, or lanes the editors defined (themes, teams). */
@@ -68,6 +72,8 @@ export interface RoadmapMove {
 export type ColumnTarget =
   | { kind: 'horizon'; horizon: Horizon }
   | { kind: 'dates'; startDate: string; endDate: string }
+  /** Exact dates (a timeline bar dragged or keyed, or an undo): the item takes them as they are. */
+  | { kind: 'span'; startDate: string; endDate: string }
   | { kind: 'unscheduled' };
 
 // ── Lanes and columns ─────────────────────────────────────────────────────────────────────────
@@ -198,11 +204,13 @@ export function applyMove(args: {
   if (!placed) return { ok: false, reason: 'bad-dates' };
   const laneField = context.mode === 'goals' ? 'goalId' : 'laneId';
   const { [laneField]: _old, ...rest } = placed;
+  // A span without neighbours changes dates only: the item keeps its place in its cell's order.
+  const keepRank = move.column.kind === 'span' && move.afterId === null && move.beforeId === null;
   const next: Placement = {
     ...rest,
     ...(move.lane === noLane ? {} : { [laneField]: move.lane }),
     // Salted with the item's id: two items dropped into one gap at once never share a rank.
-    rank: uniqueRankBetween(args.after?.rank, args.before?.rank, rankSalt(move.itemId)),
+    rank: keepRank ? item.rank : uniqueRankBetween(args.after?.rank, args.before?.rank, rankSalt(move.itemId)),
   };
   const sameCell =
     laneOf(item, context.mode, context.laneIds) === move.lane &&
@@ -228,12 +236,16 @@ export function placementOf(item: Placement): Placement {
  * Horizon columns set the horizon. A dated column keeps the item's dates when they already fall in
  * it; otherwise it shifts them so the item starts on the column's first day with its length kept
  * (an end date alone lands on the column's last day; an undated item takes the column's span).
- * Unscheduled clears both dates.
+ * Unscheduled clears both dates; a span sets both exactly.
  */
 function placeInColumn(item: Placement, column: ColumnTarget): Placement | undefined {
   if (column.kind === 'horizon') return { ...item, horizon: column.horizon };
   const { startDate: _start, endDate: _end, ...undated } = item;
   if (column.kind === 'unscheduled') return undated;
+  if (column.kind === 'span') {
+    if (!isCalendarDate(column.startDate) || !isCalendarDate(column.endDate) || column.startDate > column.endDate) return undefined;
+    return { ...undated, startDate: column.startDate, endDate: column.endDate };
+  }
   if (!isCalendarDate(column.startDate) || !isCalendarDate(column.endDate) || column.startDate > column.endDate) return undefined;
   const anchor = anchorDate(item);
   if (anchor !== undefined && column.startDate <= anchor && anchor <= column.endDate) return item;

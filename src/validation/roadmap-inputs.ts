@@ -6,6 +6,8 @@ import { z } from 'zod';
 import { horizons, itemStatuses, roadmapLayouts } from '../domain/roadmap';
 import { calendarDate, recordId, text } from './fields';
 import { limits } from './limits';
+import { maxDependsOn } from '../domain/dependencies';
+import { accountId, scoreInputsSchema } from './scoring-inputs';
 
 export const horizonSchema = z.enum(horizons, { error: 'Choose now, next or later.' });
 
@@ -19,6 +21,14 @@ export const roadmapItemInputSchema = z
     startDate: calendarDate.nullable(),
     endDate: calendarDate.nullable(),
     status: z.enum(itemStatuses, { error: 'Choose idea, planned, in progress, done or parked.' }),
+    // Which ids are this product's items, and cycles, are checked against storage (src/domain/dependencies.ts).
+    dependsOn: z
+      .array(recordId, { error: 'Send the items it depends on as a list.' })
+      .max(maxDependsOn, { error: `An item can depend on at most ${maxDependsOn} items.` })
+      .optional(),
+    // Whether the owner may browse the project is Jira's to say (src/resolvers/roadmap/owners.ts).
+    ownerAccountId: accountId.nullable().optional(),
+    scoreInputs: scoreInputsSchema.nullable().optional(),
   })
   .refine((item) => item.startDate === null || item.endDate === null || item.startDate <= item.endDate, {
     error: 'The end date must be on or after the start date.',
@@ -35,6 +45,9 @@ export const columnTargetSchema = z.discriminatedUnion(
     z
       .object({ kind: z.literal('dates'), startDate: calendarDate, endDate: calendarDate })
       .refine((column) => column.startDate <= column.endDate, { error: 'A column ends after it starts.', path: ['endDate'] }),
+    z
+      .object({ kind: z.literal('span'), startDate: calendarDate, endDate: calendarDate })
+      .refine((span) => span.startDate <= span.endDate, { error: 'The end date must be on or after the start date.', path: ['endDate'] }),
     z.object({ kind: z.literal('unscheduled') }),
   ],
   { error: 'Choose a column.' },

@@ -9,6 +9,7 @@ import { goals } from './messages/goals';
 import { kpis } from './messages/kpis';
 import { licence } from './messages/licence';
 import { roadmap } from './messages/roadmap';
+import { timeline } from './messages/timeline';
 import { vision } from './messages/vision';
 
 export const en = {
@@ -17,6 +18,7 @@ export const en = {
   goals,
   kpis,
   roadmap,
+  timeline,
   alignment,
   admin,
   licence,

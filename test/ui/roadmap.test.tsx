@@ -95,7 +95,7 @@ describe('the Roadmap tab', () => {
     expect(cellTitles(quarter, 'No goal')).toEqual(['Dated work']);
     expect(cellTitles('Unscheduled', 'No goal')).toEqual(['Undated work']);
 
-    await user.click(screen.getByRole('radio', { name: 'Sprint timeline' }));
+    await user.click(screen.getByRole('radio', { name: 'Sprints' }));
     const columns = timelineRoadmapColumns(timelineColumns({ sprints: view.sprints, today: view.today }));
     const sprint = columns.find((c) => c.key === columnOf({ horizon: 'now', rank: 'a', startDate: view.today }, 'timeline', columns))!;
     expect(sprint.key).toMatch(/^sprint-/);

@@ -10,7 +10,7 @@ export const roadmap = {
   pendingProgress: (n: number) => `Loading progress for ${plural(n, 'epic', 'epics')}…`,
   // Layouts
   layoutLegend: 'Layout',
-  layouts: { horizons: 'Now / Next / Later', quarters: 'Quarters', timeline: 'Sprint timeline' } satisfies Record<RoadmapLayout, string>,
+  layouts: { horizons: 'Now / Next / Later', quarters: 'Quarters', gantt: 'Timeline', timeline: 'Sprints' } satisfies Record<RoadmapLayout, string>,
   horizons: { now: 'Now', next: 'Next', later: 'Later' } satisfies Record<Horizon, string>,
   currentColumn: 'current',
   timelineFallback: 'This project has no sprints, so the timeline shows two-week periods.',

@@ -43,6 +43,8 @@ export function layoutColumns(view: Pick<RoadmapView, 'items' | 'sprints' | 'tod
     case 'horizons':
       return horizonColumns().map((column) => ({ ...column, label: m.horizons[column.key as keyof typeof m.horizons] }));
     case 'quarters':
+    // The timeline draws bars, not cells; its board (for moves and undo) is the quarters' one.
+    case 'gantt':
       return quarterColumns({ items: view.items, today: view.today });
     case 'timeline':
       // Sprint dates are instants with offsets: the columns show the days they fall on for this viewer.
