@@ -21,6 +21,7 @@ import type { ColumnTarget, Horizon, LaneMode, RoadmapItemStatus } from './domai
 import type { Velocity } from './domain/velocity';
 import type { GoalLinkKind } from './domain/alignment';
 import type { SprintInvestment } from './domain/sprint-investment';
+import type { CheckInCadence, CheckInStatus } from './domain/status-updates';
 
 /** Expected failures, a closed set. Bugs throw instead. */
 export type ErrorCode =
@@ -149,6 +150,8 @@ export interface GoalView {
   kpis: KpiView[];
   epics: LinkedEpic[];
   updated: Stamp;
+  /** Its check-ins: the latest, whether an update is due, and any disagreement with the facts (absent on replies to writes). */
+  checkIn?: CheckInSummary;
 }
 
 export interface StrategyView {
@@ -234,6 +237,8 @@ export interface RoadmapItemView {
   updated: Stamp;
   /** After a save that changed what its epics serve: epics whose Jira property is still being updated. */
   pendingEpicIds?: string[];
+  /** Its check-ins: the latest, whether an update is due, and any disagreement with the facts (absent on replies to writes). */
+  checkIn?: CheckInSummary;
   /** Items this one is blocked by ("depends on"), ids of the same product's items. */
   dependsOn?: string[];
   /** What the item's evidence adds up to (stored counts; JQL counts filled in by `countEvidenceJql`). Absent: no evidence. */
@@ -419,8 +424,8 @@ export interface EpicContext {
   epic: EpicChoice;
   links: EpicLinksView;
   /** The goals the epic serves (directly or through an item), with their KPIs. */
-  goals: Array<{ id: string; title: string; status: GoalStatus; direct: boolean; kpis: KpiView[] }>;
-  items: Array<{ id: string; title: string; status: RoadmapItemStatus; horizon: Horizon; goalId?: string; startDate?: string; endDate?: string }>;
+  goals: Array<{ id: string; title: string; status: GoalStatus; direct: boolean; kpis: KpiView[]; checkIn?: CheckInSummary }>;
+  items: Array<{ id: string; title: string; status: RoadmapItemStatus; horizon: Horizon; goalId?: string; startDate?: string; endDate?: string; checkIn?: CheckInSummary }>;
   rollup: EpicRollup;
   sprints: ItemDelivery['sprints'];
   /** What can be linked: the product's open goals and its items. */
@@ -547,6 +552,8 @@ export interface PortfolioProduct {
     /** Open items whose end date has passed (stored dates only; the forecast's "at risk" needs Jira). */
     pastEndDate: number;
   };
+  /** Open goals and items whose check-in is due (the product's cadence, in the viewer's calendar). */
+  updatesDue?: number;
 }
 
 export interface PortfolioView {
@@ -656,6 +663,8 @@ export interface RoadmapNowGadget {
     /** Expected finish (YYYY-MM-DD), when there is a forecast. */
     finishDate?: string;
     atRisk: boolean;
+    /** Its check-in is due (the product's cadence, in the viewer's calendar). */
+    updateDue?: boolean;
   }>;
   more: number;
   /** Some roll-ups were still loading: a later refresh shows more progress. */
@@ -676,6 +685,100 @@ export interface UnalignedWorkGadget {
 export interface GadgetRequest {
   projectId: string;
   rows: number;
+}
+
+// ── Check-ins: status updates on goals and roadmap items ─────────────────────────────────────
+
+export interface StatusUpdateTarget {
+  kind: 'goal' | 'item';
+  id: string;
+}
+
+/** The facts the server attached when the check-in was posted (computed there, never sent by the browser). */
+export type CheckInFacts =
+  | {
+      kind: 'goal';
+      /** The goal's KPIs then: newest value, target and health. */
+      kpis: Array<{ id: string; name: string; unit: string; value?: number; target: number; health: KpiHealth; healthReason: string }>;
+      /** Last day of the goal's time frame (YYYY-MM-DD). */
+      timeFrameEnd?: string;
+    }
+  | {
+      kind: 'item';
+      /** Done and total child issues of its epics; absent when no epic delivers it or roll-ups were loading. */
+      progress?: { done: number; total: number };
+      /** Expected finish (YYYY-MM-DD) from the team's velocity. */
+      forecastFinish?: string;
+      endDate?: string;
+      atRisk: boolean;
+      /** Why there is no forecast, in one sentence. */
+      forecastNote?: string;
+    };
+
+/** Where a check-in's opt-in comment went: epics it was posted on, and those Jira refused (with why). */
+export interface EpicCommentReport {
+  posted: Array<{ epicId: string; key: string }>;
+  refused: Array<{ epicId: string; key?: string; message: string }>;
+}
+
+export interface StatusUpdateView {
+  id: string;
+  target: StatusUpdateTarget;
+  status: CheckInStatus;
+  /** Plain text; links are written out and shown as links. */
+  text: string;
+  facts: CheckInFacts;
+  posted: Stamp;
+  editedAt?: string;
+  version: number;
+  /** Set when the viewer wrote it: until when (server clock) they may still edit it. */
+  editableUntil?: string;
+  /** Where the status disagreed with the facts when it was posted, one sentence each. */
+  disagreements: string[];
+  comments?: EpicCommentReport;
+}
+
+/** A goal's or item's check-in state: its latest check-in, whether an update is due, and any disagreement now. */
+export interface CheckInSummary {
+  target: StatusUpdateTarget;
+  latest?: { id: string; status: CheckInStatus; at: string };
+  /** How many check-ins it has. */
+  count: number;
+  /** A cadence passed (in the viewer's calendar) since its latest check-in, or since it was created. */
+  updateDue: boolean;
+  /** The viewer's day from which an update is (or was) due. */
+  dueOn?: string;
+  /** Where the status shown (latest check-in, else the manual field) disagrees with the facts now. */
+  disagreements: string[];
+}
+
+// ── Product feed ("What changed"), following ──────────────────────────────────────────────
+
+/** Something a person can follow, as Jira users watch issues. */
+export interface FollowTarget {
+  kind: 'goal' | 'item';
+  id: string;
+}
+
+/** One entry of the feed: what changed, to what, by whom (absent: the app's daily snapshot). */
+export interface ActivityEntry {
+  id: string;
+  at: string;
+  by?: UserRef;
+  goalId?: string;
+  itemId?: string;
+  kpiId?: string;
+  summary: ActivitySummary;
+}
+
+export interface ProductFeed {
+  /** Newest first, the last 30 days (`since` on). */
+  entries: ActivityEntry[];
+  since: string;
+  /** Send back as `cursor` for the next (older) page; absent on the last page. */
+  nextCursor?: string;
+  /** What the viewer follows in this product (the "Following" filter's targets). */
+  following: FollowTarget[];
 }
 
 export type Defs = {
@@ -722,6 +825,16 @@ export type Defs = {
   deleteRoadmapItem: (payload: { id: string; baseVersion: number }) => Result<{ id: string; unlinkedEpics: number; pendingEpicIds: string[] }>;
   /** Replaces the lane setup: goal lanes, or these custom lanes in this order (id null = new lane). */
   saveLaneSetup: (payload: { mode: LaneMode; lanes: Array<{ id: string | null; name: string }>; baseVersion: number }) => Result<{ laneMode: LaneMode; lanes: LaneView[]; setupVersion: number }>;
+  /** An item's evidence: notes, linked issues (as the viewer's Jira shows them) and JQL with live counts. */
+  listItemEvidence: (payload: { itemId: string }) => Result<ItemEvidence>;
+  addEvidence: (payload: { itemId: string; evidence: EvidenceInput }) => Result<ItemEvidence>;
+  /** The entry keeps its kind; `current` of a conflict is the item's evidence as it is now. */
+  updateEvidence: (payload: { itemId: string; id: string; evidence: EvidenceInput; baseVersion: number }) => Result<ItemEvidence>;
+  removeEvidence: (payload: { itemId: string; id: string; baseVersion: number }) => Result<ItemEvidence>;
+  /** Checks an evidence JQL as the user and says how many issues it finds now; nothing is stored. */
+  previewEvidenceJql: (payload: { jql: string }) => Result<{ count: number }>;
+  /** Live counts of these items' JQL evidence as the viewer, one Jira request per distinct query (the board asks after it renders). */
+  countEvidenceJql: (payload: { itemIds: string[] }) => Result<{ counts: Array<{ itemId: string; id: string; count?: number; countError?: string }> }>;
   /** The project's epics whose key or summary matches, as the user's Jira search finds them. */
   searchEpics: (payload: { query: string }) => Result<EpicChoice[]>;
   /**
@@ -767,4 +880,27 @@ export type Defs = {
   getGoalHealthGadget: (payload: GadgetRequest) => Result<GoalHealthGadget>;
   getRoadmapNowGadget: (payload: GadgetRequest & { goalId: string | null }) => Result<RoadmapNowGadget>;
   getUnalignedWorkGadget: (payload: GadgetRequest) => Result<UnalignedWorkGadget>;
+  // ── Check-ins: owners (goals) and editors post; everyone who may browse reads ──
+  /** Saves a check-in with the facts now; with `commentOnEpics`, also comments it on the target's epics as the user. */
+  postStatusUpdate: (payload: { target: StatusUpdateTarget; status: CheckInStatus; text: string; commentOnEpics?: boolean }) => Result<{
+    update: StatusUpdateView;
+    summary: CheckInSummary;
+    /** Present when `commentOnEpics` was asked: a refusal here is not a failure of the check-in. */
+    comments?: EpicCommentReport;
+  }>;
+  /** A goal's or item's check-ins, newest first, a page at a time (`cursor` from the previous page). */
+  listStatusUpdates: (payload: { target: StatusUpdateTarget; cursor?: string }) => Result<{
+    updates: StatusUpdateView[];
+    cursor?: string;
+    summary: CheckInSummary;
+    cadence: CheckInCadence;
+    /** Whether the viewer may post here (the product's edit rule, or the goal's owner). */
+    canPost: boolean;
+  }>;
+  /** The author corrects their check-in within 24 hours of posting it (server clock); the facts stay as posted. */
+  editStatusUpdate: (payload: { id: string; status: CheckInStatus; text: string; baseVersion: number }) => Result<StatusUpdateView>;
+  /** Every goal's and item's check-in state in the product, and its cadence. */
+  getCheckIns: () => Result<{ cadence: CheckInCadence; cadenceVersion: number; summaries: CheckInSummary[]; today: string }>;
+  /** How often check-ins are expected in this product (editors). */
+  saveCheckInCadence: (payload: { cadence: CheckInCadence; baseVersion: number }) => Result<{ cadence: CheckInCadence; version: number }>;
 };

@@ -11,6 +11,7 @@ import { getProjectOverview } from './project-overview';
 import { getPortfolio } from './portfolio/portfolio-view';
 import { linkEpics, searchEpics } from './roadmap/epic-links';
 import { createRoadmapItem, deleteRoadmapItem, moveRoadmapItem, updateRoadmapItem } from './roadmap/items';
+import { addEvidence, countEvidenceJql, listItemEvidence, previewEvidenceJql, removeEvidence, updateEvidence } from './roadmap/evidence';
 import { saveLaneSetup } from './roadmap/lanes';
 import { getRoadmap } from './roadmap/roadmap-view';
 import { isWithinDepth } from '../validation/payloads';
@@ -57,6 +58,12 @@ export const handlers: Handlers<Defs> = depthBounded({
   moveRoadmapItem: (request) => guarded(() => moveRoadmapItem(request)),
   deleteRoadmapItem: (request) => guarded(() => deleteRoadmapItem(request)),
   saveLaneSetup: (request) => guarded(() => saveLaneSetup(request)),
+  listItemEvidence: (request) => guarded(() => listItemEvidence(request)),
+  addEvidence: (request) => guarded(() => addEvidence(request)),
+  updateEvidence: (request) => guarded(() => updateEvidence(request)),
+  removeEvidence: (request) => guarded(() => removeEvidence(request)),
+  previewEvidenceJql: (request) => guarded(() => previewEvidenceJql(request)),
+  countEvidenceJql: (request) => guarded(() => countEvidenceJql(request)),
   searchEpics: (request) => guarded(() => searchEpics(request)),
   linkEpics: (request) => guarded(() => linkEpics(request)),
 

@@ -24,6 +24,16 @@ export const limits = {
   epicsPerLinkCall: 50,
   epicPickerResults: 20,
   kpisPerGoal: 20,
+  /** Evidence on one roadmap item: a few research rounds of notes, a page of issues, a handful of saved queries. */
+  evidenceNotesPerItem: 200,
+  evidenceIssuesPerItem: 50,
+  evidenceJqlPerItem: 5,
+  evidenceNoteLength: 1_000,
+  evidenceSourceLength: 200,
+  evidenceCustomerLength: 120,
+  evidenceLabelLength: 60,
+  /** Items whose JQL evidence one `countEvidenceJql` call counts (a whole roadmap). */
+  evidenceCountItems: 1_000,
   /** KPI values: finite and within what a person or a count can mean; also far inside storage's float range. */
   maxMagnitude: 1e12,
   firstYear: 2000,

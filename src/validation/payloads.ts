@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import type { Defs } from '../contract';
 import { adminSchemas } from './admin-inputs';
+import { createEpicFromItemSchema } from './create-epic-input';
 import { gadgetSchemas } from './gadget-inputs';
 import { baseVersion, brokenCharacterMessage, isWellFormedText, recordId } from './fields';
 import { limits } from './limits';
@@ -60,6 +61,7 @@ export const payloadSchemas = {
   saveLaneSetup: laneSetupSchema.extend({ baseVersion }),
   searchEpics: z.object({ query: epicQuerySchema }),
   linkEpics: linkEpicsSchema,
+  createEpicFromItem: createEpicFromItemSchema,
   setEpicLinks: epicLinksInputSchema,
 
   // Admin ("Throughline settings")

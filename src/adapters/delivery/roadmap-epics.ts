@@ -53,7 +53,8 @@ export async function loadRoadmapEpics(
     ? [stored.epicTypeIds, { boards: stored.boards, sprints: stored.sprints }]
     : await Promise.all([epicIssueTypeIds(jira, projectId), loadProjectSprints(jira, { projectId })]);
 
-  const visible = await visibleEpicIds(jira, { projectId, epicTypeIds });
+  // Epics created or linked by the app moments ago are reconciled: a new epic is listed at once.
+  const visible = await visibleEpicIds(jira, { projectId, epicTypeIds, reconcileIssues: recentlyLinked });
   const rollups = await loadEpicRollups(jira, kvsRollupStore(), {
     projectId,
     epicIds: visible,

@@ -10,7 +10,7 @@ import type { EpicLinks } from '../../domain/epic-links';
 import type { LinkSyncState } from '../../domain/link-sync';
 import type { JiraClient } from './client';
 import { JiraError } from './errors';
-import { maxReconciledIssues, searchAllIssues } from './search';
+import { maxReconciledIssues, reconcileIds, searchAllIssues } from './search';
 import { inBatches } from '../concurrency';
 import { issueTypeFieldSchema, statusFieldSchema } from './schemas';
 import type { SearchedIssue } from './schemas';
@@ -38,9 +38,15 @@ const epicFields = epicCardFields;
 /**
  * Ids of the project's epics the actor may see, in rank order. Asking for ids alone lets Jira
  * answer up to 5,000 a page (100 with fields), so this is one request for any real project.
+ * `reconcileIssues` (at most 50): epics the app created or linked moments ago, which Jira's search
+ * index may not list yet ("read-after-write" for those issues, as the user may see them).
  */
-export async function visibleEpicIds(client: JiraClient, options: { projectId: string; epicTypeIds: readonly string[] }): Promise<string[]> {
+export async function visibleEpicIds(
+  client: JiraClient,
+  options: { projectId: string; epicTypeIds: readonly string[]; reconcileIssues?: readonly string[] },
+): Promise<string[]> {
   if (options.epicTypeIds.length === 0) return [];
+  const reconcile = reconcileIds(options.reconcileIssues);
   const ids: string[] = [];
   let nextPageToken: string | undefined;
   do {
@@ -51,6 +57,7 @@ export async function visibleEpicIds(client: JiraClient, options: { projectId: s
         jql: `project = ${options.projectId} AND issuetype in (${options.epicTypeIds.join(', ')}) ORDER BY rank ASC`,
         fields: ['id'],
         maxResults: 5_000,
+        ...(reconcile.length > 0 ? { reconcileIssues: reconcile } : {}),
         ...(nextPageToken ? { nextPageToken } : {}),
       },
       schema: idPageSchema,

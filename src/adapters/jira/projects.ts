@@ -3,7 +3,7 @@ import type { JiraClient } from './client';
 import { JiraError } from './errors';
 import { myPermissionsSchema, projectHierarchySchema, projectSchema } from './schemas';
 
-export type ProjectPermission = 'BROWSE_PROJECTS' | 'EDIT_ISSUES' | 'ADMINISTER_PROJECTS';
+export type ProjectPermission = 'BROWSE_PROJECTS' | 'EDIT_ISSUES' | 'ADMINISTER_PROJECTS' | 'CREATE_ISSUES';
 
 /**
  * Which of `permissions` the client's actor holds in the project. Unknown projects and projects

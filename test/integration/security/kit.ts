@@ -35,6 +35,9 @@ export interface SeededProduct {
   epicId: string;
   epicKey: string;
   linksVersion: number;
+  /** A note on the item: evidence calls change or remove it. */
+  noteId: string;
+  noteVersion: number;
 }
 
 function expectOk<T>(answer: { ok: true; value: T } | { ok: false; error: unknown }, what: string): T {
@@ -51,6 +54,7 @@ export const kpiInput = {
   target: { value: 3, date: '2027-03-31' },
   source: { kind: 'manual' as const },
 };
+export const noteEvidence = { kind: 'note' as const, note: { text: 'We abandon carts when checkout asks for an account.', source: 'Support ticket', customer: 'SMB retailers', date: '2026-11-20' } };
 export const itemInput = { title: 'One-page checkout', description: '', goalId: null, laneId: null, horizon: 'now' as const, startDate: null, endDate: null, status: 'planned' as const };
 
 export async function seedProduct(sandbox: Sandbox, projectKey: string): Promise<SeededProduct> {
@@ -78,6 +82,9 @@ export async function seedProduct(sandbox: Sandbox, projectKey: string): Promise
   const laneId = setup.lanes[0]?.id;
   if (!laneId) throw new Error('Seeding lanes made no lane');
   const item = expectOk(await sandbox.call('createRoadmapItem', { ...here, payload: { item: { ...itemInput, goalId: goal.id, laneId } } }), 'item');
+  const evidence = expectOk(await sandbox.call('addEvidence', { ...here, payload: { itemId: item.id, evidence: noteEvidence } }), 'evidence');
+  const note = evidence.entries[0];
+  if (!note) throw new Error('Seeding evidence made no note');
   const roadmap = expectOk(await sandbox.call('getRoadmap', { ...here, payload: {} }), 'roadmap');
   const epic = roadmap.epics[0];
   if (!epic) throw new Error(`${projectKey} has no epic the admin can see`);
@@ -103,6 +110,8 @@ export async function seedProduct(sandbox: Sandbox, projectKey: string): Promise
     epicId: epic.id,
     epicKey: epic.key,
     linksVersion: epic.linksVersion,
+    noteId: note.id,
+    noteVersion: note.version,
   };
 }
 
@@ -136,6 +145,12 @@ export function validPayload(key: string, ids: SeededProduct): Record<string, un
     moveRoadmapItem: { move: { itemId: ids.itemId, lane: ids.laneId, column: { kind: 'horizon', horizon: 'next' }, afterId: null, beforeId: null }, baseVersion: ids.itemVersion },
     deleteRoadmapItem: { id: ids.itemId, baseVersion: ids.itemVersion },
     saveLaneSetup: { mode: 'custom', lanes: [{ id: ids.laneId, name: 'Payments and billing' }], baseVersion: ids.setupVersion },
+    listItemEvidence: { itemId: ids.itemId },
+    addEvidence: { itemId: ids.itemId, evidence: noteEvidence },
+    updateEvidence: { itemId: ids.itemId, id: ids.noteId, evidence: { ...noteEvidence, note: { ...noteEvidence.note, customer: 'Enterprise' } }, baseVersion: ids.noteVersion },
+    removeEvidence: { itemId: ids.itemId, id: ids.noteId, baseVersion: ids.noteVersion },
+    previewEvidenceJql: { jql: `project = ${ids.projectKey} AND issuetype = Epic` },
+    countEvidenceJql: { itemIds: [ids.itemId] },
     searchEpics: { query: ids.epicKey },
     linkEpics: { target: { kind: 'goal', id: ids.goalId }, link: [{ epicId: ids.epicId, linksVersion: ids.linksVersion }], unlink: [] },
     setEpicLinks: { directGoalIds: [ids.goalId], roadmapItemIds: [ids.itemId], linksVersion: ids.linksVersion },

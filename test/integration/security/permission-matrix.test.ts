@@ -79,6 +79,14 @@ const matrix: Record<keyof Defs, Row> = {
   deleteRoadmapItem: { where: 'project', own: writer, other: notFoundFor(writer) },
   // Another project's lane ids are not lanes of this roadmap: the setup is refused as invalid.
   saveLaneSetup: { where: 'project', own: writer, other: refusedFor(writer, 'invalid') },
+  // Evidence: readers read (a JQL is counted as them), editors write; another project's item is not found.
+  listItemEvidence: { where: 'project', own: reader, other: notFoundFor(reader) },
+  addEvidence: { where: 'project', own: writer, other: notFoundFor(writer) },
+  updateEvidence: { where: 'project', own: writer, other: notFoundFor(writer) },
+  removeEvidence: { where: 'project', own: writer, other: notFoundFor(writer) },
+  previewEvidenceJql: { where: 'project', own: reader },
+  // Another project's item ids count nothing here: only this roadmap's evidence is read.
+  countEvidenceJql: { where: 'project', own: reader },
   searchEpics: { where: 'project', own: reader },
   linkEpics: { where: 'project', own: epicEditor, other: notFoundFor(epicEditor) },
   getEpicContext: { where: 'panel', own: reader },

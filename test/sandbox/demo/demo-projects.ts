@@ -67,6 +67,9 @@ const MOB: ProjectSpec = {
     leadAccountId: productManager,
     permissions: { ...productTeamAccess, [admin]: ALL_PROJECT_PERMISSIONS, [productManager]: ALL_PROJECT_PERMISSIONS },
     addonRolePermissions: APP_DEFAULT_PERMISSIONS,
+    // Its field configuration makes Component/s required: an epic created from the app's form (summary
+    // and description only) is refused, and the app must say which field (issue 10.4).
+    requiredOnCreate: ['components'],
   },
   issueTypes: { epic: '10010', story: '10011', task: '10012', bug: '10013', subtask: '10014' },
   scopedIssueTypes: true,

@@ -66,6 +66,15 @@ export const OPERATION_SCOPES: Readonly<Record<string, OperationScopes>> = {
   // https://developer.atlassian.com/cloud/jira/platform/rest/v3/api-group-issues/
   'POST /rest/api/3/issue/bulkfetch': { classic: [READ_WORK], granular: ISSUE_GRANULAR },
   'GET /rest/api/3/issue/{issueIdOrKey}': { classic: [READ_WORK], granular: ISSUE_GRANULAR },
+  'POST /rest/api/3/issue': {
+    classic: [WRITE_WORK],
+    granular: ['write:issue:jira', 'write:comment:jira', 'write:comment.property:jira', 'write:attachment:jira', 'read:issue:jira'],
+  },
+  'GET /rest/api/3/issue/createmeta/{projectIdOrKey}/issuetypes': { classic: [READ_WORK], granular: ['read:issue-meta:jira', 'read:avatar:jira', 'read:field-configuration:jira'] },
+  'GET /rest/api/3/issue/createmeta/{projectIdOrKey}/issuetypes/{issueTypeId}': {
+    classic: [READ_WORK],
+    granular: ['read:issue-meta:jira', 'read:avatar:jira', 'read:field-configuration:jira'],
+  },
   // https://developer.atlassian.com/cloud/jira/platform/rest/v3/api-group-issue-properties/
   'GET /rest/api/3/issue/{issueIdOrKey}/properties': { classic: [READ_WORK], granular: ['read:issue.property:jira'] },
   'GET /rest/api/3/issue/{issueIdOrKey}/properties/{propertyKey}': { classic: [READ_WORK], granular: ['read:issue.property:jira'] },

@@ -23,6 +23,13 @@ type StrategyCall = Exclude<
   | 'linkEpics'
   | 'getEpicContext'
   | 'setEpicLinks'
+  // Evidence on roadmap items: its denials are in test/integration/resolvers/roadmap/evidence.test.ts.
+  | 'listItemEvidence'
+  | 'addEvidence'
+  | 'updateEvidence'
+  | 'removeEvidence'
+  | 'previewEvidenceJql'
+  | 'countEvidenceJql'
   // Admin calls: their denials are in test/integration/admin.
   | 'getAdminSettings'
   | 'getAdminProjectSettings'

@@ -1,5 +1,6 @@
 import { boardRoutes } from './boards';
 import { fieldRoutes } from './fields';
+import { issueCreateRoutes } from './issue-create';
 import { issuePropertyRoutes } from './issue-properties';
 import { issueRoutes } from './issues';
 import { peopleRoutes } from './people';
@@ -13,6 +14,7 @@ import { userRoutes } from './users';
 export const ROUTES: Route[] = [
   ...searchRoutes,
   ...issueRoutes,
+  ...issueCreateRoutes,
   ...issuePropertyRoutes,
   ...projectRoutes,
   ...fieldRoutes,

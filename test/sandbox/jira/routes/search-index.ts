@@ -1,9 +1,9 @@
 import type { SimIssue, SimSite } from '../model';
 
-/** One state of an issue and when search starts to see it. */
+/** One state of an issue and when search starts to see it; no state: not created yet, as search sees it. */
 interface IndexedVersion {
   visibleAt: number;
-  state: SimIssue;
+  state: SimIssue | undefined;
 }
 
 /**
@@ -49,10 +49,24 @@ export class SearchIndex {
   }
 
   /**
-   * The issue as search sees it now. `reconciled` ids (the `reconcileIssues` of the request) are
+   * Adds a new issue to the site; search finds it only once the lag has passed (a created issue is
+   * a write like any other: "search operations … may return stale or outdated data"), unless the
+   * request reconciles it, which is what `reconcileIssues` is for (read-after-create).
+   */
+  create(site: SimSite, issue: SimIssue): void {
+    site.issues.push(issue);
+    if (this.lagMs === 0) return;
+    this.pending.set(issue.id, [
+      { visibleAt: Number.NEGATIVE_INFINITY, state: undefined },
+      { visibleAt: this.elapsedMs() + this.lagMs, state: structuredClone(issue) },
+    ]);
+  }
+
+  /**
+   * The issue as search sees it now (undefined: created after the index last caught up). `reconciled` ids (the `reconcileIssues` of the request) are
    * read as they are: Jira's read-after-write for those issues.
    */
-  indexed(issue: SimIssue, reconciled: ReadonlySet<string>): SimIssue {
+  indexed(issue: SimIssue, reconciled: ReadonlySet<string>): SimIssue | undefined {
     const versions = this.pending.get(issue.id);
     if (!versions || reconciled.has(issue.id)) return issue;
     const now = this.elapsedMs();
@@ -69,7 +83,7 @@ export class SearchIndex {
   /** Every issue of the site as search sees it (the site's own array when nothing is pending). */
   issues(site: SimSite, reconciled: ReadonlySet<string> = new Set()): SimIssue[] {
     if (this.pending.size === 0) return site.issues;
-    return site.issues.map((issue) => this.indexed(issue, reconciled));
+    return site.issues.flatMap((issue) => this.indexed(issue, reconciled) ?? []);
   }
 
   /** How many issues have writes search does not show yet. */

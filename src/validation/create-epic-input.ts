@@ -1,0 +1,15 @@
+/** The payload of `createEpicFromItem`: which item, and the epic's summary and description as typed. */
+import { z } from 'zod';
+import { recordId, text } from './fields';
+import { limits } from './limits';
+
+/** Jira refuses a summary longer than 255 characters, or one with a line break. */
+export const epicSummaryLength = 255;
+
+export const createEpicFromItemSchema = z.object({
+  itemId: recordId,
+  summary: text(epicSummaryLength, { required: 'Give the epic a summary.' })
+    .refine((summary) => !/[\r\n]/.test(summary), { error: 'Keep the summary to one line.' })
+    .optional(),
+  description: text(limits.descriptionLength).optional(),
+});
