@@ -21,6 +21,7 @@ import type { ColumnTarget, Horizon, LaneMode, RoadmapItemStatus } from './domai
 import type { Velocity } from './domain/velocity';
 import type { GoalLinkKind } from './domain/alignment';
 import type { SprintInvestment } from './domain/sprint-investment';
+import type { ScoreInputs, ScoringMethod } from './domain/scoring';
 import type { CheckInCadence, CheckInStatus } from './domain/status-updates';
 
 /** Expected failures, a closed set. Bugs throw instead. */
@@ -216,6 +217,10 @@ export interface RoadmapItemInput {
   startDate: string | null; // YYYY-MM-DD
   endDate: string | null;
   status: RoadmapItemStatus;
+  /** The item's owner: someone who can browse the project. Absent: unchanged (none on create); null: no owner. */
+  ownerAccountId?: string | null;
+  /** Priority score inputs, each entered or live. Absent: unchanged (none on create); null: cleared. */
+  scoreInputs?: ScoreInputs | null;
 }
 
 export interface RoadmapItemView {
@@ -243,6 +248,10 @@ export interface RoadmapItemView {
   dependsOn?: string[];
   /** What the item's evidence adds up to (stored counts; JQL counts filled in by `countEvidenceJql`). Absent: no evidence. */
   evidence?: EvidenceSummary;
+  /** Who carries it; the name is Jira's, as of the last save. */
+  owner?: UserRef;
+  /** Its priority score inputs (the score is `scoreItem` of src/domain/scoring.ts over these and the facts). */
+  scoreInputs?: ScoreInputs;
 }
 
 // ── Evidence on roadmap items ──────────────────────────────────────────────────────────────
@@ -368,7 +377,7 @@ export interface RoadmapEpic {
 export interface RoadmapView {
   project: { id: string; key: string };
   /** `canEdit`: the product's edit rule; `canLink`: Jira's Edit Issues (linking epics is a change to the epic). */
-  viewer: { canEdit: boolean; canLink: boolean; editRule: EditRule; licensed: boolean };
+  viewer: { canEdit: boolean; canLink: boolean; editRule: EditRule; licensed: boolean; accountId?: string };
   /** How the lanes are chosen, and the custom lanes in order; `setupVersion` guards their edits. */
   laneMode: LaneMode;
   lanes: LaneView[];
@@ -389,6 +398,14 @@ export interface RoadmapView {
   releases?: ReleaseView[];
   /** Dependencies suggested by Jira "Blocks" links between the items' epics, not yet set on the items. */
   suggestedDependencies?: SuggestedDependency[];
+  /** The product's scoring method; `version` guards its edits (0: never set, method `none`). */
+  scoring?: ScoringSetting;
+}
+
+/** How a product scores its roadmap items. */
+export interface ScoringSetting {
+  method: ScoringMethod;
+  version: number;
 }
 
 /** A roadmap move (see `RoadmapMove` in src/domain/roadmap.ts): the item, its new cell and neighbours. */
@@ -425,7 +442,7 @@ export interface EpicContext {
   links: EpicLinksView;
   /** The goals the epic serves (directly or through an item), with their KPIs. */
   goals: Array<{ id: string; title: string; status: GoalStatus; direct: boolean; kpis: KpiView[]; checkIn?: CheckInSummary }>;
-  items: Array<{ id: string; title: string; status: RoadmapItemStatus; horizon: Horizon; goalId?: string; startDate?: string; endDate?: string; checkIn?: CheckInSummary }>;
+  items: Array<{ id: string; title: string; status: RoadmapItemStatus; horizon: Horizon; goalId?: string; startDate?: string; endDate?: string; checkIn?: CheckInSummary; owner?: UserRef }>;
   rollup: EpicRollup;
   sprints: ItemDelivery['sprints'];
   /** What can be linked: the product's open goals and its items. */
@@ -824,6 +841,8 @@ export type Defs = {
   /** `pendingEpicIds`: epics whose property still names the item; the app takes it out shortly. */
   deleteRoadmapItem: (payload: { id: string; baseVersion: number }) => Result<{ id: string; unlinkedEpics: number; pendingEpicIds: string[] }>;
   /** Replaces the lane setup: goal lanes, or these custom lanes in this order (id null = new lane). */
+  /** Sets the product's scoring method (editors); version-checked. */
+  saveScoringMethod: (payload: { method: ScoringMethod; baseVersion: number }) => Result<ScoringSetting>;
   saveLaneSetup: (payload: { mode: LaneMode; lanes: Array<{ id: string | null; name: string }>; baseVersion: number }) => Result<{ laneMode: LaneMode; lanes: LaneView[]; setupVersion: number }>;
   /** An item's evidence: notes, linked issues (as the viewer's Jira shows them) and JQL with live counts. */
   listItemEvidence: (payload: { itemId: string }) => Result<ItemEvidence>;

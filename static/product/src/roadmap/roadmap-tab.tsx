@@ -22,6 +22,8 @@ import { LaneEditor } from './lane-editor';
 import { RoadmapBoard } from './roadmap-board';
 import type { RoadmapChange } from './roadmap-state';
 import { useRoadmap } from './use-roadmap';
+import { RoadmapTimeline } from './timeline/roadmap-timeline';
+import { UndoFlag } from './timeline/undo-flag';
 import { useRoadmapMoves } from './use-roadmap-moves';
 import type { MoveNotice } from './use-roadmap-moves';
 
@@ -30,6 +32,19 @@ const layoutKey = 'throughline.roadmap.layout';
 const bodyStyles = xcss({ display: 'flex', gap: 'space.200', alignItems: 'flex-start' });
 const boardStyles = xcss({ flexGrow: 1, minWidth: '0' });
 const panelStyles = xcss({ flexShrink: 0, width: '24rem', maxWidth: '45%', position: 'sticky', insetBlockStart: 'space.0' });
+
+function noticeTitle(notice: MoveNotice): string {
+  switch (notice.kind) {
+    case 'conflict':
+      return m.moveConflict;
+    case 'failed':
+      return m.moveFailed(notice.title);
+    case 'undo-conflict':
+      return messages.timeline.undoConflict(notice.title);
+    case 'undo-failed':
+      return messages.timeline.undoFailed(notice.title);
+  }
+}
 
 /** The layout last chosen in this browser tab, for a route that names none (the Roadmap tab opened plainly). */
 function rememberedLayout(): RoadmapLayout {
@@ -112,7 +127,7 @@ function RoadmapScreen(props: { view: RoadmapView; onChange: (change: RoadmapCha
     filterRef.current = next;
     onRoute.current({ layout, ...(panel?.kind === 'view' ? { item: panel.itemId } : {}), ...withFilter() }, 'replace');
   };
-  const move = useRoadmapMoves({ board, items: view.items, onChange: props.onChange, refresh: props.refresh, onNotice: setNotice });
+  const moves = useRoadmapMoves({ board, items: view.items, onChange: props.onChange, refresh: props.refresh, onNotice: setNotice });
 
   const setLayout = (next: RoadmapLayout) => {
     onRoute.current({ layout: next, ...(panel?.kind === 'view' ? { item: panel.itemId } : {}), ...withFilter() }, 'replace');
@@ -176,16 +191,16 @@ function RoadmapScreen(props: { view: RoadmapView; onChange: (change: RoadmapCha
       {editingLanes ? <LaneEditor view={view} onChange={props.onChange} onClose={() => setEditingLanes(false)} /> : null}
       {notice ? (
         <SectionMessage
-          appearance={notice.kind === 'conflict' ? 'warning' : 'error'}
+          appearance={notice.kind === 'conflict' || notice.kind === 'undo-conflict' ? 'warning' : 'error'}
           headingLevel="h3"
-          title={notice.kind === 'conflict' ? m.moveConflict : m.moveFailed(notice.title)}
+          title={noticeTitle(notice)}
           actions={[
             <Button key="dismiss" onClick={() => setNotice(undefined)}>
               {messages.common.dismiss}
             </Button>,
           ]}
         >
-          {notice.kind === 'failed' ? <Text as="p">{notice.error.message}</Text> : null}
+          {notice.kind === 'failed' || notice.kind === 'undo-failed' ? <Text as="p">{notice.error.message}</Text> : null}
         </SectionMessage>
       ) : null}
       {timelineFallback ? <Text size="small" color="color.text.subtle">{m.timelineFallback}</Text> : null}
@@ -199,14 +214,19 @@ function RoadmapScreen(props: { view: RoadmapView; onChange: (change: RoadmapCha
           </Button>
         </Inline>
       ) : null}
-      {canEdit && view.items.length > 0 ? (
+      <UndoFlag undoable={moves.undoable} onUndo={moves.undo} onDismiss={moves.dismissUndo} />
+      {canEdit && view.items.length > 0 && layout !== 'gantt' ? (
         <Text size="small" color="color.text.subtlest">
           {m.moveHint}
         </Text>
       ) : null}
       <Box xcss={bodyStyles}>
         <Box xcss={boardStyles}>
-          <RoadmapBoard board={board} canEdit={canEdit} selectedId={selectedId} onOpen={onOpen} onMove={move} onAdd={onAdd} />
+          {layout === 'gantt' ? (
+            <RoadmapTimeline view={view} items={shownItems} board={board} canEdit={canEdit} selectedId={selectedId} onOpen={onOpen} onSetDates={moves.setDates} />
+          ) : (
+            <RoadmapBoard board={board} canEdit={canEdit} selectedId={selectedId} onOpen={onOpen} onMove={moves.move} onAdd={onAdd} />
+          )}
         </Box>
         {panel ? (
           <Box xcss={panelStyles}>
