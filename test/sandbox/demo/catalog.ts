@@ -97,6 +97,8 @@ export function demoFields(): SimField[] {
     systemField('updated', 'Updated', 'datetime', ['updated', 'updatedDate']),
     systemField('resolutiondate', 'Resolved', 'datetime', ['resolutiondate', 'resolved']),
     systemField('security', 'Security Level', 'securitylevel', ['level']),
+    systemField('fixVersions', 'Fix versions', 'array', ['fixVersion'], 'version'),
+    systemField('issuelinks', 'Linked Issues', 'array', ['issueLink'], 'issuelinks'),
     customField(FIELD_IDS.sprint, 'Sprint', { type: 'array', items: 'json', custom: 'com.pyxis.greenhopper.jira:gh-sprint' }, []),
     customField(
       FIELD_IDS.storyPointEstimate,

@@ -6,6 +6,7 @@ import type { LargeSiteOptions } from './large-projects';
 import { largeProjects } from './large-projects';
 import { uuidFrom } from './random';
 import { withConfidentialIssues } from './security';
+import { withReleases } from './releases';
 
 /** The demo's "today": a Friday in the middle of every active sprint. */
 export const DEMO_NOW = '2026-11-20T09:00:00.000Z';
@@ -28,7 +29,7 @@ export function buildDemoSite(options: SiteOptions = {}): SimSite {
     entityPropertyIndexes: options.entityPropertyIndexes ?? [],
     crossProjectBoards: [RELEASE_TRAIN],
   });
-  return withConfidentialIssues(site);
+  return withReleases(withConfidentialIssues(site));
 }
 
 /** By default 1,000 epics, 20,000 children and 100 sprints over the demo's projects and people. */

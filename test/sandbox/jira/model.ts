@@ -111,7 +111,42 @@ export interface SimIssue {
   properties: Record<string, unknown>;
   /** The issue's security level (`SimSite.securityLevels`); none = every project browser sees it. */
   securityLevelId?: string;
+  /** Ids of the versions (`SimSite.versions`, same project) the issue is to be fixed in: the `fixVersions` field. */
+  fixVersionIds?: string[];
 }
+
+/**
+ * A project version (a release), as GET /rest/api/3/project/{projectIdOrKey}/versions lists it.
+ * Jira computes `overdue` itself: unreleased with a release date before today.
+ */
+export interface SimVersion {
+  id: string;
+  projectId: string;
+  name: string;
+  description: string;
+  archived: boolean;
+  released: boolean;
+  /** YYYY-MM-DD */
+  startDate?: string;
+  releaseDate?: string;
+}
+
+/**
+ * A link between two issues. `typeName` names one of `SIM_LINK_TYPES`; read "outward typeName's
+ * outward verb inward": outward `THR-1`, inward `THR-2`, Blocks = THR-1 blocks THR-2.
+ */
+export interface SimIssueLink {
+  id: string;
+  typeName: 'Blocks' | 'Relates';
+  outwardIssueId: string;
+  inwardIssueId: string;
+}
+
+/** Jira Cloud's default link types (IssueLinkType: id, name, inward, outward). */
+export const SIM_LINK_TYPES = {
+  Blocks: { id: '10000', name: 'Blocks', inward: 'is blocked by', outward: 'blocks' },
+  Relates: { id: '10003', name: 'Relates', inward: 'relates to', outward: 'relates to' },
+} as const;
 
 export interface SimBoard {
   id: number;
@@ -172,6 +207,10 @@ export interface SimSite {
   agileMaxResults?: number;
   /** Issue security levels of the projects' issue security schemes; none = no issue security. */
   securityLevels?: SimSecurityLevel[];
+  /** Every project's versions (releases), in each project's order (Jira's `sequence`). */
+  versions?: SimVersion[];
+  /** Links between issues (`issuelinks` field of both ends). */
+  issueLinks?: SimIssueLink[];
   /** The site's "now", ISO 8601: relative JQL dates and `updated` stamps use the simulator's clock. */
   now: string;
 }

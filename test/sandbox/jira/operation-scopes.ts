@@ -84,6 +84,9 @@ export const OPERATION_SCOPES: Readonly<Record<string, OperationScopes>> = {
   'GET /rest/api/3/project/search': { classic: [READ_WORK], granular: PROJECT_GRANULAR },
   'GET /rest/api/3/project/{projectId}/hierarchy': { classic: [READ_WORK], granular: ['read:issue-type:jira', 'read:issue-type-hierarchy:jira'] },
   'GET /rest/api/3/project/{projectIdOrKey}': { classic: [READ_WORK], granular: PROJECT_GRANULAR },
+  // https://developer.atlassian.com/cloud/jira/platform/rest/v3/api-group-project-versions/
+  'GET /rest/api/3/project/{projectIdOrKey}/versions': { classic: [READ_WORK], granular: ['read:project-version:jira'] },
+  'GET /rest/api/3/project/{projectIdOrKey}/version': { classic: [READ_WORK], granular: ['read:project-version:jira'] },
   // https://developer.atlassian.com/cloud/jira/platform/rest/v3/api-group-issue-fields/
   'GET /rest/api/3/field': {
     classic: [READ_WORK],

@@ -9,6 +9,7 @@ import type { Route } from './router';
 import { searchRoutes } from './search';
 import { sprintRoutes } from './sprints';
 import { userRoutes } from './users';
+import { versionRoutes } from './versions';
 
 /** Every endpoint the simulator serves. Order matters only where a literal path shadows a parameter. */
 export const ROUTES: Route[] = [
@@ -17,6 +18,7 @@ export const ROUTES: Route[] = [
   ...issueCreateRoutes,
   ...issuePropertyRoutes,
   ...projectRoutes,
+  ...versionRoutes,
   ...fieldRoutes,
   ...peopleRoutes,
   ...userRoutes,

@@ -26,7 +26,8 @@ function getIssue(ctx: RouteContext) {
   if (properties.length > MAX_PROPERTIES) reject(400, MESSAGES.tooManyProperties);
   // Unlike search, GET issue returns every field unless told otherwise.
   const selection = selectFields(ctx.site, listParam(ctx, 'fields'), ['*all']);
-  return ok(issueBean(ctx.index, issue, { selection: { ...selection, idOnly: false }, properties, expand: listParam(ctx, 'expand') }));
+  const canSee = (other: SimIssue) => ctx.access.canSeeIssue(other);
+  return ok(issueBean(ctx.index, issue, { selection: { ...selection, idOnly: false }, properties, expand: listParam(ctx, 'expand'), canSee }));
 }
 
 /** BulkFetchIssueRequestBean. */
@@ -55,7 +56,7 @@ function bulkFetch(ctx: RouteContext) {
     seen.add(issue.id);
     issues.push(issue);
   }
-  const options = { selection, properties, expand: body.expand ?? [] };
+  const options = { selection, properties, expand: body.expand ?? [], canSee: (other: SimIssue) => ctx.access.canSeeIssue(other) };
   return ok({ issues: issues.map((issue) => issueBean(ctx.index, issue, options)), issueErrors: [] });
 }
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { SimIssue } from '../model';
 import type { RouteContext } from './context';
 import { jsonBody, listParam } from './context';
 import { MESSAGES, jiraError, ok, reject } from './http';
@@ -91,7 +92,7 @@ function search(ctx: RouteContext, params: SearchParams) {
   const found = runJql(ctx, query, ctx.searchIndex.issues(ctx.site, new Set(params.reconcileIssues.map(String))));
   const page = found.slice(offset, offset + pageSize);
   const isLast = offset + pageSize >= found.length;
-  const options = { selection, properties: params.properties, expand: [] };
+  const options = { selection, properties: params.properties, expand: [], canSee: (other: SimIssue) => ctx.access.canSeeIssue(other) };
   return ok({
     issues: page.map((issue) => issueBean(ctx.index, issue, options)),
     ...(params.expand.includes('names') ? { names: fieldNames(ctx.index, selection.fieldIds) } : {}),

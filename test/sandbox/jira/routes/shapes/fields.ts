@@ -1,4 +1,5 @@
-import type { SimField, SimIssue, SimSite, SimSprint } from '../../model';
+import type { SimField, SimIssue, SimSite, SimSprint, SimVersion } from '../../model';
+import { SIM_LINK_TYPES } from '../../model';
 import type { SiteIndex } from '../site-index';
 import {
   issueTypeBean,
@@ -88,7 +89,58 @@ function userOrNull(index: SiteIndex, accountId: string | undefined): unknown {
   return user ? userBean(index.site.baseUrl, user) : null;
 }
 
-function systemValue(index: SiteIndex, issue: SimIssue, id: string): unknown {
+/** A version as an issue's `fixVersions` field shows it (no `overdue`: that is the versions API's). */
+function fixVersionValue(baseUrl: string, version: SimVersion): Record<string, unknown> {
+  return {
+    self: `${baseUrl}/rest/api/3/version/${version.id}`,
+    id: version.id,
+    description: version.description,
+    name: version.name,
+    archived: version.archived,
+    released: version.released,
+    ...(version.releaseDate ? { releaseDate: version.releaseDate } : {}),
+  };
+}
+
+/**
+ * `issuelinks`: each link once, from this issue's side (`outwardIssue` when this issue is the
+ * outward end: "this blocks that"). Links to issues the caller may not see are left out, as Jira does.
+ */
+function issueLinksValue(index: SiteIndex, issue: SimIssue, canSee: (other: SimIssue) => boolean): unknown[] {
+  const baseUrl = index.site.baseUrl;
+  const linked = (other: SimIssue) => {
+    const status = index.status(other.statusId);
+    const type = index.issueType(other.issueTypeId);
+    return {
+      id: other.id,
+      key: other.key,
+      self: `${baseUrl}/rest/api/3/issue/${other.id}`,
+      fields: {
+        summary: other.summary,
+        ...(status ? { status: statusBean(baseUrl, status) } : {}),
+        priority: priorityBean(baseUrl, other.priorityName),
+        ...(type ? { issuetype: issueTypeBean(baseUrl, type) } : {}),
+      },
+    };
+  };
+  return (index.site.issueLinks ?? []).flatMap((link) => {
+    const outward = link.outwardIssueId === issue.id;
+    if (!outward && link.inwardIssueId !== issue.id) return [];
+    const other = index.issueById(outward ? link.inwardIssueId : link.outwardIssueId);
+    if (!other || !canSee(other)) return [];
+    const type = SIM_LINK_TYPES[link.typeName];
+    return [
+      {
+        id: link.id,
+        self: `${baseUrl}/rest/api/3/issueLink/${link.id}`,
+        type: { ...type, self: `${baseUrl}/rest/api/3/issueLinkType/${type.id}` },
+        [outward ? 'outwardIssue' : 'inwardIssue']: linked(other),
+      },
+    ];
+  });
+}
+
+function systemValue(index: SiteIndex, issue: SimIssue, id: string, canSee: (other: SimIssue) => boolean): unknown {
   const baseUrl = index.site.baseUrl;
   const status = index.status(issue.statusId);
   switch (id) {
@@ -113,6 +165,12 @@ function systemValue(index: SiteIndex, issue: SimIssue, id: string): unknown {
     }
     case 'labels':
       return issue.labels;
+    case 'fixVersions': {
+      const versions = index.site.versions ?? [];
+      return (issue.fixVersionIds ?? []).flatMap((versionId) => versions.filter((v) => v.id === versionId)).map((v) => fixVersionValue(baseUrl, v));
+    }
+    case 'issuelinks':
+      return issueLinksValue(index, issue, canSee);
     case 'assignee':
       return userOrNull(index, issue.assigneeAccountId);
     case 'reporter':
@@ -145,12 +203,12 @@ function customValue(index: SiteIndex, issue: SimIssue, field: SimField): unknow
 }
 
 /** The `fields` object of an issue, for the selected field ids. */
-export function renderFields(index: SiteIndex, issue: SimIssue, fieldIds: string[]): Record<string, unknown> {
+export function renderFields(index: SiteIndex, issue: SimIssue, fieldIds: string[], canSee: (other: SimIssue) => boolean = () => false): Record<string, unknown> {
   const fields: Record<string, unknown> = {};
   for (const id of fieldIds) {
     const field = index.field(id);
     if (!field) continue;
-    const value = field.custom ? customValue(index, issue, field) : systemValue(index, issue, id);
+    const value = field.custom ? customValue(index, issue, field) : systemValue(index, issue, id, canSee);
     if (value !== ABSENT) fields[id] = value;
   }
   return fields;

@@ -16,6 +16,8 @@ export interface IssueShapeOptions {
   api?: 'platform' | 'agile';
   /** Extra fields computed by the caller's API (the agile API's sprint, closedSprints, flagged). */
   extraFields?: Record<string, unknown>;
+  /** Whether the caller sees another issue: `issuelinks` leaves out links to the others (none when absent). */
+  canSee?: (issue: SimIssue) => boolean;
 }
 
 function inlineProperties(issue: SimIssue, keys: string[]): Record<string, unknown> {
@@ -38,7 +40,7 @@ export function issueBean(index: SiteIndex, issue: SimIssue, options: IssueShape
     key: issue.key,
     ...(options.expand.includes('names') ? { names: fieldNames(index, fieldIds) } : {}),
     ...(options.expand.includes('schema') ? { schema: fieldSchemas(index, fieldIds) } : {}),
-    fields: { ...renderFields(index, issue, fieldIds), ...options.extraFields },
+    fields: { ...renderFields(index, issue, fieldIds, options.canSee), ...options.extraFields },
     ...(hasProperties ? { properties: inlineProperties(issue, options.properties) } : {}),
   };
 }
