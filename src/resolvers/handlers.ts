@@ -13,6 +13,7 @@ import { linkEpics, searchEpics } from './roadmap/epic-links';
 import { createRoadmapItem, deleteRoadmapItem, moveRoadmapItem, updateRoadmapItem } from './roadmap/items';
 import { addEvidence, countEvidenceJql, listItemEvidence, previewEvidenceJql, removeEvidence, updateEvidence } from './roadmap/evidence';
 import { saveLaneSetup } from './roadmap/lanes';
+import { saveScoringMethod } from './roadmap/scoring';
 import { getRoadmap } from './roadmap/roadmap-view';
 import { isWithinDepth } from '../validation/payloads';
 import { fail, guarded } from './results';
@@ -58,6 +59,7 @@ export const handlers: Handlers<Defs> = depthBounded({
   moveRoadmapItem: (request) => guarded(() => moveRoadmapItem(request)),
   deleteRoadmapItem: (request) => guarded(() => deleteRoadmapItem(request)),
   saveLaneSetup: (request) => guarded(() => saveLaneSetup(request)),
+  saveScoringMethod: (request) => guarded(() => saveScoringMethod(request)),
   listItemEvidence: (request) => guarded(() => listItemEvidence(request)),
   addEvidence: (request) => guarded(() => addEvidence(request)),
   updateEvidence: (request) => guarded(() => updateEvidence(request)),

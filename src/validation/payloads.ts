@@ -11,6 +11,7 @@ import { gadgetSchemas } from './gadget-inputs';
 import { baseVersion, brokenCharacterMessage, isWellFormedText, recordId } from './fields';
 import { limits } from './limits';
 import { epicLinksInputSchema, epicQuerySchema, laneSetupSchema, linkEpicsSchema, roadmapItemInputSchema, roadmapMoveSchema } from './roadmap-inputs';
+import { scoringMethodSchema } from './scoring-inputs';
 import { goalInputSchema, kpiInputSchema, kpiSourceSchema, measurementInputSchema, visionBoardSchema } from './strategy-inputs';
 
 type PayloadOf<K extends keyof Defs> = Parameters<Defs[K]> extends [infer P] ? P : never;
@@ -59,6 +60,7 @@ export const payloadSchemas = {
   moveRoadmapItem: z.object({ move: roadmapMoveSchema, baseVersion }),
   deleteRoadmapItem: z.object({ id: recordId, baseVersion }),
   saveLaneSetup: laneSetupSchema.extend({ baseVersion }),
+  saveScoringMethod: z.object({ method: scoringMethodSchema, baseVersion }),
   searchEpics: z.object({ query: epicQuerySchema }),
   linkEpics: linkEpicsSchema,
   createEpicFromItem: createEpicFromItemSchema,

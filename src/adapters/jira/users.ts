@@ -59,6 +59,23 @@ export async function assignableUsers(client: JiraClient, options: { projectKey:
   return people(users);
 }
 
+/**
+ * The person, if they may browse the project, asked the way the owner picker found them: project
+ * administrators ask Jira who holds Browse Projects (`user/permission/search` with `accountId`);
+ * other editors ask who is assignable (`user/assignable/search`), the search Jira allows them.
+ * Unknown, deactivated, app accounts and people without access all come back as undefined.
+ * @see https://developer.atlassian.com/cloud/jira/platform/rest/v3/api-group-user-search/#api-rest-api-3-user-permission-search-get
+ */
+export async function projectPerson(client: JiraClient, options: { projectKey: string; accountId: string; asAdministrator: boolean }): Promise<UserRef | undefined> {
+  const users = await client.send({
+    path: options.asAdministrator
+      ? route`/rest/api/3/user/permission/search?permissions=${'BROWSE_PROJECTS'}&projectKey=${options.projectKey}&accountId=${options.accountId}`
+      : route`/rest/api/3/user/assignable/search?project=${options.projectKey}&accountId=${options.accountId}`,
+    schema: z.array(userSchema),
+  });
+  return people(users).find((user) => user.accountId === options.accountId);
+}
+
 /** Active people only: app accounts and deactivated users cannot own a goal. */
 function people(users: readonly JiraUser[]): UserRef[] {
   return users.filter((user) => user.active !== false && (user.accountType ?? 'atlassian') === 'atlassian').map(userRef);

@@ -5,6 +5,7 @@
  */
 import type { EditRule, UserRef } from '../../contract';
 import type { Horizon, LaneMode, RoadmapItemStatus } from '../../domain/roadmap';
+import type { ScoreInputs, ScoringMethod } from '../../domain/scoring';
 import type { DatedValue, GoalStatus, KpiDirection, KpiSource, Measurement, TimeFrame, VisionBoard } from '../../domain/strategy';
 
 export interface SettingsRecord {
@@ -108,6 +109,10 @@ export interface RoadmapItemRecord {
   startDate?: string;
   endDate?: string;
   status: RoadmapItemStatus;
+  /** The owner's account id, and their name as Jira gave it when the owner was saved. */
+  ownerAccountId?: string;
+  owner?: UserRef;
+  scoreInputs?: ScoreInputs;
   rank: string;
   version: number;
   createdAt: string;
@@ -122,6 +127,11 @@ export interface RoadmapSetupRecord {
   itemCount: number;
   version: number;
   updatedAt: string;
+  /** The scoring method; absent = `none` at scoring version 0. `scoringVersion` guards editors' changes of it. */
+  scoringMethod?: ScoringMethod;
+  scoringVersion?: number;
+  scoringUpdatedAt?: string;
+  scoringUpdatedBy?: string;
 }
 
 /** One per project that changed its lanes: goal lanes or custom lanes, and the custom lanes in order. */

@@ -137,6 +137,7 @@ export function epicContextView(args: { epic: LinkedJiraEpic; product: ProductOf
         ...(item.goalId ? { goalId: item.goalId } : {}),
         ...(item.startDate ? { startDate: item.startDate } : {}),
         ...(item.endDate ? { endDate: item.endDate } : {}),
+        ...(item.owner ? { owner: item.owner } : {}),
       })),
     rollup: delivery.rollup,
     sprints: delivery.sprints,

@@ -16,6 +16,8 @@ import { conflictWith, notFound } from '../failures';
 import { namePeople } from '../people';
 import { carryResync, epicIdsOfItem, resyncIntent, stageResync } from './item-epics';
 import { itemView } from './views';
+import { applyPriority } from './item-priority';
+import { ownerOf } from './owners';
 
 export const createRoadmapItem = editorCall('createRoadmapItem', async ({ jira, access, projectId, payload }) => {
   const [people, items, refused] = await Promise.all([
@@ -24,6 +26,8 @@ export const createRoadmapItem = editorCall('createRoadmapItem', async ({ jira, 
     checkReferences(projectId, payload.item),
   ]);
   if (refused) return refused;
+  const owner = await ownerOf(jira, access, payload.item.ownerAccountId);
+  if (!owner.ok) return owner;
   if (items.length >= limits.itemsPerRoadmap) return tooManyItems();
   const now = nowIso();
   const id = newId('item');
@@ -37,6 +41,7 @@ export const createRoadmapItem = editorCall('createRoadmapItem', async ({ jira, 
     updatedAt: now,
     updatedBy: people.ref(access.accountId),
   };
+  applyPriority(record, owner.value, payload.item.scoreInputs);
   const outcome = await createItem({ id, item: record, maxItems: limits.itemsPerRoadmap, now });
   if (outcome === 'limit-reached') return tooManyItems();
   if (outcome === 'conflict') return fail('conflict', 'The roadmap changed while the item was being added. Try again.');
@@ -49,6 +54,8 @@ export const updateRoadmapItem = editorCall('updateRoadmapItem', async ({ jira, 
   if (current.version !== payload.baseVersion) return conflictWith<RoadmapItemView>(await currentView(jira, projectId, payload.id), 'roadmap item');
   const refused = await checkReferences(projectId, payload.item);
   if (refused) return refused;
+  const owner = await ownerOf(jira, access, payload.item.ownerAccountId);
+  if (!owner.ok) return owner;
   const people = await namePeople(jira, [access.accountId]);
   const { goalId: _goal, laneId: _lane, startDate: _start, endDate: _end, id: _id, ...kept } = current;
   const next: RoadmapItemRecord = {
@@ -58,6 +65,7 @@ export const updateRoadmapItem = editorCall('updateRoadmapItem', async ({ jira, 
     updatedAt: nowIso(),
     updatedBy: people.ref(access.accountId),
   };
+  applyPriority(next, owner.value, payload.item.scoreInputs);
   return store(jira, projectId, current, next, payload.baseVersion);
 });
 

@@ -16,11 +16,15 @@ import { orderGoals } from '../../domain/goal-order';
 import { ok } from '../results';
 import { viewerCall } from '../calls';
 import { epicsByItem, itemView, roadmapEpic } from './views';
+import { loadScoring } from '../../adapters/storage/scoring-store';
 
 export const getRoadmap = viewerCall('getRoadmap', async ({ jira, access, projectId, payload, context }) => {
   const now = nowIso();
   // The viewer's day: at 08:00 UTC it is already tomorrow in Sydney and still yesterday in Los Angeles.
   const today = dayIn(Date.parse(now), context.timeZone);
+  // Read beside the rest; handled now so a failure elsewhere first never leaves it unobserved.
+  const scoringLoad = loadScoring(projectId);
+  scoringLoad.catch(() => undefined);
   const [{ epics, rollups: loaded, sprints }, items, lanes, goals] = await Promise.all([
     loadRoadmapEpics(jira, {
       projectId,
@@ -54,9 +58,10 @@ export const getRoadmap = viewerCall('getRoadmap', async ({ jira, access, projec
     return itemView(item, epicIds, delivery);
   });
 
+  const scoring = await scoringLoad;
   const view: RoadmapView = {
     project: access.project,
-    viewer: { canEdit: access.canEdit, canLink: access.canLink, editRule: access.editRule, licensed: access.licensed },
+    viewer: { canEdit: access.canEdit, canLink: access.canLink, editRule: access.editRule, licensed: access.licensed, accountId: access.accountId },
     laneMode: lanes.laneMode,
     lanes: lanes.lanes,
     setupVersion: lanes.version,
@@ -70,6 +75,7 @@ export const getRoadmap = viewerCall('getRoadmap', async ({ jira, access, projec
       : { message: loaded.storyPoints.message },
     pending: loaded.pending,
     today,
+    scoring,
   };
   return ok(view);
 });

@@ -6,6 +6,7 @@ import type { ItemDelivery } from '../../domain/item-delivery';
 import { statusCategoryFromJira } from '../../domain/status-category';
 import type { LinkedJiraEpic } from '../../adapters/jira/epic-links';
 import type { Keyed, RoadmapItemRecord } from '../../adapters/storage/records';
+import { priorityView } from './item-priority';
 
 export function itemView(item: Keyed<RoadmapItemRecord>, epicIds: readonly string[], delivery?: ItemDelivery): RoadmapItemView {
   return {
@@ -22,6 +23,7 @@ export function itemView(item: Keyed<RoadmapItemRecord>, epicIds: readonly strin
     version: item.version,
     epicIds: [...epicIds],
     ...(delivery ? { delivery } : {}),
+    ...priorityView(item),
     updated: { at: item.updatedAt, by: item.updatedBy },
   };
 }

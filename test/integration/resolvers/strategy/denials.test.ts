@@ -19,6 +19,8 @@ type StrategyCall = Exclude<
   | 'moveRoadmapItem'
   | 'deleteRoadmapItem'
   | 'saveLaneSetup'
+  // Scoring and owners: their denials are in test/integration/resolvers/roadmap/priority.test.ts.
+  | 'saveScoringMethod'
   | 'searchEpics'
   | 'linkEpics'
   | 'getEpicContext'
