@@ -10,6 +10,7 @@ import { createEpicFromItemSchema } from './create-epic-input';
 import { gadgetSchemas } from './gadget-inputs';
 import { baseVersion, brokenCharacterMessage, isWellFormedText, recordId } from './fields';
 import { limits } from './limits';
+import { evidenceSchemas } from './evidence-inputs';
 import { epicLinksInputSchema, epicQuerySchema, laneSetupSchema, linkEpicsSchema, roadmapItemInputSchema, roadmapMoveSchema } from './roadmap-inputs';
 import { scoringMethodSchema } from './scoring-inputs';
 import { goalInputSchema, kpiInputSchema, kpiSourceSchema, measurementInputSchema, visionBoardSchema } from './strategy-inputs';
@@ -73,6 +74,9 @@ export const payloadSchemas = {
   saveSprintBoards: z.object({ projectId: adminSchemas.projectId, boardIds: adminSchemas.boardIds.nullable(), baseVersion }),
   previewImport: z.object({ data: adminSchemas.importData, projectIds: adminSchemas.importProjectIds }),
   applyImport: z.object({ data: adminSchemas.importData, projectIds: adminSchemas.importProjectIds, planId: adminSchemas.planId }),
+
+  // Evidence on roadmap items
+  ...evidenceSchemas,
 
   // Dashboard gadgets
   ...gadgetSchemas,
