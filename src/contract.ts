@@ -41,6 +41,8 @@ export interface AppError {
   /** For `invalid`: the payload path of the offending field, e.g. `kpi.target.value`. */
   field?: string;
 }
+  /** For `invalid` from a create in Jira: the fields Jira requires there that the app's form does not have, by Jira's names. */
+  requiredFields?: Array<{ id: string; name: string }>;
 
 /** A failure; a `conflict` carries the record as it is now, so the UI can show it and reapply. */
 export type Failure<T> = { ok: false; error: AppError & { current?: T } };
@@ -451,6 +453,12 @@ export interface EpicContext {
   /** `licensed: false`: the site's Marketplace licence is inactive, so the app is read-only. */
   viewer: { canLink: boolean; licensed: boolean };
 }
+/** An epic just created from a roadmap item, linked to it: the roadmap shows it at once from this. */
+export interface CreatedEpic {
+  itemId: string;
+  epic: RoadmapEpic;
+}
+
 
 // ── Admin ("Throughline settings", Jira administrators only) ──────────────────────────────────
 
@@ -892,6 +900,13 @@ export type Defs = {
 
   /** The Alignment tab: epics × goals, unaligned epics, goals without work, sprint investment, export rows. */
   getAlignment: () => Result<AlignmentView>;
+  /**
+   * Creates an epic in the project as the user (Jira's Create Issues; the product's edit rule for the
+   * item) and links it to the item. `summary` defaults to the item's title. A field Jira requires
+   * that this form lacks is refused as `invalid` naming it (`requiredFields`).
+   */
+  createEpicFromItem: (payload: { itemId: string; summary?: string; description?: string }) => Result<CreatedEpic>;
+
 
   // ── Dashboard gadgets: the project comes from the gadget's configuration, checked as the user ──
   /** The edit view's choices: products the viewer may browse; with `projectId`, that product's goals. */

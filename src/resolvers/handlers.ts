@@ -11,6 +11,7 @@ import { getProjectOverview } from './project-overview';
 import { getPortfolio } from './portfolio/portfolio-view';
 import { linkEpics, searchEpics } from './roadmap/epic-links';
 import { createRoadmapItem, deleteRoadmapItem, moveRoadmapItem, updateRoadmapItem } from './roadmap/items';
+import { createEpicFromItem } from './roadmap/create-epic';
 import { addEvidence, countEvidenceJql, listItemEvidence, previewEvidenceJql, removeEvidence, updateEvidence } from './roadmap/evidence';
 import { saveLaneSetup } from './roadmap/lanes';
 import { saveScoringMethod } from './roadmap/scoring';
@@ -71,6 +72,7 @@ export const handlers: Handlers<Defs> = depthBounded({
 
   getEpicContext: (request) => guarded(() => getEpicContext(request)),
   setEpicLinks: (request) => guarded(() => setEpicLinks(request)),
+  createEpicFromItem: (request) => guarded(() => createEpicFromItem(request)),
 
   getAdminSettings: (request) => guarded(() => getAdminSettings(request)),
   getAdminProjectSettings: (request) => guarded(() => getAdminProjectSettings(request)),

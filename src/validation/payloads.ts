@@ -7,6 +7,7 @@ import { z } from 'zod';
 import type { Defs } from '../contract';
 import { adminSchemas } from './admin-inputs';
 import { createEpicFromItemSchema } from './create-epic-input';
+import { createEpicFromItemSchema } from './create-epic-input';
 import { gadgetSchemas } from './gadget-inputs';
 import { baseVersion, brokenCharacterMessage, isWellFormedText, recordId } from './fields';
 import { limits } from './limits';
@@ -64,6 +65,7 @@ export const payloadSchemas = {
   saveScoringMethod: z.object({ method: scoringMethodSchema, baseVersion }),
   searchEpics: z.object({ query: epicQuerySchema }),
   linkEpics: linkEpicsSchema,
+  createEpicFromItem: createEpicFromItemSchema,
   createEpicFromItem: createEpicFromItemSchema,
   setEpicLinks: epicLinksInputSchema,
 

@@ -159,6 +159,7 @@ export function validPayload(key: string, ids: SeededProduct): Record<string, un
     saveStoryPointOverride: { projectId: ids.projectId, fieldId: null, baseVersion: 0 },
     saveSprintBoards: { projectId: ids.projectId, boardIds: null, baseVersion: 0 },
     getGadgetOptions: { projectId: ids.projectId },
+    createEpicFromItem: { itemId: ids.itemId, summary: 'Epic from the item', description: 'Made from the roadmap.' },
     getGoalHealthGadget: { projectId: ids.projectId, rows: 5 },
     getRoadmapNowGadget: { projectId: ids.projectId, rows: 5, goalId: ids.goalId },
     getUnalignedWorkGadget: { projectId: ids.projectId, rows: 5 },

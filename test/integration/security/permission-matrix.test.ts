@@ -92,6 +92,8 @@ const matrix: Record<keyof Defs, Row> = {
   getEpicContext: { where: 'panel', own: reader },
   // Another project's goal and item ids cannot be linked: refused as invalid, for the viewer too
   // (the ids are checked against this product before Jira is asked whether they may edit the epic).
+  // The edit rule for the item, and Jira's Create Issues (every writer here holds it in THR).
+  createEpicFromItem: { where: 'project', own: writer, other: notFoundFor(writer) },
   setEpicLinks: { where: 'panel', own: epicEditor, other: { ...refusedFor(epicEditor, 'invalid'), viewer: 'invalid' } },
   getPortfolio: { where: 'global', own: { jiraAdmin: 'ok', projectAdmin: 'ok', editor: 'ok', viewer: 'ok', outsider: 'ok', anonymous: 'forbidden' } },
   getAdminSettings: { where: 'admin', own: jiraAdminOnly },

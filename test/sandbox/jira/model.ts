@@ -68,6 +68,11 @@ export interface SimProject {
    */
   addonRolePermissions: ProjectPermissionKey[];
 }
+  /**
+   * Field ids (system, e.g. `components`, or custom) the project's field configuration makes
+   * required on create, for every issue type: createmeta says so and POST /issue refuses without them.
+   */
+  requiredOnCreate?: string[];
 
 /**
  * An issue security level of the project's issue security scheme: an issue at this level is

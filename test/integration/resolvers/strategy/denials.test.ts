@@ -24,6 +24,8 @@ type StrategyCall = Exclude<
   | 'searchEpics'
   | 'linkEpics'
   | 'getEpicContext'
+  // Creating an epic from an item: its denials are in test/integration/resolvers/roadmap/create-epic.test.ts.
+  | 'createEpicFromItem'
   | 'setEpicLinks'
   // Evidence on roadmap items: its denials are in test/integration/resolvers/roadmap/evidence.test.ts.
   | 'listItemEvidence'
