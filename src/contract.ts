@@ -219,6 +219,8 @@ export interface RoadmapItemInput {
   startDate: string | null; // YYYY-MM-DD
   endDate: string | null;
   status: RoadmapItemStatus;
+  /** Items this one is blocked by (ids of the same product's items). Absent: unchanged (none on create). */
+  dependsOn?: string[];
   /** The item's owner: someone who can browse the project. Absent: unchanged (none on create); null: no owner. */
   ownerAccountId?: string | null;
   /** Priority score inputs, each entered or live. Absent: unchanged (none on create); null: cleared. */

@@ -121,3 +121,25 @@ export function dependencyWarnings(items: readonly DatedDependencyNode[]): Depen
   }
   return warnings;
 }
+
+/**
+ * Items reachable from `ids` through the stored lists, `ids` included when they exist: the items a
+ * cycle check reads. A writer setting a list guards on their versions, so two editors closing a
+ * loop from both ends at once cannot both succeed.
+ */
+export function reachableFrom(items: readonly DependencyNode[], ids: readonly string[]): string[] {
+  const byId = new Map(items.map((item) => [item.id, item]));
+  const reached: string[] = [];
+  const seen = new Set<string>();
+  const stack = [...ids];
+  while (stack.length > 0) {
+    const id = stack.pop()!;
+    if (seen.has(id)) continue;
+    seen.add(id);
+    const item = byId.get(id);
+    if (!item) continue;
+    reached.push(id);
+    stack.push(...(item.dependsOn ?? []));
+  }
+  return reached;
+}

@@ -16,6 +16,7 @@ import { z } from 'zod';
 import { isCalendarDate } from '../domain/calendar';
 import { goalStatuses } from '../domain/strategy';
 import { horizons, itemStatuses } from '../domain/roadmap';
+import { maxDependsOn } from '../domain/dependencies';
 import { isWellFormedText } from './fields';
 import { limits } from './limits';
 import { kpiSourceSchema, timeFrameSchema, visionBoardSchema } from './strategy-inputs';
@@ -113,6 +114,8 @@ export const recordSchemas = {
     startDate: day.optional(),
     endDate: day.optional(),
     status: z.enum(itemStatuses),
+    // Like `goalId`, an id no item of the project has any more is kept and ignored when read.
+    dependsOn: z.array(id).max(maxDependsOn).optional(),
     rank: z.string().min(1).max(200),
     version,
     createdAt: instant,

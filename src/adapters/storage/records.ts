@@ -109,6 +109,8 @@ export interface RoadmapItemRecord {
   startDate?: string;
   endDate?: string;
   status: RoadmapItemStatus;
+  /** Items it is blocked by. Deleted items stay listed until the next edit and are ignored when read. */
+  dependsOn?: string[];
   /** The owner's account id, and their name as Jira gave it when the owner was saved. */
   ownerAccountId?: string;
   owner?: UserRef;

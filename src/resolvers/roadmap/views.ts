@@ -25,6 +25,7 @@ export function itemView(item: Keyed<RoadmapItemRecord>, epicIds: readonly strin
     ...(delivery ? { delivery } : {}),
     ...priorityView(item),
     updated: { at: item.updatedAt, by: item.updatedBy },
+    ...(item.dependsOn?.length ? { dependsOn: [...item.dependsOn] } : {}),
   };
 }
 

@@ -1,4 +1,4 @@
-import { dependencyWarnings, dependsOnProblem, findCycle, liveDependsOn, maxDependsOn } from '../../../src/domain/dependencies';
+import { dependencyWarnings, dependsOnProblem, findCycle, liveDependsOn, maxDependsOn, reachableFrom } from '../../../src/domain/dependencies';
 
 const node = (id: string, dependsOn: string[] = []) => ({ id, dependsOn });
 
@@ -78,5 +78,14 @@ describe('dependencyWarnings', () => {
     ],
   ])('%s', (_name, items, expected) => {
     expect(dependencyWarnings(items)).toEqual(expected);
+  });
+});
+
+describe('reachableFrom', () => {
+  test('follows stored lists, once each, skipping missing items', () => {
+    const items = [node('a', ['b', 'gone']), node('b', ['c', 'a']), node('c'), node('d')];
+    expect(new Set(reachableFrom(items, ['a']))).toEqual(new Set(['a', 'b', 'c']));
+    expect(reachableFrom(items, ['gone'])).toEqual([]);
+    expect(reachableFrom(items, [])).toEqual([]);
   });
 });
