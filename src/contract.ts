@@ -404,6 +404,21 @@ export interface RoadmapView {
   suggestedDependencies?: SuggestedDependency[];
   /** The product's scoring method; `version` guards its edits (0: never set, method `none`). */
   scoring?: ScoringSetting;
+  /**
+   * The project's roll-ups being counted in the background (a cold or week-old project): `pending`
+   * epics fill in as it goes; poll `getRoadmapCrawl`, then load again. Absent when nothing runs.
+   */
+  crawl?: RoadmapCrawl;
+}
+
+/** A background crawl's progress: children counted (`done`) of Jira's estimate (`total`). */
+export interface RoadmapCrawl {
+  done: number;
+  total?: number;
+  startedAt: string;
+  epicsDone?: number;
+  epics?: number;
+  finished?: boolean;
 }
 
 /** How a product scores its roadmap items. */
@@ -843,6 +858,8 @@ export type Defs = {
 
   /** The roadmap: items, lanes, the project's epics with links and roll-ups, sprints and velocity. */
   getRoadmap: (payload: { refresh?: 'auto' | 'full' }) => Result<RoadmapView>;
+  /** The background crawl's progress only (cheap: storage, no Jira beyond the permission check); absent when none ran. */
+  getRoadmapCrawl: (payload: Record<string, never>) => Result<{ crawl?: RoadmapCrawl }>;
   createRoadmapItem: (payload: { item: RoadmapItemInput }) => Result<RoadmapItemView>;
   updateRoadmapItem: (payload: { id: string; item: RoadmapItemInput; baseVersion: number }) => Result<RoadmapItemView>;
   /** Stores a move: one record, the item with its new lane, horizon or dates, and rank. */

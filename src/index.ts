@@ -11,3 +11,5 @@ export { rollupIssueChanged, rollupIssueDeleted } from './adapters/delivery/issu
 export { sprintChanged } from './adapters/delivery/sprint-events';
 // Link changes recorded in storage, carried to the epics' property by the `epic-link-sync` queue.
 export { linkSyncConsumer } from './adapters/delivery/link-sync';
+// Cold projects' roll-ups, crawled by the `rollup-crawl` queue's consumer outside the user's call.
+export { rollupCrawl } from './adapters/delivery/rollup-crawl';

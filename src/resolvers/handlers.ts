@@ -16,6 +16,7 @@ import { addEvidence, countEvidenceJql, listItemEvidence, previewEvidenceJql, re
 import { saveLaneSetup } from './roadmap/lanes';
 import { saveScoringMethod } from './roadmap/scoring';
 import { getRoadmap } from './roadmap/roadmap-view';
+import { getRoadmapCrawl } from './roadmap/roadmap-crawl';
 import { isWithinDepth } from '../validation/payloads';
 import { fail, guarded } from './results';
 import { deleteGoal } from './strategy/goal-delete';
@@ -55,6 +56,7 @@ export const handlers: Handlers<Defs> = depthBounded({
   searchUsers: (request) => guarded(() => searchUsers(request)),
 
   getRoadmap: (request) => guarded(() => getRoadmap(request)),
+  getRoadmapCrawl: (request) => guarded(() => getRoadmapCrawl(request)),
   createRoadmapItem: (request) => guarded(() => createRoadmapItem(request)),
   updateRoadmapItem: (request) => guarded(() => updateRoadmapItem(request)),
   moveRoadmapItem: (request) => guarded(() => moveRoadmapItem(request)),

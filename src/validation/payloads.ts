@@ -57,6 +57,7 @@ export const payloadSchemas = {
   }),
 
   getRoadmap: z.object({ refresh: z.enum(['auto', 'full']).optional() }),
+  getRoadmapCrawl: z.object({}).strict(),
   createRoadmapItem: z.object({ item: roadmapItemInputSchema }),
   updateRoadmapItem: z.object({ id: recordId, item: roadmapItemInputSchema, baseVersion }),
   moveRoadmapItem: z.object({ move: roadmapMoveSchema, baseVersion }),

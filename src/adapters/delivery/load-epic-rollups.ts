@@ -38,6 +38,9 @@ import type { JiraClient } from '../jira/client';
 import type { LinkedJiraEpic } from '../jira/epic-links';
 import { readEstimationSetup } from '../jira/story-points';
 import type { CachedEpic, RollupStore, SyncMarker } from '../storage/epic-rollups';
+import { crawlIsFree, readCrawl } from '../storage/rollup-crawl-store';
+import { crawlStatus, requestCrawl } from './rollup-crawl';
+import type { CrawlStatus } from './rollup-crawl';
 
 export interface LoadEpicRollupsOptions {
   projectId: string;
@@ -58,7 +61,17 @@ export interface LoadEpicRollupsOptions {
   /** Also return the project's epics that changed since the last sync (from the same delta search). */
   collectEpicCards?: boolean;
   crawl?: Pick<CrawlOptions, 'epicsPerQuery' | 'concurrency' | 'reserveMs'>;
+  /**
+   * A cold project (and more new epics than `inlineCrawlMaxEpics`) is crawled by the `rollup-crawl`
+   * queue's consumers instead of in this call (rollup-crawl.ts): the answer lists the epics the crawl
+   * has done, the others `pending`, and the crawl's progress. Only for callers that authorised the
+   * user on the project (the crawl reads Jira as the app).
+   */
+  crawlInBackground?: boolean;
 }
+
+/** Epics crawled within the call (a cold project's, or a synced project's new ones); more go to the queue. */
+export const inlineCrawlMaxEpics = 50;
 
 export interface EpicRollupEntry {
   epicId: string;
@@ -78,6 +91,8 @@ export interface LoadedRollups {
   storyPoints: StoryPointFieldChoice;
   /** With `collectEpicCards`, on a warm load: the epics the delta search saw change, whole. */
   changedEpics?: LinkedJiraEpic[];
+  /** With `crawlInBackground`: the project's crawl under way (or just finished). */
+  crawl?: CrawlStatus;
   sync: {
     mode: 'cold' | 'warm';
     reason?: ColdReason;
@@ -112,10 +127,18 @@ export async function loadEpicRollups(jira: JiraClient, store: RollupStore, opti
   const requested = [...new Set(options.epicIds)];
   assertIssueIds([projectId, ...requested]);
 
-  const [cache, override] = await Promise.all([store.readProject(projectId), store.readOverride(projectId)]);
+  const [cache, override, running] = await Promise.all([
+    store.readProject(projectId),
+    store.readOverride(projectId),
+    options.crawlInBackground ? readCrawl(projectId) : Promise.resolve(undefined),
+  ]);
   const previous = cache.sync;
   let reason = coldReason(previous, nowMs, options.refresh);
-  const setup = previous && !reason ? previous.setup : await readEstimationSetup(jira, { projectId, ...(options.boards ? { boards: options.boards } : {}) });
+  const fullCrawlRunning = running !== undefined && !crawlIsFree(running, nowMs) && running.kind === 'full' ? running : undefined;
+  const setup =
+    previous && !reason
+      ? previous.setup
+      : (fullCrawlRunning?.setup ?? (await readEstimationSetup(jira, { projectId, ...(options.boards ? { boards: options.boards } : {}) })));
   const storyPoints = chooseStoryPointField({ ...setup, ...(override.fieldId ? { override: override.fieldId } : {}) });
   const fields: FactFields = {
     ...(storyPoints.ok ? { storyPointFieldId: storyPoints.fieldId } : {}),
@@ -124,12 +147,54 @@ export async function loadEpicRollups(jira: JiraClient, store: RollupStore, opti
   if (!reason && previous && (previous.pointsFieldId !== fields.storyPointFieldId || previous.sprintFieldId !== fields.sprintFieldId)) {
     reason = 'fields-changed';
   }
+  // A week-old project stays warm (its records are still kept in step) while a crawl refreshes it.
+  const refreshInBackground = options.crawlInBackground === true && reason === 'stale' && previous !== undefined;
+  if (refreshInBackground) reason = undefined;
   const cold = reason !== undefined;
+
+  // A small project is cheaper to crawl here (a few pages) than through the queue.
+  if (cold && options.crawlInBackground && (fullCrawlRunning !== undefined || requested.length > inlineCrawlMaxEpics)) {
+    const status = fullCrawlRunning
+      ? await crawlStatus(fullCrawlRunning)
+      : await requestCrawl(jira, { projectId, kind: 'full', epicIds: requested, fields, setup, now: options.now });
+    if (status && status !== 'inline') {
+      // The crawl's own records (written since it started); older ones predate the fields or the crawl.
+      const crawled = new Map([...cache.epics].filter(([, record]) => !record.overflow && record.syncedAt >= status.startedAt));
+      return {
+        epics: requested.filter((epicId) => crawled.has(epicId)).map((epicId) => {
+          const children = crawled.get(epicId)!.children;
+          return { epicId, rollup: rollupOf(children), children };
+        }),
+        pending: requested.filter((epicId) => !crawled.has(epicId)),
+        storyPoints,
+        crawl: status,
+        sync: { mode: 'cold', reason: reason!, syncedAt: options.now, changedIssues: 0, crawledEpics: 0, writtenEpics: 0, droppedEpics: 0 },
+      };
+    }
+  }
 
   // Warm: every record of the project is kept in step (a child can move between any two epics).
   const tracked = new Map<string, CachedEpic>();
   if (!cold) for (const [epicId, record] of cache.epics) if (!record.overflow) tracked.set(epicId, record);
-  const missing = requested.filter((epicId) => !tracked.has(epicId));
+  let missing = requested.filter((epicId) => !tracked.has(epicId));
+  let background: CrawlStatus | undefined;
+  if (!cold && options.crawlInBackground) {
+    const free = running === undefined || crawlIsFree(running, nowMs);
+    if (!free) background = await crawlStatus(running);
+    else if (refreshInBackground || missing.length > inlineCrawlMaxEpics) {
+      const asked = await requestCrawl(jira, {
+        projectId,
+        kind: refreshInBackground ? 'full' : 'partial',
+        epicIds: refreshInBackground ? requested : missing,
+        fields,
+        setup,
+        now: options.now,
+      });
+      if (asked !== 'inline') background = asked;
+    }
+    // The crawl under way does them; this call does only what it has not taken.
+    if (background && !background.finished) missing = [];
+  }
 
   // Nothing cached to keep in step (a project without epics): no delta to ask for.
   const delta =
@@ -190,9 +255,10 @@ export async function loadEpicRollups(jira: JiraClient, store: RollupStore, opti
         const children = facts.get(epicId) ?? [];
         return { epicId, rollup: rollupOf(children), children };
       }),
-    pending: requested.filter((epicId) => pending.has(epicId)),
+    pending: requested.filter((epicId) => pending.has(epicId) || (background !== undefined && !background.finished && !facts.has(epicId))),
     storyPoints,
     ...(options.collectEpicCards && changes.ran ? { changedEpics: changes.epics } : {}),
+    ...(background ? { crawl: background } : {}),
     sync: {
       mode: cold ? 'cold' : 'warm',
       ...(reason ? { reason } : {}),

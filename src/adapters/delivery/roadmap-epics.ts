@@ -62,6 +62,7 @@ export async function loadRoadmapEpics(
     allEpics: true,
     boards,
     collectEpicCards: true,
+    crawlInBackground: true,
     ...(options.timeZone ? { timeZone: options.timeZone } : {}),
     ...(options.refresh ? { refresh: options.refresh } : {}),
   });

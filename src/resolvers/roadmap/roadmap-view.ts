@@ -16,6 +16,7 @@ import { orderGoals } from '../../domain/goal-order';
 import { ok } from '../results';
 import { viewerCall } from '../calls';
 import { epicsByItem, itemView, roadmapEpic } from './views';
+import { roadmapCrawl } from './roadmap-crawl';
 import { loadScoring } from '../../adapters/storage/scoring-store';
 
 export const getRoadmap = viewerCall('getRoadmap', async ({ jira, access, projectId, payload, context }) => {
@@ -75,6 +76,7 @@ export const getRoadmap = viewerCall('getRoadmap', async ({ jira, access, projec
       : { message: loaded.storyPoints.message },
     pending: loaded.pending,
     today,
+    ...(loaded.crawl ? { crawl: roadmapCrawl(loaded.crawl) } : {}),
     scoring,
   };
   return ok(view);

@@ -140,6 +140,7 @@ export function validPayload(key: string, ids: SeededProduct): Record<string, un
     refreshKpi: { id: ids.jqlKpiId },
     searchUsers: { query: 'a' },
     getRoadmap: {},
+    getRoadmapCrawl: {},
     createRoadmapItem: { item: itemInput },
     updateRoadmapItem: { id: ids.itemId, item: { ...itemInput, title: 'Renamed item', goalId: ids.goalId, laneId: ids.laneId }, baseVersion: ids.itemVersion },
     moveRoadmapItem: { move: { itemId: ids.itemId, lane: ids.laneId, column: { kind: 'horizon', horizon: 'next' }, afterId: null, beforeId: null }, baseVersion: ids.itemVersion },

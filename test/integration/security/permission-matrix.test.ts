@@ -73,6 +73,7 @@ const matrix: Record<keyof Defs, Row> = {
   // The goal owner picker: only people who may change goals need it.
   searchUsers: { where: 'project', own: writer },
   getRoadmap: { where: 'project', own: reader },
+  getRoadmapCrawl: { where: 'project', own: reader },
   createRoadmapItem: { where: 'project', own: writer },
   updateRoadmapItem: { where: 'project', own: writer, other: notFoundFor(writer) },
   moveRoadmapItem: { where: 'project', own: writer, other: notFoundFor(writer) },

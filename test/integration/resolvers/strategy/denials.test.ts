@@ -14,6 +14,7 @@ type StrategyCall = Exclude<
   keyof Defs,
   | 'getProjectOverview'
   | 'getRoadmap'
+  | 'getRoadmapCrawl'
   | 'createRoadmapItem'
   | 'updateRoadmapItem'
   | 'moveRoadmapItem'

@@ -1,0 +1,239 @@
+/**
+ * A cold project's roll-ups, crawled outside the user's call: the resolver takes the project's lease
+ * and pushes the work to the `rollup-crawl` queue; the queue's consumer (manifest `consumer`) crawls
+ * one work item per event (a batch of epics, every search page of their children) as the app, stores
+ * the epics' records as they come, and the last work item writes the project's sync marker. The
+ * resolver answers at once with what is cached, and the page asks `getRoadmapCrawl` how far it got.
+ *
+ * Limits. Each event is one consumer invocation (55 s by default): a batch whose time runs short is
+ * split, the rest pushed again as a new event, so no invocation runs over. Jira's 429s and storage's
+ * RATE_LIMIT_EXCEEDED give the event back to the queue with a growing delay (the queue's retries,
+ * then a new event with `delayInSeconds`), and at most `crawlConcurrency` events of one project run
+ * at once (the queue's `concurrency` key), which bounds the request rate a crawl can reach.
+ * @see https://developer.atlassian.com/platform/forge/runtime-reference/async-events-api/
+ * @see https://developer.atlassian.com/platform/forge/limits-async-events/
+ * @see https://developer.atlassian.com/cloud/jira/platform/rate-limiting/
+ *
+ * Visibility. The consumer has no user: it reads Jira as the app, which sees what the project's
+ * add-on role may browse. So the crawl is only ever asked for by a resolver that has checked that its
+ * user may browse the project, and only when the app may browse it too (else the user's call crawls
+ * as the user, as before). Children with a security level are never cached, whoever reads them
+ * (`observedChildOf`), and reads stay filtered as the user: the roadmap shows the records only of
+ * epics the user's own search lists (see load-epic-rollups.ts).
+ */
+import { InvocationError, InvocationErrorCode, Queue } from '@forge/events';
+import type { AsyncEvent } from '@forge/events';
+import { ForgeKvsAPIError } from '@forge/kvs';
+import { randomUUID } from 'node:crypto';
+import { z } from 'zod';
+import { inBatches } from '../concurrency';
+import { nowIso } from '../clock';
+import { assertIssueIds, crawlChildren } from '../jira/child-facts';
+import type { FactFields } from '../jira/child-facts';
+import { createJiraClient } from '../jira/client';
+import type { JiraClient } from '../jira/client';
+import { JiraError } from '../jira/errors';
+import { myProjectPermissions } from '../jira/projects';
+import { approximateCount } from '../jira/search';
+import type { EstimationSetup } from '../jira/story-points';
+import { kvsRollupStore } from '../storage/epic-rollups';
+import type { RollupStore } from '../storage/epic-rollups';
+import { claimCrawl, crawlIsFree, crawlLeaseMs, crawlProgress, finishCrawl, readCrawl, removeCrawlParts, writeCrawlPart } from '../storage/rollup-crawl-store';
+import type { CrawlRecord } from '../storage/rollup-crawl-store';
+
+export const rollupCrawlQueueKey = 'rollup-crawl';
+
+/** Epics per work item: with ~100 children an epic, about ten search pages, a few seconds of one invocation. */
+export const epicsPerWorkItem = 10;
+/** Work items of one project in flight at once (the queue's concurrency key). */
+export const crawlConcurrency = 8;
+/** Within an item: epics per `parent in (…)` query, and queries in flight (8 × 2 requests at most per project). */
+export const epicsPerQuery = 5;
+export const crawlPageConcurrency = 2;
+/** A work item is split when less time than this is left: a search page rarely takes a second. */
+export const workItemReserveMs = 10_000;
+/** Queue retries (with Forge's backoff) before a rate-limited item is pushed again as a new event. */
+const queueRetries = 3;
+/** Async events push at most 50 events per request. */
+const eventsPerPush = 50;
+
+/** What the roadmap shows of a crawl under way (see `RoadmapView.crawl`). */
+export interface CrawlStatus {
+  crawlId: string;
+  kind: 'full' | 'partial';
+  startedAt: string;
+  /** Children counted so far, and Jira's estimate of all of them. */
+  done: number;
+  total?: number;
+  epicsDone: number;
+  epics: number;
+  finished: boolean;
+}
+
+export interface CrawlRequest {
+  projectId: string;
+  kind: 'full' | 'partial';
+  epicIds: readonly string[];
+  fields: FactFields;
+  setup: EstimationSetup;
+  now: string;
+}
+
+const workItemSchema = z.object({
+  projectId: z.string().regex(/^\d+$/),
+  crawlId: z.string().min(1).max(80),
+  part: z.number().int().min(0),
+  epicIds: z.array(z.string().regex(/^\d+$/)).min(1).max(100),
+  /** What earlier events of this part counted (a part split for lack of time). */
+  carried: z.object({ epics: z.number().int().min(0), children: z.number().int().min(0) }).optional(),
+});
+type WorkItem = z.infer<typeof workItemSchema>;
+
+export async function crawlStatus(record: CrawlRecord | undefined): Promise<CrawlStatus | undefined> {
+  if (!record) return undefined;
+  const progress = record.finishedAt ? undefined : await crawlProgress(record.crawlId);
+  return {
+    crawlId: record.crawlId,
+    kind: record.kind,
+    startedAt: record.startedAt,
+    done: progress?.children ?? record.childrenEstimate ?? 0,
+    ...(record.childrenEstimate === undefined ? {} : { total: record.childrenEstimate }),
+    epicsDone: progress?.epics ?? record.epics,
+    epics: record.epics,
+    finished: record.finishedAt !== undefined,
+  };
+}
+
+/**
+ * Starts the project's crawl of these epics, or joins the one under way. Called by a resolver after
+ * it checked that its user may browse the project; `jira` acts as that user. `inline` when the app
+ * itself may not browse the project: the caller then crawls as the user, within its own call.
+ */
+export async function requestCrawl(jira: JiraClient, request: CrawlRequest, appJira: JiraClient = createJiraClient({ actor: 'app' })): Promise<CrawlStatus | 'inline'> {
+  assertIssueIds([request.projectId, ...request.epicIds]);
+  const nowMs = Date.parse(request.now);
+  const current = await readCrawl(request.projectId);
+  if (!crawlIsFree(current, nowMs)) return (await crawlStatus(current))!;
+  const appMay = await myProjectPermissions(appJira, request.projectId, ['BROWSE_PROJECTS']);
+  if (!appMay.has('BROWSE_PROJECTS')) return 'inline';
+
+  // As the user: a count of what they may see, for the progress line only (never stored per issue).
+  const estimate = await approximateCount(jira, `project = ${request.projectId} AND parent is not EMPTY AND issuetype in standardIssueTypes()`).catch(() => undefined);
+  const batches = inBatches(request.epicIds, epicsPerWorkItem);
+  const record: Omit<CrawlRecord, 'version'> = {
+    projectId: request.projectId,
+    crawlId: `crawl-${randomUUID()}`,
+    kind: request.kind,
+    startedAt: request.now,
+    leaseUntil: new Date(nowMs + crawlLeaseMs).toISOString(),
+    parts: batches.length,
+    epics: request.epicIds.length,
+    ...(estimate === undefined ? {} : { childrenEstimate: estimate }),
+    ...(request.fields.storyPointFieldId ? { pointsFieldId: request.fields.storyPointFieldId } : {}),
+    ...(request.fields.sprintFieldId ? { sprintFieldId: request.fields.sprintFieldId } : {}),
+    setup: request.setup,
+  };
+  if ((await claimCrawl(record, current)) === 'taken') return (await crawlStatus(await readCrawl(request.projectId))) ?? 'inline';
+  const claimed: CrawlRecord = { ...record, version: (current?.version ?? 0) + 1 };
+  if (batches.length === 0) {
+    await completeCrawl(kvsRollupStore(), claimed);
+    return (await crawlStatus(await readCrawl(request.projectId)))!;
+  }
+  const items: WorkItem[] = batches.map((epicIds, part) => ({ projectId: request.projectId, crawlId: record.crawlId, part, epicIds }));
+  try {
+    for (const group of inBatches(items, eventsPerPush)) await pushItems(group);
+  } catch (error) {
+    // The queue refused: free the project at once, so the next load asks again, and crawl inline meanwhile.
+    console.warn(`Roll-up crawl of project ${request.projectId}: the queue refused it (${error instanceof Error ? error.message : String(error)})`);
+    await finishCrawl(claimed, nowIso());
+    return 'inline';
+  }
+  return { crawlId: record.crawlId, kind: record.kind, startedAt: record.startedAt, done: 0, ...(estimate === undefined ? {} : { total: estimate }), epicsDone: 0, epics: record.epics, finished: false };
+}
+
+async function pushItems(items: readonly WorkItem[], delayInSeconds?: number): Promise<void> {
+  const projectId = items[0]?.projectId;
+  await new Queue({ key: rollupCrawlQueueKey }).push(
+    items.map((body) => ({
+      body,
+      concurrency: { key: `rollup-crawl-${projectId}`, limit: crawlConcurrency },
+      ...(delayInSeconds ? { delayInSeconds } : {}),
+    })),
+  );
+}
+
+/** Backoff for a work item Jira or storage turned away: 15 s, 30 s, 60 s … at most 15 minutes (the queue's longest delay). */
+export const crawlBackoffSeconds = (attempt: number): number => Math.min(900, 15 * 2 ** attempt);
+
+/**
+ * The `rollup-crawl` consumer: one work item. Stale items (a newer crawl took the project, or this
+ * one finished) do nothing; a redelivered item writes the same records and part again.
+ */
+export async function rollupCrawlConsumer(event: AsyncEvent, deps: { store?: RollupStore; jira?: JiraClient } = {}): Promise<unknown> {
+  const parsed = workItemSchema.safeParse(event.body);
+  if (!parsed.success) return undefined;
+  const item = parsed.data;
+  const record = await readCrawl(item.projectId);
+  if (!record || record.crawlId !== item.crawlId || record.finishedAt) return undefined;
+  const store = deps.store ?? kvsRollupStore();
+  // Few retries inside the invocation: a rate-limited item goes back to the queue instead of waiting here.
+  const jira = deps.jira ?? createJiraClient({ actor: 'app', policy: { maxRetries: 1, baseDelayMs: 500, maxDelayMs: 5_000, requestAllowanceMs: 1_500 } });
+  const fields: FactFields = {
+    ...(record.pointsFieldId ? { storyPointFieldId: record.pointsFieldId } : {}),
+    ...(record.sprintFieldId ? { sprintFieldId: record.sprintFieldId } : {}),
+  };
+  const retryCount = event.retryContext?.retryCount ?? 0;
+  try {
+    const crawl = await crawlChildren(jira, { epicIds: item.epicIds, fields, epicsPerQuery, concurrency: crawlPageConcurrency, reserveMs: workItemReserveMs });
+    // Records carry the crawl's start: loads during the crawl show exactly the epics it has done.
+    const put = [...crawl.byEpic].map(([epicId, children]) => ({ epicId, projectId: item.projectId, syncedAt: record.startedAt, version: 0, children }));
+    await store.writeEpics({ put });
+    const carried = {
+      epics: (item.carried?.epics ?? 0) + crawl.byEpic.size,
+      children: (item.carried?.children ?? 0) + put.reduce((sum, epic) => sum + epic.children.length, 0),
+    };
+    if (crawl.pending.length > 0) {
+      await pushItems([{ ...item, epicIds: crawl.pending, carried }]);
+      return undefined;
+    }
+    await writeCrawlPart({ crawlId: item.crawlId, part: item.part, ...carried });
+    const progress = await crawlProgress(item.crawlId);
+    if (progress.parts >= record.parts) await completeCrawl(store, record);
+    return undefined;
+  } catch (error) {
+    if (!isBackPressure(error)) throw error;
+    if (retryCount < queueRetries) {
+      return new InvocationError({ retryAfter: crawlBackoffSeconds(retryCount), retryReason: InvocationErrorCode.FUNCTION_UPSTREAM_RATE_LIMITED });
+    }
+    // The queue's retries are spent: the item goes back as a new event, later.
+    await pushItems([item], crawlBackoffSeconds(retryCount));
+    return undefined;
+  }
+}
+
+/** Jira's 429s and 5xx, storage's rate limit: the work is fine, the platform asks to come back later. */
+function isBackPressure(error: unknown): boolean {
+  if (error instanceof JiraError) return error.kind === 'rate-limited' || error.kind === 'unavailable' || error.kind === 'out-of-time';
+  return error instanceof ForgeKvsAPIError && (error.code === 'RATE_LIMIT_EXCEEDED' || error.responseDetails.status === 429);
+}
+
+/** The last work item: the sync marker (a full crawl), then the crawl is marked finished, once. */
+async function completeCrawl(store: RollupStore, record: CrawlRecord): Promise<void> {
+  const current = await readCrawl(record.projectId);
+  if (!current || current.crawlId !== record.crawlId || current.finishedAt) return;
+  if (record.kind === 'full' && record.setup) {
+    // From the crawl's start: what changed while it ran is in the next delta.
+    await store.writeSync({
+      projectId: record.projectId,
+      syncedAt: record.startedAt,
+      fullSyncAt: record.startedAt,
+      setup: record.setup,
+      ...(record.pointsFieldId ? { pointsFieldId: record.pointsFieldId } : {}),
+      ...(record.sprintFieldId ? { sprintFieldId: record.sprintFieldId } : {}),
+    });
+  }
+  if ((await finishCrawl(current, nowIso())) === 'finished') await removeCrawlParts(record.crawlId, record.parts);
+}
+
+/** Forge's entry point (`index.rollupCrawlConsumer`). */
+export const rollupCrawl = (event: AsyncEvent): Promise<unknown> => rollupCrawlConsumer(event);
