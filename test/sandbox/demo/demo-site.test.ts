@@ -130,7 +130,7 @@ describe('the demo site', () => {
     expect(thr?.permissions[DEMO_USERS.productManager]).toContain('ADMINISTER_PROJECTS');
     expect(mob?.permissions[DEMO_USERS.productManager]).toContain('EDIT_ISSUES');
     expect(fin?.permissions[DEMO_USERS.productManager]).toBeUndefined();
-    expect(thr?.permissions[DEMO_USERS.developer]).toEqual(['BROWSE_PROJECTS', 'CREATE_ISSUES', 'EDIT_ISSUES']);
+    expect(thr?.permissions[DEMO_USERS.developer]).toEqual(['BROWSE_PROJECTS', 'CREATE_ISSUES', 'EDIT_ISSUES', 'ADD_COMMENTS']);
     expect(thr?.permissions[DEMO_USERS.outsider]).toBeUndefined();
     expect(mob?.permissions[DEMO_USERS.outsider]).toBeUndefined();
     expect(site.jiraAdmins).toEqual([DEMO_USERS.admin]);

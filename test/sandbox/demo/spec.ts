@@ -39,6 +39,7 @@ export const ALL_PROJECT_PERMISSIONS: ProjectPermissionKey[] = [
   'CREATE_ISSUES',
   'EDIT_ISSUES',
   'ADMINISTER_PROJECTS',
+  'ADD_COMMENTS',
 ];
-export const CONTRIBUTOR: ProjectPermissionKey[] = ['BROWSE_PROJECTS', 'CREATE_ISSUES', 'EDIT_ISSUES'];
+export const CONTRIBUTOR: ProjectPermissionKey[] = ['BROWSE_PROJECTS', 'CREATE_ISSUES', 'EDIT_ISSUES', 'ADD_COMMENTS'];
 export const VIEWER: ProjectPermissionKey[] = ['BROWSE_PROJECTS'];

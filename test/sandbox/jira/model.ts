@@ -11,7 +11,8 @@ export type ProjectPermissionKey =
   | 'BROWSE_PROJECTS'
   | 'EDIT_ISSUES'
   | 'CREATE_ISSUES'
-  | 'ADMINISTER_PROJECTS';
+  | 'ADMINISTER_PROJECTS'
+  | 'ADD_COMMENTS';
 
 export interface SimUser {
   accountId: string;
@@ -116,6 +117,8 @@ export interface SimIssue {
   properties: Record<string, unknown>;
   /** The issue's security level (`SimSite.securityLevels`); none = every project browser sees it. */
   securityLevelId?: string;
+  /** Comments, oldest first (`/rest/api/3/issue/{id}/comment`); absent = none. */
+  comments?: SimComment[];
   /** Ids of the versions (`SimSite.versions`, same project) the issue is to be fixed in: the `fixVersions` field. */
   fixVersionIds?: string[];
 }
@@ -152,6 +155,14 @@ export const SIM_LINK_TYPES = {
   Blocks: { id: '10000', name: 'Blocks', inward: 'is blocked by', outward: 'blocks' },
   Relates: { id: '10003', name: 'Relates', inward: 'relates to', outward: 'relates to' },
 } as const;
+
+/** An issue comment: its author and its Atlassian Document Format body, as posted. */
+export interface SimComment {
+  id: string;
+  authorAccountId: string;
+  body: unknown;
+  created: string;
+}
 
 export interface SimBoard {
   id: number;

@@ -1,4 +1,5 @@
 import { boardRoutes } from './boards';
+import { commentRoutes } from './comments';
 import { fieldRoutes } from './fields';
 import { issueCreateRoutes } from './issue-create';
 import { issuePropertyRoutes } from './issue-properties';
@@ -17,6 +18,7 @@ export const ROUTES: Route[] = [
   ...issueRoutes,
   ...issueCreateRoutes,
   ...issuePropertyRoutes,
+  ...commentRoutes,
   ...projectRoutes,
   ...versionRoutes,
   ...fieldRoutes,
