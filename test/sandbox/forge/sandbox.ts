@@ -35,6 +35,7 @@ export type { SandboxErrorCode } from './errors';
 export type { InvocationStats, JiraCall } from './invocation';
 export type { Caller, JiraBackend, JiraRequest, JiraResponse } from './jira-boundary';
 export type { KvsFaults, KvsStats } from './kvs/sandbox-kvs';
+export { KVS_QUOTAS, type KvsQuotaLimits, type KvsQuotaStats } from './kvs/quotas';
 export type { KvsSnapshot } from './kvs/store';
 export type { EntityDeclaration } from './kvs/entity-schema';
 export { SandboxKvs } from './kvs/sandbox-kvs';

@@ -9,6 +9,7 @@ import { invalidBody, KvsError } from './kvs-error';
 import { readSnapshot, writeSnapshot } from './persistence';
 import { ROUTES, type Meter } from './routes';
 import { KvsStore, type KvsSnapshot } from './store';
+import { KvsQuotaMeter, type KvsQuotaLimits, type KvsQuotaStats } from './quotas';
 
 export interface KvsStats extends Meter {
   /** Every request that reached the store, failed ones included. */
@@ -55,10 +56,13 @@ export class SandboxKvs {
   private readonly storageFile: string | undefined;
   private meter: KvsStats = emptyStats();
   private faults: KvsFaults = {};
+  /** Forge's per-installation storage quotas (quotas.ts): always counted, enforced once armed. */
+  private readonly quotaMeter: KvsQuotaMeter;
 
   constructor(options: SandboxKvsOptions = {}) {
     // Looked up per call, so a faked clock (jest.setSystemTime) applies.
     this.store = new KvsStore(options.now ?? (() => Date.now()));
+    this.quotaMeter = new KvsQuotaMeter(options.now ?? (() => Date.now()));
     this.schema = new EntitySchema(options.entities ?? []);
     this.storageFile = options.storageFile;
     const saved = this.storageFile === undefined ? undefined : readSnapshot(this.storageFile);
@@ -75,6 +79,21 @@ export class SandboxKvs {
 
   resetStats(): void {
     this.meter = emptyStats();
+    this.quotaMeter.reset();
+  }
+
+  /** Requests and 10 KB units against Forge's quotas, with the peaks reached and the refusals. */
+  get quotaStats(): Readonly<KvsQuotaStats> {
+    return { ...this.quotaMeter.stats };
+  }
+
+  /**
+   * Arms Forge's storage quotas (`KVS_QUOTAS`, or lower figures to reach them quickly): past them
+   * every request answers 429 RATE_LIMIT_EXCEEDED. Undefined: counted only (the default, so tests
+   * on a frozen clock are not throttled by a minute that never ends).
+   */
+  setQuotas(limits: KvsQuotaLimits | undefined): void {
+    this.quotaMeter.arm(limits);
   }
 
   /** A deep copy of everything stored (expired records left out). */
@@ -105,10 +124,14 @@ export class SandboxKvs {
 
     const route = ROUTES[path];
     if (!route) return errorResponse(new KvsError(404, 'BAD_REQUEST', `No storage endpoint POST ${path}`));
+    const refusal = this.quotaMeter.admit(route.mutates ? 'write' : 'read', Buffer.byteLength(bodyText ?? ''));
+    if (refusal) return errorResponse(new KvsError(429, 'RATE_LIMIT_EXCEEDED', refusal));
     try {
       const result = route.run({ store: this.store, schema: this.schema, meter: this.meter }, parseBody(bodyText));
       if (route.mutates) this.persist();
-      return result === undefined ? { status: 204 } : { status: 200, body: JSON.stringify(result) };
+      const body = result === undefined ? undefined : JSON.stringify(result);
+      if (!route.mutates) this.quotaMeter.charged(Buffer.byteLength(body ?? ''));
+      return body === undefined ? { status: 204 } : { status: 200, body };
     } catch (error) {
       if (error instanceof KvsError) return errorResponse(error);
       throw error;
