@@ -158,6 +158,12 @@ const CASES: ContractCase[] = [
   { name: 'a hidden sprint', call: { path: '/rest/agile/1.0/sprint/25' }, status: 404, schema: ErrorBody },
   { name: 'sprint issues', call: { path: '/rest/agile/1.0/sprint/9/issue?maxResults=100' }, status: 200, schema: agile.SearchResultsSchema, deep: checkIssueFields },
   { name: 'sprint issues filtered by JQL', call: { path: `/rest/agile/1.0/sprint/18/issue?jql=${encodeURIComponent('statusCategory != Done ORDER BY key')}&fields=summary,sprint` }, status: 200, schema: agile.SearchResultsSchema, deep: checkIssueFields },
+  // Creating issues: create metadata, then the create (the MOB epic screen requires Component/s)
+  { name: 'create metadata: issue types', call: { path: '/rest/api/3/issue/createmeta/THR/issuetypes' }, status: 200, schema: cloud.PageOfCreateMetaIssueTypesSchema },
+  { name: 'create metadata: an issue type’s fields', call: { path: '/rest/api/3/issue/createmeta/MOB/issuetypes/10010' }, status: 200, schema: cloud.PageOfCreateMetaIssueTypeWithFieldSchema, deep: (body) => expect((body as { fields: Array<{ fieldId: string; required: boolean }> }).fields.find((field) => field.fieldId === 'components')?.required).toBe(true) },
+  { name: 'create metadata of an issue type the project does not have', call: { path: '/rest/api/3/issue/createmeta/THR/issuetypes/10010' }, status: 404, schema: ErrorBody },
+  { name: 'create without a required field', call: { method: 'POST', path: '/rest/api/3/issue', body: { fields: { project: { id: '10001' }, issuetype: { id: '10010' }, summary: 'Offline mode' } } }, status: 400, schema: ErrorBody, deep: (body) => expect(body).toMatchObject({ errors: { components: 'Component/s is required.' } }) },
+  { name: 'create an epic with a property', call: { method: 'POST', path: '/rest/api/3/issue', body: { fields: { project: { key: 'THR' }, issuetype: { id: '10000' }, summary: 'Guest wishlist' }, properties: [{ key: 'throughline-links', value: { roadmapItemIds: ['item-1'] } }] } }, status: 201, schema: cloud.CreatedIssueSchema },
   // Routing
   { name: 'an unknown endpoint', call: { path: '/rest/api/3/dashboard' }, status: 404, schema: ErrorBody },
   { name: 'a wrong method', call: { method: 'DELETE', path: '/rest/api/3/field' }, status: 405, schema: ErrorBody },
