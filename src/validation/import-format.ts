@@ -20,6 +20,7 @@ import { maxDependsOn } from '../domain/dependencies';
 import { isWellFormedText } from './fields';
 import { limits } from './limits';
 import { kpiSourceSchema, timeFrameSchema, visionBoardSchema } from './strategy-inputs';
+import { accountId, scoreInputsSchema, scoringMethodSchema } from './scoring-inputs';
 
 export const exportFormat = 'throughline-export';
 export const exportFormatVersion = 1;
@@ -116,14 +117,27 @@ export const recordSchemas = {
     status: z.enum(itemStatuses),
     // Like `goalId`, an id no item of the project has any more is kept and ignored when read.
     dependsOn: z.array(id).max(maxDependsOn).optional(),
+    // Bounded as editors' inputs are: a file cannot store an owner or score an editor could not.
+    ownerAccountId: accountId.optional(),
+    owner: userRef.optional(),
+    scoreInputs: scoreInputsSchema.optional(),
     rank: z.string().min(1).max(200),
     version,
     createdAt: instant,
     createdBy: z.string().min(1),
     updatedAt: instant,
     updatedBy: userRef,
+  }).refine((item) => item.owner?.accountId === item.ownerAccountId, { error: 'Its owner and ownerAccountId must name the same person.', path: ['owner'] }),
+  'roadmap-setup': z.strictObject({
+    projectId: id,
+    itemCount: count,
+    version,
+    updatedAt: instant,
+    scoringMethod: scoringMethodSchema.optional(),
+    scoringVersion: version.optional(),
+    scoringUpdatedAt: instant.optional(),
+    scoringUpdatedBy: z.string().min(1).max(128).optional(),
   }),
-  'roadmap-setup': z.strictObject({ projectId: id, itemCount: count, version, updatedAt: instant }),
   'roadmap-lanes': z.strictObject({
     projectId: id,
     laneMode: z.enum(['goals', 'custom']),

@@ -53,7 +53,7 @@ describe('item owners', () => {
     expect(storedEntities()).toBe(before);
   });
 
-  test.each([['', 'empty'], ['a b', 'a space'], ['x'.repeat(129), 'too long'], ['../user', 'a path'], [42, 'a number']])('an account id %j (%s) is refused before Jira is asked', async (accountId) => {
+  test.each<[unknown, string]>([['', 'empty'], ['a b', 'a space'], ['x'.repeat(129), 'too long'], ['../user', 'a path'], [42, 'a number']])('an account id %j (%s) is refused before Jira is asked', async (accountId) => {
     const before = storedEntities();
     sandbox.jira.resetStats();
     const answer = await sandbox.call('createRoadmapItem', { as: 'productManager', payload: { item: { ...itemInput(), ownerAccountId: accountId } } });
