@@ -173,25 +173,6 @@ export function openingScrollLeft(scale: Pick<TimelineScale, 'todayX' | 'width'>
   return Math.max(0, Math.min(scale.width - viewportWidth, Math.round(scale.todayX - viewportWidth / 3)));
 }
 
-/** A dependency as the timeline draws it: `itemId` is blocked by `blockedById`. */
-export interface DrawnDependency {
-  itemId: string;
-  blockedById: string;
-  suggested: boolean;
-}
-
-/**
- * Whether a blocker's schedule leaves its dependent no room: the blocker ends after the dependent
- * starts (both days included, so ending the day the dependent starts is still in time). Undefined
- * when either has no dates: nothing to compare.
- */
-export function blockerEndsLate(blocker: { startDate?: string; endDate?: string }, dependent: { startDate?: string; endDate?: string }): boolean | undefined {
-  const blocking = itemSpan(blocker);
-  const waiting = itemSpan(dependent);
-  if (!blocking || !waiting) return undefined;
-  return blocking.endDate > waiting.startDate;
-}
-
 /** Whole days since 1970-01-01 → YYYY-MM-DD, shifted. */
 export function shiftDate(date: string, days: number): string {
   return new Date((dayNumber(date) + days) * 86_400_000).toISOString().slice(0, 10);

@@ -2,7 +2,6 @@ import { applyMove } from '../../../src/domain/roadmap';
 import type { MoveContext, Placement, RoadmapMove } from '../../../src/domain/roadmap';
 import {
   barGeometry,
-  blockerEndsLate,
   dateAtX,
   dragDays,
   itemSpan,
@@ -175,7 +174,7 @@ describe('shiftSpan', () => {
   });
 });
 
-describe('itemSpan and blockerEndsLate', () => {
+describe('itemSpan', () => {
   test.each([
     [{ startDate: '2027-01-01', endDate: '2027-01-05' }, { startDate: '2027-01-01', endDate: '2027-01-05' }],
     [{ startDate: '2027-01-01' }, { startDate: '2027-01-01', endDate: '2027-01-01' }],
@@ -183,14 +182,5 @@ describe('itemSpan and blockerEndsLate', () => {
     [{}, undefined],
   ])('an item with %j draws %j', (item, span) => {
     expect(itemSpan(item)).toEqual(span);
-  });
-
-  test.each([
-    ['ends before the dependent starts', { startDate: '2027-01-01', endDate: '2027-01-09' }, { startDate: '2027-01-10', endDate: '2027-01-20' }, false],
-    ['ends the day the dependent starts', { startDate: '2027-01-01', endDate: '2027-01-10' }, { startDate: '2027-01-10', endDate: '2027-01-20' }, false],
-    ['ends after the dependent starts', { startDate: '2027-01-01', endDate: '2027-01-11' }, { startDate: '2027-01-10', endDate: '2027-01-20' }, true],
-    ['has no dates', {}, { startDate: '2027-01-10' }, undefined],
-  ])('a blocker that %s: late = %s', (_, blocker, dependent, late) => {
-    expect(blockerEndsLate(blocker, dependent)).toBe(late);
   });
 });

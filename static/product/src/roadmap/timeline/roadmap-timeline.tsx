@@ -146,14 +146,15 @@ export function RoadmapTimeline(props: RoadmapTimelineProps) {
   );
 
   // A pointer drag of a bar (edit 'move') or of one of its ends.
-  const dragging = useRef<{ itemId: string; edit: BarEdit; startX: number; from: Span; moved: boolean }>();
+  // The drag keeps its own span: a pointerup may come before React has rendered the last move.
+  const dragging = useRef<{ itemId: string; edit: BarEdit; startX: number; from: Span; span: Span; moved: boolean }>();
   const suppressClick = useRef(false);
   const onPointerDown = useCallback((itemId: string, event: React.PointerEvent<HTMLButtonElement>) => {
     if (event.button !== 0) return;
     const from = originalSpan(itemId);
     if (!from) return;
     const edit = ((event.target as HTMLElement).dataset['edit'] as BarEdit | undefined) ?? 'move';
-    dragging.current = { itemId, edit, startX: event.clientX, from, moved: false };
+    dragging.current = { itemId, edit, startX: event.clientX, from, span: from, moved: false };
     event.currentTarget.setPointerCapture?.(event.pointerId);
   }, [originalSpan]);
   const onPointerMove = useCallback((event: React.PointerEvent<HTMLButtonElement>) => {
@@ -163,6 +164,7 @@ export function RoadmapTimeline(props: RoadmapTimelineProps) {
     if (!drag.moved && Math.abs(dx) < dragThresholdPx) return;
     drag.moved = true;
     const span = shiftSpan(drag.from, drag.edit, dragDays(latest.current.model.scale.zoom, dx), bounds);
+    drag.span = span;
     setDraft((current) => (current?.itemId === drag.itemId && current.span.startDate === span.startDate && current.span.endDate === span.endDate ? current : { itemId: drag.itemId, span }));
   }, []);
   const onPointerUp = useCallback((event: React.PointerEvent<HTMLButtonElement>) => {
@@ -171,7 +173,7 @@ export function RoadmapTimeline(props: RoadmapTimelineProps) {
     if (!drag?.moved) return;
     suppressClick.current = true;
     event.currentTarget.releasePointerCapture?.(event.pointerId);
-    commit(drag.itemId, latest.current.draft?.itemId === drag.itemId ? latest.current.draft.span : undefined);
+    commit(drag.itemId, drag.span);
   }, [commit]);
   const onPointerCancel = useCallback(() => {
     dragging.current = undefined;

@@ -5,7 +5,8 @@
  */
 import type { ReleaseView, RoadmapItemView, RoadmapView } from '../../../../../src/contract';
 import { laneOf } from '../../../../../src/domain/roadmap';
-import { barGeometry, blockerEndsLate, itemSpan, timelineScale, xOfDate } from '../../../../../src/domain/timeline';
+import { dependencyWarnings } from '../../../../../src/domain/dependencies';
+import { barGeometry, itemSpan, timelineScale, xOfDate } from '../../../../../src/domain/timeline';
 import type { Span, TimelineScale, TimelineZoom } from '../../../../../src/domain/timeline';
 import type { Board } from '../board-model';
 
@@ -130,6 +131,14 @@ export function timelineModel(args: {
   const connectors: TimelineConnector[] = [];
   const blockers = new Map<string, Array<{ id: string; title: string; late: boolean; suggested: boolean; epicKeys?: [string, string] }>>();
   const seen = new Set<string>();
+  // Suggested dependencies are warned about as set ones are: the schedule is as wrong either way.
+  const suggestedBlockers = new Map<string, string[]>();
+  for (const suggestion of view.suggestedDependencies ?? []) suggestedBlockers.set(suggestion.itemId, [...(suggestedBlockers.get(suggestion.itemId) ?? []), suggestion.blockedById]);
+  const lateKeys = new Set(
+    dependencyWarnings(items.map((item) => ({ ...item, dependsOn: [...(item.dependsOn ?? []), ...(suggestedBlockers.get(item.id) ?? [])] }))).map(
+      (warning) => `${warning.blockedById}>${warning.itemId}`,
+    ),
+  );
   const connect = (dependentId: string, blockerId: string, suggested: boolean, epicKeys?: [string, string]) => {
     const key = `${blockerId}>${dependentId}`;
     if (seen.has(key) || dependentId === blockerId) return;
@@ -138,7 +147,7 @@ export function timelineModel(args: {
     const title = titleOf.get(blockerId);
     if (title === undefined) return;
     seen.add(key);
-    const late = dependent && blocker ? blockerEndsLate(blocker.span, dependent.span) === true : false;
+    const late = lateKeys.has(key);
     const list = blockers.get(dependentId) ?? [];
     list.push({ id: blockerId, title, late, suggested, ...(epicKeys ? { epicKeys } : {}) });
     blockers.set(dependentId, list);
