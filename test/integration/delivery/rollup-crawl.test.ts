@@ -24,8 +24,10 @@ const kit = rollupKit(sandbox);
 
 beforeEach(() => {
   sandbox.forge.kvs.clear();
+  sandbox.forge.kvs.setQuotas(undefined);
   sandbox.forge.queue.clear();
   sandbox.jira.setFaults({});
+  sandbox.jira.rateLimits.arm(undefined);
 });
 
 const roadmap = async (as: 'productManager' | 'developer' | 'admin' = 'productManager', project = 'THR'): Promise<RoadmapView> =>
@@ -87,6 +89,23 @@ describe('a cold project is crawled by the queue, not in the call', () => {
     const report = await sandbox.forge.drainQueue();
     expect(report.retried).toBeGreaterThan(0);
     expect(report.failed).toBe(0);
+    const warm = await roadmap('developer');
+    expect(warm.pending).toEqual([]);
+    expectExact(warm);
+  });
+
+  test('with Jira\'s per-endpoint rate and storage\'s request rate lowered, the crawl backs off and still ends exact', async () => {
+    await roadmap();
+    sandbox.jira.rateLimits.reset();
+    sandbox.forge.kvs.resetStats();
+    sandbox.jira.rateLimits.arm({ requestsPerSecondPerEndpoint: 6 });
+    sandbox.forge.kvs.setQuotas({ requestsPerSecond: 40, readUnitsPerMinute: 4000, writeUnitsPerMinute: 4000 });
+    const report = await sandbox.forge.drainQueue();
+    expect(report.failed).toBe(0);
+    // The limits were met and answered; nothing was lost to them.
+    expect(sandbox.jira.rateLimits.stats.refused + sandbox.forge.kvs.quotaStats.refused).toBeGreaterThan(0);
+    sandbox.jira.rateLimits.arm(undefined);
+    sandbox.forge.kvs.setQuotas(undefined);
     const warm = await roadmap('developer');
     expect(warm.pending).toEqual([]);
     expectExact(warm);

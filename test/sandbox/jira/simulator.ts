@@ -10,6 +10,7 @@ import { SearchIndex } from './routes/search-index';
 import type { RouteMatch } from './routes/router';
 import { matchRoute, methodNotAllowed, notFoundRoute } from './routes/router';
 import { SiteIndex } from './routes/site-index';
+import { JiraRateLimiter } from './routes/rate-limits';
 
 export type { Caller, JiraRequest, JiraResponse } from './routes/http';
 export type {
@@ -21,6 +22,9 @@ export type {
   RetrySignal,
   ServerErrorFault,
 } from './routes/faults';
+
+export { JIRA_POINTS, JiraRateLimiter, tierTwoPointsPerHour } from './routes/rate-limits';
+export type { JiraRateLimits, JiraRateStats } from './routes/rate-limits';
 
 export interface JiraSimulatorOptions {
   /** For latency ranges. Default Math.random. */
@@ -63,6 +67,8 @@ export class JiraSimulator {
   private readonly wallClock: () => Date;
   private readonly sleep: (ms: number) => Promise<void>;
   private readonly searchIndex: SearchIndex;
+  /** Jira's points-based quota and per-endpoint request rate (routes/rate-limits.ts): counted always, enforced once armed. */
+  readonly rateLimits: JiraRateLimiter;
 
   constructor(site: SimSite, options: JiraSimulatorOptions = {}) {
     this.site = site;
@@ -70,6 +76,7 @@ export class JiraSimulator {
     this.clock = options.clock ?? (() => new Date(this.site.now));
     this.wallClock = options.wallClock ?? (() => new Date());
     this.sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
+    this.rateLimits = new JiraRateLimiter(() => this.wallClock().getTime());
     const clock = options.clock;
     this.searchIndex = new SearchIndex(clock ? () => clock().getTime() : Date.now);
     if (options.searchIndexLagMs) this.searchIndex.setLag(options.searchIndexLagMs);
@@ -126,20 +133,26 @@ export class JiraSimulator {
     const now = this.clock();
     const failure = this.faults.shortCircuit(request.path, this.wallClock());
     if (failure) return failure;
+    const limited = this.rateLimits.admit(this.endpointOf(method, match));
+    if (limited) return limited;
     const malformed = this.faults.takeMalformed(request.path);
     const reply = this.dispatch(match, request, url, now);
+    this.rateLimits.charge(method, url.pathname, reply);
     return malformed ? spoil(reply, malformed) : reply;
   }
 
   private count(method: string, match: RouteMatch): void {
-    const key =
-      match.kind === 'route'
+    const key = this.endpointOf(method, match);
+    this.stats.requests += 1;
+    this.stats.byRoute[key] = (this.stats.byRoute[key] ?? 0) + 1;
+  }
+
+  private endpointOf(method: string, match: RouteMatch): string {
+    return match.kind === 'route'
         ? `${method} ${match.route.template}`
         : match.kind === 'wrong-method'
           ? `${method} ${match.template}`
           : `${method} (no route)`;
-    this.stats.requests += 1;
-    this.stats.byRoute[key] = (this.stats.byRoute[key] ?? 0) + 1;
   }
 
   private dispatch(match: RouteMatch, request: JiraRequest, url: URL, now: Date): JiraResponse {
