@@ -144,3 +144,15 @@ export function stageEvidenceRemoval(read: ItemEvidenceRecords): ((transaction: 
     }
   };
 }
+
+/** Both stagings in one transaction (either may be absent). */
+export function stagedTogether(
+  first: ((transaction: Transaction) => void) | undefined,
+  second: ((transaction: Transaction) => void) | undefined,
+): ((transaction: Transaction) => void) | undefined {
+  if (!first || !second) return first ?? second;
+  return (transaction) => {
+    first(transaction);
+    second(transaction);
+  };
+}

@@ -311,3 +311,21 @@ function evidenceIssue(issue: { id: string; key: string; fields?: Record<string,
     ...(typeof type.name === 'string' ? { issueType: type.name } : {}),
   };
 }
+
+/** Each item's evidence summary, by item id, from the project's heads (storage only; no Jira). */
+export async function evidenceSummaries(projectId: string): Promise<Map<string, EvidenceSummary>> {
+  const summaries = new Map<string, EvidenceSummary>();
+  for (const head of await evidenceHeadsOfProject(projectId)) {
+    const summary = evidenceSummary(head);
+    if (summary) summaries.set(head.itemId, summary);
+  }
+  return summaries;
+}
+
+/** The roadmap's item views with their evidence summaries (items without evidence stay as they are). */
+export function withEvidence<T extends { id: string }>(items: T[], summaries: ReadonlyMap<string, EvidenceSummary>): Array<T & { evidence?: EvidenceSummary }> {
+  return items.map((item) => {
+    const evidence = summaries.get(item.id);
+    return evidence ? { ...item, evidence } : item;
+  });
+}

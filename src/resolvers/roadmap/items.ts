@@ -9,10 +9,8 @@ import { newId } from '../../adapters/storage/ids';
 import { goalsOfProject } from '../../adapters/storage/goal-store';
 import type { Keyed, RoadmapItemRecord, RoadmapLanesRecord } from '../../adapters/storage/records';
 import { createItem, deleteItem, itemOf, itemsOfProject, loadLanes, replaceItem } from '../../adapters/storage/roadmap-store';
-import type { Transaction } from '../../adapters/storage/roadmap-store';
-import { liveDependsOn } from '../../domain/dependencies';
-import { guardReadChain, refuseDependsOn } from './dependencies';
 import { limits } from '../../validation/limits';
+import { readItemEvidence, stageEvidenceRemoval, stagedTogether } from '../../adapters/storage/evidence-store';
 import { fail, ok } from '../results';
 import { editorCall } from '../calls';
 import { conflictWith, notFound } from '../failures';
@@ -34,14 +32,9 @@ export const createRoadmapItem = editorCall('createRoadmapItem', async ({ jira, 
   if (items.length >= limits.itemsPerRoadmap) return tooManyItems();
   const now = nowIso();
   const id = newId('item');
-  // A new item cannot close a loop (nothing depends on it yet): no guard on the chain.
-  const dependsOn = payload.item.dependsOn ?? [];
-  const badDependsOn = refuseDependsOn(items, id, dependsOn);
-  if (badDependsOn) return badDependsOn;
   const record: RoadmapItemRecord = {
     projectId,
     ...content(payload.item),
-    ...(dependsOn.length > 0 ? { dependsOn } : {}),
     rank: uniqueRankBetween(items.at(-1)?.rank, undefined, rankSalt(id)),
     version: 1,
     createdAt: now,
@@ -60,30 +53,21 @@ export const updateRoadmapItem = editorCall('updateRoadmapItem', async ({ jira, 
   const current = await itemOf(projectId, payload.id);
   if (!current) return notFound('roadmap item');
   if (current.version !== payload.baseVersion) return conflictWith<RoadmapItemView>(await currentView(jira, projectId, payload.id), 'roadmap item');
-  const asked = payload.item.dependsOn;
-  const [refused, items] = await Promise.all([
-    checkReferences(projectId, payload.item),
-    // The product's items only when blockers are set or already stored (to drop deleted ones from the reply).
-    asked !== undefined || current.dependsOn?.length ? itemsOfProject(projectId) : undefined,
-  ]);
+  const refused = await checkReferences(projectId, payload.item);
   if (refused) return refused;
   const owner = await ownerOf(jira, access, payload.item.ownerAccountId);
   if (!owner.ok) return owner;
-  const badDependsOn = asked === undefined ? undefined : refuseDependsOn(items!, current.id, asked);
-  if (badDependsOn) return badDependsOn;
   const people = await namePeople(jira, [access.accountId]);
-  const { goalId: _goal, laneId: _lane, startDate: _start, endDate: _end, id: _id, dependsOn: stored, ...kept } = current;
-  const dependsOn = asked ?? (items ? liveDependsOn(stored, new Set(items.map((item) => item.id)), current.id) : stored);
+  const { goalId: _goal, laneId: _lane, startDate: _start, endDate: _end, id: _id, ...kept } = current;
   const next: RoadmapItemRecord = {
     ...kept,
     ...content(payload.item),
-    ...(dependsOn?.length ? { dependsOn } : {}),
     version: current.version + 1,
     updatedAt: nowIso(),
     updatedBy: people.ref(access.accountId),
   };
   applyPriority(next, owner.value, payload.item.scoreInputs);
-  return store(jira, projectId, current, next, payload.baseVersion, asked?.length ? (others) => guardReadChain(items!, current.id, asked, others) : undefined);
+  return store(jira, projectId, current, next, payload.baseVersion);
 });
 
 /**
@@ -128,9 +112,11 @@ export const deleteRoadmapItem = editorCall('deleteRoadmapItem', async ({ jira, 
   if (!current) return notFound('roadmap item');
   type Deleted = { id: string; unlinkedEpics: number; pendingEpicIds: string[] };
   if (current.version !== payload.baseVersion) return conflictWith<Deleted>(undefined, 'roadmap item');
-  // The item and the intent to take it out of its epics' properties go together, or not at all.
-  const intent = resyncIntent(projectId, await epicIdsOfItem(jira, projectId, payload.id), 'item-deleted');
-  if ((await deleteItem({ projectId, id: payload.id, baseVersion: payload.baseVersion, now: nowIso(), alsoStage: stageResync(intent) })) === 'conflict') {
+  // The item, its evidence and the intent to take it out of its epics' properties go together, or not at all.
+  const [epicIds, evidence] = await Promise.all([epicIdsOfItem(jira, projectId, payload.id), readItemEvidence(projectId, payload.id)]);
+  const intent = resyncIntent(projectId, epicIds, 'item-deleted');
+  const alsoStage = stagedTogether(stageResync(intent), stageEvidenceRemoval(evidence));
+  if ((await deleteItem({ projectId, id: payload.id, baseVersion: payload.baseVersion, now: nowIso(), ...(alsoStage ? { alsoStage } : {}) })) === 'conflict') {
     return conflictWith<Deleted>(undefined, 'roadmap item');
   }
   const pass = await carryResync(jira, intent);
@@ -142,23 +128,10 @@ export const deleteRoadmapItem = editorCall('deleteRoadmapItem', async ({ jira, 
  * rewrite their property goes in the same transaction, then they are written (as the user, the
  * queue finishing what Jira did not take), and the reply names those still syncing.
  */
-async function store(
-  jira: JiraClient,
-  projectId: string,
-  current: Keyed<RoadmapItemRecord>,
-  next: RoadmapItemRecord,
-  baseVersion: number,
-  /** Checks to add to the write, given how many other operations it holds. */
-  guard?: (otherOperations: number) => ((transaction: Transaction) => void) | undefined,
-) {
+async function store(jira: JiraClient, projectId: string, current: Keyed<RoadmapItemRecord>, next: RoadmapItemRecord, baseVersion: number) {
   const epicIds = await epicIdsOfItem(jira, projectId, current.id);
   const intent = next.goalId !== current.goalId ? resyncIntent(projectId, epicIds, 'goal-change') : undefined;
-  const checks = guard?.(intent ? 3 : 1);
-  const stage = (transaction: Transaction) => {
-    stageResync(intent)(transaction);
-    checks?.(transaction);
-  };
-  if ((await replaceItem(current.id, next, baseVersion, stage)) === 'conflict') {
+  if ((await replaceItem(current.id, next, baseVersion, stageResync(intent))) === 'conflict') {
     return conflictWith<RoadmapItemView>(await currentView(jira, projectId, current.id), 'roadmap item');
   }
   const pass = await carryResync(jira, intent);

@@ -15,8 +15,8 @@ import { itemsOfProject, loadLanes } from '../../adapters/storage/roadmap-store'
 import { orderGoals } from '../../domain/goal-order';
 import { ok } from '../results';
 import { viewerCall } from '../calls';
+import { evidenceSummaries, withEvidence } from './evidence';
 import { epicsByItem, itemView, roadmapEpic } from './views';
-import { roadmapCrawl } from './roadmap-crawl';
 import { loadScoring } from '../../adapters/storage/scoring-store';
 
 export const getRoadmap = viewerCall('getRoadmap', async ({ jira, access, projectId, payload, context }) => {
@@ -26,6 +26,9 @@ export const getRoadmap = viewerCall('getRoadmap', async ({ jira, access, projec
   // Read beside the rest; handled now so a failure elsewhere first never leaves it unobserved.
   const scoringLoad = loadScoring(projectId);
   scoringLoad.catch(() => undefined);
+  // Card counts of evidence: the stored heads only; JQL counts come after the board renders (countEvidenceJql).
+  const evidenceLoad = evidenceSummaries(projectId);
+  evidenceLoad.catch(() => undefined);
   const [{ epics, rollups: loaded, sprints }, items, lanes, goals] = await Promise.all([
     loadRoadmapEpics(jira, {
       projectId,
@@ -67,7 +70,7 @@ export const getRoadmap = viewerCall('getRoadmap', async ({ jira, access, projec
     lanes: lanes.lanes,
     setupVersion: lanes.version,
     goals: orderGoals(goals).map((goal) => ({ id: goal.id, title: goal.title, status: goal.status })),
-    items: itemViews,
+    items: withEvidence(itemViews, await evidenceLoad),
     epics: epics.map((epic) => roadmapEpic(epic, rollups.get(epic.id)?.rollup)),
     sprints: sprints.map((sprint) => ({ ...sprint, boardIds: [...(sprint.boardIds ?? [])] })),
     velocity,
@@ -76,7 +79,6 @@ export const getRoadmap = viewerCall('getRoadmap', async ({ jira, access, projec
       : { message: loaded.storyPoints.message },
     pending: loaded.pending,
     today,
-    ...(loaded.crawl ? { crawl: roadmapCrawl(loaded.crawl) } : {}),
     scoring,
   };
   return ok(view);
