@@ -21,6 +21,7 @@ import type { ColumnTarget, Horizon, LaneMode, RoadmapItemStatus } from './domai
 import type { Velocity } from './domain/velocity';
 import type { GoalLinkKind } from './domain/alignment';
 import type { SprintInvestment } from './domain/sprint-investment';
+import type { ActivitySummary } from './domain/activity';
 import type { ScoreInputs, ScoringMethod } from './domain/scoring';
 import type { CheckInCadence, CheckInStatus } from './domain/status-updates';
 
@@ -108,6 +109,12 @@ export interface VisionVersionSummary {
   saved: Stamp;
   /** The vision sentence of that version, for the history list. */
   vision: string;
+  /** The fields this version changed from the version before it in the history (all filled ones for the first). */
+  changed?: string[];
+  /** The new text of the first field it changed, shortened: the entry's own summary. */
+  excerpt?: string;
+  /** Set when this version restored an earlier one. */
+  restoredFrom?: number;
 }
 
 export interface KpiView {
@@ -933,6 +940,16 @@ export type Defs = {
   getGoalHealthGadget: (payload: GadgetRequest) => Result<GoalHealthGadget>;
   getRoadmapNowGadget: (payload: GadgetRequest & { goalId: string | null }) => Result<RoadmapNowGadget>;
   getUnalignedWorkGadget: (payload: GadgetRequest) => Result<UnalignedWorkGadget>;
+
+  // ── Product feed and following: anyone who may browse the project ──
+  /** The last 30 days of changes, newest first, a page at a time; one goal's, or only what the viewer follows. */
+  getProductFeed: (payload: { cursor?: string; goalId?: string; following?: boolean }) => Result<ProductFeed>;
+  /** What the viewer follows in this product. */
+  getFollowing: () => Result<FollowTarget[]>;
+  /** Follows a goal or item of this product (at most 100 in all); following twice is once. */
+  followTarget: (payload: { target: FollowTarget }) => Result<FollowTarget[]>;
+  unfollowTarget: (payload: { target: FollowTarget }) => Result<FollowTarget[]>;
+
   // ── Check-ins: owners (goals) and editors post; everyone who may browse reads ──
   /** Saves a check-in with the facts now; with `commentOnEpics`, also comments it on the target's epics as the user. */
   postStatusUpdate: (payload: { target: StatusUpdateTarget; status: CheckInStatus; text: string; commentOnEpics?: boolean }) => Result<{

@@ -7,6 +7,7 @@ import { getAlignment } from './alignment/alignment-view';
 import { getEpicContext } from './epic-panel/epic-context';
 import { getGadgetOptions, getGoalHealthGadget, getRoadmapNowGadget, getUnalignedWorkGadget } from './gadgets/gadget-views';
 import { setEpicLinks } from './epic-panel/set-epic-links';
+import { followTarget, getFollowing, getProductFeed, unfollowTarget } from './feed/feed';
 import { getProjectOverview } from './project-overview';
 import { getPortfolio } from './portfolio/portfolio-view';
 import { linkEpics, searchEpics } from './roadmap/epic-links';
@@ -94,6 +95,11 @@ export const handlers: Handlers<Defs> = depthBounded({
   getGoalHealthGadget: (request) => guarded(() => getGoalHealthGadget(request)),
   getRoadmapNowGadget: (request) => guarded(() => getRoadmapNowGadget(request)),
   getUnalignedWorkGadget: (request) => guarded(() => getUnalignedWorkGadget(request)),
+
+  getProductFeed: (request) => guarded(() => getProductFeed(request)),
+  getFollowing: (request) => guarded(() => getFollowing(request)),
+  followTarget: (request) => guarded(() => followTarget(request)),
+  unfollowTarget: (request) => guarded(() => unfollowTarget(request)),
 });
 
 /**

@@ -5,6 +5,8 @@
  */
 export const limits = {
   titleLength: 120,
+  /** Goals and items one person follows in one product (one record, read with every feed page). */
+  followsPerPerson: 100,
   visionLength: 500,
   boardFieldLength: 2_000,
   descriptionLength: 2_000,

@@ -8,6 +8,7 @@ import type { Defs } from '../contract';
 import { adminSchemas } from './admin-inputs';
 import { createEpicFromItemSchema } from './create-epic-input';
 import { createEpicFromItemSchema } from './create-epic-input';
+import { feedSchemas } from './feed-inputs';
 import { gadgetSchemas } from './gadget-inputs';
 import { baseVersion, brokenCharacterMessage, isWellFormedText, recordId } from './fields';
 import { limits } from './limits';
@@ -83,6 +84,9 @@ export const payloadSchemas = {
 
   // Dashboard gadgets
   ...gadgetSchemas,
+
+  // Product feed and following
+  ...feedSchemas,
 } satisfies { [K in PayloadKey]: z.ZodType<PayloadOf<K>> };
 
 export type PayloadSchemas = typeof payloadSchemas;

@@ -91,6 +91,11 @@ export function stageActivity(transaction: Transaction, activity: Activity): voi
   transaction.set(key, record, { entityName: activityEntityName }, { ttl: { value: activityRetentionDays, unit: 'DAYS' } });
 }
 
+/** Removes an entry that a replacing write supersedes (a vision sitting's earlier save), in the caller's transaction. */
+export function unstageActivity(transaction: Transaction, key: string): void {
+  transaction.delete(key, { entityName: activityEntityName });
+}
+
 /** A stager for writes that take `alsoStage`: nothing when there is nothing to tell. */
 export const stagingActivities =
   (...list: ReadonlyArray<Activity | undefined>) =>

@@ -22,13 +22,15 @@ export async function goalOf(projectId: string, id: string): Promise<Keyed<GoalR
 export type GoalCreation = 'committed' | 'limit-reached' | 'conflict';
 
 /** Adds a goal to its product, unless the product already has `maxGoals`. */
-export async function createGoal(options: { id: string; goal: GoalRecord; maxGoals: number; now: string }): Promise<GoalCreation> {
+/** `alsoStage`: writes that land with the goal or not at all (its activity entry). */
+export async function createGoal(options: { id: string; goal: GoalRecord; maxGoals: number; now: string; alsoStage?: (transaction: Transaction) => void }): Promise<GoalCreation> {
   for (let attempt = 0; attempt < structuralAttempts; attempt += 1) {
     const product = await loadProduct(options.goal.projectId, options.now);
     if (product.goalCount >= options.maxGoals) return 'limit-reached';
     const outcome = await commit((transaction) => {
       writeProduct(transaction, product, withGoal(product, options.id));
       transaction.set(options.id, options.goal, { entityName: entityNames.goal, conditions: isAbsent() });
+      options.alsoStage?.(transaction);
     });
     if (outcome === 'committed') return outcome;
   }
@@ -36,6 +38,11 @@ export async function createGoal(options: { id: string; goal: GoalRecord; maxGoa
 }
 
 /** Replaces a goal's content; it must still be at `baseVersion`. */
-export function updateGoal(id: string, goal: GoalRecord, baseVersion: number): Promise<Commit> {
-  return commit((transaction) => transaction.set(id, goal, { entityName: entityNames.goal, conditions: versionIs(baseVersion) }));
+export function updateGoal(id: string, goal: GoalRecord, baseVersion: number, alsoStage?: (transaction: Transaction) => void): Promise<Commit> {
+  return commit((transaction) => {
+    transaction.set(id, goal, { entityName: entityNames.goal, conditions: versionIs(baseVersion) });
+    alsoStage?.(transaction);
+  });
 }
+
+type Transaction = Parameters<Parameters<typeof commit>[0]>[0];

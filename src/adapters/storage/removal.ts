@@ -7,7 +7,7 @@ import { entityNames } from './entities';
 import { goalOf } from './goal-store';
 import { kpiOf, kpisOfGoal } from './kpi-store';
 import { hasGoal, loadProduct, structuralAttempts, withKpiCount, withoutGoal, writeProduct } from './product-store';
-import type { Keyed, KpiRecord, SeriesRecord } from './records';
+import type { GoalRecord, Keyed, KpiRecord, SeriesRecord } from './records';
 import { chunkKeys } from './series-layout';
 import { seriesOf } from './series-store';
 import { commit, maxTransactionOperations, versionIs } from './writes';
@@ -28,8 +28,18 @@ interface Doomed {
   series: SeriesRecord | undefined;
 }
 
-/** `alsoStage`: one more write that must land with the deletion (the intent to update the goal's epics). */
-export async function removeGoal(options: { projectId: string; goalId: string; baseVersion: number; now: string; alsoStage?: (transaction: Transaction) => void }): Promise<Removal> {
+/**
+ * `alsoStage`: writes that must land with the deletion (the intent to update the goal's epics, the
+ * feed's entry), given the goal as read; `alsoStageOperations` says how many (default 1).
+ */
+export async function removeGoal(options: {
+  projectId: string;
+  goalId: string;
+  baseVersion: number;
+  now: string;
+  alsoStage?: (transaction: Transaction, goal: Keyed<GoalRecord>) => void;
+  alsoStageOperations?: number;
+}): Promise<Removal> {
   const { projectId, goalId } = options;
   for (let attempt = 0; attempt < structuralAttempts; attempt += 1) {
     const [product, goal] = await Promise.all([loadProduct(projectId, options.now), goalOf(projectId, goalId)]);
@@ -43,13 +53,13 @@ export async function removeGoal(options: { projectId: string; goalId: string; b
       continue;
     }
     const doomed = await withSeries(projectId, kpis);
-    const size = sizeOf(doomed, options.alsoStage ? 3 : 2);
+    const size = sizeOf(doomed, 2 + (options.alsoStage ? (options.alsoStageOperations ?? 1) : 0));
     if (size.operations > maxTransactionOperations) return { outcome: 'too-large', ...size };
     const outcome = await commit((transaction) => {
       writeProduct(transaction, product, withoutGoal(product, goalId));
       transaction.delete(goalId, { entityName: entityNames.goal, conditions: versionIs(options.baseVersion) });
       for (const item of doomed) deleteKpiWithSeries(transaction, item);
-      options.alsoStage?.(transaction);
+      options.alsoStage?.(transaction, goal);
     });
     if (outcome === 'committed') return { outcome, kpis: size.kpis, measurements: size.measurements };
   }

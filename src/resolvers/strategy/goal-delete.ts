@@ -9,10 +9,25 @@ import { fail, ok } from '../results';
 import { editorCall } from '../calls';
 import { nowIso } from '../../adapters/clock';
 import { notFound } from '../failures';
+import { namePeople } from '../people';
+import { stageActivity } from '../../adapters/storage/activity-store';
+import { goalDeleted } from '../feed/activities';
 
-export const deleteGoal = editorCall('deleteGoal', async ({ jira, projectId, payload }) => {
-  const intent = resyncIntent(projectId, await epicIdsServingGoal(jira, projectId, payload.id), 'goal-deleted');
-  const removal = await removeGoal({ projectId, goalId: payload.id, baseVersion: payload.baseVersion, now: nowIso(), alsoStage: stageResync(intent) });
+export const deleteGoal = editorCall('deleteGoal', async ({ jira, access, projectId, payload }) => {
+  const [epicIds, people] = await Promise.all([epicIdsServingGoal(jira, projectId, payload.id), namePeople(jira, [access.accountId])]);
+  const intent = resyncIntent(projectId, epicIds, 'goal-deleted');
+  const now = nowIso();
+  const removal = await removeGoal({
+    projectId,
+    goalId: payload.id,
+    baseVersion: payload.baseVersion,
+    now,
+    alsoStage: (transaction, goal) => {
+      stageResync(intent)(transaction);
+      stageActivity(transaction, goalDeleted(projectId, goal.id, goal.title, now, people.ref(access.accountId)));
+    },
+    alsoStageOperations: 2,
+  });
   switch (removal.outcome) {
     case 'committed':
       await carryResync(jira, intent);

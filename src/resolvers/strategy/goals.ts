@@ -14,6 +14,8 @@ import { currentGoalView, goalViewBuilder, loadGoalView } from './loaders';
 import { namePeople } from '../people';
 import type { People } from '../people';
 import { goalView } from './views';
+import { stagingActivities } from '../../adapters/storage/activity-store';
+import { goalAdded, goalDone } from '../feed/activities';
 
 export const createGoal = editorCall('createGoal', async ({ jira, access, projectId, payload }) => {
   const [people, goals] = await Promise.all([namePeople(jira, [access.accountId, payload.goal.ownerAccountId]), goalsOfProject(projectId)]);
@@ -33,7 +35,7 @@ export const createGoal = editorCall('createGoal', async ({ jira, access, projec
     updatedAt: now,
     updatedBy: people.ref(access.accountId),
   };
-  const outcome = await storeGoal({ id, goal: record, maxGoals: limits.goalsPerProduct, now });
+  const outcome = await storeGoal({ id, goal: record, maxGoals: limits.goalsPerProduct, now, alsoStage: stagingActivities(goalAdded(projectId, id, record, record.updatedBy)) });
   if (outcome === 'limit-reached') return tooManyGoals();
   if (outcome === 'conflict') return fail('conflict', 'The product changed while the goal was being added. Try again.');
   return ok(goalView({ ...record, id }, [], new Map()));
@@ -55,7 +57,8 @@ export const updateGoal = editorCall('updateGoal', async ({ jira, access, projec
     updatedBy: people.ref(access.accountId),
   };
   const viewOf = await goalViewBuilder(projectId, payload.id, today);
-  if ((await replaceGoal(payload.id, next, payload.baseVersion)) === 'conflict') {
+  const closed = goalDone(projectId, payload.id, current, next, next.updatedBy);
+  if ((await replaceGoal(payload.id, next, payload.baseVersion, stagingActivities(closed))) === 'conflict') {
     return conflictWith<GoalView>(await currentGoalView(projectId, payload.id, today), 'goal');
   }
   return ok(viewOf({ ...next, id: payload.id }));

@@ -1,7 +1,7 @@
 /** The vision board: save, and its history (list, open, restore). */
 import type { VisionView, VisionVersionSummary } from '../../contract';
 import type { VisionBoard } from '../../domain/strategy';
-import { appendVisionVersion, currentVision, visionVersion, visionVersions } from '../../adapters/storage/vision-store';
+import { appendVisionVersion, currentVision, latestTwoVisions, visionVersion, visionVersions } from '../../adapters/storage/vision-store';
 import type { ProductAccess } from '../authorize';
 import type { JiraClient } from '../../adapters/jira/client';
 import { ok } from '../results';
@@ -10,6 +10,18 @@ import { nowIso } from '../../adapters/clock';
 import { conflictWith, notFound } from '../failures';
 import { namePeople } from '../people';
 import { visionView } from './views';
+import { stageActivity, unstageActivity } from '../../adapters/storage/activity-store';
+import { continuesSitting } from '../../domain/vision-changes';
+import type { SavedVersion } from '../../domain/vision-changes';
+import type { VisionVersionRecord } from '../../adapters/storage/records';
+import { visionActivityKey, visionSaved } from '../feed/activities';
+
+const sittingOf = (record: VisionVersionRecord): SavedVersion => ({
+  version: record.version,
+  savedAt: record.savedAt,
+  savedBy: record.savedBy.accountId,
+  ...(record.restoredFrom === undefined ? {} : { restoredFrom: record.restoredFrom }),
+});
 
 export const saveVision = editorCall('saveVision', ({ jira, access, payload }) =>
   saveBoard({ jira, access, board: payload.board, baseVersion: payload.baseVersion }),
@@ -45,16 +57,33 @@ async function saveBoard(options: {
   restoredFrom?: number;
 }) {
   const projectId = options.access.project.id;
-  const current = await currentVision(projectId);
+  const [current, previous] = await latestTwoVisions(projectId);
   if ((current?.version ?? 0) !== options.baseVersion) return conflictWith<VisionView>(visionView(current), 'vision');
   const people = await namePeople(options.jira, [options.access.accountId]);
+  const savedAt = nowIso();
+  const savedBy = people.ref(options.access.accountId);
+  const sitting = current !== undefined && continuesSitting(sittingOf(current), options.access.accountId, savedAt, options.restoredFrom !== undefined);
+  const entry = visionSaved({
+    projectId,
+    version: options.baseVersion + 1,
+    before: sitting ? previous?.board : current?.board,
+    after: options.board,
+    at: savedAt,
+    by: savedBy,
+    ...(options.restoredFrom === undefined ? {} : { restoredFrom: options.restoredFrom }),
+  });
   const { outcome, record } = await appendVisionVersion({
     projectId,
     baseVersion: options.baseVersion,
     board: options.board,
-    savedAt: nowIso(),
-    savedBy: people.ref(options.access.accountId),
+    savedAt,
+    savedBy,
     ...(options.restoredFrom === undefined ? {} : { restoredFrom: options.restoredFrom }),
+    ...(sitting ? { replaces: options.baseVersion } : {}),
+    alsoStage: (transaction) => {
+      if (sitting) unstageActivity(transaction, visionActivityKey(projectId, options.baseVersion));
+      stageActivity(transaction, entry);
+    },
   });
   if (outcome === 'conflict') return conflictWith<VisionView>(visionView(await currentVision(projectId)), 'vision');
   return ok(visionView(record));
