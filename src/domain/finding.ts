@@ -29,12 +29,19 @@ export interface RoadmapFilter {
   goal: string;
   status: RoadmapItemStatus | '';
   atRisk: boolean;
+  /** Only the viewer's own items (they own them). */
+  mine?: boolean;
+  /** Only items scoring at least this (unscored items never pass). */
+  minScore?: number;
+  /** Not a filter but how lanes are drawn: by owner ("who carries what"). Kept with the filter in the route. */
+  byOwner?: boolean;
 }
 
 export const noGoal = 'none';
 export const emptyRoadmapFilter: RoadmapFilter = { text: '', goal: '', status: '', atRisk: false };
 
-export const isFiltering = (filter: RoadmapFilter): boolean => queryWords(filter.text).length > 0 || filter.goal !== '' || filter.status !== '' || filter.atRisk;
+export const isFiltering = (filter: RoadmapFilter): boolean =>
+  queryWords(filter.text).length > 0 || filter.goal !== '' || filter.status !== '' || filter.atRisk || filter.mine === true || filter.minScore !== undefined;
 
 /** What the filter looks at in an item: its title, its epics' keys and summaries, goal, status, risk. */
 export interface FilterableItem {
@@ -43,6 +50,10 @@ export interface FilterableItem {
   status: RoadmapItemStatus;
   epicIds: readonly string[];
   atRisk: boolean;
+  /** The viewer owns it. */
+  mine?: boolean;
+  /** Its priority score; absent: unscored. */
+  score?: number;
 }
 
 /** The items the filter lets through, in their order. `epicText`: an epic's key and summary, by id. */
@@ -53,6 +64,8 @@ export function filterRoadmapItems<T extends FilterableItem>(items: readonly T[]
       (filter.goal === '' || (filter.goal === noGoal ? !item.goalId : item.goalId === filter.goal)) &&
       (filter.status === '' || item.status === filter.status) &&
       (!filter.atRisk || item.atRisk) &&
+      (!filter.mine || item.mine === true) &&
+      (filter.minScore === undefined || (item.score !== undefined && item.score >= filter.minScore)) &&
       matchesQuery(filter.text, [item.title, ...item.epicIds.flatMap(epicText)]),
   );
 }
@@ -61,9 +74,19 @@ export function filterRoadmapItems<T extends FilterableItem>(items: readonly T[]
 export const maxQueryLength = 100;
 
 /** A filter from untrusted parts (a URL, a form): anything unknown is dropped, never thrown on. */
-export function roadmapFilterOf(parts: { text?: unknown; goal?: unknown; status?: unknown; atRisk?: unknown }): RoadmapFilter {
+export function roadmapFilterOf(parts: { text?: unknown; goal?: unknown; status?: unknown; atRisk?: unknown; mine?: unknown; minScore?: unknown; byOwner?: unknown }): RoadmapFilter {
   const text = typeof parts.text === 'string' ? parts.text.slice(0, maxQueryLength) : '';
   const goal = typeof parts.goal === 'string' && /^[A-Za-z0-9_-]{1,100}$/.test(parts.goal) ? parts.goal : '';
   const status = itemStatuses.find((s) => s === parts.status) ?? '';
-  return { text, goal, status, atRisk: parts.atRisk === true };
+  // A score bound is a finite number of sensible size (scores of bounded inputs stay far below 1e12).
+  const minScore = typeof parts.minScore === 'number' && Number.isFinite(parts.minScore) && Math.abs(parts.minScore) <= 1e12 ? parts.minScore : undefined;
+  return {
+    text,
+    goal,
+    status,
+    atRisk: parts.atRisk === true,
+    ...(parts.mine === true ? { mine: true } : {}),
+    ...(minScore !== undefined ? { minScore } : {}),
+    ...(parts.byOwner === true ? { byOwner: true } : {}),
+  };
 }

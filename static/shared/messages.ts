@@ -10,6 +10,7 @@ import { kpis } from './messages/kpis';
 import { licence } from './messages/licence';
 import { roadmap } from './messages/roadmap';
 import { timeline } from './messages/timeline';
+import { priority } from './messages/priority';
 import { vision } from './messages/vision';
 
 export const en = {
@@ -19,6 +20,7 @@ export const en = {
   kpis,
   roadmap,
   timeline,
+  priority,
   alignment,
   admin,
   licence,

@@ -17,7 +17,10 @@
 import { emptyRoadmapFilter, isFiltering, roadmapFilterOf } from '../../src/domain/finding';
 import type { RoadmapFilter } from '../../src/domain/finding';
 import { roadmapLayouts } from '../../src/domain/roadmap';
-import type { RoadmapLayout } from '../../src/domain/roadmap';
+
+/** The roadmap's views: its board layouts, and the Priority list (the items ranked by score). */
+export const roadmapViews = [...roadmapLayouts, 'priority'] as const;
+export type RoadmapViewKey = (typeof roadmapViews)[number];
 
 export const productTabs = ['vision', 'goals', 'roadmap', 'alignment', 'epics'] as const;
 export type ProductTab = (typeof productTabs)[number];
@@ -25,7 +28,7 @@ export type ProductTab = (typeof productTabs)[number];
 export interface ProductRoute {
   tab: ProductTab;
   /** Only on the roadmap tab; absent: the layout this browser tab last chose. */
-  layout?: RoadmapLayout;
+  layout?: RoadmapViewKey;
   /** Only on the roadmap tab: the item whose details panel is open. */
   item?: string;
   /** Only on the roadmap tab with a layout: the roadmap's filter, when it narrows anything. */
@@ -46,7 +49,7 @@ export function parseRoute(pathname: unknown): ProductRoute {
   const tab = oneOf(productTabs, tabSegment);
   if (!tab) return defaultRoute;
   if (tab !== 'roadmap') return { tab };
-  const layout = oneOf(roadmapLayouts, layoutSegment);
+  const layout = oneOf(roadmapViews, layoutSegment);
   if (!layout) return { tab };
   // The item segment never holds `=` (itemIdPattern); the filter segment always does.
   const itemSegment = rest.find((segment) => !segment.includes('='));
@@ -67,6 +70,9 @@ function formatFilterSegment(filter: RoadmapFilter): string {
     filter.goal ? `goal=${encodeURIComponent(filter.goal)}` : '',
     filter.status ? `status=${filter.status}` : '',
     filter.atRisk ? 'risk=1' : '',
+    filter.mine ? 'mine=1' : '',
+    filter.minScore !== undefined ? `min=${filter.minScore}` : '',
+    filter.byOwner ? 'by=owner' : '',
   ];
   return parts.filter(Boolean).join(';');
 }
@@ -86,15 +92,27 @@ function parseFilterSegment(segment: string): RoadmapFilter | undefined {
     const at = part.indexOf('=');
     if (at > 0) parts.set(part.slice(0, at), decodePart(part.slice(at + 1)));
   }
-  const filter = roadmapFilterOf({ text: parts.get('q'), goal: parts.get('goal'), status: parts.get('status'), atRisk: parts.get('risk') === '1' });
-  return isFiltering(filter) ? filter : undefined;
+  const min = parts.get('min');
+  const filter = roadmapFilterOf({
+    text: parts.get('q'),
+    goal: parts.get('goal'),
+    status: parts.get('status'),
+    atRisk: parts.get('risk') === '1',
+    mine: parts.get('mine') === '1',
+    minScore: min !== undefined && /^-?\d{1,13}(\.\d{1,6})?$/.test(min) ? Number(min) : undefined,
+    byOwner: parts.get('by') === 'owner',
+  });
+  return hasRouteState(filter) ? filter : undefined;
 }
+
+/** Whether a filter holds anything the route keeps: a condition, or owner lanes. */
+export const hasRouteState = (filter: RoadmapFilter): boolean => isFiltering(filter) || filter.byOwner === true;
 
 /** The pathname of a route: what `history.push` / `router.navigate({ path })` are given. */
 export function formatRoute(route: ProductRoute): string {
   if (route.tab !== 'roadmap' || !route.layout) return `/${route.tab}`;
   const item = route.item && itemIdPattern.test(route.item) ? `/${route.item}` : '';
-  const filter = route.filter && isFiltering(route.filter) ? `/${formatFilterSegment(route.filter)}` : '';
+  const filter = route.filter && hasRouteState(route.filter) ? `/${formatFilterSegment(route.filter)}` : '';
   return `/roadmap/${route.layout}${item}${filter}`;
 }
 
