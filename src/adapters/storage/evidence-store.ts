@@ -90,7 +90,9 @@ export async function readItemEvidence(projectId: string, itemId: string): Promi
     if (found.entityName === evidenceEntityNames.head) head = found.value as EvidenceHeadRecord;
     else chunks.set((found.value as EvidenceNotesRecord).chunk, found.value as EvidenceNotesRecord);
   }
-  if (result.failedKeys && result.failedKeys.length > 0) throw new Error(`Storage did not read ${result.failedKeys.length} evidence records`);
+  // A key with no record is reported per key as KEY_NOT_FOUND (most chunks never exist); anything else is a failed read.
+  const failed = result.failedKeys.filter((failure) => failure.error?.code !== 'KEY_NOT_FOUND');
+  if (failed.length > 0) throw new Error(`Storage did not read ${failed.length} evidence records: ${failed[0]?.error?.code ?? 'unknown'}`);
   return { ...(head ? { head } : {}), chunks };
 }
 
