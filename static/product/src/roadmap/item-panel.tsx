@@ -15,6 +15,7 @@ import { CrossIcon } from '../../../shared/icons';
 import { messages } from '../../../shared/messages';
 import { WriteError } from '../../../shared/write-error';
 import { datesText, forecastDetail, forecastLine, progressOf, sprintsLine } from './delivery-text';
+import { CreateEpic } from './create-epic';
 import { ItemEpics } from './item-epics';
 import { ItemForm } from './item-form';
 import type { RoadmapChange } from './roadmap-state';
@@ -143,6 +144,7 @@ export function ItemPanel(props: {
           ) : null}
           <Box xcss={sectionStyles}>
             <ItemEpics item={item} epics={view.epics} canLink={view.viewer.canLink} onChange={props.onChange} refresh={props.refresh} />
+            <CreateEpic item={item} canEdit={canEdit} onChange={props.onChange} />
           </Box>
           <Text size="small" color="color.text.subtlest">
             {m.updatedBy(item.updated.by.displayName, formatInstant(item.updated.at))}

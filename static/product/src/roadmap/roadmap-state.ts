@@ -2,7 +2,7 @@
  * The roadmap as the tab holds it, and every change to it as data: after a write, or before it for
  * an optimistic move. Pure, so it is tested without React.
  */
-import type { EpicLinksView, LaneView, RoadmapItemView, RoadmapView } from '../../../../src/contract';
+import type { EpicLinksView, LaneView, RoadmapEpic, RoadmapItemView, RoadmapView } from '../../../../src/contract';
 import type { LaneMode, Placement } from '../../../../src/domain/roadmap';
 import { placed } from './board-model';
 
@@ -15,7 +15,9 @@ export type RoadmapChange =
   | { type: 'item-placed'; id: string; placement: Placement }
   | { type: 'lanes'; laneMode: LaneMode; lanes: LaneView[]; setupVersion: number }
   /** Epics' links after `linkEpics`; the items' `epicIds` follow them. */
-  | { type: 'epic-links'; epics: EpicLinksView[] };
+  | { type: 'epic-links'; epics: EpicLinksView[] }
+  /** An epic just created from an item: known to the roadmap at once, before Jira's search lists it. */
+  | { type: 'epic-created'; itemId: string; epic: RoadmapEpic };
 
 export function applyRoadmapChange(view: RoadmapView, change: RoadmapChange): RoadmapView {
   switch (change.type) {
@@ -55,6 +57,11 @@ export function applyRoadmapChange(view: RoadmapView, change: RoadmapChange): Ro
         }
         return epicIds === item.epicIds ? item : { ...item, epicIds };
       });
+      return { ...view, epics, items };
+    }
+    case 'epic-created': {
+      const epics = view.epics.some((e) => e.id === change.epic.id) ? view.epics.map((e) => (e.id === change.epic.id ? change.epic : e)) : [...view.epics, change.epic];
+      const items = view.items.map((item) => (item.id === change.itemId && !item.epicIds.includes(change.epic.id) ? { ...item, epicIds: [...item.epicIds, change.epic.id] } : item));
       return { ...view, epics, items };
     }
   }
