@@ -102,3 +102,20 @@ export async function issueUrl(issueKey: string): Promise<string> {
  * @see https://developer.atlassian.com/platform/forge/apis-reference/ui-api-bridge/router/
  */
 export const openIssue = (issueKey: string): Promise<void> => router.navigate({ target: 'issue', issueKey });
+
+/** Jira's issue search for a JQL (`/issues/?jql=…`), for a link's href; empty until the site is known. */
+export async function issueSearchUrl(jql: string): Promise<string> {
+  siteUrlOnce ??= view.getContext().then(
+    (context) => String(context.siteUrl ?? '').replace(/\/+$/, ''),
+    () => '',
+  );
+  const siteUrl = await siteUrlOnce;
+  return siteUrl ? `${siteUrl}/issues/?jql=${encodeURIComponent(jql)}` : '';
+}
+
+/**
+ * Opens Jira's issue search for a JQL in this tab: `router.navigate` takes a URL relative to the
+ * site as well as a NavigationLocation (there is no issue-search target).
+ * @see https://developer.atlassian.com/platform/forge/apis-reference/ui-api-bridge/router/
+ */
+export const openIssueSearch = (jql: string): Promise<void> => router.navigate(`/issues/?jql=${encodeURIComponent(jql)}`);
