@@ -4,6 +4,7 @@ import { applyImport, exportData, previewImport } from './admin/data';
 import { rebuildLinkIndex } from './admin/link-index';
 import { getAdminProjectSettings, getAdminSettings, saveEditRule, saveSprintBoards, saveStoryPointOverride } from './admin/settings';
 import { getAlignment } from './alignment/alignment-view';
+import { editStatusUpdate, getCheckIns, listStatusUpdates, postStatusUpdate, saveCheckInCadence } from './check-ins/check-ins';
 import { getEpicContext } from './epic-panel/epic-context';
 import { getGadgetOptions, getGoalHealthGadget, getRoadmapNowGadget, getUnalignedWorkGadget } from './gadgets/gadget-views';
 import { setEpicLinks } from './epic-panel/set-epic-links';
@@ -95,6 +96,12 @@ export const handlers: Handlers<Defs> = depthBounded({
   getGoalHealthGadget: (request) => guarded(() => getGoalHealthGadget(request)),
   getRoadmapNowGadget: (request) => guarded(() => getRoadmapNowGadget(request)),
   getUnalignedWorkGadget: (request) => guarded(() => getUnalignedWorkGadget(request)),
+
+  postStatusUpdate: (request) => guarded(() => postStatusUpdate(request)),
+  listStatusUpdates: (request) => guarded(() => listStatusUpdates(request)),
+  editStatusUpdate: (request) => guarded(() => editStatusUpdate(request)),
+  getCheckIns: (request) => guarded(() => getCheckIns(request)),
+  saveCheckInCadence: (request) => guarded(() => saveCheckInCadence(request)),
 
   getProductFeed: (request) => guarded(() => getProductFeed(request)),
   getFollowing: (request) => guarded(() => getFollowing(request)),

@@ -10,6 +10,7 @@ import { createEpicFromItemSchema } from './create-epic-input';
 import { createEpicFromItemSchema } from './create-epic-input';
 import { feedSchemas } from './feed-inputs';
 import { gadgetSchemas } from './gadget-inputs';
+import { checkInSchemas } from './status-update-inputs';
 import { baseVersion, brokenCharacterMessage, isWellFormedText, recordId } from './fields';
 import { limits } from './limits';
 import { evidenceSchemas } from './evidence-inputs';
@@ -84,6 +85,9 @@ export const payloadSchemas = {
 
   // Dashboard gadgets
   ...gadgetSchemas,
+
+  // Check-ins on goals and roadmap items
+  ...checkInSchemas,
 
   // Product feed and following
   ...feedSchemas,

@@ -1,0 +1,95 @@
+/**
+ * The opt-in follow-up of a check-in: the same words as a Jira comment on the target's epics (an
+ * item's linked epics; a goal's directly linked ones), AS THE USER, so Jira's watchers and
+ * notifications carry it and Jira checks Add Comments on each epic.
+ *
+ * Posted within the user's own call, after the check-in is saved, not from a queue: a queue's
+ * consumer runs with no user, where `asUser()` is refused (Forge has no user to act as; see
+ * test/sandbox/forge/jira-routing.test.ts "where Forge has no user"), and a comment written as the
+ * app would speak for the app, not for the owner. So the call bounds the work instead: at most
+ * `maxEpicComments` epics, four at a time, and none started once less than `reserveMs` of the
+ * invocation's 25 s remain; those are reported as not posted, never as a failure of the check-in.
+ */
+import type { EpicCommentReport, StatusUpdateTarget } from '../../contract';
+import type { CheckInStatus } from '../../domain/status-updates';
+import { mapWithConcurrency } from '../../adapters/concurrency';
+import { invocationRemainingMs } from '../../adapters/forge-runtime';
+import type { JiraClient } from '../../adapters/jira/client';
+import { JiraError } from '../../adapters/jira/errors';
+import { addIssueComment, checkInCommentBody } from '../../adapters/jira/issue-comments';
+import { storedLinksOfProject } from '../../adapters/storage/epic-link-store';
+import { readEpicCards } from '../../adapters/storage/project-cache';
+import { scopeMissingError } from '../results';
+
+/** Epics one check-in comments on; a goal or item with more names the rest as not posted. */
+export const maxEpicComments = 50;
+const commentConcurrency = 4;
+/** Time left in the invocation below which no further comment is started. */
+const reserveMs = 6_000;
+
+const statusWords: Record<CheckInStatus, string> = {
+  'on-track': 'On track',
+  'at-risk': 'At risk',
+  'off-track': 'Off track',
+  done: 'Done',
+  paused: 'Paused',
+};
+
+export async function commentOnEpics(
+  jira: JiraClient,
+  options: { projectId: string; target: StatusUpdateTarget; title: string; status: CheckInStatus; text: string },
+): Promise<EpicCommentReport> {
+  const [links, cards] = await Promise.all([storedLinksOfProject(options.projectId), readEpicCards(options.projectId)]);
+  const epicIds = links
+    .filter((link) => (options.target.kind === 'item' ? link.roadmapItemIds.includes(options.target.id) : link.directGoalIds.includes(options.target.id)))
+    .map((link) => link.id);
+  const body = checkInCommentBody({
+    headline: `Check-in on ${options.target.kind === 'goal' ? 'goal' : 'roadmap item'} “${options.title}”: ${statusWords[options.status]}`,
+    text: options.text,
+  });
+  const report: EpicCommentReport = { posted: [], refused: [] };
+  const keyOf = (epicId: string) => cards.get(epicId)?.key;
+  const outcomes = await mapWithConcurrency(epicIds.slice(0, maxEpicComments), commentConcurrency, async (epicId) => {
+    const remaining = invocationRemainingMs();
+    if (remaining !== undefined && remaining < reserveMs) {
+      return { epicId, refused: 'Not posted: there was no time left to reach Jira. Post the check-in’s words there yourself.', visible: true };
+    }
+    try {
+      await addIssueComment(jira, epicId, body);
+      return { epicId };
+    } catch (error) {
+      if (!(error instanceof JiraError)) throw error;
+      return { epicId, ...refusal(error) };
+    }
+  });
+  for (const outcome of outcomes) {
+    const key = keyOf(outcome.epicId);
+    if (!('refused' in outcome) || outcome.refused === undefined) report.posted.push({ epicId: outcome.epicId, key: key ?? outcome.epicId });
+    // An epic Jira hides from the user is not named by its key: the reply must not reveal it.
+    else report.refused.push({ epicId: outcome.epicId, ...(key && outcome.visible ? { key } : {}), message: outcome.refused });
+  }
+  for (const epicId of epicIds.slice(maxEpicComments)) {
+    const key = keyOf(epicId);
+    report.refused.push({ epicId, ...(key ? { key } : {}), message: `Not posted: a check-in comments on at most ${maxEpicComments} epics.` });
+  }
+  return report;
+}
+
+function refusal(error: JiraError): { refused: string; visible: boolean } {
+  switch (error.kind) {
+    case 'forbidden':
+    case 'unauthenticated':
+      return { refused: 'Jira does not let you comment on this epic.', visible: true };
+    case 'not-found':
+      return { refused: 'Jira could not find this epic, or you may not see it.', visible: false };
+    case 'scope-missing':
+      return { refused: scopeMissingError.message, visible: true };
+    case 'rate-limited':
+    case 'unavailable':
+    case 'malformed':
+    case 'out-of-time':
+      return { refused: 'Jira did not take the comment in time; it was not posted.', visible: true };
+    default:
+      return { refused: error.messages.join(' ') || 'Jira refused the comment.', visible: true };
+  }
+}
