@@ -17,6 +17,8 @@ export interface ChildFact {
   points?: number;
   /** The sprints the issue has been in, as Jira lists them: oldest first. */
   sprintIds: readonly number[];
+  /** Ids of the versions (releases) it is to be fixed in: Jira's `fixVersions`. Absent = none. */
+  fixVersionIds?: readonly string[];
 }
 
 /** A sprint as the timeline, velocity and forecast read it. Dates are ISO 8601 instants. */

@@ -143,3 +143,58 @@ export function reachableFrom(items: readonly DependencyNode[], ids: readonly st
   }
   return reached;
 }
+
+/** An epic as suggestions read it: the items it delivers, and its Blocks links (issue ids). */
+export interface BlockingEpic {
+  id: string;
+  key: string;
+  roadmapItemIds: readonly string[];
+  blocks?: readonly string[];
+  blockedBy?: readonly string[];
+}
+
+export interface DependencySuggestion {
+  itemId: string;
+  blockedById: string;
+  /** Blocker epic's key first. */
+  epicKeys: [string, string];
+}
+
+/**
+ * Dependencies Jira's Blocks links between epics suggest: an epic of item J blocks an epic of item
+ * I, so I may depend on J. Only between `epics` (those the viewer may see: a link to any other is
+ * never shown) and existing `items`; not between an item and itself, not when already set, and not
+ * when setting it would close a loop. One suggestion per pair of items, the first link found.
+ */
+export function suggestDependencies(epics: readonly BlockingEpic[], items: readonly DependencyNode[]): DependencySuggestion[] {
+  const epicById = new Map(epics.map((epic) => [epic.id, epic]));
+  const itemById = new Map(items.map((item) => [item.id, item]));
+  const pairs: Array<[BlockingEpic, BlockingEpic]> = [];
+  for (const epic of epics) {
+    for (const id of epic.blocks ?? []) {
+      const blocked = epicById.get(id);
+      if (blocked) pairs.push([epic, blocked]);
+    }
+    for (const id of epic.blockedBy ?? []) {
+      const blocker = epicById.get(id);
+      if (blocker) pairs.push([blocker, epic]);
+    }
+  }
+  const suggestions: DependencySuggestion[] = [];
+  const seen = new Set<string>();
+  for (const [blocker, blocked] of pairs) {
+    for (const itemId of blocked.roadmapItemIds) {
+      const item = itemById.get(itemId);
+      if (!item) continue;
+      for (const blockedById of blocker.roadmapItemIds) {
+        const pair = `${itemId}\u0000${blockedById}`;
+        if (blockedById === itemId || seen.has(pair) || !itemById.has(blockedById)) continue;
+        seen.add(pair);
+        const current = item.dependsOn ?? [];
+        if (current.includes(blockedById) || findCycle(items, itemId, [...current, blockedById])) continue;
+        suggestions.push({ itemId, blockedById, epicKeys: [blocker.key, blocked.key] });
+      }
+    }
+  }
+  return suggestions;
+}

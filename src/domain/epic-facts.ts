@@ -93,6 +93,7 @@ function toFact(observed: ObservedChild): ChildFact {
     category: observed.category,
     ...(observed.points === undefined ? {} : { points: observed.points }),
     sprintIds: [...observed.sprintIds],
+    ...(observed.fixVersionIds?.length ? { fixVersionIds: [...observed.fixVersionIds] } : {}),
   };
 }
 
@@ -102,7 +103,8 @@ export function sameFact(a: ChildFact, b: ChildFact): boolean {
     a.category === b.category &&
     a.points === b.points &&
     a.sprintIds.length === b.sprintIds.length &&
-    a.sprintIds.every((id, i) => id === b.sprintIds[i])
+    a.sprintIds.every((id, i) => id === b.sprintIds[i]) &&
+    (a.fixVersionIds ?? []).join(',') === (b.fixVersionIds ?? []).join(',')
   );
 }
 

@@ -11,11 +11,17 @@ import type { EpicChildren, ItemRollup } from './rollup-merge';
 import type { Velocity } from './velocity';
 import { workBySprint } from './work-sprints';
 import type { WorkBySprint } from './work-sprints';
+import { itemReleases, releaseRisks } from './releases';
+import type { ItemRelease, Release, ReleaseRisk } from './releases';
 
 export interface ItemDelivery {
   rollup: ItemRollup;
   sprints: WorkBySprint;
   forecast: Forecast;
+  /** The releases its epics' issues are in (their fix versions); absent when the project's releases are unknown. */
+  releases?: ItemRelease[];
+  /** Releases its forecast passes: the item is at risk of missing them. Absent when none. */
+  releaseRisks?: ReleaseRisk[];
 }
 
 export function itemDelivery(args: {
@@ -34,6 +40,8 @@ export function itemDelivery(args: {
   settled?: boolean;
   /** The viewer's time zone: the forecast's days are theirs. */
   timeZone?: string;
+  /** The project's releases (Jira versions), when known: the item's are found among them. */
+  releases?: readonly Release[];
 }): ItemDelivery {
   const rollup = rollupOfEpics(args.epics);
   const forecast = forecastOf({
@@ -46,10 +54,15 @@ export function itemDelivery(args: {
       ...(args.basis ? { basis: args.basis } : {}),
       ...(args.timeZone ? { timeZone: args.timeZone } : {}),
     });
+  const children = distinctChildren(args.epics);
+  const releases = args.releases ? itemReleases(children, args.releases, args.today) : undefined;
+  const risks = releases ? releaseRisks(forecast, releases, args.settled) : [];
   return {
     rollup,
-    sprints: workBySprint(distinctChildren(args.epics), args.sprints),
+    sprints: workBySprint(children, args.sprints),
     forecast: args.settled && forecast.kind === 'forecast' ? settledForecast(forecast) : forecast,
+    ...(releases ? { releases } : {}),
+    ...(risks.length > 0 ? { releaseRisks: risks } : {}),
   };
 }
 

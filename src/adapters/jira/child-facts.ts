@@ -27,7 +27,7 @@ export interface FactFields {
 
 /** Only what facts need: every extra field costs Jira time and payload. */
 export function factSearchFields(fields: FactFields): string[] {
-  return ['parent', 'status', 'issuetype', 'security', ...(fields.storyPointFieldId ? [fields.storyPointFieldId] : []), ...(fields.sprintFieldId ? [fields.sprintFieldId] : [])];
+  return ['parent', 'status', 'issuetype', 'security', 'fixVersions', ...(fields.storyPointFieldId ? [fields.storyPointFieldId] : []), ...(fields.sprintFieldId ? [fields.sprintFieldId] : [])];
 }
 
 const issueTypeSchema = z.looseObject({ subtask: z.boolean().optional(), hierarchyLevel: z.number().optional() });
@@ -53,8 +53,18 @@ export function observedChildOf(issue: { id: string; fields?: Record<string, unk
     category: statusCategoryFromJira(status.success ? status.data.statusCategory?.key : undefined),
     ...(points === undefined ? {} : { points }),
     sprintIds: fields.sprintFieldId ? sprintIdsOf(issue.fields?.[fields.sprintFieldId]) : [],
+    ...fixVersionsOf(issue.fields?.fixVersions),
     ...(parent.success ? { parentId: parent.data.id } : {}),
   };
+}
+
+const fixVersionsSchema = z.array(z.looseObject({ id: z.string() }));
+
+/** `fixVersions`: Version beans; only their ids are kept (names and dates come from the project's versions). */
+function fixVersionsOf(value: unknown): { fixVersionIds?: string[] } {
+  const parsed = fixVersionsSchema.safeParse(value);
+  const ids = parsed.success ? [...new Set(parsed.data.map((version) => version.id))] : [];
+  return ids.length > 0 ? { fixVersionIds: ids } : {};
 }
 
 /** The `security` field names a level (SecurityLevel bean); null or absent = every project browser sees the issue. */

@@ -29,10 +29,13 @@ export interface LinkedJiraEpic {
   updated: string | undefined;
   /** Set when `links` come from storage and the epic's property has yet to follow (delivery/link-sync.ts). */
   sync?: LinkSyncState;
+  /** Ids of issues this epic blocks, and of those blocking it (Jira issue links of type Blocks), as the reader saw them. */
+  blocks?: string[];
+  blockedBy?: string[];
 }
 
 /** What an epic's card needs: the roadmap shows these and checks the type and project. */
-export const epicCardFields = ['summary', 'status', 'project', 'issuetype', 'updated'];
+export const epicCardFields = ['summary', 'status', 'project', 'issuetype', 'updated', 'issuelinks'];
 const epicFields = epicCardFields;
 
 /**
@@ -164,7 +167,31 @@ export function toLinkedEpic(issue: Pick<SearchedIssue, 'id' | 'key' | 'fields' 
     issueTypeId: issueType.success ? String(issueType.data.id) : undefined,
     links: readEpicLinks(issue.properties?.[epicLinksPropertyKey]),
     updated: typeof issue.fields?.updated === 'string' && Number.isFinite(Date.parse(issue.fields.updated)) ? new Date(issue.fields.updated).toISOString() : undefined,
+    ...blockLinksOf(issue.fields?.issuelinks),
   };
+}
+
+const issueLinksSchema = z.array(
+  z.looseObject({
+    type: z.looseObject({ name: z.string().optional() }).optional(),
+    outwardIssue: z.looseObject({ id: z.string() }).optional(),
+    inwardIssue: z.looseObject({ id: z.string() }).optional(),
+  }),
+);
+
+/**
+ * Blocks links from the epic's side: `outwardIssue` is an issue it blocks, `inwardIssue` one that
+ * blocks it. Jira lists only links to issues the reader may see. Matched by the type's name, the
+ * one Jira Cloud creates ("Blocks": blocks / is blocked by); a renamed type is not recognised.
+ * @see https://support.atlassian.com/jira-cloud-administration/docs/configure-issue-linking/
+ */
+function blockLinksOf(value: unknown): { blocks?: string[]; blockedBy?: string[] } {
+  const parsed = issueLinksSchema.safeParse(value);
+  if (!parsed.success) return {};
+  const blocking = parsed.data.filter((link) => link.type?.name === 'Blocks');
+  const blocks = [...new Set(blocking.flatMap((link) => (link.outwardIssue ? [link.outwardIssue.id] : [])))];
+  const blockedBy = [...new Set(blocking.flatMap((link) => (link.inwardIssue ? [link.inwardIssue.id] : [])))];
+  return { ...(blocks.length > 0 ? { blocks } : {}), ...(blockedBy.length > 0 ? { blockedBy } : {}) };
 }
 
 /** A JQL string literal: quotes and backslashes escaped, so user text stays text. */

@@ -4,7 +4,7 @@
  * Layout, and why:
  * - one `epic-rollup` record per epic, key = epic id (ids survive key renames and project moves),
  *   partitioned by project for the `by-project` index. It holds the facts of the epic's children as
- *   compact tuples `[id, category, sprintIds, points?]` (about 25 bytes a child: 8,000 children fit
+ *   compact tuples `[id, category, sprintIds, points?, fixVersionIds?]` (about 25 bytes a child: 8,000 children fit
  *   well under the 240 KiB value limit), not the roll-up: the roll-up is recomputed from the facts
  *   on every read (cheap), and the facts are what an incremental update needs. An epic too big for
  *   one record is stored without facts (`overflow`) and crawled afresh on each load.
@@ -26,8 +26,11 @@ import type { StoryPointOverride } from './story-point-setting';
 
 export const rollupEntityNames = { epic: 'epic-rollup', sync: 'rollup-sync' } as const;
 
-/** `[id, category, sprintIds, points?]`; category 0 to do, 1 in progress, 2 done; no points = unestimated. */
-export type ChildTuple = [string, 0 | 1 | 2, number[]] | [string, 0 | 1 | 2, number[], number];
+/**
+ * `[id, category, sprintIds, points?, fixVersionIds?]`; category 0 to do, 1 in progress, 2 done; no
+ * points = unestimated (null when fix versions follow).
+ */
+export type ChildTuple = [string, 0 | 1 | 2, number[]] | [string, 0 | 1 | 2, number[], number] | [string, 0 | 1 | 2, number[], number | null, string[]];
 
 interface EpicRollupValue {
   projectId: string;
@@ -93,16 +96,19 @@ export interface RollupStore {
 const categoryCode: Record<StatusCategory, 0 | 1 | 2> = { todo: 0, 'in-progress': 1, done: 2 };
 const categoryOfCode: Record<number, StatusCategory> = { 0: 'todo', 1: 'in-progress', 2: 'done' };
 
-export const toTuple = (child: ChildFact): ChildTuple =>
-  child.points === undefined
+export const toTuple = (child: ChildFact): ChildTuple => {
+  if (child.fixVersionIds?.length) return [child.id, categoryCode[child.category], [...child.sprintIds], child.points ?? null, [...child.fixVersionIds]];
+  return child.points === undefined
     ? [child.id, categoryCode[child.category], [...child.sprintIds]]
     : [child.id, categoryCode[child.category], [...child.sprintIds], child.points];
+};
 
-export const fromTuple = ([id, category, sprintIds, points]: ChildTuple): ChildFact => ({
+export const fromTuple = ([id, category, sprintIds, points, fixVersionIds]: ChildTuple): ChildFact => ({
   id,
   category: categoryOfCode[category] ?? 'todo',
-  ...(points === undefined ? {} : { points }),
+  ...(points === undefined || points === null ? {} : { points }),
   sprintIds,
+  ...(fixVersionIds?.length ? { fixVersionIds } : {}),
 });
 
 /** Room left under the 240 KiB value limit for the other attributes and JSON overhead. */

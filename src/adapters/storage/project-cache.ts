@@ -81,6 +81,8 @@ function toValue(projectId: string, epic: LinkedJiraEpic): CardValue {
     ...(epic.statusCategoryKey ? { statusCategoryKey: epic.statusCategoryKey } : {}),
     ...(epic.issueTypeId ? { issueTypeId: epic.issueTypeId } : {}),
     ...(epic.updated ? { updated: epic.updated } : {}),
+    ...(epic.blocks ? { blocks: epic.blocks } : {}),
+    ...(epic.blockedBy ? { blockedBy: epic.blockedBy } : {}),
   };
 }
 
@@ -95,6 +97,8 @@ function fromValue(id: string, value: CardValue): LinkedJiraEpic {
     issueTypeId: value.issueTypeId,
     links: value.links,
     updated: value.updated,
+    ...(value.blocks ? { blocks: value.blocks } : {}),
+    ...(value.blockedBy ? { blockedBy: value.blockedBy } : {}),
   };
 }
 

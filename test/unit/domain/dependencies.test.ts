@@ -1,4 +1,4 @@
-import { dependencyWarnings, dependsOnProblem, findCycle, liveDependsOn, maxDependsOn, reachableFrom } from '../../../src/domain/dependencies';
+import { dependencyWarnings, dependsOnProblem, findCycle, liveDependsOn, maxDependsOn, reachableFrom, suggestDependencies } from '../../../src/domain/dependencies';
 
 const node = (id: string, dependsOn: string[] = []) => ({ id, dependsOn });
 
@@ -87,5 +87,30 @@ describe('reachableFrom', () => {
     expect(new Set(reachableFrom(items, ['a']))).toEqual(new Set(['a', 'b', 'c']));
     expect(reachableFrom(items, ['gone'])).toEqual([]);
     expect(reachableFrom(items, [])).toEqual([]);
+  });
+});
+
+describe('suggestDependencies', () => {
+  const epic = (id: string, roadmapItemIds: string[], links: { blocks?: string[]; blockedBy?: string[] } = {}) => ({ id, key: `THR-${id}`, roadmapItemIds, ...links });
+
+  test.each<[string, ReturnType<typeof epic>[], ReturnType<typeof node>[], unknown[]]>([
+    ['an epic of one item blocks an epic of another', [epic('1', ['api'], { blocks: ['2'] }), epic('2', ['ui'], { blockedBy: ['1'] })], [node('api'), node('ui')], [{ itemId: 'ui', blockedById: 'api', epicKeys: ['THR-1', 'THR-2'] }]],
+    ['seen from the blocked side only (the blocker\'s card is older)', [epic('1', ['api']), epic('2', ['ui'], { blockedBy: ['1'] })], [node('api'), node('ui')], [{ itemId: 'ui', blockedById: 'api', epicKeys: ['THR-1', 'THR-2'] }]],
+    ['already set', [epic('1', ['api'], { blocks: ['2'] }), epic('2', ['ui'])], [node('api'), node('ui', ['api'])], []],
+    ['would close a loop', [epic('1', ['api'], { blocks: ['2'] }), epic('2', ['ui'])], [node('api', ['ui']), node('ui')], []],
+    ['both epics deliver the same item', [epic('1', ['api'], { blocks: ['2'] }), epic('2', ['api'])], [node('api')], []],
+    ['the other epic is not among those the viewer sees', [epic('2', ['ui'], { blockedBy: ['1'] })], [node('api'), node('ui')], []],
+    ['an item that no longer exists', [epic('1', ['gone'], { blocks: ['2'] }), epic('2', ['ui'])], [node('ui')], []],
+    [
+      'epics serving several items: every pair, once',
+      [epic('1', ['a', 'b'], { blocks: ['2', '3'] }), epic('2', ['c']), epic('3', ['c'])],
+      [node('a'), node('b'), node('c')],
+      [
+        { itemId: 'c', blockedById: 'a', epicKeys: ['THR-1', 'THR-2'] },
+        { itemId: 'c', blockedById: 'b', epicKeys: ['THR-1', 'THR-2'] },
+      ],
+    ],
+  ])('%s', (_name, epics, items, expected) => {
+    expect(suggestDependencies(epics, items)).toEqual(expected);
   });
 });
