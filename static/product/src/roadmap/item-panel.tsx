@@ -17,6 +17,7 @@ import { WriteError } from '../../../shared/write-error';
 import { datesText, forecastDetail, forecastLine, progressOf, sprintsLine } from './delivery-text';
 import { CreateEpic } from './create-epic';
 import { ItemEpics } from './item-epics';
+import { ItemEvidenceSection } from './item-evidence';
 import { ItemForm } from './item-form';
 import type { RoadmapChange } from './roadmap-state';
 
@@ -145,6 +146,9 @@ export function ItemPanel(props: {
           <Box xcss={sectionStyles}>
             <ItemEpics item={item} epics={view.epics} canLink={view.viewer.canLink} onChange={props.onChange} refresh={props.refresh} />
             <CreateEpic item={item} canEdit={canEdit} onChange={props.onChange} />
+          </Box>
+          <Box xcss={sectionStyles}>
+            <ItemEvidenceSection item={item} canEdit={canEdit} onChange={props.onChange} />
           </Box>
           <Text size="small" color="color.text.subtlest">
             {m.updatedBy(item.updated.by.displayName, formatInstant(item.updated.at))}

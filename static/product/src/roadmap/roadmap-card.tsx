@@ -3,6 +3,7 @@ import type { KeyboardEvent } from 'react';
 import type { RoadmapItemView } from '../../../../src/contract';
 import { messages } from '../../../shared/messages';
 import type { MoveCommand } from './board-model';
+import { CardEvidence } from './card-evidence';
 import { CardMoveMenu } from './card-move-menu';
 import type { MoveChoice } from './card-move-menu';
 import { datesText, forecastLine, progressOf, sprintsLine } from './delivery-text';
@@ -96,6 +97,7 @@ export const RoadmapCard = memo(function RoadmapCard(props: RoadmapCardProps) {
         {dates ? <span>{dates}</span> : null}
         <span>{m.epicCount(item.epicIds.length)}</span>
       </div>
+      <CardEvidence item={item} />
       {item.epicIds.length === 0 ? null : !delivery ? (
         <span className="rm-line rm-line-subtlest">{m.progressLoading}</span>
       ) : (

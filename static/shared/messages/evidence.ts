@@ -1,0 +1,67 @@
+/** Evidence on roadmap items (issue 15): the item panel's Evidence section and the card's summary. */
+const count = (n: number, one: string, many: string) => `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
+
+export const evidence = {
+  heading: 'Evidence',
+  intro: 'Why this is on the roadmap: what customers said, and the Jira issues that ask for it.',
+  empty: 'No evidence yet.',
+  emptyEditor: 'No evidence yet. Add a customer quote, a support issue or a saved search.',
+  loading: 'Loading evidence…',
+  listLabel: (title: string) => `Evidence for ${title}`,
+
+  // The card's one line and its spoken form
+  requests: (n: number) => count(n, 'request', 'requests'),
+  notes: (n: number) => count(n, 'note', 'notes'),
+  cardSummary: (parts: string[]) => parts.join(' · '),
+  cardLabel: (parts: string[]) => `Evidence: ${parts.join(', ')}`,
+  counting: 'counting…',
+
+  kinds: { note: 'Note', issue: 'Issue', jql: 'Saved search' } as Record<'note' | 'issue' | 'jql', string>,
+  addNote: 'Add note',
+  addIssue: 'Add issue',
+  addJql: 'Add saved search',
+  addHeading: { note: 'Add a note', issue: 'Add a Jira issue', jql: 'Add a saved search' } as Record<'note' | 'issue' | 'jql', string>,
+  editHeading: { note: 'Edit note', issue: 'Edit issue', jql: 'Edit saved search' } as Record<'note' | 'issue' | 'jql', string>,
+
+  noteText: 'Quote or observation',
+  noteSource: 'Source',
+  noteSourceHelper: 'Where it came from: a call, a ticket, a survey, a link.',
+  noteCustomer: 'Customer or segment',
+  noteDate: 'Date',
+  issueKey: 'Issue key',
+  issueKeyHelper: 'An issue of any project you can see, like SUP-123.',
+  jqlLabel: 'Label',
+  jqlLabelHelper: 'What it counts, like “support requests”.',
+  jql: 'JQL',
+  jqlHelper: 'Any projects you can browse. Each viewer sees the count Jira gives them.',
+  preview: 'Check count',
+  previewCount: (n: number) => `Finds ${count(n, 'issue', 'issues')} for you right now.`,
+  previewing: 'Counting…',
+
+  save: 'Save',
+  add: 'Add',
+  cancel: 'Cancel',
+  edit: 'Edit',
+  remove: 'Remove',
+  editLabel: (what: string) => `Edit ${what}`,
+  removeLabel: (what: string) => `Remove ${what}`,
+  confirmRemove: (what: string) => `Remove ${what}?`,
+
+  noteBy: (customer: string, source: string, date: string) => [customer, source, date].filter((part) => part.trim() !== '').join(' · '),
+  noteName: (text: string) => `note “${text.length > 40 ? `${text.slice(0, 40)}…` : text}”`,
+  issueName: (key: string) => `issue ${key}`,
+  hiddenIssue: 'An issue you can’t see',
+  hiddenIssueName: 'an issue you can’t see',
+  hiddenIssues: (n: number) => `${count(n, 'linked issue', 'linked issues')} you can’t see (another project or a security level).`,
+  jqlName: (label: string) => `saved search “${label}”`,
+  jqlCount: (n: number) => count(n, 'issue', 'issues'),
+  jqlNoCount: 'No count',
+  openSearch: (label: string) => `Open “${label}” in Jira’s issue search`,
+
+  added: (what: string) => `Added ${what}.`,
+  saved: (what: string) => `Saved ${what}.`,
+  removed: (what: string) => `Removed ${what}.`,
+  conflict: 'Someone else changed this evidence. It has been reloaded: check it and try again.',
+  limitReached: (what: string, max: number) => `This item has the most ${what} it can have (${max}).`,
+  limitWhat: { note: 'notes', issue: 'issues', jql: 'saved searches' } as Record<'note' | 'issue' | 'jql', string>,
+};
