@@ -54,9 +54,10 @@ export const timelineReachYears = 5;
 /**
  * The scale for a zoom: from the start of the quarter before today's to a year after today,
  * widened to the months that hold every given date, within `timelineReachYears` of today. Whole
- * months (quarters or years at the coarser zooms), so every tick is complete.
+ * months (quarters or years at the coarser zooms), so every tick is complete; at least `minWidth`
+ * px wide (the box it is drawn in), whole units added after the end.
  */
-export function timelineScale(args: { zoom: TimelineZoom; today: string; dates: Iterable<string> }): TimelineScale {
+export function timelineScale(args: { zoom: TimelineZoom; today: string; dates: Iterable<string>; minWidth?: number }): TimelineScale {
   const { zoom, today } = args;
   if (!isCalendarDate(today)) throw new RangeError(`Not a calendar date: ${today}`);
   const todayMonth = monthIndex(today);
@@ -73,10 +74,12 @@ export function timelineScale(args: { zoom: TimelineZoom; today: string; dates: 
   const unit = zoom === 'year' ? 12 : 3;
   first -= ((first % unit) + unit) % unit;
   last += unit - 1 - (((last % unit) + unit) % unit);
-  const startDate = monthStart(first);
-  const endDate = monthEnd(last);
   const dayWidth = dayWidths[zoom];
+  const startDate = monthStart(first);
   const origin = dayNumber(startDate);
+  // A scale narrower than its box runs on into the future, rather than stopping short of the box's edge.
+  while ((dayNumber(monthEnd(last)) - origin + 1) * dayWidth < (args.minWidth ?? 0) && last - first < 2 * reach) last += unit;
+  const endDate = monthEnd(last);
   const xOf = (date: string) => (dayNumber(date) - origin) * dayWidth;
   const width = (dayNumber(endDate) - origin + 1) * dayWidth;
   const tick = (from: number, months: number, label: string, longLabel: string, key: string): TimelineTick => {

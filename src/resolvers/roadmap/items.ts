@@ -17,6 +17,8 @@ import { conflictWith, notFound } from '../failures';
 import { namePeople } from '../people';
 import { carryResync, epicIdsOfItem, resyncIntent, stageResync } from './item-epics';
 import { itemView } from './views';
+import { stagingActivities, stagingAll } from '../../adapters/storage/activity-store';
+import { itemMoved } from '../feed/activities';
 import { applyPriority } from './item-priority';
 import { ownerOf } from './owners';
 
@@ -131,7 +133,8 @@ export const deleteRoadmapItem = editorCall('deleteRoadmapItem', async ({ jira, 
 async function store(jira: JiraClient, projectId: string, current: Keyed<RoadmapItemRecord>, next: RoadmapItemRecord, baseVersion: number) {
   const epicIds = await epicIdsOfItem(jira, projectId, current.id);
   const intent = next.goalId !== current.goalId ? resyncIntent(projectId, epicIds, 'goal-change') : undefined;
-  if ((await replaceItem(current.id, next, baseVersion, stageResync(intent))) === 'conflict') {
+  const moved = itemMoved(projectId, current.id, current, next, next.updatedBy);
+  if ((await replaceItem(current.id, next, baseVersion, stagingAll(stageResync(intent), stagingActivities(moved)))) === 'conflict') {
     return conflictWith<RoadmapItemView>(await currentView(jira, projectId, current.id), 'roadmap item');
   }
   const pass = await carryResync(jira, intent);

@@ -103,6 +103,15 @@ describe('timelineScale', () => {
     expect(scale.minor.find((tick) => tick.current)).toMatchObject({ label: 'Nov 2027', longLabel: 'November 2027' });
   });
 
+  test('a scale narrower than its box runs on in whole units until it fills it', () => {
+    const narrow = timelineScale({ zoom: 'year', today: '2027-02-10', dates: [] });
+    const filled = timelineScale({ zoom: 'year', today: '2027-02-10', dates: [], minWidth: narrow.width + 1 });
+    expect(filled.startDate).toBe(narrow.startDate);
+    expect(filled.endDate).toBe('2029-12-31');
+    expect(filled.width).toBeGreaterThanOrEqual(narrow.width + 1);
+    expect(timelineScale({ zoom: 'year', today: '2027-02-10', dates: [], minWidth: 1e9 }).endDate).toBe('2036-12-31');
+  });
+
   test('refuses a today that is not a date (a bug, not a user error)', () => {
     expect(() => timelineScale({ zoom: 'months', today: 'tomorrow', dates: [] })).toThrow(RangeError);
   });

@@ -60,7 +60,8 @@ export function RoadmapTimeline(props: RoadmapTimelineProps) {
   const [showArchived, setShowArchived] = useState(false);
   const [draft, setDraft] = useState<Draft>();
   const scroller = useRef<HTMLDivElement>(null);
-  const model = useMemo(() => timelineModel({ items, board, view, zoom, showArchived }), [items, board, view, zoom, showArchived]);
+  const boxWidth = useBoxWidth(scroller);
+  const model = useMemo(() => timelineModel({ items, board, view, zoom, showArchived, boxWidth }), [items, board, view, zoom, showArchived, boxWidth]);
   const latest = useRef({ model, props, draft });
   latest.current = { model, props, draft };
 
@@ -221,10 +222,10 @@ export function RoadmapTimeline(props: RoadmapTimelineProps) {
             {model.connectors.length > 0 ? (
               <svg className="tl-connectors" width={scale.width} height={model.bodyHeight} aria-hidden="true" data-testid="timeline-connectors">
                 <defs>
-                  <marker id="tl-arrow" viewBox="0 0 8 8" refX="7" refY="4" markerWidth="8" markerHeight="8" orient="auto-start-reverse">
+                  <marker id="tl-arrow" viewBox="0 0 8 8" refX="7" refY="4" markerUnits="userSpaceOnUse" markerWidth="8" markerHeight="8" orient="auto-start-reverse">
                     <path d="M 0 0 L 8 4 L 0 8 z" className="tl-arrowhead" />
                   </marker>
-                  <marker id="tl-arrow-late" viewBox="0 0 8 8" refX="7" refY="4" markerWidth="8" markerHeight="8" orient="auto-start-reverse">
+                  <marker id="tl-arrow-late" viewBox="0 0 8 8" refX="7" refY="4" markerUnits="userSpaceOnUse" markerWidth="8" markerHeight="8" orient="auto-start-reverse">
                     <path d="M 0 0 L 8 4 L 0 8 z" className="tl-arrowhead" data-late="true" />
                   </marker>
                 </defs>
@@ -315,6 +316,21 @@ export function RoadmapTimeline(props: RoadmapTimelineProps) {
       </section>
     </div>
   );
+}
+
+/** The box's inner width, kept up to date (0 where nothing is laid out, as in jsdom). */
+function useBoxWidth(box: React.RefObject<HTMLElement | null>): number {
+  const [width, setWidth] = useState(0);
+  useLayoutEffect(() => {
+    const element = box.current;
+    if (!element) return;
+    setWidth(element.clientWidth);
+    if (typeof ResizeObserver === 'undefined') return;
+    const observer = new ResizeObserver(() => setWidth(element.clientWidth));
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, [box]);
+  return width;
 }
 
 /** The sticky header: two bands of the scale, today's label, and the release milestones. */

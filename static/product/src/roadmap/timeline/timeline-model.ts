@@ -67,8 +67,11 @@ export interface TimelineModel {
 const byRank = (a: TimelineRow, b: TimelineRow) => (a.item.rank < b.item.rank ? -1 : a.item.rank > b.item.rank ? 1 : 0);
 
 export const releaseLabelRows = 3;
-/** A milestone label's width in px, estimated from its text (no layout to measure in a model). */
-const labelWidth = (release: ReleaseView) => 56 + release.name.length * 7;
+/**
+ * A milestone label's width in px, estimated from its text (no layout to measure in a model): the
+ * name, a date of about 12 characters and the state's word, at about 6.5 px a character.
+ */
+const labelWidth = (release: ReleaseView) => 24 + (release.name.length + 15 + (release.state === 'unreleased' ? 10 : 8)) * 6.5;
 
 export function timelineModel(args: {
   items: readonly RoadmapItemView[];
@@ -76,6 +79,8 @@ export function timelineModel(args: {
   view: Pick<RoadmapView, 'today' | 'releases' | 'suggestedDependencies'>;
   zoom: TimelineZoom;
   showArchived: boolean;
+  /** The box's width in px (0 before it is measured): the scale fills at least that. */
+  boxWidth?: number;
 }): TimelineModel {
   const { items, board, view } = args;
   const releases = (view.releases ?? []).filter((release) => args.showArchived || !release.archived);
@@ -85,7 +90,7 @@ export function timelineModel(args: {
     if (item.endDate) dates.push(item.endDate);
   }
   for (const release of releases) if (release.releaseDate) dates.push(release.releaseDate);
-  const scale = timelineScale({ zoom: args.zoom, today: view.today, dates });
+  const scale = timelineScale({ zoom: args.zoom, today: view.today, dates, minWidth: args.boxWidth ?? 0 });
 
   const rowsByLane = new Map<string, TimelineRow[]>();
   const undated: RoadmapItemView[] = [];
