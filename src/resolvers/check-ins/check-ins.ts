@@ -140,12 +140,12 @@ async function factsOf(caller: Caller, target: Target, today: string): Promise<O
     ...(forecast?.kind === 'forecast' ? { forecastFinish: forecast.finishDate } : {}),
     ...(target.record.endDate ? { endDate: target.record.endDate } : {}),
     atRisk: forecast?.atRisk ?? false,
-    ...(forecast?.kind === 'none'
-      ? { forecastNote: forecast.message }
-      : !delivery && item && item.epicIds.length > 0
-        ? { forecastNote: 'Its epics’ progress was still loading.' }
-        : item && item.epicIds.length === 0
-          ? { forecastNote: 'No epic delivers it yet.' }
+    ...(item && item.epicIds.length === 0
+      ? { forecastNote: 'No epic delivers it yet.' }
+      : forecast?.kind === 'none'
+        ? { forecastNote: forecast.message }
+        : !delivery
+          ? { forecastNote: 'Its epics’ progress was still loading.' }
           : {}),
   });
 }
@@ -212,6 +212,9 @@ function summaryFrom(state: Awaited<ReturnType<typeof loadCheckInState>>, target
   );
 }
 
+/** Tries at a target's head before a post answers `conflict` (each retry re-reads it). */
+const postAttempts = 3;
+
 const tooLateToEdit = () => fail('forbidden', 'A check-in can be edited by its author for 24 hours after posting it. Post a new one instead.');
 
 export async function postStatusUpdate(request: Request): Promise<Result<{ update: StatusUpdateView; summary: CheckInSummary; comments?: EpicCommentReport }>> {
@@ -226,7 +229,7 @@ export async function postStatusUpdate(request: Request): Promise<Result<{ updat
 
   const now = nowIso();
   const today = dayIn(Date.parse(now), who.value.context.timeZone);
-  const [facts, people, head] = await Promise.all([factsOf(who.value, target, today), namePeople(who.value.jira, [who.value.access.accountId]), headOf(who.value.projectId, ref.id)]);
+  const [facts, people] = await Promise.all([factsOf(who.value, target, today), namePeople(who.value.jira, [who.value.access.accountId])]);
   if (!facts.ok) return facts;
   const id = `checkin-${randomUUID()}`;
   const record: CheckInRecord = {
@@ -241,9 +244,16 @@ export async function postStatusUpdate(request: Request): Promise<Result<{ updat
     postedBy: people.ref(who.value.access.accountId),
     version: 1,
   };
-  const state = await loadCheckInState(who.value.projectId);
-  const outcome = await postCheckIn({ id, record, head, activity: activityOf(record, id, target) });
-  if (outcome === 'conflict') return fail('conflict', `Someone else posted a check-in on this ${whatOf(ref.kind)} at the same moment. Reload to read it, then post yours.`);
+  // Two posts on one target race for its head: the loser reads the new head and goes after it.
+  let state = await loadCheckInState(who.value.projectId);
+  let head = state.heads.get(ref.id);
+  let outcome = await postCheckIn({ id, record, head, activity: activityOf(record, id, target) });
+  for (let attempt = 1; outcome === 'conflict' && attempt < postAttempts; attempt += 1) {
+    state = await loadCheckInState(who.value.projectId);
+    head = state.heads.get(ref.id);
+    outcome = await postCheckIn({ id, record, head, activity: activityOf(record, id, target) });
+  }
+  if (outcome === 'conflict') return fail('conflict', `Others posted check-ins on this ${whatOf(ref.kind)} at the same moment. Reload to read them, then post yours.`);
 
   // Saved: from here on the answer is ok, whatever Jira or storage do with the follow-up.
   const headNow = { headOf: record.projectId, headTarget: ref.id, targetKind: ref.kind, latestId: id, status, latestAt: now, count: (head?.count ?? 0) + 1, version: (head?.version ?? 0) + 1 };

@@ -1,8 +1,8 @@
 /**
  * The Vision and Goals & KPIs tabs in one answer. Cheap by design: JQL KPIs show their stored
- * values ("Refresh now" and the schedule take new ones), and storage is read with six requests
+ * values ("Refresh now" and the schedule take new ones), and storage is read with eight requests
  * whatever the number of goals: the edit rule, the newest vision, and one index query each for
- * goals, KPIs, measurement series and stored epic links. Which epics serve a goal comes from those
+ * goals, KPIs, measurement series and stored epic links, and the check-ins' heads and cadence. Which epics serve a goal comes from those
  * stored links (the source of truth: the epics' `throughline-links` property is an index derived
  * from them, and trails while an epic is syncing and Jira's search index catches up); once the
  * project has links, one more query finds the changes still syncing (for the badge), and one more
@@ -35,16 +35,19 @@ import { currentVision } from '../../adapters/storage/vision-store';
 import { ok } from '../results';
 import { viewerRead } from '../calls';
 import { goalView, kpiView, visionView } from './views';
+import { goalCheckIn, loadCheckInState } from '../check-ins/summaries';
 
 export const getStrategy = viewerRead(async ({ jira, access, projectId, context }) => {
-  const [vision, goals, kpis, series, storedLinks] = await Promise.all([
+  const [vision, goals, kpis, series, storedLinks, checkIns] = await Promise.all([
     currentVision(projectId),
     goalsOfProject(projectId),
     kpisOfProject(projectId),
     seriesOfProject(projectId),
     storedLinksOfProject(projectId),
+    loadCheckInState(projectId),
   ]);
-  const today = todayOf(nowIso());
+  const now = nowIso();
+  const today = todayOf(now);
   const seriesByKpi = new Map(series.map((head) => [head.kpiId, head]));
   const kpisByGoal = new Map<string, KpiView[]>();
   for (const kpi of kpis) {
@@ -60,7 +63,13 @@ export const getStrategy = viewerRead(async ({ jira, access, projectId, context 
   return ok({
     project: access.project,
     vision: visionView(vision),
-    goals: orderGoals(goals.map((goal) => ({ ...goalView(goal, kpisByGoal.get(goal.id) ?? [], createdAt), epics: epicsByGoal.get(goal.id) ?? [] }))),
+    goals: orderGoals(
+      goals.map((goal) => ({
+        ...goalView(goal, kpisByGoal.get(goal.id) ?? [], createdAt),
+        epics: epicsByGoal.get(goal.id) ?? [],
+        checkIn: goalCheckIn(checkIns, goal, kpisByGoal.get(goal.id) ?? [], { now, timeZone: context.timeZone }),
+      })),
+    ),
     viewer: { canEdit: access.canEdit, editRule: access.editRule, licensed: access.licensed },
   });
 });

@@ -48,9 +48,9 @@ describe('getStrategy', () => {
     expect(view.goals.flatMap((g) => g.kpis).every((k) => k.latest?.date === today())).toBe(true);
     // No epic serves a goal yet, so the search finds none and the roll-up cache is not read.
     expect(sandbox.jira.stats.byRoute).toEqual({ 'GET /rest/api/3/mypermissions': 1, 'POST /rest/api/3/search/jql': 1 });
-    // Five for the tabs' records, one for the stored epic links (the source of which epics serve a goal):
-    // with none stored, neither the open link changes nor the roadmap items are read.
-    expect(sandbox.forge.lastInvocation?.storageOps).toBe(6);
+    // Five for the tabs' records, one for the stored epic links (the source of which epics serve a goal),
+    // two for the check-ins (heads, cadence): with no links stored, neither the open link changes nor the roadmap items are read.
+    expect(sandbox.forge.lastInvocation?.storageOps).toBe(8);
   });
 
   test.each([
