@@ -17,6 +17,8 @@ import { ok } from '../results';
 import { viewerCall } from '../calls';
 import { evidenceSummaries, withEvidence } from './evidence';
 import { epicsByItem, itemView, roadmapEpic } from './views';
+import { loadProjectReleases } from '../../adapters/delivery/project-releases';
+import { releaseViews, suggestedDependencies, withLiveDependencies } from './roadmap-releases';
 import { loadScoring } from '../../adapters/storage/scoring-store';
 
 export const getRoadmap = viewerCall('getRoadmap', async ({ jira, access, projectId, payload, context }) => {
@@ -29,6 +31,9 @@ export const getRoadmap = viewerCall('getRoadmap', async ({ jira, access, projec
   // Card counts of evidence: the stored heads only; JQL counts come after the board renders (countEvidenceJql).
   const evidenceLoad = evidenceSummaries(projectId);
   evidenceLoad.catch(() => undefined);
+  // One request at most, as the viewer; the copy is shared by the project's browsers for ten minutes.
+  const releasesLoad = loadProjectReleases(jira, { projectId, now, ...(payload.refresh ? { refresh: payload.refresh } : {}) });
+  releasesLoad.catch(() => undefined);
   const [{ epics, rollups: loaded, sprints }, items, lanes, goals] = await Promise.all([
     loadRoadmapEpics(jira, {
       projectId,
@@ -43,6 +48,7 @@ export const getRoadmap = viewerCall('getRoadmap', async ({ jira, access, projec
   const rollups = new Map(loaded.epics.map((entry) => [entry.epicId, entry]));
   const velocity = velocityOf({ children: distinctChildren(loaded.epics), sprints });
   const byItem = epicsByItem(epics);
+  const releases = await releasesLoad;
 
   const itemViews = items.map((item) => {
     const epicIds = byItem.get(item.id) ?? [];
@@ -58,9 +64,11 @@ export const getRoadmap = viewerCall('getRoadmap', async ({ jira, access, projec
       settled: item.status === 'done' || item.status === 'parked',
       ...(context.timeZone ? { timeZone: context.timeZone } : {}),
       ...(item.endDate ? { endDate: item.endDate } : {}),
+      ...(releases ? { releases } : {}),
     });
     return itemView(item, epicIds, delivery);
   });
+  const liveItems = withLiveDependencies(itemViews);
 
   const scoring = await scoringLoad;
   const view: RoadmapView = {
@@ -70,7 +78,7 @@ export const getRoadmap = viewerCall('getRoadmap', async ({ jira, access, projec
     lanes: lanes.lanes,
     setupVersion: lanes.version,
     goals: orderGoals(goals).map((goal) => ({ id: goal.id, title: goal.title, status: goal.status })),
-    items: withEvidence(itemViews, await evidenceLoad),
+    items: withEvidence(liveItems, await evidenceLoad),
     epics: epics.map((epic) => roadmapEpic(epic, rollups.get(epic.id)?.rollup)),
     sprints: sprints.map((sprint) => ({ ...sprint, boardIds: [...(sprint.boardIds ?? [])] })),
     velocity,
@@ -79,6 +87,8 @@ export const getRoadmap = viewerCall('getRoadmap', async ({ jira, access, projec
       : { message: loaded.storyPoints.message },
     pending: loaded.pending,
     today,
+    ...(releases ? { releases: releaseViews(releases, today) } : {}),
+    suggestedDependencies: suggestedDependencies(epics, liveItems),
     scoring,
   };
   return ok(view);
