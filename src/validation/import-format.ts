@@ -20,6 +20,7 @@ import { maxDependsOn } from '../domain/dependencies';
 import { isWellFormedText } from './fields';
 import { limits } from './limits';
 import { kpiSourceSchema, timeFrameSchema, visionBoardSchema } from './strategy-inputs';
+import { evidenceFileProblem, evidenceRecordSchemas } from './evidence-import';
 import { accountId, scoreInputsSchema, scoringMethodSchema } from './scoring-inputs';
 
 export const exportFormat = 'throughline-export';
@@ -149,6 +150,8 @@ export const recordSchemas = {
     updatedAt: instant,
     updatedBy: z.string().min(1),
   }),
+  // Evidence on roadmap items: a head per item and its notes chunks (src/validation/evidence-import.ts).
+  ...evidenceRecordSchemas,
   // Epic links, the source of truth (key = epic id); an epic's property is derived from it.
   'epic-link': z.strictObject({
     projectId: id,
@@ -242,6 +245,8 @@ export function parseExportFile(data: unknown): { ok: true; file: ExportFile } |
   }
   const reference = danglingReference(parsed);
   if (reference) return problem(reference.message, reference.path);
+  const evidence = evidenceFileProblem(parsed);
+  if (evidence) return problem(evidence.message, evidence.path);
   const tooMany = overLimit(parsed);
   if (tooMany) return problem(tooMany.message, tooMany.path);
   return { ok: true, file: { format: exportFormat, formatVersion: exportFormatVersion, exportedAt: envelope.data.exportedAt, projects, records: parsed } };

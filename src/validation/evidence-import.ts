@@ -1,0 +1,125 @@
+/**
+ * Evidence in the export / import file: each item's head (`evidence`, key = item id) and its notes
+ * chunks (`evidence-notes`, key `<item>.<n>`), checked as strictly as the app writes them. A file
+ * may not attach evidence to an item it does not have, or to another project's item, exceed the
+ * per-item limits, disagree with itself about how many notes a chunk holds, or carry a JQL the
+ * app would not have stored.
+ */
+import { z } from 'zod';
+import { isCalendarDate } from '../domain/calendar';
+import { notesPerChunk } from '../domain/evidence';
+import { issueKeyPattern } from './evidence-inputs';
+import { isWellFormedText } from './fields';
+import { jqlProblem } from './jql';
+import { limits } from './limits';
+
+/** Most notes chunks an item can have (limits.evidenceNotesPerItem ÷ notesPerChunk). */
+export const maxNoteChunks = Math.ceil(limits.evidenceNotesPerItem / notesPerChunk);
+
+const id = z.string().regex(/^[A-Za-z0-9._:-]{1,200}$/);
+const instant = z.string().min(10).max(40).refine((text) => !Number.isNaN(Date.parse(text)), { error: 'Write times as ISO 8601 instants.' });
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).refine(isCalendarDate, { error: 'Write real calendar dates.' });
+const version = z.number().int().min(1).max(2_147_483_647);
+const userRef = z.strictObject({ accountId: z.string().min(1).max(128), displayName: z.string().max(255), avatarUrl: z.string().max(2000).optional() });
+const stamp = z.strictObject({ at: instant, by: userRef });
+const entry = { id, version, added: stamp, updated: stamp.optional() };
+const bounded = (max: number) => z.string().max(max).refine(isWellFormedText);
+
+const note = z.strictObject({
+  ...entry,
+  text: bounded(limits.evidenceNoteLength).refine((text) => text.trim() !== '', { error: 'A note has text.' }),
+  source: bounded(limits.evidenceSourceLength),
+  customer: bounded(limits.evidenceCustomerLength),
+  date: day,
+});
+
+export const evidenceRecordSchemas = {
+  evidence: z.strictObject({
+    projectId: id,
+    itemId: id,
+    version,
+    noteChunks: z
+      .array(z.number().int().min(0).max(notesPerChunk))
+      .max(maxNoteChunks)
+      .refine((sizes) => sizes.reduce((sum, size) => sum + size, 0) <= limits.evidenceNotesPerItem, { error: `An item has at most ${limits.evidenceNotesPerItem} notes.` }),
+    issues: z
+      .array(z.strictObject({ ...entry, key: z.string().refine((key) => issueKeyPattern.test(key), { error: 'Write issue keys like SUP-123.' }) }))
+      .max(limits.evidenceIssuesPerItem)
+      .refine((issues) => new Set(issues.map((issue) => issue.key)).size === issues.length, { error: 'An issue is linked twice.' }),
+    jql: z
+      .array(
+        z.strictObject({
+          ...entry,
+          label: bounded(limits.evidenceLabelLength).refine((label) => label.trim() !== '', { error: 'A saved search has a label.' }),
+          jql: z.string().refine((jql) => jqlProblem(jql) === undefined, { error: 'This JQL is not one the app stores.' }),
+        }),
+      )
+      .max(limits.evidenceJqlPerItem),
+    updatedAt: z.union([instant, z.literal('')]),
+  }),
+  'evidence-notes': z.strictObject({
+    projectId: id,
+    itemId: id,
+    chunk: z.number().int().min(0).max(maxNoteChunks - 1),
+    notes: z.array(note).min(1).max(notesPerChunk),
+    version,
+  }),
+} as const;
+
+interface Record_ {
+  key: string;
+  value: Record<string, unknown>;
+}
+
+/**
+ * Cross-record rules: keys as the app derives them, the item present in the file and in the same
+ * project, chunk sizes as the head says, and entry ids unique within an item.
+ */
+export function evidenceFileProblem(records: {
+  'roadmap-item'?: Record_[];
+  evidence?: Record_[];
+  'evidence-notes'?: Record_[];
+}): { message: string; path: string } | undefined {
+  const items = new Map((records['roadmap-item'] ?? []).map((record) => [record.key, record.value.projectId]));
+  const heads = new Map<string, Record_>();
+  const idsByItem = new Map<string, Set<string>>();
+  const claim = (itemId: string, entryId: string): boolean => {
+    const seen = idsByItem.get(itemId) ?? new Set<string>();
+    idsByItem.set(itemId, seen);
+    if (seen.has(entryId)) return false;
+    seen.add(entryId);
+    return true;
+  };
+  for (const [index, record] of (records.evidence ?? []).entries()) {
+    const where = `records.evidence.${index}`;
+    const name = `The evidence record ${index + 1} (key "${record.key}")`;
+    const itemId = String(record.value.itemId);
+    if (record.key !== itemId) return { message: `${name}: its key must be its item id "${itemId}".`, path: `${where}.key` };
+    if (!items.has(itemId)) return { message: `${name} refers to roadmap item "${itemId}", which is not in the file.`, path: `${where}.value.itemId` };
+    if (items.get(itemId) !== record.value.projectId) return { message: `${name} refers to roadmap item "${itemId}" of another project.`, path: `${where}.value.itemId` };
+    for (const entryOf of [...(record.value.issues as Array<{ id: string }>), ...(record.value.jql as Array<{ id: string }>)]) {
+      if (!claim(itemId, entryOf.id)) return { message: `${name} has the evidence id "${entryOf.id}" twice.`, path: `${where}.value` };
+    }
+    heads.set(itemId, record);
+  }
+  const chunksSeen = new Set<string>();
+  for (const [index, record] of (records['evidence-notes'] ?? []).entries()) {
+    const where = `records.evidence-notes.${index}`;
+    const name = `The evidence-notes record ${index + 1} (key "${record.key}")`;
+    const itemId = String(record.value.itemId);
+    const chunk = Number(record.value.chunk);
+    if (record.key !== `${itemId}.${chunk}`) return { message: `${name}: its key must be "${itemId}.${chunk}".`, path: `${where}.key` };
+    const head = heads.get(itemId);
+    if (!head || head.value.projectId !== record.value.projectId) return { message: `${name} has no evidence record of its item in the same project.`, path: `${where}.value.itemId` };
+    const notes = record.value.notes as Array<{ id: string }>;
+    if ((head.value.noteChunks as number[])[chunk] !== notes.length) return { message: `${name} holds ${notes.length} notes; its item's evidence record says otherwise.`, path: `${where}.value.notes` };
+    for (const noteOf of notes) if (!claim(itemId, noteOf.id)) return { message: `${name} has the evidence id "${noteOf.id}" twice.`, path: `${where}.value.notes` };
+    chunksSeen.add(record.key);
+  }
+  for (const [itemId, head] of heads) {
+    for (const [chunk, size] of (head.value.noteChunks as number[]).entries()) {
+      if (size > 0 && !chunksSeen.has(`${itemId}.${chunk}`)) return { message: `The evidence of item "${itemId}" counts ${size} notes in chunk ${chunk}, which is not in the file.`, path: `records.evidence` };
+    }
+  }
+  return undefined;
+}
