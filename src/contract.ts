@@ -41,9 +41,9 @@ export interface AppError {
   message: string;
   /** For `invalid`: the payload path of the offending field, e.g. `kpi.target.value`. */
   field?: string;
-}
   /** For `invalid` from a create in Jira: the fields Jira requires there that the app's form does not have, by Jira's names. */
   requiredFields?: Array<{ id: string; name: string }>;
+}
 
 /** A failure; a `conflict` carries the record as it is now, so the UI can show it and reapply. */
 export type Failure<T> = { ok: false; error: AppError & { current?: T } };
