@@ -34,6 +34,7 @@ import { jqlKpis } from '../adapters/storage/kpi-store';
 import type { Keyed, KpiRecord, SeriesRecord } from '../adapters/storage/records';
 import { chunkForDailyValue, loadChunks, seriesOfProject } from '../adapters/storage/series-store';
 import type { ChunkRecord } from '../adapters/storage/records';
+import { kpiHealthStage } from '../resolvers/feed/activities';
 
 /** Jira requests in flight at once: hides Jira's latency, stays well inside its per-second burst limit. */
 export const snapshotConcurrency = 10;
@@ -145,6 +146,8 @@ async function snapshotOne(options: {
     recordedBy: 'app',
     now: options.now,
     known: { head, chunks: options.chunks },
+    // The feed hears of a health change with the value that made it (by the app: no person).
+    alsoStage: (read) => kpiHealthStage({ kpi, read, today: options.date, at: options.now }),
   });
   if (stored.outcome === 'contended') return 'failed';
   return stored.outcome === 'stored' ? 'stored' : 'skipped';

@@ -33,9 +33,14 @@ export const linkSyncQueueKey = 'epic-link-sync';
 const maxRounds = 3;
 
 /** What the epics' links and the product look like now, for the property each epic must hold. */
-export async function linkTargets(projectId: string): Promise<LinkTargets> {
+export async function linkTargets(projectId: string): Promise<LinkTargets & { titles: ReadonlyMap<string, string> }> {
   const [goals, items] = await Promise.all([goalsOfProject(projectId), itemsOfProject(projectId)]);
-  return { goalIds: new Set(goals.map((goal) => goal.id)), goalOfItem: new Map(items.map((item) => [item.id, item.goalId])) };
+  return {
+    goalIds: new Set(goals.map((goal) => goal.id)),
+    goalOfItem: new Map(items.map((item) => [item.id, item.goalId])),
+    // The feed names what epics were linked to (src/resolvers/feed/activities.ts).
+    titles: new Map([...goals, ...items].map((record) => [record.id, record.title])),
+  };
 }
 
 /** A new intent for these epics, to be committed with the change. */

@@ -8,6 +8,7 @@ import type { ChunkRecord, SeriesRecord } from './records';
 import { newId } from './ids';
 import { chunkKey } from './series-layout';
 import { chunkForDailyValue, loadChunk, recordDailyValue, seriesOf } from './series-store';
+import type { SeriesAlsoStage } from './series-store';
 
 export type DailyValueOutcome = { outcome: 'stored'; head: SeriesRecord; chunks: ChunkRecord[] } | { outcome: 'gone' } | { outcome: 'contended' };
 
@@ -22,6 +23,8 @@ export async function storeDailyValue(options: {
   now: string;
   /** What the caller read already (the schedule reads heads and chunks in bulk), used for the first attempt. */
   known?: { head: SeriesRecord; chunks: ReadonlyMap<string, ChunkRecord> };
+  /** Given the head as read, what to stage with the write (the feed's entry of a health change). */
+  alsoStage?: (read: SeriesRecord) => SeriesAlsoStage | undefined;
 }): Promise<DailyValueOutcome> {
   for (let attempt = 0; attempt < attempts; attempt += 1) {
     const known = attempt === 0 ? options.known : undefined;
@@ -33,7 +36,7 @@ export async function storeDailyValue(options: {
         ? undefined
         : (known?.chunks.get(chunkKey(head.kpiId, chunkNumber)) ?? (await loadChunk(head, chunkNumber)));
     const snapshot = { id: newId('m'), date: options.date, value: options.value, source: 'jql' as const, recordedBy: options.recordedBy, recordedAt: options.now };
-    const written = await recordDailyValue(head, snapshot, chunk, options.now);
+    const written = await recordDailyValue(head, snapshot, chunk, options.now, options.alsoStage?.(head));
     if (written.outcome === 'committed') return { outcome: 'stored', head: written.head, chunks: written.chunks };
   }
   return { outcome: 'contended' };

@@ -118,8 +118,11 @@ export interface LinkIntent {
   record: LinkSyncRecord;
 }
 
-/** Room left in one transaction for epic records, beside the intent and one record of the change itself. */
-export const linkWritesPerTransaction = maxTransactionOperations - 2;
+/**
+ * Room left in one transaction for epic records, beside the intent and one record of the change
+ * itself, or the intent and the change's feed entries (at most 3: linked, unlinked, one more).
+ */
+export const linkWritesPerTransaction = maxTransactionOperations - 4;
 
 /** Stages the intent and the epics' records in a transaction the caller commits (with its own change). */
 export function stageLinkChange(transaction: Transaction, intent: LinkIntent, writes: readonly LinkWrite[]): void {
@@ -133,9 +136,12 @@ export function stageLinkChange(transaction: Transaction, intent: LinkIntent, wr
   transaction.set(intent.id, intent.record, { entityName: linkEntityNames.linkSync, conditions: isAbsent() });
 }
 
-/** Stores the epics' new links and the intent to carry them to Jira, all or nothing. */
-export function commitLinkChange(intent: LinkIntent, writes: readonly LinkWrite[]): Promise<Commit> {
-  return commit((transaction) => stageLinkChange(transaction, intent, writes));
+/** Stores the epics' new links and the intent to carry them to Jira, all or nothing; `alsoStage` adds the feed's entries. */
+export function commitLinkChange(intent: LinkIntent, writes: readonly LinkWrite[], alsoStage?: (transaction: Transaction) => void): Promise<Commit> {
+  return commit((transaction) => {
+    stageLinkChange(transaction, intent, writes);
+    alsoStage?.(transaction);
+  });
 }
 
 /**

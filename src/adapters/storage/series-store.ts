@@ -12,6 +12,10 @@ import { chunkKey, fitsChunk, mergeRecent, recentOf } from './series-layout';
 import { commit, versionIs } from './writes';
 import { inBatches } from '../concurrency';
 
+/** Given the series head a write will store, what else to stage in its transaction (the feed's entry when the KPI's health changes). */
+export type SeriesAlsoStage = (next: SeriesRecord) => ((transaction: Transaction) => void) | undefined;
+type Transaction = Parameters<Parameters<typeof commit>[0]>[0];
+
 export type SeriesWrite =
   | { outcome: 'committed'; head: SeriesRecord; chunks: ChunkRecord[] }
   | { outcome: 'conflict' }
@@ -54,7 +58,7 @@ export async function loadChunk(head: SeriesRecord, chunk: number): Promise<Chun
 }
 
 /** Appends to the last chunk while it has room, else starts the next one. `tail` is the last chunk as read. */
-export function appendMeasurement(head: SeriesRecord, measurement: Measurement, tail: ChunkRecord | undefined, now: string): Promise<SeriesWrite> {
+export function appendMeasurement(head: SeriesRecord, measurement: Measurement, tail: ChunkRecord | undefined, now: string, alsoStage?: SeriesAlsoStage): Promise<SeriesWrite> {
   const grown = tail ? [...tail.measurements, measurement] : undefined;
   const chunk: ChunkRecord =
     tail && grown && fitsChunk(grown)
@@ -68,7 +72,7 @@ export function appendMeasurement(head: SeriesRecord, measurement: Measurement, 
     recent: mergeRecent(head.recent, { ...measurement, chunk: chunk.chunk }),
     updatedAt: now,
   };
-  return write(head, next, [chunk]);
+  return write(head, next, [chunk], alsoStage);
 }
 
 /** Replaces one measurement (or removes it, given undefined). `chunks` are all the series' chunks as read. */
@@ -78,6 +82,7 @@ export function changeMeasurement(
   id: string,
   replacement: Measurement | undefined,
   now: string,
+  alsoStage?: SeriesAlsoStage,
 ): Promise<SeriesWrite> {
   const holder = chunks.find((chunk) => chunk.measurements.some((m) => m.id === id));
   if (!holder) return Promise.resolve({ outcome: 'not-found' });
@@ -92,7 +97,7 @@ export function changeMeasurement(
     recent: recentOf(all),
     updatedAt: now,
   };
-  return write(head, next, [changed]);
+  return write(head, next, [changed], alsoStage);
 }
 
 /** Which chunk a daily snapshot for `date` goes to: the one holding that day's snapshot, else the last. */
@@ -112,9 +117,10 @@ export function recordDailyValue(
   snapshot: Omit<Measurement, 'id'> & { id: string },
   chunk: ChunkRecord | undefined,
   now: string,
+  alsoStage?: SeriesAlsoStage,
 ): Promise<SeriesWrite> {
   const sameDay = dailySnapshot(head, snapshot.date);
-  if (!sameDay || !chunk || chunk.chunk !== sameDay.chunk) return appendMeasurement(head, snapshot, chunk, now);
+  if (!sameDay || !chunk || chunk.chunk !== sameDay.chunk) return appendMeasurement(head, snapshot, chunk, now, alsoStage);
   const replacement: Measurement = { ...snapshot, id: sameDay.id };
   const changed: ChunkRecord = { ...chunk, measurements: chunk.measurements.map((m) => (m.id === sameDay.id ? replacement : m)) };
   const next: SeriesRecord = {
@@ -123,17 +129,19 @@ export function recordDailyValue(
     recent: mergeRecent(head.recent, { ...replacement, chunk: chunk.chunk }),
     updatedAt: now,
   };
-  return write(head, next, [changed]);
+  return write(head, next, [changed], alsoStage);
 }
 
 function dailySnapshot(head: SeriesRecord, date: string): LocatedMeasurement | undefined {
   return head.recent.find((m) => m.source === 'jql' && m.date === date);
 }
 
-async function write(read: SeriesRecord, next: SeriesRecord, chunks: ChunkRecord[]): Promise<SeriesWrite> {
+async function write(read: SeriesRecord, next: SeriesRecord, chunks: ChunkRecord[], alsoStage?: SeriesAlsoStage): Promise<SeriesWrite> {
+  const also = alsoStage?.(next);
   const outcome = await commit((transaction) => {
     transaction.set(read.kpiId, next, { entityName: entityNames.series, conditions: versionIs(read.version) });
     for (const chunk of chunks) transaction.set(chunkKey(chunk.kpiId, chunk.chunk), chunk, { entityName: entityNames.chunk });
+    also?.(transaction);
   });
   return outcome === 'conflict' ? { outcome } : { outcome, head: next, chunks };
 }

@@ -61,7 +61,7 @@ export async function setEpicLinks(request: Request): Promise<Result<EpicContext
       expectedVersion: payload.value.linksVersion,
       edit: () => ({ directGoalIds: [...payload.value.directGoalIds], roadmapItemIds: [...payload.value.roadmapItemIds] }),
     },
-  ]);
+  ], access.accountId);
   if (outcome.outcome === 'conflict') {
     const fresh = await getEpic(jira, epic.id);
     if (!fresh) return fail('not-found', `Jira could not find ${epic.key} any more, or you no longer have permission to see it.`);

@@ -5,7 +5,10 @@
  */
 import type { UserRef } from '../../contract';
 import type { Activity } from '../../adapters/storage/activity-store';
-import type { GoalRecord, RoadmapItemRecord } from '../../adapters/storage/records';
+import type { GoalRecord, Keyed, KpiRecord, RoadmapItemRecord, SeriesRecord } from '../../adapters/storage/records';
+import { stagingActivities } from '../../adapters/storage/activity-store';
+import type { SeriesAlsoStage } from '../../adapters/storage/series-store';
+import { kpiHealth } from '../../domain/kpi-health';
 import type { KpiHealth, VisionBoard } from '../../domain/strategy';
 import { changedVisionFields } from '../../domain/vision-changes';
 
@@ -82,4 +85,82 @@ export function kpiHealthChanged(options: {
     kpiId: options.kpiId,
     summary: { kind: 'kpi-health-changed', title: options.name, from: options.from, to: options.to },
   };
+}
+
+type LinkSet = { directGoalIds: readonly string[]; roadmapItemIds: readonly string[] };
+
+/**
+ * The feed's entries for one transaction of epic link changes: one per goal or item that gained
+ * or lost epics, with how many. When there are more targets than `room` operations left in the
+ * transaction, each direction collapses into one entry about several.
+ */
+export function epicLinkActivities(options: {
+  projectId: string;
+  at: string;
+  by?: UserRef;
+  changes: ReadonlyArray<{ before: LinkSet; after: LinkSet }>;
+  titles: ReadonlyMap<string, string>;
+  goalOfItem: ReadonlyMap<string, string | undefined>;
+  room: number;
+}): Activity[] {
+  const counts = new Map<string, { direction: 'epic-linked' | 'epic-unlinked'; kind: 'goal' | 'item'; id: string; epics: number }>();
+  const count = (direction: 'epic-linked' | 'epic-unlinked', kind: 'goal' | 'item', ids: readonly string[]) => {
+    for (const id of ids) {
+      const key = `${direction} ${kind} ${id}`;
+      const entry = counts.get(key) ?? { direction, kind, id, epics: 0 };
+      entry.epics += 1;
+      counts.set(key, entry);
+    }
+  };
+  const without = (ids: readonly string[], others: readonly string[]) => ids.filter((id) => !others.includes(id));
+  for (const { before, after } of options.changes) {
+    count('epic-linked', 'goal', without(after.directGoalIds, before.directGoalIds));
+    count('epic-linked', 'item', without(after.roadmapItemIds, before.roadmapItemIds));
+    count('epic-unlinked', 'goal', without(before.directGoalIds, after.directGoalIds));
+    count('epic-unlinked', 'item', without(before.roadmapItemIds, after.roadmapItemIds));
+  }
+  const base = { projectId: options.projectId, at: options.at, ...(options.by ? { by: options.by } : {}) };
+  const targets = [...counts.values()];
+  if (targets.length <= options.room) {
+    return targets.map((target) => {
+      const goalId = target.kind === 'goal' ? target.id : options.goalOfItem.get(target.id);
+      return {
+        ...base,
+        ...(goalId ? { goalId } : {}),
+        ...(target.kind === 'item' ? { itemId: target.id } : {}),
+        summary: { kind: target.direction, targetKind: target.kind, title: options.titles.get(target.id) ?? '', epics: target.epics },
+      };
+    });
+  }
+  return (['epic-linked', 'epic-unlinked'] as const).flatMap((direction) => {
+    const mine = targets.filter((target) => target.direction === direction);
+    if (mine.length === 0) return [];
+    const epics = mine.reduce((sum, target) => sum + target.epics, 0);
+    return [{ ...base, summary: { kind: direction, targetKind: 'several' as const, title: '', epics } }];
+  });
+}
+
+/**
+ * For a series write: the feed's entry when the KPI's health after the write differs from before
+ * (the health of the newest measurement against the plan, as the Goals page shows it).
+ */
+export function kpiHealthStage(options: { kpi: Keyed<KpiRecord>; read: SeriesRecord; today: string; at: string; by?: UserRef }): SeriesAlsoStage {
+  const healthOf = (head: SeriesRecord) => {
+    const newest = head.recent.at(-1);
+    return kpiHealth(options.kpi, newest ? { value: newest.value, date: newest.date } : undefined, options.today).health;
+  };
+  const from = healthOf(options.read);
+  return (next) =>
+    stagingActivities(
+      kpiHealthChanged({
+        projectId: options.kpi.projectId,
+        goalId: options.kpi.goalId,
+        kpiId: options.kpi.id,
+        name: options.kpi.name,
+        from,
+        to: healthOf(next),
+        at: options.at,
+        ...(options.by ? { by: options.by } : {}),
+      }),
+    );
 }

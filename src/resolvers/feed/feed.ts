@@ -21,12 +21,14 @@ import { viewerCall, viewerRead } from '../calls';
 import type { ProductAccess } from '../authorize';
 import { notFound } from '../failures';
 import { fail, ok } from '../results';
+import { namePeople } from '../people';
+import type { JiraClient } from '../../adapters/jira/client';
 
 /** Index pages of 99 entries one "Following" page may scan (with the follow record: 5 storage requests at most). */
 export const followingScanPages = 4;
 const scanPageSize = 99;
 
-export const getProductFeed = viewerCall('getProductFeed', async ({ access, projectId, payload }) => {
+export const getProductFeed = viewerCall('getProductFeed', async ({ jira, access, projectId, payload }) => {
   const now = nowIso();
   const since = activitySortKey(daysBefore(now, feedWindowDays), '');
   const following = await followsOf(projectId, access.accountId);
@@ -35,7 +37,7 @@ export const getProductFeed = viewerCall('getProductFeed', async ({ access, proj
   if (!payload.following) {
     const page = await activityPage({ ...source, ...(payload.cursor ? { before: payload.cursor } : {}), limit: feedPageSize });
     const last = page.entries.at(-1);
-    return ok<ProductFeed>({ entries: page.entries.map(entryView), since: since.slice(0, -1), ...(page.more && last ? { nextCursor: last.sortKey } : {}), following });
+    return ok<ProductFeed>({ entries: await named(jira, page.entries.map(entryView)), since: since.slice(0, -1), ...(page.more && last ? { nextCursor: last.sortKey } : {}), following });
   }
 
   const wanted = followFilter(following);
@@ -55,7 +57,7 @@ export const getProductFeed = viewerCall('getProductFeed', async ({ access, proj
       }
     }
   }
-  return ok<ProductFeed>({ entries: entries.map(entryView), since: since.slice(0, -1), ...(more && before ? { nextCursor: before } : {}), following });
+  return ok<ProductFeed>({ entries: await named(jira, entries.map(entryView)), since: since.slice(0, -1), ...(more && before ? { nextCursor: before } : {}), following });
 });
 
 export const getFollowing = viewerRead(async ({ access, projectId }) => ok(await followsOf(projectId, access.accountId)));
@@ -93,6 +95,17 @@ function followFilter(following: readonly FollowTarget[]): (row: ActivityRecord)
   const goals = new Set(following.filter((target) => target.kind === 'goal').map((target) => target.id));
   const items = new Set(following.filter((target) => target.kind === 'item').map((target) => target.id));
   return (row) => (row.goalId !== undefined && goals.has(row.goalId)) || (row.itemId !== undefined && items.has(row.itemId));
+}
+
+/**
+ * Link changes record who made them by account id only (the link path asks Jira for no names):
+ * those are named here, as the reader, in one request when a page holds any.
+ */
+async function named(jira: JiraClient, entries: ActivityEntry[]): Promise<ActivityEntry[]> {
+  const unnamed = [...new Set(entries.flatMap((entry) => (entry.by && !entry.by.displayName ? [entry.by.accountId] : [])))];
+  if (unnamed.length === 0) return entries;
+  const people = await namePeople(jira, unnamed);
+  return entries.map((entry) => (entry.by && !entry.by.displayName ? { ...entry, by: people.ref(entry.by.accountId) } : entry));
 }
 
 function entryView(row: Keyed<ActivityRecord>): ActivityEntry {

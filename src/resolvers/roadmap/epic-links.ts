@@ -23,7 +23,7 @@ export const searchEpics = viewerCall('searchEpics', async ({ jira, access, proj
   return ok(epics.map((epic): EpicChoice => ({ id: epic.id, key: epic.key, summary: epic.summary, status: epicStatus(epic) })));
 });
 
-export const linkEpics = linkerCall('linkEpics', async ({ jira, projectId, payload }) => {
+export const linkEpics = linkerCall('linkEpics', async ({ jira, access, projectId, payload }) => {
   const { target } = payload;
   const targetExists = target.kind === 'item' ? await itemOf(projectId, target.id) : await goalOf(projectId, target.id);
   if (!targetExists) return notFound(target.kind === 'item' ? 'roadmap item' : 'goal');
@@ -60,6 +60,7 @@ export const linkEpics = linkerCall('linkEpics', async ({ jira, projectId, paylo
           ? { directGoalIds: [...links.directGoalIds], roadmapItemIds: toggle(links.roadmapItemIds, request.linked) }
           : { directGoalIds: toggle(links.directGoalIds, request.linked), roadmapItemIds: [...links.roadmapItemIds] },
     })),
+    access.accountId,
   );
   if (outcome.outcome === 'conflict') return linkConflict(outcome.key);
   return ok({

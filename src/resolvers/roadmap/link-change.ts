@@ -17,6 +17,9 @@ import { commitLinkChange, linkWritesPerTransaction, storedLinksOf } from '../..
 import type { LinkWrite } from '../../adapters/storage/epic-link-store';
 import type { EpicLinks } from '../../domain/epic-links';
 import { derivedLinks } from '../../domain/link-sync';
+import { stagingActivities } from '../../adapters/storage/activity-store';
+import { maxTransactionOperations } from '../../adapters/storage/writes';
+import { epicLinkActivities } from '../feed/activities';
 import type { LinkSyncState, StoredLinks } from '../../domain/link-sync';
 
 /** What one epic should be linked to after the change, from what it is linked to now. */
@@ -61,7 +64,8 @@ export async function currentLinks(
   }));
 }
 
-export async function changeEpicLinks(jira: JiraClient, projectId: string, requests: readonly LinkRequest[]): Promise<LinkChangeOutcome> {
+/** `actorAccountId`: who makes the change, for the feed (named when the feed is read). */
+export async function changeEpicLinks(jira: JiraClient, projectId: string, requests: readonly LinkRequest[], actorAccountId?: string): Promise<LinkChangeOutcome> {
   const current = await currentLinks(
     projectId,
     requests.map((request) => request.epic),
@@ -102,7 +106,16 @@ export async function changeEpicLinks(jira: JiraClient, projectId: string, reque
       'link',
       now,
     );
-    if ((await commitLinkChange(intent, group)) === 'conflict') {
+    const told = epicLinkActivities({
+      projectId,
+      at: now,
+      ...(actorAccountId ? { by: { accountId: actorAccountId, displayName: '' } } : {}),
+      changes: group.map((write) => ({ before: current.get(write.epicId)!.links, after: write.next })),
+      titles: targets.titles,
+      goalOfItem: targets.goalOfItem,
+      room: maxTransactionOperations - group.length - 1,
+    });
+    if ((await commitLinkChange(intent, group, stagingActivities(...told))) === 'conflict') {
       // The first group failing changed nothing; a later one leaves the earlier groups saved.
       if (committed.length === 0) return { outcome: 'conflict', key: requests.find((request) => request.epic.id === group[0]?.epicId)?.epic.key ?? '' };
       for (const write of group) {

@@ -12,6 +12,7 @@ import { notFound } from '../failures';
 import { checkJqlSource, emptyDenominatorMessage } from './jql-check';
 import { loadKpiHistory } from './loaders';
 import { kpiHistory } from './views';
+import { kpiHealthStage } from '../feed/activities';
 
 export const previewKpiSource = viewerCall('previewKpiSource', async ({ jira, projectId, payload }) => {
   if (payload.source.kind === 'manual') return fail('invalid', 'Only a JQL source can be checked against Jira.', 'source.kind');
@@ -47,7 +48,16 @@ export const refreshKpi = editorCall('refreshKpi', async ({ access, projectId, p
   if (!series) return notFound('KPI');
   const chunks = await chunksOf(series);
   const known = { head: series, chunks: new Map(chunks.map((chunk) => [chunkKey(chunk.kpiId, chunk.chunk), chunk])) };
-  const stored = await storeDailyValue({ projectId, kpiId: kpi.id, date: today, value, recordedBy: access.accountId, now, known });
+  const stored = await storeDailyValue({
+    projectId,
+    kpiId: kpi.id,
+    date: today,
+    value,
+    recordedBy: access.accountId,
+    now,
+    known,
+    alsoStage: (read) => kpiHealthStage({ kpi, read, today, at: now, by: { accountId: access.accountId, displayName: '' } }),
+  });
   if (stored.outcome === 'gone') return notFound('KPI');
   if (stored.outcome === 'contended') return fail('conflict', 'The KPI’s measurements kept changing while refreshing. Try again.');
   const written = kpiHistory(kpi, stored.head, withChunks(chunks, stored.chunks), today);

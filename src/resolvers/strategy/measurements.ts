@@ -18,6 +18,7 @@ import { nowIso, todayOf } from '../../adapters/clock';
 import { conflictWith, notFound } from '../failures';
 import { loadKpiHistory } from './loaders';
 import { kpiHistory } from './views';
+import { kpiHealthStage } from '../feed/activities';
 
 export const addMeasurement = editorCall('addMeasurement', async ({ access, projectId, payload }) => {
   const now = nowIso();
@@ -31,7 +32,7 @@ export const addMeasurement = editorCall('addMeasurement', async ({ access, proj
     return fail('invalid', 'This KPI is measured by its JQL query: use Refresh now to take a value.', 'kpiId');
   }
   const measurement: Measurement = { id: newId('m'), ...entered(payload.measurement), source: 'manual', recordedBy: access.accountId, recordedAt: now };
-  return answer(await appendMeasurement(series, measurement, chunks.at(-1), now), { kpi, chunks, projectId, today });
+  return answer(await appendMeasurement(series, measurement, chunks.at(-1), now, healthStage(kpi, series, today, now, access.accountId)), { kpi, chunks, projectId, today });
 });
 
 export const updateMeasurement = editorCall('updateMeasurement', async ({ access, projectId, payload }) => {
@@ -49,18 +50,22 @@ export const updateMeasurement = editorCall('updateMeasurement', async ({ access
   }
   const { note: _oldNote, ...kept } = old;
   const replacement: Measurement = { ...kept, ...entered(payload.measurement), recordedBy: access.accountId, recordedAt: now };
-  return answer(await changeMeasurement(series, chunks, payload.id, replacement, now), { kpi, chunks, projectId, today });
+  return answer(await changeMeasurement(series, chunks, payload.id, replacement, now, healthStage(kpi, series, today, now, access.accountId)), { kpi, chunks, projectId, today });
 });
 
 /** Any measurement can be deleted, a wrong JQL snapshot included. */
-export const deleteMeasurement = editorCall('deleteMeasurement', async ({ projectId, payload }) => {
+export const deleteMeasurement = editorCall('deleteMeasurement', async ({ access, projectId, payload }) => {
   const now = nowIso();
   const today = todayOf(now);
   const loaded = await loadSeries(projectId, payload.kpiId, payload.baseVersion, today);
   if (!loaded.ok) return loaded;
   const { kpi, series, chunks } = loaded.value;
-  return answer(await changeMeasurement(series, chunks, payload.id, undefined, now), { kpi, chunks, projectId, today });
+  return answer(await changeMeasurement(series, chunks, payload.id, undefined, now, healthStage(kpi, series, today, now, access.accountId)), { kpi, chunks, projectId, today });
 });
+
+/** The feed hears of a health change in the measurement's own transaction; the person is named when the feed is read. */
+const healthStage = (kpi: Keyed<KpiRecord>, read: SeriesRecord, today: string, at: string, accountId: string) =>
+  kpiHealthStage({ kpi, read, today, at, by: { accountId, displayName: '' } });
 
 interface LoadedSeries {
   kpi: Keyed<KpiRecord>;

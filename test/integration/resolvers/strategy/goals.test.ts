@@ -201,7 +201,8 @@ describe('goals', () => {
       const outsideLog = (id: string) => recordsMentioning(sandbox, id).filter((key) => !key.startsWith('activity/'));
       for (const id of [goal.id, ...kpis.map((k) => k.id)]) expect(outsideLog(id)).toEqual([]);
       const log = Object.values(sandbox.forge.kvs.snapshot().entities['activity'] ?? {}).map((record) => record.value as { goalId?: string; summary: { kind: string; how?: string } });
-      expect(log.filter((entry) => entry.goalId === goal.id).map((entry) => entry.summary.how ?? entry.summary.kind).sort()).toEqual(['deleted', 'goal-added']);
+      const ofGoal = log.filter((entry) => entry.goalId === goal.id && entry.summary.kind.startsWith('goal-'));
+      expect(ofGoal.map((entry) => entry.summary.how ?? entry.summary.kind).sort()).toEqual(['deleted', 'goal-added']);
       expect((await goalsNow()).map((g) => g.id)).toEqual([other.id]);
     });
 
