@@ -453,6 +453,12 @@ export interface EpicLinksView {
   sync?: LinkSync;
 }
 
+/** An epic just created from a roadmap item, linked to it: the roadmap shows it at once from this. */
+export interface CreatedEpic {
+  itemId: string;
+  epic: RoadmapEpic;
+}
+
 export interface EpicChoice {
   id: string;
   key: string;
@@ -477,12 +483,6 @@ export interface EpicContext {
   /** `licensed: false`: the site's Marketplace licence is inactive, so the app is read-only. */
   viewer: { canLink: boolean; licensed: boolean };
 }
-/** An epic just created from a roadmap item, linked to it: the roadmap shows it at once from this. */
-export interface CreatedEpic {
-  itemId: string;
-  epic: RoadmapEpic;
-}
-
 
 // ── Admin ("Throughline settings", Jira administrators only) ──────────────────────────────────
 
@@ -900,6 +900,17 @@ export type Defs = {
     unlink: Array<{ epicId: string; linksVersion: number }>;
   }) => Result<{ epics: EpicLinksView[]; refused: Array<{ epicId: string; key: string; message: string }>; pendingEpicIds: string[] }>;
 
+  /**
+   * Creates an epic in the project as the user (Jira's Create Issues; the product's edit rule for the
+   * item) and links it to the item. `summary` defaults to the item's title. A field Jira requires
+   * that this form lacks is refused as `invalid` naming it (`requiredFields`).
+   */
+  createEpicFromItem: (payload: { itemId: string; summary?: string; description?: string }) => Result<CreatedEpic>;
+  /** The roadmap lanes the caller keeps collapsed in this product (their own preference, kept in Forge storage). */
+  getLanePrefs: () => Result<{ collapsedLaneIds: string[] }>;
+  /** Replaces the caller's collapsed lanes in this product. */
+  saveLanePrefs: (payload: { collapsedLaneIds: string[] }) => Result<{ collapsedLaneIds: string[] }>;
+
   /** The epic panel: the epic (from the Forge context) and the goals, items and KPIs it serves. */
   getEpicContext: () => Result<EpicContext>;
   /** Changes this epic's links from its panel; the epic comes from the Forge context. */
@@ -926,13 +937,6 @@ export type Defs = {
 
   /** The Alignment tab: epics × goals, unaligned epics, goals without work, sprint investment, export rows. */
   getAlignment: () => Result<AlignmentView>;
-  /**
-   * Creates an epic in the project as the user (Jira's Create Issues; the product's edit rule for the
-   * item) and links it to the item. `summary` defaults to the item's title. A field Jira requires
-   * that this form lacks is refused as `invalid` naming it (`requiredFields`).
-   */
-  createEpicFromItem: (payload: { itemId: string; summary?: string; description?: string }) => Result<CreatedEpic>;
-
 
   // ── Dashboard gadgets: the project comes from the gadget's configuration, checked as the user ──
   /** The edit view's choices: products the viewer may browse; with `projectId`, that product's goals. */

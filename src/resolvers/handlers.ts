@@ -12,8 +12,9 @@ import { followTarget, getFollowing, getProductFeed, unfollowTarget } from './fe
 import { getProjectOverview } from './project-overview';
 import { getPortfolio } from './portfolio/portfolio-view';
 import { linkEpics, searchEpics } from './roadmap/epic-links';
-import { createRoadmapItem, deleteRoadmapItem, moveRoadmapItem, updateRoadmapItem } from './roadmap/items';
 import { createEpicFromItem } from './roadmap/create-epic';
+import { getLanePrefs, saveLanePrefs } from './roadmap/lane-prefs';
+import { createRoadmapItem, deleteRoadmapItem, moveRoadmapItem, updateRoadmapItem } from './roadmap/items';
 import { addEvidence, countEvidenceJql, listItemEvidence, previewEvidenceJql, removeEvidence, updateEvidence } from './roadmap/evidence';
 import { saveLaneSetup } from './roadmap/lanes';
 import { saveScoringMethod } from './roadmap/scoring';
@@ -73,10 +74,12 @@ export const handlers: Handlers<Defs> = depthBounded({
   countEvidenceJql: (request) => guarded(() => countEvidenceJql(request)),
   searchEpics: (request) => guarded(() => searchEpics(request)),
   linkEpics: (request) => guarded(() => linkEpics(request)),
+  createEpicFromItem: (request) => guarded(() => createEpicFromItem(request)),
+  getLanePrefs: (request) => guarded(() => getLanePrefs(request)),
+  saveLanePrefs: (request) => guarded(() => saveLanePrefs(request)),
 
   getEpicContext: (request) => guarded(() => getEpicContext(request)),
   setEpicLinks: (request) => guarded(() => setEpicLinks(request)),
-  createEpicFromItem: (request) => guarded(() => createEpicFromItem(request)),
 
   getAdminSettings: (request) => guarded(() => getAdminSettings(request)),
   getAdminProjectSettings: (request) => guarded(() => getAdminProjectSettings(request)),

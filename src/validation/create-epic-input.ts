@@ -13,3 +13,10 @@ export const createEpicFromItemSchema = z.object({
     .optional(),
   description: text(limits.descriptionLength).optional(),
 });
+
+/** Collapsed lanes: goal ids, custom lane ids, owners' account ids (owner lanes) or the "none" lane; far more than a board has. */
+export const maxCollapsedLanes = 200;
+
+export const lanePrefsSchema = z.object({
+  collapsedLaneIds: z.array(recordId).max(maxCollapsedLanes, { error: `At most ${maxCollapsedLanes} lanes.` }),
+});

@@ -6,8 +6,7 @@
 import { z } from 'zod';
 import type { Defs } from '../contract';
 import { adminSchemas } from './admin-inputs';
-import { createEpicFromItemSchema } from './create-epic-input';
-import { createEpicFromItemSchema } from './create-epic-input';
+import { createEpicFromItemSchema, lanePrefsSchema } from './create-epic-input';
 import { feedSchemas } from './feed-inputs';
 import { gadgetSchemas } from './gadget-inputs';
 import { checkInSchemas } from './status-update-inputs';
@@ -69,7 +68,7 @@ export const payloadSchemas = {
   searchEpics: z.object({ query: epicQuerySchema }),
   linkEpics: linkEpicsSchema,
   createEpicFromItem: createEpicFromItemSchema,
-  createEpicFromItem: createEpicFromItemSchema,
+  saveLanePrefs: lanePrefsSchema,
   setEpicLinks: epicLinksInputSchema,
 
   // Admin ("Throughline settings")

@@ -60,7 +60,7 @@ export function parseRoute(pathname: unknown): ProductRoute {
 }
 
 /**
- * The filter as one path segment, `q=<text>;goal=<id>;status=<status>;risk`: `=` and `;` are
+ * The filter as one path segment, `q=<text>;goal=<id>;status=<status>;risk=1;horizon=next;noepics=1`: `=` and `;` are
  * path characters (RFC 3986 sub-delims), and every value is percent-encoded, so text with `/`, `;`
  * or `=` stays inside its segment.
  */
@@ -73,6 +73,8 @@ function formatFilterSegment(filter: RoadmapFilter): string {
     filter.mine ? 'mine=1' : '',
     filter.minScore !== undefined ? `min=${filter.minScore}` : '',
     filter.byOwner ? 'by=owner' : '',
+    filter.horizon ? `horizon=${filter.horizon}` : '',
+    filter.noEpics ? 'noepics=1' : '',
   ];
   return parts.filter(Boolean).join(';');
 }
@@ -101,6 +103,8 @@ function parseFilterSegment(segment: string): RoadmapFilter | undefined {
     mine: parts.get('mine') === '1',
     minScore: min !== undefined && /^-?\d{1,13}(\.\d{1,6})?$/.test(min) ? Number(min) : undefined,
     byOwner: parts.get('by') === 'owner',
+    horizon: parts.get('horizon'),
+    noEpics: parts.get('noepics') === '1',
   });
   return hasRouteState(filter) ? filter : undefined;
 }

@@ -161,6 +161,7 @@ export function validPayload(key: string, ids: SeededProduct): Record<string, un
     saveSprintBoards: { projectId: ids.projectId, boardIds: null, baseVersion: 0 },
     getGadgetOptions: { projectId: ids.projectId },
     createEpicFromItem: { itemId: ids.itemId, summary: 'Epic from the item', description: 'Made from the roadmap.' },
+    saveLanePrefs: { collapsedLaneIds: [ids.goalId, 'none'] },
     getGoalHealthGadget: { projectId: ids.projectId, rows: 5 },
     getRoadmapNowGadget: { projectId: ids.projectId, rows: 5, goalId: ids.goalId },
     getUnalignedWorkGadget: { projectId: ids.projectId, rows: 5 },

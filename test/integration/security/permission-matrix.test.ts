@@ -95,6 +95,9 @@ const matrix: Record<keyof Defs, Row> = {
   // (the ids are checked against this product before Jira is asked whether they may edit the epic).
   // The edit rule for the item, and Jira's Create Issues (every writer here holds it in THR).
   createEpicFromItem: { where: 'project', own: writer, other: notFoundFor(writer) },
+  // A person's own collapsed lanes: anyone who may browse keeps theirs; lane ids name nothing to check.
+  getLanePrefs: { where: 'project', own: reader },
+  saveLanePrefs: { where: 'project', own: reader },
   setEpicLinks: { where: 'panel', own: epicEditor, other: { ...refusedFor(epicEditor, 'invalid'), viewer: 'invalid' } },
   getPortfolio: { where: 'global', own: { jiraAdmin: 'ok', projectAdmin: 'ok', editor: 'ok', viewer: 'ok', outsider: 'ok', anonymous: 'forbidden' } },
   getAdminSettings: { where: 'admin', own: jiraAdminOnly },

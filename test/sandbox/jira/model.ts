@@ -68,12 +68,12 @@ export interface SimProject {
    * @see https://support.atlassian.com/jira/kb/the-atlassian-addons-project-access-project-role-in-jira-cloud/
    */
   addonRolePermissions: ProjectPermissionKey[];
-}
   /**
    * Field ids (system, e.g. `components`, or custom) the project's field configuration makes
    * required on create, for every issue type: createmeta says so and POST /issue refuses without them.
    */
   requiredOnCreate?: string[];
+}
 
 /**
  * An issue security level of the project's issue security scheme: an issue at this level is

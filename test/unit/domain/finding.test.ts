@@ -45,6 +45,31 @@ describe('filterRoadmapItems', () => {
     expect(filterRoadmapItems(items, f(filter), epicText).map((item) => item.id)).toEqual(expected);
   });
 
+  // Issue 10.5: horizon and "has no epics" join the filter.
+  const placed: Array<FilterableItem & { id: string }> = [
+    { ...items[0]!, horizon: 'now' },
+    { ...items[1]!, horizon: 'next' },
+    { ...items[2]!, horizon: 'later' },
+    { ...items[3]!, horizon: 'now' },
+    { id: 'e', title: 'Gift cards', status: 'planned', horizon: 'next', epicIds: [], atRisk: false },
+  ];
+  test.each<[string, Partial<RoadmapFilter>, string[]]>([
+    ['one horizon', { horizon: 'now' }, ['a', 'd']],
+    ['a horizon no item is on', { horizon: 'later', goal: 'g1' }, []],
+    ['items no epic delivers', { noEpics: true }, ['c', 'e']],
+    ['no epics on one horizon', { noEpics: true, horizon: 'next' }, ['e']],
+    ['no epics, by text: an epic key cannot match an item without epics', { noEpics: true, text: 'thr-1' }, []],
+    ['horizon with status and risk', { horizon: 'now', status: 'in-progress', atRisk: true }, ['d']],
+  ])('%s', (_name, filter, expected) => {
+    expect(filterRoadmapItems(placed, f(filter), epicText).map((item) => item.id)).toEqual(expected);
+  });
+
+  test('a horizon or "no epics" alone is filtering', () => {
+    expect(isFiltering(f({ horizon: 'later' }))).toBe(true);
+    expect(isFiltering(f({ noEpics: true }))).toBe(true);
+    expect(isFiltering(f({ noEpics: false }))).toBe(false);
+  });
+
   test('isFiltering is false for the empty filter and blank text, true for any condition', () => {
     expect(isFiltering(emptyRoadmapFilter)).toBe(false);
     expect(isFiltering(f({ text: '  ' }))).toBe(false);
@@ -61,6 +86,8 @@ describe('roadmapFilterOf (untrusted parts)', () => {
     ['an unknown status and a goal id with a slash', { status: 'shipped', goal: '../x' }, emptyRoadmapFilter],
     ['wrong types', { text: 3, goal: {}, atRisk: 'yes' }, emptyRoadmapFilter],
     ['text cut at 100 characters', { text: 'x'.repeat(150) }, f({ text: 'x'.repeat(100) })],
+    ['a horizon and no epics', { horizon: 'next', noEpics: true }, f({ horizon: 'next', noEpics: true })],
+    ['an unknown horizon and a truthy non-boolean', { horizon: 'someday', noEpics: 1 }, emptyRoadmapFilter],
   ])('%s', (_name, parts, expected) => {
     expect(roadmapFilterOf(parts)).toEqual(expected);
   });

@@ -71,6 +71,7 @@ describe('the product page route', () => {
       ['text only', { text: 'checkout', goal: '', status: '' as const, atRisk: false }, '/roadmap/horizons/q=checkout'],
       ['goal and risk', { text: '', goal: 'none', status: '' as const, atRisk: true }, '/roadmap/horizons/goal=none;risk=1'],
       ['everything, text with / ; =', full, '/roadmap/horizons/q=one-tap%20%2F%20pay%3B%20a%3Db;goal=goal-1;status=in-progress;risk=1'],
+    ['a horizon and no epics', { text: '', goal: '', status: '' as const, atRisk: false, horizon: 'later' as const, noEpics: true }, '/roadmap/horizons/horizon=later;noepics=1'],
     ])('%s survives format then parse', (_name, filter, path) => {
       expect(formatRoute({ tab: 'roadmap', layout: 'horizons', filter })).toBe(path);
       expect(parseRoute(path)).toEqual({ tab: 'roadmap', layout: 'horizons', filter });
@@ -91,6 +92,7 @@ describe('the product page route', () => {
       expect(parseRoute('/roadmap/horizons/status=shipped;goal=..;risk=yes')).toEqual({ tab: 'roadmap', layout: 'horizons' });
       expect(parseRoute('/roadmap/horizons/q=%E0%A4%A')).toEqual({ tab: 'roadmap', layout: 'horizons', filter: { text: '%E0%A4%A', goal: '', status: '', atRisk: false } });
       expect(parseRoute('/goals/q=x')).toEqual({ tab: 'goals' });
+      expect(parseRoute('/roadmap/horizons/horizon=someday;noepics=yes')).toEqual({ tab: 'roadmap', layout: 'horizons' });
     });
   });
 });

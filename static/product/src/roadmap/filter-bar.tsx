@@ -2,7 +2,9 @@ import Button from '@atlaskit/button/new';
 import { Box, Inline, Text, xcss } from '@atlaskit/primitives';
 import { emptyRoadmapFilter, isFiltering, noGoal } from '../../../../src/domain/finding';
 import type { RoadmapFilter } from '../../../../src/domain/finding';
-import { itemStatuses } from '../../../../src/domain/roadmap';
+import { horizons, itemStatuses } from '../../../../src/domain/roadmap';
+import type { Horizon } from '../../../../src/domain/roadmap';
+import { finding } from '../../../shared/messages/create-epic';
 import { messages } from '../../../shared/messages';
 import { NativeSelect } from '../../../shared/native-select';
 import '../../../shared/find-input.css';
@@ -17,6 +19,7 @@ const barStyles = xcss({
   borderStyle: 'solid',
   borderWidth: 'border.width',
 });
+const visuallyHidden = xcss({ position: 'absolute', width: '1px', height: '1px', overflow: 'hidden', whiteSpace: 'nowrap' });
 const checkboxStyles = { accentColor: 'var(--ds-background-selected-bold, #0c66e4)', width: '1rem', height: '1rem', margin: 0 } as const;
 
 const Label = ({ htmlFor, children }: { htmlFor: string; children: string }) => (
@@ -71,6 +74,35 @@ export function FilterBar(props: { filter: RoadmapFilter; goals: ReadonlyArray<{
             onChange={(status) => set({ status })}
             options={[{ value: '', label: m.filterAnyStatus }, ...itemStatuses.map((status) => ({ value: status, label: m.status[status] }))]}
           />
+        </Inline>
+        <Inline space="space.100" alignBlock="center">
+          <Label htmlFor="roadmap-filter-horizon">{finding.horizon}</Label>
+          <NativeSelect<Horizon | ''>
+            id="roadmap-filter-horizon"
+            value={filter.horizon ?? ''}
+            onChange={(horizon) => {
+              const { horizon: _previous, ...rest } = filter;
+              onChange(horizon ? { ...rest, horizon } : rest);
+            }}
+            options={[{ value: '', label: finding.anyHorizon }, ...horizons.map((horizon) => ({ value: horizon, label: m.horizons[horizon] }))]}
+          />
+        </Inline>
+        <Inline space="space.075" alignBlock="center">
+          <input
+            id="roadmap-filter-no-epics"
+            type="checkbox"
+            style={checkboxStyles}
+            checked={filter.noEpics === true}
+            aria-describedby="roadmap-filter-no-epics-help"
+            onChange={(event) => {
+              const { noEpics: _previous, ...rest } = filter;
+              onChange(event.target.checked ? { ...rest, noEpics: true } : rest);
+            }}
+          />
+          <Label htmlFor="roadmap-filter-no-epics">{finding.noEpics}</Label>
+          <Box as="span" xcss={visuallyHidden} id="roadmap-filter-no-epics-help">
+            {finding.noEpicsLabel}
+          </Box>
         </Inline>
         <Inline space="space.075" alignBlock="center">
           <input id="roadmap-filter-risk" type="checkbox" style={checkboxStyles} checked={filter.atRisk} onChange={(event) => set({ atRisk: event.target.checked })} />

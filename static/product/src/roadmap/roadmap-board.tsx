@@ -5,6 +5,7 @@ import type { RoadmapItemView } from '../../../../src/contract';
 import type { RoadmapColumn } from '../../../../src/domain/roadmap';
 import { AddIcon } from '../../../shared/icons';
 import { messages } from '../../../shared/messages';
+import { finding } from '../../../shared/messages/create-epic';
 import { cellOf, commandTarget, placeOf } from './board-model';
 import type { Board, BoardLane, MoveCommand, MoveTarget } from './board-model';
 import type { MoveChoice } from './card-move-menu';
@@ -25,6 +26,9 @@ export interface RoadmapBoardProps {
   /** Moves a card; false when the move changes nothing. */
   onMove: (itemId: string, target: MoveTarget) => boolean;
   onAdd: (laneId: string) => void;
+  /** Lanes this person keeps collapsed (their heading stays, with the count of items hidden). */
+  collapsed?: ReadonlySet<string>;
+  onToggleLane?: (laneId: string, laneName: string) => void;
 }
 
 /**
@@ -173,6 +177,8 @@ export function RoadmapBoard(props: RoadmapBoardProps) {
             onCommand={onCommand}
             moveChoices={moveChoices}
             registerTitle={registerTitle}
+            isCollapsed={props.collapsed?.has(lane.id) === true && lane.id !== focusLane && lane.id !== selectedLane}
+            {...(props.onToggleLane ? { onToggle: props.onToggleLane } : {})}
           />
         ))}
       </div>
@@ -275,6 +281,8 @@ interface LaneProps {
   onCommand: (itemId: string, command: MoveCommand) => void;
   moveChoices: (itemId: string) => MoveChoice[];
   registerTitle: (itemId: string, element: HTMLButtonElement | null) => void;
+  isCollapsed?: boolean;
+  onToggle?: (laneId: string, laneName: string) => void;
 }
 
 function Lane(props: LaneProps) {
@@ -290,20 +298,22 @@ function Lane(props: LaneProps) {
       className="rm-lane"
       aria-labelledby={headingId}
       data-testid={`roadmap-lane-${lane.id}`}
-      aria-busy={near ? undefined : true}
-      style={near ? undefined : { minHeight: `${tallest * cardRem}rem` }}
+      aria-busy={near || props.isCollapsed ? undefined : true}
+      style={near || props.isCollapsed ? undefined : { minHeight: `${tallest * cardRem}rem` }}
     >
       <div className="rm-lane-head">
+        {props.onToggle ? <LaneToggle lane={lane} isCollapsed={props.isCollapsed === true} cellsId={`${headingId}-cells`} onToggle={props.onToggle} /> : null}
         <h3 className="rm-lane-title" id={headingId}>
           {lane.name}
         </h3>
         <span className="rm-lane-count" aria-hidden="true">
           {count}
         </span>
+        {props.isCollapsed ? <span className="rm-lane-count">{finding.collapsedCount(count)}</span> : null}
         {props.canEdit ? <IconButton icon={AddIcon} label={m.addItemTo(lane.name)} appearance="subtle" spacing="compact" onClick={() => props.onAdd(lane.id)} /> : null}
       </div>
-      <div className="rm-cells" style={props.template}>
-        {near && board.columns.map((column) => (
+      <div className="rm-cells" id={`${headingId}-cells`} style={props.template} hidden={props.isCollapsed}>
+        {near && !props.isCollapsed && board.columns.map((column) => (
           <Cell
             key={column.key}
             lane={lane}
@@ -319,6 +329,24 @@ function Lane(props: LaneProps) {
         ))}
       </div>
     </section>
+  );
+}
+
+/** The lane's disclosure button: `aria-expanded` on it, the lane's cells the region it controls. */
+function LaneToggle(props: { lane: BoardLane; isCollapsed: boolean; cellsId: string; onToggle: (laneId: string, laneName: string) => void }) {
+  const { lane, isCollapsed } = props;
+  return (
+    <button
+      type="button"
+      className="rm-lane-toggle"
+      aria-expanded={!isCollapsed}
+      aria-controls={props.cellsId}
+      aria-label={isCollapsed ? finding.expandLane(lane.name) : finding.collapseLane(lane.name)}
+      data-testid={`roadmap-lane-toggle-${lane.id}`}
+      onClick={() => props.onToggle(lane.id, lane.name)}
+    >
+      <span aria-hidden="true" className="rm-lane-chevron" data-collapsed={isCollapsed || undefined} />
+    </button>
   );
 }
 

@@ -25,6 +25,7 @@ import { useRoadmap } from './use-roadmap';
 import { RoadmapTimeline } from './timeline/roadmap-timeline';
 import { UndoFlag } from './timeline/undo-flag';
 import { useRoadmapMoves } from './use-roadmap-moves';
+import { useLanePrefs } from './use-lane-prefs';
 import type { MoveNotice } from './use-roadmap-moves';
 
 const m = messages.roadmap;
@@ -127,6 +128,7 @@ function RoadmapScreen(props: { view: RoadmapView; onChange: (change: RoadmapCha
     filterRef.current = next;
     onRoute.current({ layout, ...(panel?.kind === 'view' ? { item: panel.itemId } : {}), ...withFilter() }, 'replace');
   };
+  const lanePrefs = useLanePrefs();
   const moves = useRoadmapMoves({ board, items: view.items, onChange: props.onChange, refresh: props.refresh, onNotice: setNotice });
 
   const setLayout = (next: RoadmapLayout) => {
@@ -225,7 +227,7 @@ function RoadmapScreen(props: { view: RoadmapView; onChange: (change: RoadmapCha
           {layout === 'gantt' ? (
             <RoadmapTimeline view={view} items={shownItems} board={board} canEdit={canEdit} selectedId={selectedId} onOpen={onOpen} onSetDates={moves.setDates} />
           ) : (
-            <RoadmapBoard board={board} canEdit={canEdit} selectedId={selectedId} onOpen={onOpen} onMove={moves.move} onAdd={onAdd} />
+            <RoadmapBoard board={board} canEdit={canEdit} selectedId={selectedId} onOpen={onOpen} onMove={moves.move} onAdd={onAdd} collapsed={lanePrefs.collapsed} onToggleLane={lanePrefs.toggle} />
           )}
         </Box>
         {panel ? (

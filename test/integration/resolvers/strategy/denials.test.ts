@@ -24,9 +24,12 @@ type StrategyCall = Exclude<
   | 'saveScoringMethod'
   | 'searchEpics'
   | 'linkEpics'
-  | 'getEpicContext'
   // Creating an epic from an item: its denials are in test/integration/resolvers/roadmap/create-epic.test.ts.
   | 'createEpicFromItem'
+  // A person's collapsed lanes: test/integration/resolvers/roadmap/lane-prefs.test.ts.
+  | 'getLanePrefs'
+  | 'saveLanePrefs'
+  | 'getEpicContext'
   | 'setEpicLinks'
   // Evidence on roadmap items: its denials are in test/integration/resolvers/roadmap/evidence.test.ts.
   | 'listItemEvidence'
