@@ -153,21 +153,31 @@ export function saveCadence(projectId: string, cadence: CheckInCadence, baseVers
  */
 export function postCheckIn(options: { id: string; record: CheckInRecord; head: CheckInHeadRecord | undefined; activity?: Activity }): Promise<Commit> {
   const { id, record, head } = options;
-  const next: CheckInHeadRecord = {
-    headOf: record.projectId,
-    headTarget: record.targetId,
-    targetKind: record.targetKind,
-    latestId: id,
-    status: record.status,
-    latestAt: record.postedAt,
-    count: (head?.count ?? 0) + 1,
-    version: (head?.version ?? 0) + 1,
-  };
+  const next = nextHead(id, record, head);
   return commit((transaction) => {
     transaction.set(id, record, { entityName: statusUpdateEntityName, conditions: isAbsent() });
     transaction.set(headKey(record.targetId), next, { entityName: statusUpdateEntityName, conditions: head ? versionIs(head.version) : isAbsent() });
     if (options.activity) stageActivity(transaction, options.activity);
   });
+}
+
+/**
+ * The head after a post. A post that lost a race and committed after a newer one (its `postedAt`
+ * is older than the head's) is counted but does not become the latest: the head always names the
+ * newest check-in, as the by-target index orders them.
+ */
+export function nextHead(id: string, record: CheckInRecord, head: CheckInHeadRecord | undefined): CheckInHeadRecord {
+  const newer = !head || record.postedAt > head.latestAt || (record.postedAt === head.latestAt && id > head.latestId);
+  return {
+    headOf: record.projectId,
+    headTarget: record.targetId,
+    targetKind: record.targetKind,
+    latestId: newer ? id : head.latestId,
+    status: newer ? record.status : head.status,
+    latestAt: newer ? record.postedAt : head.latestAt,
+    count: (head?.count ?? 0) + 1,
+    version: (head?.version ?? 0) + 1,
+  };
 }
 
 /**

@@ -24,6 +24,7 @@ import {
   checkInOf,
   checkInPage,
   headOf,
+  nextHead,
   postCheckIn,
   recordComments,
   replaceCheckIn,
@@ -256,9 +257,8 @@ export async function postStatusUpdate(request: Request): Promise<Result<{ updat
   if (outcome === 'conflict') return fail('conflict', `Others posted check-ins on this ${whatOf(ref.kind)} at the same moment. Reload to read them, then post yours.`);
 
   // Saved: from here on the answer is ok, whatever Jira or storage do with the follow-up.
-  const headNow = { headOf: record.projectId, headTarget: ref.id, targetKind: ref.kind, latestId: id, status, latestAt: now, count: (head?.count ?? 0) + 1, version: (head?.version ?? 0) + 1 };
   const heads = new Map(state.heads);
-  heads.set(ref.id, headNow);
+  heads.set(ref.id, nextHead(id, record, head));
   const summary = summaryFrom({ ...state, heads }, target, judging(who.value.context, now), facts.value);
   let comments: EpicCommentReport | undefined;
   if (payload.value.commentOnEpics) {

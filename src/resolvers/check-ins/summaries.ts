@@ -103,3 +103,24 @@ export function itemCheckIn(
     },
   );
 }
+
+/** The roadmap's item views with their check-in state; the forecast each view carries is judged against the latest status. */
+export function withCheckIns<V extends { id: string; status: string; endDate?: string; delivery?: { forecast: { kind: string; finishDate?: string } } }>(
+  views: readonly V[],
+  records: ReadonlyArray<{ id: string; createdAt: string }>,
+  state: CheckInState,
+  judge: Judging,
+): Array<V & { checkIn: CheckInSummary }> {
+  const createdAt = new Map(records.map((record) => [record.id, record.createdAt]));
+  return views.map((item) => {
+    const forecast = item.delivery?.forecast;
+    const finish = forecast?.kind === 'forecast' ? forecast.finishDate : undefined;
+    const checkIn = itemCheckIn(
+      state,
+      { id: item.id, status: item.status, createdAt: createdAt.get(item.id) ?? judge.now, ...(item.endDate ? { endDate: item.endDate } : {}) },
+      finish,
+      judge,
+    );
+    return { ...item, checkIn };
+  });
+}

@@ -15,6 +15,7 @@ import { itemsOfProject, loadLanes } from '../../adapters/storage/roadmap-store'
 import { orderGoals } from '../../domain/goal-order';
 import { ok } from '../results';
 import { viewerCall } from '../calls';
+import { loadCheckInState, withCheckIns } from '../check-ins/summaries';
 import { evidenceSummaries, withEvidence } from './evidence';
 import { epicsByItem, itemView, roadmapEpic } from './views';
 import { loadProjectReleases } from '../../adapters/delivery/project-releases';
@@ -31,6 +32,9 @@ export const getRoadmap = viewerCall('getRoadmap', async ({ jira, access, projec
   // Card counts of evidence: the stored heads only; JQL counts come after the board renders (countEvidenceJql).
   const evidenceLoad = evidenceSummaries(projectId);
   evidenceLoad.catch(() => undefined);
+  // Each item's check-in state: its heads' query and the cadence (src/resolvers/check-ins/summaries.ts).
+  const checkInLoad = loadCheckInState(projectId);
+  checkInLoad.catch(() => undefined);
   // One request at most, as the viewer; the copy is shared by the project's browsers for ten minutes.
   const releasesLoad = loadProjectReleases(jira, { projectId, now, ...(payload.refresh ? { refresh: payload.refresh } : {}) });
   releasesLoad.catch(() => undefined);
@@ -78,7 +82,7 @@ export const getRoadmap = viewerCall('getRoadmap', async ({ jira, access, projec
     lanes: lanes.lanes,
     setupVersion: lanes.version,
     goals: orderGoals(goals).map((goal) => ({ id: goal.id, title: goal.title, status: goal.status })),
-    items: withEvidence(liveItems, await evidenceLoad),
+    items: withCheckIns(withEvidence(liveItems, await evidenceLoad), items, await checkInLoad, { now, timeZone: context.timeZone }),
     epics: epics.map((epic) => roadmapEpic(epic, rollups.get(epic.id)?.rollup)),
     sprints: sprints.map((sprint) => ({ ...sprint, boardIds: [...(sprint.boardIds ?? [])] })),
     velocity,

@@ -123,6 +123,25 @@ describe('posting a check-in on a roadmap item', () => {
     if (forecast.kind === 'forecast' && forecast.finishDate > '2026-12-31') {
       expect(posted.update.disagreements[0]).toBe(`Marked on track, but the forecast finishes on ${forecast.finishDate}, after the end date 2026-12-31.`);
     }
+    // The roadmap's card carries the item's check-in state, judged against its forecast now.
+    const after = (await roadmap(sandbox, 'developer')).items.find((candidate) => candidate.id === item.id)!;
+    expect(after.status).toBe('planned');
+    expect(after.checkIn).toMatchObject({ latest: { id: posted.update.id, status: 'on-track' }, count: 1, updateDue: false });
+    expect(after.checkIn!.disagreements).toEqual(posted.update.disagreements);
+  });
+
+  test('an item whose end date passed, never checked in: the card says the time frame is over and an update is due', async () => {
+    clockAt('2026-12-20T10:00:00.000Z');
+    const item = await seedItem(sandbox, { startDate: '2026-11-01', endDate: '2026-12-10' });
+    clockAt('2026-12-28T10:00:00.000Z');
+    const card = (await roadmap(sandbox)).items.find((candidate) => candidate.id === item.id)!;
+    expect(card.checkIn).toEqual({
+      target: { kind: 'item', id: item.id },
+      count: 0,
+      updateDue: true,
+      dueOn: '2026-12-27',
+      disagreements: ['The time frame ended on 2026-12-10, but it is not done.'],
+    });
   });
 
   test('an item no epic delivers says so in its facts', async () => {
