@@ -7,6 +7,7 @@ import type { Horizon } from '../../../../src/domain/roadmap';
 import { finding } from '../../../shared/messages/create-epic';
 import { messages } from '../../../shared/messages';
 import { NativeSelect } from '../../../shared/native-select';
+import { PriorityFilters } from './priority-filters';
 import '../../../shared/find-input.css';
 
 const m = messages.roadmap;
@@ -108,6 +109,7 @@ export function FilterBar(props: { filter: RoadmapFilter; goals: ReadonlyArray<{
           <input id="roadmap-filter-risk" type="checkbox" style={checkboxStyles} checked={filter.atRisk} onChange={(event) => set({ atRisk: event.target.checked })} />
           <Label htmlFor="roadmap-filter-risk">{m.filterAtRisk}</Label>
         </Inline>
+        <PriorityFilters filter={filter} onChange={onChange} />
         {isFiltering(filter) ? (
           <Button spacing="compact" appearance="subtle" onClick={() => onChange(emptyRoadmapFilter)}>
             {m.filterClear}

@@ -17,6 +17,7 @@ import { WriteError } from '../../../shared/write-error';
 import { datesText, forecastDetail, forecastLine, progressOf, sprintsLine } from './delivery-text';
 import { CreateEpic } from './create-epic';
 import { ItemEpics } from './item-epics';
+import { ItemPriority } from './item-priority';
 import { ItemEvidenceSection } from './item-evidence';
 import { ItemForm } from './item-form';
 import type { RoadmapChange } from './roadmap-state';
@@ -137,6 +138,7 @@ export function ItemPanel(props: {
             }} />
           ) : null}
           <ItemFacts item={item} view={view} />
+          <ItemPriority item={item} view={view} onChange={props.onChange} refresh={props.refresh} />
           <Box xcss={descriptionStyles}>{item.description.trim() ? item.description : <Text color="color.text.subtlest">{m.descriptionEmpty}</Text>}</Box>
           {item.delivery ? (
             <Box xcss={sectionStyles}>

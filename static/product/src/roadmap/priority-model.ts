@@ -69,3 +69,11 @@ export function ownerBoard(board: Board, items: readonly RoadmapItemView[], view
   for (const cell of cells.values()) cell.sort(byRank);
   return { ...board, lanes: [...people, { id: noLane, name: messages.priority.noOwner }], cells };
 }
+
+/** What the roadmap filter reads of an item's owner and score: whether the viewer owns it, and its score. */
+export function priorityFactsOf(scores: ReadonlyMap<string, ItemScore>, viewerAccountId: string | undefined) {
+  return (item: Pick<RoadmapItemView, 'id' | 'owner'>): { mine: boolean; score?: number } => {
+    const score = scores.get(item.id);
+    return { mine: item.owner !== undefined && item.owner.accountId === viewerAccountId, ...(score?.kind === 'scored' ? { score: score.score } : {}) };
+  };
+}

@@ -8,6 +8,7 @@ import { CardMoveMenu } from './card-move-menu';
 import type { MoveChoice } from './card-move-menu';
 import { datesText, forecastLine, progressOf, sprintsLine } from './delivery-text';
 import { useCardDrag } from './use-card-drag';
+import { CardScore } from './card-score';
 
 const m = messages.roadmap;
 
@@ -98,6 +99,7 @@ export const RoadmapCard = memo(function RoadmapCard(props: RoadmapCardProps) {
         <span>{m.epicCount(item.epicIds.length)}</span>
       </div>
       <CardEvidence item={item} />
+      <CardScore item={item} />
       {item.epicIds.length === 0 ? null : !delivery ? (
         <span className="rm-line rm-line-subtlest">{m.progressLoading}</span>
       ) : (

@@ -7,13 +7,18 @@ import { Box, Inline, Stack, Text, xcss } from '@atlaskit/primitives';
 import type { RoadmapView } from '../../../../src/contract';
 import { emptyRoadmapFilter, filterRoadmapItems, isFiltering } from '../../../../src/domain/finding';
 import type { RoadmapFilter } from '../../../../src/domain/finding';
-import { noLane, roadmapLayouts } from '../../../../src/domain/roadmap';
+import { noLane } from '../../../../src/domain/roadmap';
 import type { RoadmapLayout } from '../../../../src/domain/roadmap';
 import { ErrorMessage } from '../../../shared/error-message';
 import { AddIcon } from '../../../shared/icons';
 import { Loading } from '../../../shared/loading';
 import { messages } from '../../../shared/messages';
 import { RadioGroup } from '../../../shared/radio-group';
+import { hasRouteState, roadmapViews } from '../../../shared/product-route';
+import type { RoadmapViewKey } from '../../../shared/product-route';
+import { PriorityList } from './priority-list';
+import { ownerBoard, priorityFactsOf, scoresOf } from './priority-model';
+import { ScoresContext } from './scores-context';
 import { boardOf } from './board-model';
 import { FilterBar } from './filter-bar';
 import { ItemPanel } from './item-panel';
@@ -48,10 +53,10 @@ function noticeTitle(notice: MoveNotice): string {
 }
 
 /** The layout last chosen in this browser tab, for a route that names none (the Roadmap tab opened plainly). */
-function rememberedLayout(): RoadmapLayout {
+function rememberedLayout(): RoadmapViewKey {
   try {
     const saved = window.sessionStorage.getItem(layoutKey);
-    return roadmapLayouts.find((l) => l === saved) ?? 'horizons';
+    return roadmapViews.find((l) => l === saved) ?? 'horizons';
   } catch {
     return 'horizons';
   }
@@ -59,11 +64,11 @@ function rememberedLayout(): RoadmapLayout {
 
 /** The tab's part of the product page's route: the layout and the open item (static/shared/product-route.ts). */
 export interface RoadmapRouteProps {
-  layout: RoadmapLayout | undefined;
+  layout: RoadmapViewKey | undefined;
   itemId: string | undefined;
   /** The filter the route names (a shared link, back / forward); absent: none. */
   filter?: RoadmapFilter | undefined;
-  onRoute: (next: { layout: RoadmapLayout; item?: string; filter?: RoadmapFilter }, how: 'push' | 'replace') => void;
+  onRoute: (next: { layout: RoadmapViewKey; item?: string; filter?: RoadmapFilter }, how: 'push' | 'replace') => void;
 }
 
 /** The Roadmap tab: loads the roadmap when first opened, then the board with its details panel. */
@@ -78,8 +83,10 @@ export function RoadmapTab(route: RoadmapRouteProps) {
 function RoadmapScreen(props: { view: RoadmapView; onChange: (change: RoadmapChange) => void; refresh: () => Promise<boolean>; route: RoadmapRouteProps }) {
   const { view, route } = props;
   const canEdit = view.viewer.canEdit;
-  const [remembered] = useState<RoadmapLayout>(rememberedLayout);
+  const [remembered] = useState<RoadmapViewKey>(rememberedLayout);
   const layout = route.layout ?? remembered;
+  // The Priority view lists items; the board under it (for moves) is the Now / Next / Later one.
+  const boardLayout: RoadmapLayout = layout === 'priority' ? 'horizons' : layout;
   // The route names the open item; an id the roadmap does not hold (deleted, mistyped) opens nothing.
   const routedItem = route.itemId && view.items.some((item) => item.id === route.itemId) ? route.itemId : undefined;
   const [panel, setPanelState] = useState<PanelState | undefined>(routedItem ? { kind: 'view', itemId: routedItem } : undefined);
@@ -96,7 +103,7 @@ function RoadmapScreen(props: { view: RoadmapView; onChange: (change: RoadmapCha
   useEffect(() => {
     setFilterState((current) => (JSON.stringify({ ...current, text: current.text.trim() }) === routedFilterKey ? current : (JSON.parse(routedFilterKey) as RoadmapFilter)));
   }, [routedFilterKey]);
-  const withFilter = () => (isFiltering(filterRef.current) ? { filter: filterRef.current } : {});
+  const withFilter = () => (hasRouteState(filterRef.current) ? { filter: filterRef.current } : {});
   /** Opening or closing an item is a step in the URL (back closes it again); a new-item form is not. */
   const setPanel = useCallback((next: PanelState | undefined) => {
     setPanelState(next);
@@ -116,12 +123,17 @@ function RoadmapScreen(props: { view: RoadmapView; onChange: (change: RoadmapCha
     const byId = new Map(view.epics.map((epic) => [epic.id, [epic.key, epic.summary]]));
     return (epicId: string) => byId.get(epicId) ?? [];
   }, [view.epics]);
+  const scores = useMemo(() => ({ method: view.scoring?.method ?? 'none', byItem: scoresOf(view) }), [view]);
+  const priorityFacts = useMemo(() => priorityFactsOf(scores.byItem, view.viewer.accountId), [scores, view.viewer.accountId]);
   const shownItems = useMemo(
-    () => filterRoadmapItems(view.items.map((item) => ({ ...item, atRisk: item.delivery?.forecast.atRisk === true })), filter, epicText),
-    [view.items, filter, epicText],
+    () => filterRoadmapItems(view.items.map((item) => ({ ...item, ...priorityFacts(item), atRisk: item.delivery?.forecast.atRisk === true })), filter, epicText),
+    [view.items, filter, epicText, priorityFacts],
   );
   const filtered = shownItems.length !== view.items.length;
-  const board = useMemo(() => boardOf(filtered ? { ...view, items: shownItems } : view, layout), [view, shownItems, filtered, layout]);
+  const board = useMemo(() => boardOf(filtered ? { ...view, items: shownItems } : view, boardLayout), [view, shownItems, filtered, boardLayout]);
+  // Owner lanes are for reading "who carries what": a lane there is a person, so cards don't move.
+  const byOwner = filter.byOwner === true;
+  const shownBoard = useMemo(() => (byOwner ? ownerBoard(board, shownItems, view.viewer.accountId) : board), [byOwner, board, shownItems, view.viewer.accountId]);
   /** A filter is a setting, not a step: it replaces the URL entry rather than adding one per keystroke. */
   const setFilter = (next: RoadmapFilter) => {
     setFilterState(next);
@@ -131,7 +143,7 @@ function RoadmapScreen(props: { view: RoadmapView; onChange: (change: RoadmapCha
   const lanePrefs = useLanePrefs();
   const moves = useRoadmapMoves({ board, items: view.items, onChange: props.onChange, refresh: props.refresh, onNotice: setNotice });
 
-  const setLayout = (next: RoadmapLayout) => {
+  const setLayout = (next: RoadmapViewKey) => {
     onRoute.current({ layout: next, ...(panel?.kind === 'view' ? { item: panel.itemId } : {}), ...withFilter() }, 'replace');
     try {
       window.sessionStorage.setItem(layoutKey, next);
@@ -160,6 +172,7 @@ function RoadmapScreen(props: { view: RoadmapView; onChange: (change: RoadmapCha
   const selectedId = panel?.kind === 'view' ? panel.itemId : undefined;
   const timelineFallback = layout === 'timeline' && view.sprints.length === 0;
   return (
+    <ScoresContext.Provider value={scores}>
     <Stack space="space.200">
       <Inline space="space.200" alignBlock="end" spread="space-between" shouldWrap>
         <Stack space="space.050">
@@ -180,7 +193,7 @@ function RoadmapScreen(props: { view: RoadmapView; onChange: (change: RoadmapCha
         ) : null}
       </Inline>
       <Inline space="space.300" alignBlock="center" shouldWrap>
-        <RadioGroup legend={m.layoutLegend} value={layout} options={roadmapLayouts.map((value) => ({ value, label: m.layouts[value] }))} onChange={setLayout} />
+        <RadioGroup legend={m.layoutLegend} value={layout} options={roadmapViews.map((value) => ({ value, label: value === 'priority' ? messages.priority.priorityView : m.layouts[value] }))} onChange={setLayout} />
         {view.pending.length > 0 ? (
           <Inline space="space.100" alignBlock="center" testId="roadmap-pending">
             <Spinner size="small" label={m.pendingProgress(view.pending.length)} />
@@ -217,17 +230,19 @@ function RoadmapScreen(props: { view: RoadmapView; onChange: (change: RoadmapCha
         </Inline>
       ) : null}
       <UndoFlag undoable={moves.undoable} onUndo={moves.undo} onDismiss={moves.dismissUndo} />
-      {canEdit && view.items.length > 0 && layout !== 'gantt' ? (
+      {canEdit && view.items.length > 0 && layout !== 'gantt' && layout !== 'priority' ? (
         <Text size="small" color="color.text.subtlest">
-          {m.moveHint}
+          {byOwner ? messages.priority.ownerLanesReadOnly : m.moveHint}
         </Text>
       ) : null}
       <Box xcss={bodyStyles}>
         <Box xcss={boardStyles}>
-          {layout === 'gantt' ? (
+          {layout === 'priority' ? (
+            <PriorityList view={view} items={shownItems} selectedId={selectedId} onOpen={onOpen} onChange={props.onChange} />
+          ) : layout === 'gantt' ? (
             <RoadmapTimeline view={view} items={shownItems} board={board} canEdit={canEdit} selectedId={selectedId} onOpen={onOpen} onSetDates={moves.setDates} />
           ) : (
-            <RoadmapBoard board={board} canEdit={canEdit} selectedId={selectedId} onOpen={onOpen} onMove={moves.move} onAdd={onAdd} collapsed={lanePrefs.collapsed} onToggleLane={lanePrefs.toggle} />
+            <RoadmapBoard board={shownBoard} canEdit={canEdit && !byOwner} selectedId={selectedId} onOpen={onOpen} onMove={moves.move} onAdd={onAdd} collapsed={lanePrefs.collapsed} onToggleLane={lanePrefs.toggle} />
           )}
         </Box>
         {panel ? (
@@ -237,5 +252,6 @@ function RoadmapScreen(props: { view: RoadmapView; onChange: (change: RoadmapCha
         ) : null}
       </Box>
     </Stack>
+    </ScoresContext.Provider>
   );
 }
