@@ -5,6 +5,8 @@
 import type { EpicRollup } from '../../../../src/domain/epic-rollup';
 import type { Forecast } from '../../../../src/domain/forecast';
 import type { WorkBySprint } from '../../../../src/domain/work-sprints';
+import type { ItemDelivery } from '../../../../src/domain/item-delivery';
+import { releases as r } from '../../../shared/messages/releases';
 import { formatDay, formatNearDay, formatNearDays } from '../../../shared/format';
 import { messages } from '../../../shared/messages';
 
@@ -70,6 +72,16 @@ export function forecastDetail(forecast: Forecast): string[] {
   if (forecast.assumedPoints > 0) lines.push(m.forecastAssumed(forecast.assumedPoints, forecast.unestimatedRemaining));
   if (forecast.atRisk) lines.push(m.atRiskDetail(forecast.daysLate));
   return lines;
+}
+
+/** At risk: the forecast passes the item's end date, or a release its open work is in. */
+export function isAtRisk(delivery: ItemDelivery | undefined): boolean {
+  return delivery !== undefined && (delivery.forecast.atRisk || (delivery.releaseRisks?.length ?? 0) > 0);
+}
+
+/** Why the item is at risk of missing its releases: "Forecast 12 Mar passes release 2.4 on 1 Mar." */
+export function releaseRiskLines(delivery: ItemDelivery | undefined): string[] {
+  return (delivery?.releaseRisks ?? []).map((risk) => r.releaseRisk(formatNearDay(risk.forecastDate), risk.releaseName, formatNearDay(risk.releaseDate)));
 }
 
 /** "In Sprint 5 · Planned: Sprint 6 +1 · 2 past sprints", short enough for a card. */

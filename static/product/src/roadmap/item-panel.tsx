@@ -17,6 +17,7 @@ import { WriteError } from '../../../shared/write-error';
 import { datesText, forecastDetail, forecastLine, progressOf, sprintsLine } from './delivery-text';
 import { CreateEpic } from './create-epic';
 import { ItemEpics } from './item-epics';
+import { ItemPlan } from './item-plan';
 import { ItemPriority } from './item-priority';
 import { ItemEvidenceSection } from './item-evidence';
 import { ItemForm } from './item-form';
@@ -145,6 +146,7 @@ export function ItemPanel(props: {
               <ItemDelivery item={item} />
             </Box>
           ) : null}
+          <ItemPlan item={item} view={view} onChange={props.onChange} refresh={props.refresh} />
           <Box xcss={sectionStyles}>
             <ItemEpics item={item} epics={view.epics} canLink={view.viewer.canLink} onChange={props.onChange} refresh={props.refresh} />
             <CreateEpic item={item} canEdit={canEdit} onChange={props.onChange} />

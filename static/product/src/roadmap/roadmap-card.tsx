@@ -6,7 +6,7 @@ import type { MoveCommand } from './board-model';
 import { CardEvidence } from './card-evidence';
 import { CardMoveMenu } from './card-move-menu';
 import type { MoveChoice } from './card-move-menu';
-import { datesText, forecastLine, progressOf, sprintsLine } from './delivery-text';
+import { datesText, forecastLine, isAtRisk, progressOf, releaseRiskLines, sprintsLine } from './delivery-text';
 import { useCardDrag } from './use-card-drag';
 import { CardScore } from './card-score';
 
@@ -90,7 +90,7 @@ export const RoadmapCard = memo(function RoadmapCard(props: RoadmapCardProps) {
         <span className="rm-pill" data-status={item.status}>
           {m.status[item.status]}
         </span>
-        {delivery?.forecast.atRisk ? (
+        {isAtRisk(delivery) ? (
           <span className="rm-pill" data-status="at-risk">
             {m.atRisk}
           </span>
@@ -119,6 +119,11 @@ export const RoadmapCard = memo(function RoadmapCard(props: RoadmapCardProps) {
             <span className="rm-line rm-line-subtlest">{m.noChildren}</span>
           )}
           <span className="rm-line">{forecastLine(delivery.forecast)}</span>
+          {releaseRiskLines(delivery).map((line) => (
+            <span key={line} className="rm-line rm-line-risk">
+              {line}
+            </span>
+          ))}
           <span className="rm-line rm-line-subtlest">{sprintsLine(delivery.sprints)}</span>
         </>
       )}

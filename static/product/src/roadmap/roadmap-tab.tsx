@@ -30,6 +30,7 @@ import { useRoadmap } from './use-roadmap';
 import { RoadmapTimeline } from './timeline/roadmap-timeline';
 import { UndoFlag } from './timeline/undo-flag';
 import { useRoadmapMoves } from './use-roadmap-moves';
+import { isAtRisk } from './delivery-text';
 import { useLanePrefs } from './use-lane-prefs';
 import type { MoveNotice } from './use-roadmap-moves';
 
@@ -126,7 +127,7 @@ function RoadmapScreen(props: { view: RoadmapView; onChange: (change: RoadmapCha
   const scores = useMemo(() => ({ method: view.scoring?.method ?? 'none', byItem: scoresOf(view) }), [view]);
   const priorityFacts = useMemo(() => priorityFactsOf(scores.byItem, view.viewer.accountId), [scores, view.viewer.accountId]);
   const shownItems = useMemo(
-    () => filterRoadmapItems(view.items.map((item) => ({ ...item, ...priorityFacts(item), atRisk: item.delivery?.forecast.atRisk === true })), filter, epicText),
+    () => filterRoadmapItems(view.items.map((item) => ({ ...item, ...priorityFacts(item), atRisk: isAtRisk(item.delivery) })), filter, epicText),
     [view.items, filter, epicText, priorityFacts],
   );
   const filtered = shownItems.length !== view.items.length;
