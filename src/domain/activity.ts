@@ -64,5 +64,5 @@ export function excerpt(text: string, max: number = activityTextLength): string 
   if (flat.length <= max) return flat;
   const cut = [...flat].slice(0, max - 1).join('');
   const space = cut.lastIndexOf(' ');
-  return `${(space > max * 0.6 ? cut.slice(0, space) : cut).trimEnd()}…`;
+  return `${(space > max * 0.5 ? cut.slice(0, space) : cut).trimEnd()}…`;
 }

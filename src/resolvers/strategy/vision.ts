@@ -11,7 +11,8 @@ import { conflictWith, notFound } from '../failures';
 import { namePeople } from '../people';
 import { visionView } from './views';
 import { stageActivity, unstageActivity } from '../../adapters/storage/activity-store';
-import { continuesSitting } from '../../domain/vision-changes';
+import { changedVisionFields, continuesSitting } from '../../domain/vision-changes';
+import { excerpt } from '../../domain/activity';
 import type { SavedVersion } from '../../domain/vision-changes';
 import type { VisionVersionRecord } from '../../adapters/storage/records';
 import { visionActivityKey, visionSaved } from '../feed/activities';
@@ -30,10 +31,20 @@ export const saveVision = editorCall('saveVision', ({ jira, access, payload }) =
 /** Newest first. */
 export const listVisionVersions = viewerRead(async ({ projectId }) => {
   const versions = await visionVersions(projectId);
+  // Each entry tells its own change: what differs from the entry below it (the version before its sitting).
   return ok(
-    versions.map(
-      (record): VisionVersionSummary => ({ version: record.version, saved: { at: record.savedAt, by: record.savedBy }, vision: record.board.vision }),
-    ),
+    versions.map((record, index): VisionVersionSummary => {
+      const changed = changedVisionFields(versions[index + 1]?.board, record.board);
+      const first = changed[0];
+      return {
+        version: record.version,
+        saved: { at: record.savedAt, by: record.savedBy },
+        vision: record.board.vision,
+        changed,
+        ...(first ? { excerpt: excerpt(record.board[first], 140) } : {}),
+        ...(record.restoredFrom === undefined ? {} : { restoredFrom: record.restoredFrom }),
+      };
+    }),
   );
 });
 
