@@ -124,3 +124,17 @@ export function withCheckIns<V extends { id: string; status: string; endDate?: s
     return { ...item, checkIn };
   });
 }
+
+/** How many open goals and items of a product have a check-in due (the portfolio's "3 updates due"). */
+export function updatesDue(
+  state: CheckInState,
+  goals: ReadonlyArray<{ id: string; status: string; createdAt: string; timeFrame: TimeFrame }>,
+  items: ReadonlyArray<{ id: string; status: string; createdAt: string; endDate?: string }>,
+  judge: Judging,
+): number {
+  const due = [
+    ...goals.map((goal) => goalCheckIn(state, goal, [], judge)),
+    ...items.map((item) => itemCheckIn(state, { id: item.id, status: item.status, createdAt: item.createdAt, ...(item.endDate ? { endDate: item.endDate } : {}) }, undefined, judge)),
+  ];
+  return due.filter((summary) => summary.updateDue).length;
+}

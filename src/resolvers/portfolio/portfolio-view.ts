@@ -2,8 +2,9 @@
  * The portfolio: every product the viewer may browse. Storage says which projects have data (three
  * index queries), then one Jira project search as the user per 50 of them keeps only those the
  * viewer may browse. Nothing about the others is read, counted or returned. Each remaining
- * product costs five storage queries (vision, goals, KPIs, series, items) and no Jira request:
- * KPI health comes from stored values, the roadmap summary from stored items.
+ * product costs seven storage requests (vision, goals, KPIs, series, items, check-in heads, cadence)
+ * and no Jira request: KPI health comes from stored values, the roadmap summary from stored items,
+ * "updates due" from each goal's and item's check-in head.
  */
 import type { Request } from '@forge/resolver';
 import type { PortfolioProduct, PortfolioView, ProjectRef, Result } from '../../contract';
@@ -23,6 +24,8 @@ import { byProductName, hasProductData, healthCounts, roadmapSummary } from '../
 import { kpiHealth } from '../../domain/kpi-health';
 import { plainMeasurement } from '../../adapters/storage/series-layout';
 import { trustedContext } from '../context';
+import { loadCheckInState, updatesDue } from '../check-ins/summaries';
+import type { Judging } from '../check-ins/summaries';
 import { fail, ok } from '../results';
 
 /** Products loaded at once: five storage queries each, well inside the KVS rate. */
@@ -32,10 +35,11 @@ export async function getPortfolio(request: Request): Promise<Result<PortfolioVi
   const context = trustedContext(request.context);
   if (!context.accountId) return fail('forbidden', 'Sign in to Jira to see the product portfolio.');
   // The viewer's day decides which roadmap items passed their end date.
-  const today = dayIn(Date.parse(nowIso()), context.timeZone);
+  const now = nowIso();
+  const today = dayIn(Date.parse(now), context.timeZone);
   const candidates = await projectsWithData();
   const projects = candidates.length === 0 ? [] : await browsableProjects(createJiraClient({ actor: 'user' }), candidates);
-  const products = await mapWithConcurrency(projects, productsInFlight, (project) => loadProduct(project, today));
+  const products = await mapWithConcurrency(projects, productsInFlight, (project) => loadProduct(project, today, { now, timeZone: context.timeZone }));
   return ok({
     products: products
       .filter((product): product is PortfolioProduct => product !== undefined)
@@ -44,13 +48,14 @@ export async function getPortfolio(request: Request): Promise<Result<PortfolioVi
   });
 }
 
-async function loadProduct(project: ProjectRef, today: string): Promise<PortfolioProduct | undefined> {
-  const [vision, goals, kpis, series, items] = await Promise.all([
+async function loadProduct(project: ProjectRef, today: string, judge: Judging): Promise<PortfolioProduct | undefined> {
+  const [vision, goals, kpis, series, items, checkIns] = await Promise.all([
     currentVision(project.id),
     goalsOfProject(project.id),
     kpisOfProject(project.id),
     seriesOfProject(project.id),
     itemsOfProject(project.id),
+    loadCheckInState(project.id),
   ]);
   if (!hasProductData({ visionVersion: vision?.version ?? 0, goals: goals.length, items: items.length })) return undefined;
   const latestByKpi = new Map(series.map((head) => [head.kpiId, head.recent.at(-1)]));
@@ -70,5 +75,6 @@ async function loadProduct(project: ProjectRef, today: string): Promise<Portfoli
     goals: goalViews,
     kpiHealth: healthCounts(goalViews.flatMap((goal) => goal.kpis.map((kpi) => kpi.health))),
     roadmap: roadmapSummary(items, today),
+    updatesDue: updatesDue(checkIns, shownGoals, items, judge),
   };
 }

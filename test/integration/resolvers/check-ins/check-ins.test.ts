@@ -428,3 +428,19 @@ describe('the opt-in comment on the target’s epics, as the user', () => {
     expect(commentsOn(epic!.id)).toEqual([]);
   });
 });
+
+describe('“updates due” on the portfolio', () => {
+  test('counts the open goals and items whose cadence passed; a check-in takes one off; done items never count', async () => {
+    clockAt('2026-12-01T10:00:00.000Z');
+    const goal = await seedGoal(sandbox);
+    await seedItem(sandbox, { title: 'Open' });
+    await seedItem(sandbox, { title: 'Finished', status: 'done' });
+    const portfolio = async () => valueOf(await sandbox.call('getPortfolio', { as: 'developer', in: { module: 'jira:globalPage' } })).products.find((p) => p.project.key === 'THR')!;
+    expect((await portfolio()).updatesDue).toBe(0);
+
+    clockAt('2026-12-09T10:00:00.000Z');
+    expect((await portfolio()).updatesDue).toBe(2);
+    valueOf(await post({ kind: 'goal', id: goal.id }));
+    expect((await portfolio()).updatesDue).toBe(1);
+  });
+});
