@@ -4,8 +4,8 @@
  * request) would land in the app's measured time. The main thread sends requests and site changes
  * here and adds the network latency itself (see `workerJira`).
  */
-import { parentPort } from 'node:worker_threads';
-import { buildLargeSite } from '../sandbox/demo';
+import { parentPort, workerData } from 'node:worker_threads';
+import { buildHugeSite, buildLargeSite } from '../sandbox/demo';
 import { JiraSimulator } from '../sandbox/jira/simulator';
 import type { JiraRequest } from '../sandbox/jira/simulator';
 
@@ -13,7 +13,9 @@ export type WorkerMessage =
   | { kind: 'request'; id: number; request: JiraRequest }
   | { kind: 'edit'; id: number; edits: Array<{ issueId: string; statusId: string; updated: string }> };
 
-const jira = new JiraSimulator(buildLargeSite());
+// `huge` (scale.bench.ts): one project of 1,000 epics; `childrenPerEpic` sizes it.
+const wanted = (workerData ?? {}) as { site?: 'large' | 'huge'; childrenPerEpic?: number };
+const jira = new JiraSimulator(wanted.site === 'huge' ? buildHugeSite({ ...(wanted.childrenPerEpic ? { childrenPerEpic: wanted.childrenPerEpic } : {}) }) : buildLargeSite());
 let busyMs = 0;
 
 parentPort?.on('message', async (message: WorkerMessage) => {

@@ -21,14 +21,17 @@ export interface ThreadedJira extends JiraBackend {
   close(): Promise<void>;
 }
 
-export async function threadedJira(site: Pick<SimSite, 'cloudId' | 'baseUrl'>, options: { latencyMs: number; threads: number }): Promise<ThreadedJira> {
+export async function threadedJira(
+  site: Pick<SimSite, 'cloudId' | 'baseUrl'>,
+  options: { latencyMs: number; threads: number; workerSite?: { site: 'large' | 'huge'; childrenPerEpic?: number } },
+): Promise<ThreadedJira> {
   // A worker's entry is loaded before `--import` hooks apply there, so it registers tsx itself first.
   const entry = new URL('./jira-worker.ts', import.meta.url).href;
   const pending = new Map<number, (reply: Reply) => void>();
   const busy = new Array<number>(options.threads).fill(0);
   const workers = await Promise.all(
     Array.from({ length: options.threads }, async (_, index) => {
-      const worker = new Worker(`import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(entry)}); });`, { eval: true });
+      const worker = new Worker(`import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(entry)}); });`, { eval: true, ...(options.workerSite ? { workerData: options.workerSite } : {}) });
       await new Promise<void>((resolve, reject) => {
         worker.once('error', reject);
         worker.once('message', () => resolve());

@@ -19,6 +19,7 @@ import type { TimelineSprint } from '../../domain/delivery';
 import type { JiraBoard } from '../jira/agile';
 import type { JiraClient } from '../jira/client';
 import { epicsByIds, listEpicsWithLinks, visibleEpicIds } from '../jira/epic-links';
+import { epicCardsByIds } from '../jira/epic-cards';
 import type { LinkedJiraEpic } from '../jira/epic-links';
 import { epicIssueTypeIds } from '../jira/projects';
 import { kvsRollupStore } from '../storage/epic-rollups';
@@ -28,6 +29,8 @@ import { readEpicCards, readProjectShape, writeEpicCards, writeProjectShape } fr
 
 /** Sprints start and close during the day: a new one shows within this long. */
 export const shapeMaxAgeMs = 10 * 60_000;
+/** More epics than one page of cards: read by id batches in parallel (jira/epic-cards.ts). */
+const manyEpics = 100;
 /** Link properties written outside the app (automation, REST) show within this long. */
 export const cardsFullMaxAgeMs = 24 * 60 * 60_000;
 
@@ -55,6 +58,10 @@ export async function loadRoadmapEpics(
 
   // Epics created or linked by the app moments ago are reconciled: a new epic is listed at once.
   const visible = await visibleEpicIds(jira, { projectId, epicTypeIds, reconcileIssues: recentlyLinked });
+  // Cards that cannot be in step with the roll-ups are read in full: start now, beside the roll-ups.
+  const cardsStale = forced || stored?.cardsSyncedAt === undefined || stored.cardsFullAt === undefined || nowMs - Date.parse(stored.cardsFullAt) >= cardsFullMaxAgeMs;
+  const earlyCards = cardsStale && visible.length > manyEpics ? epicCardsByIds(jira, visible, recentlyLinked) : undefined;
+  earlyCards?.catch(() => undefined);
   const rollups = await loadEpicRollups(jira, kvsRollupStore(), {
     projectId,
     epicIds: visible,
@@ -92,7 +99,10 @@ export async function loadRoadmapEpics(
     for (const epic of fetched) if (epic.projectId === projectId) cards.set(epic.id, epic);
     put = [...changed, ...fetched.filter((epic) => epic.projectId === projectId)];
   } else {
-    const listed = await listEpicsWithLinks(jira, { projectId, epicTypeIds, reconcileIssues: recentlyLinked });
+    const listed =
+      earlyCards || visible.length > manyEpics
+        ? (await (earlyCards ?? epicCardsByIds(jira, visible, recentlyLinked))).filter((epic) => epic.projectId === projectId)
+        : await listEpicsWithLinks(jira, { projectId, epicTypeIds, reconcileIssues: recentlyLinked });
     cards = new Map(listed.map((epic) => [epic.id, epic]));
     put = listed;
     remove = [...cached.keys()].filter((id) => !cards.has(id));

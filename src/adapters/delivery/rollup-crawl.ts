@@ -114,11 +114,12 @@ export async function requestCrawl(jira: JiraClient, request: CrawlRequest, appJ
   const nowMs = Date.parse(request.now);
   const current = await readCrawl(request.projectId);
   if (!crawlIsFree(current, nowMs)) return (await crawlStatus(current))!;
-  const appMay = await myProjectPermissions(appJira, request.projectId, ['BROWSE_PROJECTS']);
+  const [appMay, estimate] = await Promise.all([
+    myProjectPermissions(appJira, request.projectId, ['BROWSE_PROJECTS']),
+    // As the user: a count of what they may see, for the progress line only (never stored per issue).
+    approximateCount(jira, `project = ${request.projectId} AND parent is not EMPTY AND issuetype in standardIssueTypes()`).catch(() => undefined),
+  ]);
   if (!appMay.has('BROWSE_PROJECTS')) return 'inline';
-
-  // As the user: a count of what they may see, for the progress line only (never stored per issue).
-  const estimate = await approximateCount(jira, `project = ${request.projectId} AND parent is not EMPTY AND issuetype in standardIssueTypes()`).catch(() => undefined);
   const batches = inBatches(request.epicIds, epicsPerWorkItem);
   const record: Omit<CrawlRecord, 'version'> = {
     projectId: request.projectId,

@@ -2,6 +2,7 @@ import type { EntityPropertyIndex, SimSite } from '../jira/model';
 import { RELEASE_TRAIN } from './cross-project-board';
 import { DEMO_PROJECTS } from './demo-projects';
 import { generateSite } from './generate';
+import { buildHugeSite } from './huge-site';
 import type { LargeSiteOptions } from './large-projects';
 import { largeProjects } from './large-projects';
 import { uuidFrom } from './random';
@@ -49,8 +50,9 @@ export function buildLargeSite(options: LargeSiteOptions & SiteOptions = {}): Si
   });
 }
 
-export type SiteName = 'demo' | 'large';
+export type SiteName = 'demo' | 'large' | 'huge';
 
 export function buildSite(name: SiteName, options: SiteOptions = {}): SimSite {
+  if (name === 'huge') return buildHugeSite(options);
   return name === 'demo' ? buildDemoSite(options) : buildLargeSite(options);
 }

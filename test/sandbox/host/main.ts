@@ -1,6 +1,6 @@
 /**
  * `npm start`: the sandbox host on http://127.0.0.1:4300 (PORT), demo data (`--data large` or
- * SANDBOX_DATA=large for the big site), storage kept in .sandbox/storage.json (`--fresh` wipes it).
+ * SANDBOX_DATA=large for the big site, `--data huge` for one project of 1,000 epics and 100,000 children), storage kept in .sandbox/storage.json (`--fresh` wipes it).
  * Jira's search index trails writes by 2 s, as a real site's does by seconds (`--search-lag <ms>`
  * or SANDBOX_SEARCH_LAG_MS; 0 turns it off): JQL in the host shows a link a moment after it is made.
  */
@@ -18,8 +18,8 @@ const { values } = parseArgs({
 });
 
 const data = values.data ?? process.env['SANDBOX_DATA'] ?? 'demo';
-if (data !== 'demo' && data !== 'large') {
-  console.error(`--data must be demo or large (got "${data}")`);
+if (data !== 'demo' && data !== 'large' && data !== 'huge') {
+  console.error(`--data must be demo, large or huge (got "${data}")`);
   process.exit(2);
 }
 const port = Number(values.port ?? process.env['PORT'] ?? 4300);

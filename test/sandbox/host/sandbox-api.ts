@@ -49,7 +49,7 @@ async function faultsRoute(context: HostContext, request: IncomingMessage, respo
 async function resetRoute(context: HostContext, request: IncomingMessage, response: ServerResponse): Promise<void> {
   const body = await readJsonObject(request);
   const data = optionalString(body, 'data') ?? context.world.data;
-  if (data !== 'demo' && data !== 'large') throw new HttpError(400, 'invalid-request', '"data" must be demo or large');
+  if (data !== 'demo' && data !== 'large' && data !== 'huge') throw new HttpError(400, 'invalid-request', '"data" must be demo, large or huge');
   context.world.reset(data as DataSet);
   resetDashboard(context);
   context.faults = { jira: {}, kvs: {} };

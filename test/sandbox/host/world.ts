@@ -6,7 +6,7 @@
 import { rmSync } from 'node:fs';
 import { buildSite, loadEntityPropertyIndexes } from '../demo/index';
 import type { SiteName } from '../demo/index';
-import { ForgeSandbox, loadManifest } from '../forge/sandbox';
+import { ForgeSandbox, KVS_QUOTAS, loadManifest } from '../forge/sandbox';
 import type { ForgeSandboxOptions, InvocationStats } from '../forge/sandbox';
 import type { SimSite } from '../jira/model';
 import { JiraSimulator } from '../jira/simulator';
@@ -91,6 +91,8 @@ export class World {
       ...(this.options.functionHandler ? { functionHandler: this.options.functionHandler } : {}),
     });
     forge.install();
+    // Forge's storage quotas per installation, as documented (test/sandbox/forge/kvs/quotas.ts).
+    forge.kvs.setQuotas(KVS_QUOTAS);
     // Async events are delivered when due, as Forge does (in memory: a restart drops undelivered ones).
     forge.queue.start();
     return forge;

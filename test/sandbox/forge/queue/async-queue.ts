@@ -184,7 +184,8 @@ export class SandboxQueue {
    * Delivers every event, retries included, as if their delays had passed: the earliest due first,
    * one at a time, until none is left that a consumer can take. For tests.
    */
-  async drain(options: { maxDeliveries?: number } = {}): Promise<DrainReport> {
+  async drain(options: { maxDeliveries?: number; parallel?: number } = {}): Promise<DrainReport> {
+    if ((options.parallel ?? 1) > 1) return this.drainInParallel(options.parallel!, options.maxDeliveries ?? 10_000);
     const report: DrainReport = { deliveries: 0, succeeded: 0, retried: 0, failed: 0, undeliverable: 0 };
     const limit = options.maxDeliveries ?? 10_000;
     const skipped = new Set<string>();
@@ -199,6 +200,52 @@ export class SandboxQueue {
       report.deliveries += 1;
       report[outcome] += 1;
     }
+    report.undeliverable = skipped.size;
+    return report;
+  }
+
+  /**
+   * Like `drain`, with up to `parallel` consumer invocations at once, as Forge runs them: events
+   * pushed with a `concurrency` key never run more than its `limit` at a time, and an event is
+   * delivered only once its delay has passed (waiting in real time for it). Forge does not publish
+   * how many invocations of one queue it runs at once; tests and the bench choose.
+   */
+  private async drainInParallel(parallel: number, maxDeliveries: number): Promise<DrainReport> {
+    const report: DrainReport = { deliveries: 0, succeeded: 0, retried: 0, failed: 0, undeliverable: 0 };
+    const inFlight = new Set<QueuedEvent>();
+    const skipped = new Set<string>();
+    const running = new Map<string, number>();
+    const mayStart = (event: QueuedEvent) =>
+      !inFlight.has(event) && !skipped.has(event.eventId) && (!event.concurrency || (running.get(event.concurrency.key) ?? 0) < event.concurrency.limit);
+    await new Promise<void>((resolve, reject) => {
+      const pump = (): void => {
+        if (report.deliveries + inFlight.size >= maxDeliveries && inFlight.size === 0) return resolve();
+        while (inFlight.size < parallel && report.deliveries + inFlight.size < maxDeliveries) {
+          const next = this.earliest(mayStart);
+          if (!next) break;
+          const wait = next.dueAt - this.now();
+          if (wait > 0) {
+            if (inFlight.size === 0) setTimeout(pump, wait);
+            break;
+          }
+          inFlight.add(next);
+          const key = next.concurrency?.key;
+          if (key) running.set(key, (running.get(key) ?? 0) + 1);
+          void this.deliverOne(next).then((outcome) => {
+            inFlight.delete(next);
+            if (key) running.set(key, (running.get(key) ?? 1) - 1);
+            if (outcome === 'no-consumer') skipped.add(next.eventId);
+            else {
+              report.deliveries += 1;
+              report[outcome] += 1;
+            }
+            pump();
+          }, reject);
+        }
+        if (inFlight.size === 0 && !this.earliest(mayStart)) resolve();
+      };
+      pump();
+    });
     report.undeliverable = skipped.size;
     return report;
   }

@@ -44,7 +44,34 @@ export function compileJql(ctx: RouteContext, jql: string, options: { searchEndp
 /** The issues the query finds that the caller may browse, unordered (for counts). */
 export function matchJql(ctx: RouteContext, query: JqlQuery, among: SimIssue[] = ctx.site.issues): SimIssue[] {
   const jqlCtx = jqlContext(ctx);
-  return among.filter((issue) => ctx.access.canSeeIssue(issue) && issueMatches(query, issue, jqlCtx));
+  const parents = requiredParents(ctx, query);
+  const candidates = parents ? among.filter((issue) => issue.parentId !== undefined && parents.has(issue.parentId)) : among;
+  return candidates.filter((issue) => ctx.access.canSeeIssue(issue) && issueMatches(query, issue, jqlCtx));
+}
+
+/**
+ * Speed only, for sites of 100,000 issues: when the query requires `parent in (…)` (or `parent =`)
+ * at its top level, only children of those parents can match, so the full evaluation (permissions,
+ * every clause) runs on them alone. Undefined when the query does not say, or names a parent it
+ * cannot resolve (the full evaluation then reports it as Jira does).
+ */
+function requiredParents(ctx: RouteContext, query: JqlQuery): Set<string> | undefined {
+  const where = query.where;
+  const clauses = where?.kind === 'and' ? where.children : where ? [where] : [];
+  for (const clause of clauses) {
+    if (clause.kind !== 'clause' || clause.field.kind !== 'name' || clause.field.name.toLowerCase() !== 'parent') continue;
+    if (clause.operator !== 'in' && clause.operator !== '=') continue;
+    const operands = clause.operand.kind === 'list' ? clause.operand.items : [clause.operand];
+    const ids = new Set<string>();
+    for (const operand of operands) {
+      if (operand.kind !== 'number' && operand.kind !== 'string') return undefined;
+      const id = ctx.index.issue(operand.value)?.id;
+      if (id === undefined) return undefined;
+      ids.add(id);
+    }
+    return ids;
+  }
+  return undefined;
 }
 
 /**
