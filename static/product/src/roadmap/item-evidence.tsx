@@ -98,7 +98,7 @@ export function ItemEvidenceSection(props: { item: RoadmapItemView; canEdit: boo
   };
 
   return (
-    <Stack space="space.100">
+    <Stack space="space.100" testId="item-evidence">
       <Heading size="xsmall" as="h4" id={headingId}>
         {m.heading}
       </Heading>
@@ -349,7 +349,7 @@ function EvidenceForm(props: {
               {(control) => <Textfield {...control} ref={first} value={label} onChange={(e) => setLabel((e.target as HTMLInputElement).value)} />}
             </Field>
             <Field label={m.jql} isRequired helper={m.jqlHelper} error={fieldError(error, 'evidence.jql') ?? fieldError(preview.error, 'jql')}>
-              {(control) => <TextArea {...control} value={jql} minimumRows={2} resize="vertical" onChange={(e) => (setJql(e.target.value), setPreview({ busy: false }))} />}
+              {(control) => <TextArea {...control} testId="evidence-jql-input" value={jql} minimumRows={2} resize="vertical" onChange={(e) => (setJql(e.target.value), setPreview({ busy: false }))} />}
             </Field>
             <Inline space="space.100" alignBlock="center">
               <Button spacing="compact" onClick={() => void check()} isLoading={preview.busy} isDisabled={jql.trim() === ''}>
