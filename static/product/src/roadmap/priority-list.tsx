@@ -80,6 +80,8 @@ function ScoringMethodChoice({ view, onChange }: { view: RoadmapView; onChange: 
   const announce = useAnnounce();
   const [error, setError] = useState<UiError<ScoringSetting>>();
   const [busy, setBusy] = useState(false);
+  // The choice shows at once; the roadmap takes it when the server has stored it.
+  const [chosen, setChosen] = useState<ScoringMethod>();
   const scoring = view.scoring ?? { method: 'none', version: 0 };
   if (!view.viewer.canEdit) {
     return (
@@ -91,9 +93,11 @@ function ScoringMethodChoice({ view, onChange }: { view: RoadmapView; onChange: 
   const choose = async (method: ScoringMethod) => {
     if (busy || method === scoring.method) return;
     setBusy(true);
+    setChosen(method);
     setError(undefined);
     const result = await attempt(() => invoke('saveScoringMethod', { method, baseVersion: scoring.version }));
     setBusy(false);
+    setChosen(undefined);
     if (result.ok) {
       onChange({ type: 'loaded', view: { ...view, scoring: result.value } });
       announce(p.methodSaved(result.value.method));
@@ -106,7 +110,7 @@ function ScoringMethodChoice({ view, onChange }: { view: RoadmapView; onChange: 
     <Stack space="space.100">
       <RadioGroup
         legend={p.methodLegend}
-        value={scoring.method}
+        value={chosen ?? scoring.method}
         options={scoringMethods.map((value) => ({ value, label: `${p.methods[value]}` }))}
         onChange={(method) => void choose(method)}
       />
