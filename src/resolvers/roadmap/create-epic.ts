@@ -30,6 +30,7 @@ import { myProjectPermissions } from '../../adapters/jira/projects';
 import { adoptLinks, commitLinkChange } from '../../adapters/storage/epic-link-store';
 import type { EpicLinkRecord } from '../../adapters/storage/epic-link-store';
 import { itemOf } from '../../adapters/storage/roadmap-store';
+import { isStorageOutage } from '../../adapters/storage/storage-outage';
 import { epicLinksPropertyKey } from '../../domain/epic-links';
 import type { EpicLinks } from '../../domain/epic-links';
 import { derivedLinks, propertyAgrees } from '../../domain/link-sync';
@@ -111,12 +112,18 @@ async function recordLink(
     console.warn(`Created epic ${epicId}: reading it back failed (${describe(error)}); its link goes through the sync queue`);
   }
   let pending = false;
+  const agrees = epic !== undefined && propertyAgrees(epic.links, property);
+  const intent = newLinkIntent(projectId, [epicId], 'link', now);
+  // Stored over nothing (the epic is new), so a second try after a storage blip cannot store it twice.
+  const store = () => (agrees ? adoptLinks(epicId, record) : commitLinkChange(intent, [{ epicId, read: undefined, next: record }]));
   try {
-    if (epic && propertyAgrees(epic.links, property)) {
-      await adoptLinks(epicId, record);
-    } else {
-      const intent = newLinkIntent(projectId, [epicId], 'link', now);
-      await commitLinkChange(intent, [{ epicId, read: undefined, next: record }]);
+    try {
+      await store();
+    } catch (error) {
+      if (!isStorageOutage(error)) throw error;
+      await store();
+    }
+    if (!agrees) {
       const pass = await carryLinkChange(jira, intent.id);
       pending = pass.pending.includes(epicId) || pass.refused.includes(epicId);
     }

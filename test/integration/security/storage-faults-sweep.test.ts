@@ -71,7 +71,7 @@ test.each(keys)('%s: storage failing at any request gives a typed answer, nothin
   // How many storage requests the call makes when nothing fails: the sweep fails each in turn.
   restoreSeed();
   const before = sandbox.forge.kvs.stats.operations;
-  await sandbox.call(key, { ...where(key), payload: validPayload(key, own) });
+  const first = await sandbox.call(key, { ...where(key), payload: validPayload(key, own) });
   const requests = sandbox.forge.kvs.stats.operations - before;
   const whole = comparable(storedData(sandbox, { caches: 'left out' }));
   const untouched = comparable(baselineData);
@@ -93,8 +93,21 @@ test.each(keys)('%s: storage failing at any request gives a typed answer, nothin
       sandbox.forge.kvs.setFaults({});
     }
     const now = comparable(storedData(sandbox, { caches: 'left out' }));
+    if (answer.ok && key === 'createEpicFromItem') {
+      // The one call whose change lands in Jira before storage, and a new epic (a new id, the key of
+      // its link record) each time. Once the epic exists the answer is the epic, never a failure
+      // (issue 10.4): saved whole, or, storage out from then on, nothing stored and the link held by
+      // the epic's own property, set in the create itself, which every read adopts.
+      const epicOf = (reply: unknown) => (reply as { value: { epic: { id: string } } }).value.epic.id;
+      const epicId = epicOf(answer);
+      const savedWhole = now.split(`"${epicId}"`).join(`"${epicOf(first)}"`) === whole;
+      const property = sandbox.site.issues.find((issue) => issue.id === epicId)?.properties['throughline-links'] as { roadmapItemIds?: string[] } | undefined;
+      expect({ after, times, savedWholeOrUntouched: savedWhole || now === untouched, linkedInJira: property?.roadmapItemIds?.includes(own.itemId) }).toEqual({ after, times, savedWholeOrUntouched: true, linkedInJira: true });
+      continue;
+    }
     if (answer.ok) {
       // A storage failure the call rode out (a blip on a read it could do without) still saved it whole.
+      if (now !== whole) { const a = JSON.parse(now).entities, b = JSON.parse(whole).entities; for (const k of new Set([...Object.keys(a), ...Object.keys(b)])) if (JSON.stringify(a[k]) !== JSON.stringify(b[k])) console.log('DIFF', k, JSON.stringify(a[k]).slice(0, 600), '\nWHOLE', JSON.stringify(b[k]).slice(0, 600)); }
       expect({ after, times, whole: now === whole }).toEqual({ after, times, whole: true });
       continue;
     }
