@@ -174,6 +174,7 @@ function otherProjectIds(payload: unknown): unknown {
     [own.laneId, other.laneId],
     [own.projectId, other.projectId],
     [own.epicId, other.epicId],
+    [own.noteId, other.noteId],
   ];
   for (const [mine, theirs] of pairs) text = text.split(mine).join(theirs);
   return JSON.parse(text);

@@ -190,7 +190,7 @@ async function payloadFor(key: keyof Defs, ids: SeededProduct): Promise<Record<s
 }
 
 /** Record ids of a product: none may appear in an answer given in another project. */
-const idsOf = (product: SeededProduct) => [product.goalId, product.kpiId, product.jqlKpiId, product.measurementId, product.itemId, product.laneId];
+const idsOf = (product: SeededProduct) => [product.goalId, product.kpiId, product.jqlKpiId, product.measurementId, product.itemId, product.laneId, product.noteId];
 
 test('the matrix has a row for every resolver function, and nothing else', () => {
   expect(Object.keys(matrix).sort()).toEqual(Object.keys(handlers).sort());
