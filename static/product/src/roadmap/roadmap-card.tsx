@@ -9,6 +9,7 @@ import type { MoveChoice } from './card-move-menu';
 import { datesText, forecastLine, isAtRisk, progressOf, releaseRiskLines, sprintsLine } from './delivery-text';
 import { useCardDrag } from './use-card-drag';
 import { CardScore } from './card-score';
+import { CardRollupPlaceholder } from './crawl-progress';
 
 const m = messages.roadmap;
 
@@ -101,7 +102,7 @@ export const RoadmapCard = memo(function RoadmapCard(props: RoadmapCardProps) {
       <CardEvidence item={item} />
       <CardScore item={item} />
       {item.epicIds.length === 0 ? null : !delivery ? (
-        <span className="rm-line rm-line-subtlest">{m.progressLoading}</span>
+        <CardRollupPlaceholder label={m.progressLoading} />
       ) : (
         <>
           {progress ? (

@@ -33,6 +33,7 @@ import { useRoadmapMoves } from './use-roadmap-moves';
 import { isAtRisk } from './delivery-text';
 import { useLanePrefs } from './use-lane-prefs';
 import type { MoveNotice } from './use-roadmap-moves';
+import { CrawlProgress } from './crawl-progress';
 
 const m = messages.roadmap;
 const layoutKey = 'throughline.roadmap.layout';
@@ -195,7 +196,9 @@ function RoadmapScreen(props: { view: RoadmapView; onChange: (change: RoadmapCha
       </Inline>
       <Inline space="space.300" alignBlock="center" shouldWrap>
         <RadioGroup legend={m.layoutLegend} value={layout} options={roadmapViews.map((value) => ({ value, label: value === 'priority' ? messages.priority.priorityView : m.layouts[value] }))} onChange={setLayout} />
-        {view.pending.length > 0 ? (
+        {view.crawl && !view.crawl.finished ? (
+          <CrawlProgress crawl={view.crawl} />
+        ) : view.pending.length > 0 ? (
           <Inline space="space.100" alignBlock="center" testId="roadmap-pending">
             <Spinner size="small" label={m.pendingProgress(view.pending.length)} />
             <Text size="small" color="color.text.subtle">

@@ -28,7 +28,11 @@ export const markRender = (name: (typeof renderMarks)[keyof typeof renderMarks])
  */
 export function useRoadmap(): RoadmapStore {
   // User timing for the render benchmark (test/bench/roadmap-render.bench.ts): data in hand → board committed.
-  const { state, setState, reload, refresh } = usePendingLoad(() => invoke('getRoadmap', {}), { onData: () => markRender(renderMarks.data) });
+  const { state, setState, reload, refresh } = usePendingLoad(() => invoke('getRoadmap', {}), {
+    onData: () => markRender(renderMarks.data),
+    // A big project counted in the background: ask how far it got, load again when epics are done.
+    pollCrawl: () => invoke('getRoadmapCrawl', {}),
+  });
   const change = useCallback(
     (next: RoadmapChange) => setState((current) => (current.status === 'ready' ? { status: 'ready', value: applyRoadmapChange(current.value, next) } : current)),
     [setState],
