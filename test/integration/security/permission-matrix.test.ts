@@ -80,6 +80,8 @@ const matrix: Record<keyof Defs, Row> = {
   deleteRoadmapItem: { where: 'project', own: writer, other: notFoundFor(writer) },
   // Another project's lane ids are not lanes of this roadmap: the setup is refused as invalid.
   saveLaneSetup: { where: 'project', own: writer, other: refusedFor(writer, 'invalid') },
+  // The product's scoring method: editors set it; the payload names no record, so another project's is the same call.
+  saveScoringMethod: { where: 'project', own: writer },
   // Evidence: readers read (a JQL is counted as them), editors write; another project's item is not found.
   listItemEvidence: { where: 'project', own: reader, other: notFoundFor(reader) },
   addEvidence: { where: 'project', own: writer, other: notFoundFor(writer) },
