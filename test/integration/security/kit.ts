@@ -170,6 +170,9 @@ export function validPayload(key: string, ids: SeededProduct): Record<string, un
     getGoalHealthGadget: { projectId: ids.projectId, rows: 5 },
     getRoadmapNowGadget: { projectId: ids.projectId, rows: 5, goalId: ids.goalId },
     getUnalignedWorkGadget: { projectId: ids.projectId, rows: 5 },
+    getProductFeed: { goalId: ids.goalId },
+    followTarget: { target: { kind: 'goal', id: ids.goalId } },
+    unfollowTarget: { target: { kind: 'goal', id: ids.goalId } },
   };
   return payloads[key] ?? {};
 }

@@ -118,6 +118,11 @@ const matrix: Record<keyof Defs, Row> = {
   getGoalHealthGadget: { where: 'gadget', own: reader },
   getRoadmapNowGadget: { where: 'gadget', own: reader },
   getUnalignedWorkGadget: { where: 'gadget', own: reader },
+  // Following is the reader's own list: anyone who browses may change it; another project's goal is not found here.
+  getProductFeed: { where: 'project', own: reader },
+  getFollowing: { where: 'project', own: reader },
+  followTarget: { where: 'project', own: reader, other: notFoundFor(reader) },
+  unfollowTarget: { where: 'project', own: reader },
 };
 
 const sandbox = createSandbox();

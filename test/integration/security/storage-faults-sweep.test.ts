@@ -61,7 +61,8 @@ function comparable(data: string): string {
   delete parsed.kv['recent-epic-link-writes'];
   return JSON.stringify(parsed)
     .replace(/\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z/g, '<instant>')
-    .replace(/"(createdAt|updatedAt)":\d+/g, '"$1":0')
+    // Storage's own clocks: write times and TTL expiry (the feed's activity entries carry one).
+    .replace(/"(createdAt|updatedAt|expiresAt)":\d+/g, '"$1":0')
     .replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g, '<uuid>');
 }
 

@@ -56,6 +56,11 @@ type StrategyCall = Exclude<
   | 'getGoalHealthGadget'
   | 'getRoadmapNowGadget'
   | 'getUnalignedWorkGadget'
+  // The feed and following: their denials are in test/integration/resolvers/feed/feed.test.ts.
+  | 'getProductFeed'
+  | 'getFollowing'
+  | 'followTarget'
+  | 'unfollowTarget'
 >;
 
 interface Seeded {
