@@ -260,7 +260,7 @@ describe('50 concurrent edits of one record: each applied or conflict, the final
     );
   }, 30_000);
 
-  test('one vision: every applied save is one version of the history, numbered without gaps or repeats', async () => {
+  test('one vision: every applied save gets the next version number, and the history keeps one version per sitting', async () => {
     const sandbox = createSandbox();
     const board = { productName: 'Checkout', vision: '', targetGroup: '', needs: '', product: '', businessGoals: '' };
     await fc.assert(
@@ -292,10 +292,16 @@ describe('50 concurrent edits of one record: each applied or conflict, the final
         expectContiguous(applied.map((a) => a.version), start);
         const history = value(await sandbox.call('listVisionVersions', call(sandbox, pm, thr)));
         const numbers = history.map((entry) => entry.version);
-        expect(numbers).toEqual(numbers.map((_, i) => numbers.length - i));
+        expect(numbers).toEqual([...new Set(numbers)].sort((a, b) => b - a));
         expect(numbers[0]).toBe(start + applied.length);
+        // One person saving within minutes is one sitting: a save replaces the version it was made
+        // from, unless either is a restore (src/domain/vision-changes.ts). So an applied version
+        // stays exactly when it is the newest, a restore, or the base of a restore.
+        const restoreAt = new Set(applied.filter(({ index }) => restores(index)).map(({ version }) => version));
+        const newestVersion = start + applied.length;
         for (const { index, version } of applied) {
-          expect(history.find((entry) => entry.version === version)?.vision).toBe(visionOf(index));
+          const kept = version === newestVersion || restoreAt.has(version) || restoreAt.has(version + 1);
+          expect({ version, vision: history.find((entry) => entry.version === version)?.vision }).toEqual({ version, vision: kept ? visionOf(index) : undefined });
         }
         const now = value(await sandbox.call('getStrategy', call(sandbox, pm, thr)));
         const newest = applied.reduce((a, b) => (b.version > a.version ? b : a));
