@@ -28,13 +28,17 @@ import { fail, ok } from '../results';
 import type { Outcome } from '../results';
 import { kpiView } from '../strategy/views';
 import { panelEpic } from './panel-epic';
+import { goalCheckIn, itemCheckIn, loadCheckInState } from '../check-ins/summaries';
+import type { CheckInState, Judging } from '../check-ins/summaries';
+
+const itemFacts = (item: Keyed<RoadmapItemRecord>) => ({ id: item.id, status: item.status, createdAt: item.createdAt, ...(item.endDate ? { endDate: item.endDate } : {}) });
 
 export async function getEpicContext(request: Request): Promise<Result<EpicContext>> {
   const panel = await panelEpic(request);
   if (!panel.ok) return panel;
   const { jira, access, context, epic } = panel.value;
   const [product, delivery] = await Promise.all([
-    loadProductOf(access.project.id),
+    loadProductOf(access.project.id, context.timeZone),
     loadEpicDelivery(jira, { projectId: access.project.id, epicId: epic.id, context }),
   ]);
   if (!delivery.ok) return delivery;
@@ -45,17 +49,21 @@ export interface ProductOfProject {
   goals: Array<Keyed<GoalRecord>>;
   items: Array<Keyed<RoadmapItemRecord>>;
   kpisByGoal: Map<string, KpiView[]>;
+  /** Each goal's and item's check-in head and the product's cadence, judged in the viewer's zone. */
+  checkIns?: { state: CheckInState; judge: Judging };
 }
 
 /** The project's goals (ranked), items (ranked) and KPI views by goal. */
-export async function loadProductOf(projectId: string): Promise<ProductOfProject> {
-  const [goals, items, kpis, series] = await Promise.all([
+export async function loadProductOf(projectId: string, timeZone?: string): Promise<ProductOfProject> {
+  const [goals, items, kpis, series, checkIns] = await Promise.all([
     goalsOfProject(projectId),
     itemsOfProject(projectId),
     kpisOfProject(projectId),
     seriesOfProject(projectId),
+    loadCheckInState(projectId),
   ]);
-  const today = todayOf(nowIso());
+  const now = nowIso();
+  const today = todayOf(now);
   const seriesByKpi = new Map(series.map((head) => [head.kpiId, head]));
   const kpisByGoal = new Map<string, KpiView[]>();
   // KPIs in the order they were added, as the Goals tab lists them.
@@ -64,7 +72,7 @@ export async function loadProductOf(projectId: string): Promise<ProductOfProject
     views.push(kpiView(kpi, seriesByKpi.get(kpi.id), today));
     kpisByGoal.set(kpi.goalId, views);
   }
-  return { goals: orderGoals(goals), items, kpisByGoal };
+  return { goals: orderGoals(goals), items, kpisByGoal, checkIns: { state: checkIns, judge: { now, timeZone } } };
 }
 
 export type EpicDelivery = Pick<EpicContext, 'rollup' | 'sprints'>;
@@ -126,6 +134,7 @@ export function epicContextView(args: { epic: LinkedJiraEpic; product: ProductOf
         status: goal.status,
         direct: direct.has(goal.id),
         kpis: product.kpisByGoal.get(goal.id) ?? [],
+        ...(product.checkIns ? { checkIn: goalCheckIn(product.checkIns.state, goal, product.kpisByGoal.get(goal.id) ?? [], product.checkIns.judge) } : {}),
       })),
     items: product.items
       .filter((item) => linkedItems.has(item.id))
@@ -138,6 +147,7 @@ export function epicContextView(args: { epic: LinkedJiraEpic; product: ProductOf
         ...(item.startDate ? { startDate: item.startDate } : {}),
         ...(item.endDate ? { endDate: item.endDate } : {}),
         ...(item.owner ? { owner: item.owner } : {}),
+        ...(product.checkIns ? { checkIn: itemCheckIn(product.checkIns.state, itemFacts(item), undefined, product.checkIns.judge) } : {}),
       })),
     rollup: delivery.rollup,
     sprints: delivery.sprints,

@@ -97,6 +97,7 @@ export async function getRoadmapNowGadget(request: Request): Promise<Result<Road
         ...(item.delivery && item.epicIds.length > 0 ? { progress: { done: item.delivery.rollup.counts.done, total: item.delivery.rollup.counts.total } } : {}),
         ...(forecast?.kind === 'forecast' ? { finishDate: forecast.finishDate } : {}),
         atRisk: forecast?.atRisk ?? false,
+        ...(item.checkIn?.updateDue ? { updateDue: true } : {}),
       };
     }),
     more: Math.max(0, open.length - payload.rows),

@@ -444,3 +444,32 @@ describe('“updates due” on the portfolio', () => {
     expect((await portfolio()).updatesDue).toBe(1);
   });
 });
+
+describe('“update due” where project managers look', () => {
+  test('the epic panel marks the goals and items an epic serves whose check-in is due', async () => {
+    clockAt('2026-12-01T10:00:00.000Z');
+    const goal = await seedGoal(sandbox);
+    const item = await seedItem(sandbox, { goalId: goal.id });
+    const [epic] = epicsOf(sandbox, 'THR').filter((candidate) => candidate.securityLevelId === undefined);
+    await linkEpicsTo({ kind: 'item', id: item.id }, [epic!.id]);
+    valueOf(await post({ kind: 'item', id: item.id }));
+    clockAt('2026-12-09T10:00:00.000Z');
+    valueOf(await post({ kind: 'goal', id: goal.id }));
+
+    const context = valueOf(await sandbox.call('getEpicContext', { as: 'developer', in: { module: 'jira:issuePanel', issue: epic!.key } }));
+    expect(context.goals.find((g) => g.id === goal.id)!.checkIn).toMatchObject({ updateDue: false, count: 1 });
+    expect(context.items.find((i) => i.id === item.id)!.checkIn).toMatchObject({ updateDue: true, dueOn: '2026-12-08', count: 1 });
+  });
+
+  test('the Roadmap now gadget flags its items whose check-in is due', async () => {
+    clockAt('2026-12-01T10:00:00.000Z');
+    const due = await seedItem(sandbox, { title: 'Due', horizon: 'now' });
+    const fresh = await seedItem(sandbox, { title: 'Fresh', horizon: 'now' });
+    clockAt('2026-12-09T10:00:00.000Z');
+    valueOf(await post({ kind: 'item', id: fresh.id }));
+    const configuration = { projectId: sandbox.project('THR').id, rows: 10, goalId: null };
+    const view = valueOf(await sandbox.call('getRoadmapNowGadget', { as: 'developer', in: { module: 'jira:dashboardGadget', gadget: 'throughline-roadmap-now', configuration }, payload: configuration }));
+    expect(view.items.find((i) => i.id === due.id)!.updateDue).toBe(true);
+    expect(view.items.find((i) => i.id === fresh.id)!.updateDue).toBeUndefined();
+  });
+});
