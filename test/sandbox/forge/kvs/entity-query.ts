@@ -37,11 +37,12 @@ export function queryEntities(store: KvsStore, schema: EntitySchema, rawBody: un
   // The SDK sends metadata fields as `options.metadataFields` (entity-query.js), its types say top level.
   const fields = parseMetadataFields(isRecord(body.options) ? body.options.metadataFields : body.metadataFields);
 
-  const ordered = indexedItems(store, entity, index, partition)
-    .filter((item) => range === undefined || testCondition(item.range, range))
-    .sort((a, b) => direction * compareItems(a, b));
-  const remaining = after === undefined ? ordered : ordered.filter((item) => direction * compareItems(item, after) > 0);
-  const page = remaining.slice(0, limit);
+  const remaining = indexedItems(store, entity, index, partition).filter(
+    (item) => (range === undefined || testCondition(item.range, range)) && (after === undefined || direction * compareItems(item, after) > 0),
+  );
+  // Only the page is ordered: the first `limit` of (range, key), picked without sorting the whole
+  // partition, so a query over a large entity costs what it would in a store with a real index.
+  const page = firstInOrder(remaining, limit, (a, b) => direction * compareItems(a, b));
   const last = page[page.length - 1];
   return {
     data: page
@@ -51,9 +52,27 @@ export function queryEntities(store: KvsStore, schema: EntitySchema, rawBody: un
   };
 }
 
+/** The `count` smallest items by `compare`, in order (keys are unique, so the order is total). */
+function firstInOrder<T>(items: readonly T[], count: number, compare: (a: T, b: T) => number): T[] {
+  const best: T[] = [];
+  for (const item of items) {
+    if (best.length === count && compare(item, best[best.length - 1]!) >= 0) continue;
+    let low = 0;
+    let high = best.length;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if (compare(best[middle]!, item) <= 0) low = middle + 1;
+      else high = middle;
+    }
+    best.splice(low, 0, item);
+    if (best.length > count) best.pop();
+  }
+  return best;
+}
+
 function indexedItems(store: KvsStore, entity: EntityDefinition, index: EntityIndex, partition: unknown[]): IndexedItem[] {
   const items: IndexedItem[] = [];
-  for (const [key, record] of store.entries(entitySpace(entity.name))) {
+  for (const [key, record] of store.liveEntries(entitySpace(entity.name))) {
     if (!isRecord(record.value)) continue;
     const value = record.value;
     const range = value[index.range];

@@ -67,6 +67,13 @@ export class KvsStore {
       .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   }
 
+  /** Live records of a key space, in no particular order (callers that order them anyway skip the sort). */
+  liveEntries(space: KeySpace): Array<[string, StoredRecord]> {
+    const live: Array<[string, StoredRecord]> = [];
+    for (const entry of this.map(space)) if (!this.isExpired(entry[1])) live.push(entry);
+    return live;
+  }
+
   clear(): void {
     this.kv.clear();
     this.secrets.clear();
