@@ -38,6 +38,9 @@ export interface SeededProduct {
   /** A note on the item: evidence calls change or remove it. */
   noteId: string;
   noteVersion: number;
+  /** A check-in on the goal, posted by the Jira admin (only its author may edit it). */
+  checkInId: string;
+  checkInVersion: number;
 }
 
 function expectOk<T>(answer: { ok: true; value: T } | { ok: false; error: unknown }, what: string): T {
@@ -90,6 +93,10 @@ export async function seedProduct(sandbox: Sandbox, projectKey: string): Promise
   if (!epic) throw new Error(`${projectKey} has no epic the admin can see`);
   const measurement = history.measurements[0];
   if (!measurement) throw new Error('Seeding made no measurement');
+  const checkIn = expectOk(
+    await sandbox.call('postStatusUpdate', { ...here, payload: { target: { kind: 'goal', id: goal.id }, status: 'on-track', text: 'Conversion is climbing.' } }),
+    'check-in',
+  );
   const strategy = expectOk(await sandbox.call('getStrategy', here), 'strategy');
   const goalVersion = strategy.goals.find((candidate) => candidate.id === goal.id)?.version ?? goal.version;
   return {
@@ -112,6 +119,8 @@ export async function seedProduct(sandbox: Sandbox, projectKey: string): Promise
     linksVersion: epic.linksVersion,
     noteId: note.id,
     noteVersion: note.version,
+    checkInId: checkIn.update.id,
+    checkInVersion: checkIn.update.version,
   };
 }
 
@@ -173,6 +182,10 @@ export function validPayload(key: string, ids: SeededProduct): Record<string, un
     getProductFeed: { goalId: ids.goalId },
     followTarget: { target: { kind: 'goal', id: ids.goalId } },
     unfollowTarget: { target: { kind: 'goal', id: ids.goalId } },
+    postStatusUpdate: { target: { kind: 'goal', id: ids.goalId }, status: 'at-risk', text: 'Slipping: the payment provider is late.' },
+    listStatusUpdates: { target: { kind: 'goal', id: ids.goalId } },
+    editStatusUpdate: { id: ids.checkInId, status: 'at-risk', text: 'Conversion is climbing slowly.', baseVersion: ids.checkInVersion },
+    saveCheckInCadence: { cadence: 'monthly', baseVersion: 0 },
   };
   return payloads[key] ?? {};
 }

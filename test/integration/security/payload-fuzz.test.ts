@@ -89,6 +89,8 @@ const adminFunctions = new Set<keyof Defs>([
 function contextFor(key: keyof Defs): { as: 'admin' | 'productManager'; in: ModuleContext } {
   if (key === 'getEpicContext' || key === 'setEpicLinks') return { as: 'productManager', in: { module: 'jira:issuePanel', issue: own.epicKey } };
   if (key === 'getPortfolio') return { as: 'productManager', in: { module: 'jira:globalPage' } };
+  // Only a check-in's author edits it: the seed's are the Jira admin's.
+  if (key === 'editStatusUpdate') return { as: 'admin', in: { module: 'jira:projectPage', project: 'THR' } };
   if (adminFunctions.has(key)) {
     return { as: 'admin', in: { module: 'jira:adminPage' } };
   }
@@ -175,6 +177,7 @@ function otherProjectIds(payload: unknown): unknown {
     [own.projectId, other.projectId],
     [own.epicId, other.epicId],
     [own.noteId, other.noteId],
+    [own.checkInId, other.checkInId],
   ];
   for (const [mine, theirs] of pairs) text = text.split(mine).join(theirs);
   return JSON.parse(text);

@@ -123,6 +123,13 @@ const matrix: Record<keyof Defs, Row> = {
   getFollowing: { where: 'project', own: reader },
   followTarget: { where: 'project', own: reader, other: notFoundFor(reader) },
   unfollowTarget: { where: 'project', own: reader },
+  // Check-ins: editors (and a goal's owner) post, readers read; another project's goal is not found here.
+  postStatusUpdate: { where: 'project', own: writer, other: notFoundFor(reader) },
+  listStatusUpdates: { where: 'project', own: reader, other: notFoundFor(reader) },
+  // Only the author edits (the seed's check-in is the Jira admin's, in each product).
+  editStatusUpdate: { where: 'project', own: jiraAdminOnly, other: notFoundFor(reader) },
+  getCheckIns: { where: 'project', own: reader },
+  saveCheckInCadence: { where: 'project', own: writer },
 };
 
 const sandbox = createSandbox();
@@ -197,7 +204,7 @@ async function payloadFor(key: keyof Defs, ids: SeededProduct): Promise<Record<s
 }
 
 /** Record ids of a product: none may appear in an answer given in another project. */
-const idsOf = (product: SeededProduct) => [product.goalId, product.kpiId, product.jqlKpiId, product.measurementId, product.itemId, product.laneId, product.noteId];
+const idsOf = (product: SeededProduct) => [product.goalId, product.kpiId, product.jqlKpiId, product.measurementId, product.itemId, product.laneId, product.noteId, product.checkInId];
 
 test('the matrix has a row for every resolver function, and nothing else', () => {
   expect(Object.keys(matrix).sort()).toEqual(Object.keys(handlers).sort());
