@@ -103,6 +103,13 @@ export async function issueUrl(issueKey: string): Promise<string> {
  */
 export const openIssue = (issueKey: string): Promise<void> => router.navigate({ target: 'issue', issueKey });
 
+/** The key of the project the module shows (project page, issue panel); undefined elsewhere. */
+export async function contextProjectKey(): Promise<string | undefined> {
+  const context = await view.getContext();
+  const key = (context.extension as { project?: { key?: unknown } } | undefined)?.project?.key;
+  return typeof key === 'string' ? key : undefined;
+}
+
 /** Jira's issue search for a JQL (`/issues/?jql=…`), for a link's href; empty until the site is known. */
 export async function issueSearchUrl(jql: string): Promise<string> {
   siteUrlOnce ??= view.getContext().then(

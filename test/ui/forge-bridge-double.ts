@@ -75,6 +75,11 @@ function historyDouble(): HistoryDouble & { frameHistory(): unknown } {
   };
 }
 
+function projectContextOf(sandbox: Sandbox, key: string): { id: string; key: string; type: string } {
+  const project = sandbox.project(key);
+  return { id: project.id, key: project.key, type: project.projectTypeKey };
+}
+
 export function installBridgeDouble(
   sandbox: Sandbox,
   view: BridgeView,
@@ -110,7 +115,10 @@ export function installBridgeDouble(
           extension:
             current.in?.module === 'jira:dashboardGadget'
               ? { type: current.in.module, gadgetConfiguration: current.in.configuration ?? {}, ...(current.in.edit ? { entryPoint: 'edit' } : {}) }
-              : { type: current.in?.module ?? 'jira:projectPage' },
+              : current.in === undefined || current.in.module === 'jira:projectPage'
+                ? // Forge's jira:projectPage context names the project (id, key, type).
+                  { type: 'jira:projectPage', project: projectContextOf(sandbox, current.in?.module === 'jira:projectPage' ? current.in.project : 'THR') }
+                : { type: current.in.module },
           theme: { colorMode: current.theme ?? 'light' },
         };
       // Router ops: the URL Jira gives a module page, and navigations kept for the test to read.

@@ -30,6 +30,8 @@ export const finding = {
   collapsedCount: (count: number) => (count === 1 ? '1 item hidden' : `${count} items hidden`),
   openJql: (name: string) => `Open the JQL of ${name} in Jira’s issue search`,
   openJqlShort: 'Open in issue search',
+  numerator: 'Numerator',
+  denominator: 'Denominator',
   matrixFilter: 'Filter epics',
   matrixFilterPlaceholder: 'Key or summary',
   matrixCount: (shown: number, total: number) => (shown === total ? `${total} epics` : `${shown} of ${total} epics`),

@@ -7,6 +7,7 @@ import { messages } from '../../../shared/messages';
 import type { StrategyChange } from '../strategy-state';
 import { KpiDetail } from './kpi-detail';
 import { KpiHealthNote } from './kpi-health';
+import { KpiJqlLinks } from './kpi-jql-links';
 import { KpiProgress } from './kpi-progress';
 import { Sparkline } from './sparkline';
 import { ChevronDownIcon, ChevronUpIcon } from '../../../shared/icons';
@@ -36,6 +37,7 @@ export function KpiRow({ kpi, canEdit, onChange }: { kpi: KpiView; canEdit: bool
               <Text size="small" color="color.text.subtle">
                 {k.baselineToTarget(formatValue(kpi.baseline.value, kpi.unit), formatValue(kpi.target.value, kpi.unit), formatDay(kpi.target.date))}
               </Text>
+              <KpiJqlLinks kpi={kpi} />
             </Stack>
           </Box>
           <Box xcss={latestStyles}>
