@@ -43,7 +43,13 @@ export const evidenceRecordSchemas = {
       .max(maxNoteChunks)
       .refine((sizes) => sizes.reduce((sum, size) => sum + size, 0) <= limits.evidenceNotesPerItem, { error: `An item has at most ${limits.evidenceNotesPerItem} notes.` }),
     issues: z
-      .array(z.strictObject({ ...entry, key: z.string().refine((key) => issueKeyPattern.test(key), { error: 'Write issue keys like SUP-123.' }) }))
+      .array(
+        z.strictObject({
+          ...entry,
+          key: z.string().refine((key) => issueKeyPattern.test(key), { error: 'Write issue keys like SUP-123.' }),
+          issueId: z.string().regex(/^\d{1,18}$/).optional(),
+        }),
+      )
       .max(limits.evidenceIssuesPerItem)
       .refine((issues) => new Set(issues.map((issue) => issue.key)).size === issues.length, { error: 'An issue is linked twice.' }),
     jql: z

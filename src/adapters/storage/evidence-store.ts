@@ -32,7 +32,10 @@ interface StoredEntry {
 
 export interface StoredNote extends StoredEntry, EvidenceNote {}
 export interface StoredIssue extends StoredEntry {
+  /** As the editor typed it (upper-cased). */
   key: string;
+  /** Jira's id when linked: it survives a move to another project, which changes the key. */
+  issueId?: string;
 }
 export interface StoredJql extends StoredEntry {
   label: string;

@@ -52,8 +52,8 @@ export const addEvidence = editorCall('addEvidence', async ({ jira, access, proj
     }
     if (evidence.kind === 'issue') {
       if (head.issues.length >= limits.evidenceIssuesPerItem) return tooMany('linked issues', limits.evidenceIssuesPerItem);
-      if (head.issues.some((issue) => issue.key === evidence.issueKey)) return fail('invalid', `${evidence.issueKey} is already evidence for this item.`, 'evidence.issueKey');
-      return { head: { ...next, issues: [...head.issues, { id, version: 1, key: evidence.issueKey, added: stamp }] } };
+      if (head.issues.some((issue) => sameIssue(issue, evidence.issueKey, checked.value.issueId))) return fail('invalid', `${evidence.issueKey} is already evidence for this item.`, 'evidence.issueKey');
+      return { head: { ...next, issues: [...head.issues, { id, version: 1, key: evidence.issueKey, ...issueIdOf(checked.value), added: stamp }] } };
     }
     if (head.jql.length >= limits.evidenceJqlPerItem) return tooMany('saved JQL queries', limits.evidenceJqlPerItem);
     return { head: { ...next, jql: [...head.jql, { id, version: 1, label: evidence.label, jql: evidence.jql, added: stamp }] } };
@@ -79,8 +79,17 @@ export const updateEvidence = editorCall('updateEvidence', async ({ jira, access
       return { head: next, chunk: { number: found.chunk, notes } };
     }
     if (evidence.kind === 'issue') {
-      if (head.issues.some((issue) => issue.key === evidence.issueKey && issue.id !== id)) return fail('invalid', `${evidence.issueKey} is already evidence for this item.`, 'evidence.issueKey');
-      return { head: { ...next, issues: head.issues.map((issue) => (issue.id === id ? { ...issue, key: evidence.issueKey, ...bumped } : issue)) } };
+      if (head.issues.some((issue) => issue.id !== id && sameIssue(issue, evidence.issueKey, checked.value.issueId))) return fail('invalid', `${evidence.issueKey} is already evidence for this item.`, 'evidence.issueKey');
+      return {
+        head: {
+          ...next,
+          issues: head.issues.map((issue) => {
+            if (issue.id !== id) return issue;
+            const { issueId: _previous, ...rest } = issue;
+            return { ...rest, key: evidence.issueKey, ...issueIdOf(checked.value), ...bumped };
+          }),
+        },
+      };
     }
     if (evidence.kind === 'jql') {
       return { head: { ...next, jql: head.jql.map((query) => (query.id === id ? { ...query, label: evidence.label, jql: evidence.jql, ...bumped } : query)) } };
@@ -200,18 +209,23 @@ function locate(read: ItemEvidenceRecords, id: string): Located | undefined {
  * What only Jira can tell, asked as the editor: an issue key must name an issue they can see (in
  * any project), and a JQL must be one Jira accepts from them. Nothing is stored otherwise.
  */
-async function checkAgainstJira(jira: JiraClient, evidence: EvidenceInput): Promise<Outcome<undefined>> {
+async function checkAgainstJira(jira: JiraClient, evidence: EvidenceInput): Promise<Outcome<{ issueId?: string }>> {
   if (evidence.kind === 'issue') {
     const [found] = await visibleIssuesByIds(jira, [evidence.issueKey], { fields: ['summary'] });
     if (!found) return fail('invalid', `There is no issue ${evidence.issueKey} that you can see in Jira.`, 'evidence.issueKey');
-    return ok(undefined);
+    // The id too: an issue moved to another project gets a new key, and keeps its id.
+    return ok(/^\d{1,18}$/.test(found.id) ? { issueId: found.id } : {});
   }
   if (evidence.kind === 'jql') {
     const counted = await countAsViewer(jira, evidence.jql);
     if ('countError' in counted) return fail(counted.refused ? 'invalid' : 'jira-unavailable', counted.countError, 'evidence.jql');
   }
-  return ok(undefined);
+  return ok({});
 }
+
+const issueIdOf = (checked: { issueId?: string }) => (checked.issueId ? { issueId: checked.issueId } : {});
+
+const sameIssue = (stored: StoredIssue, key: string, issueId: string | undefined) => stored.key === key || (issueId !== undefined && stored.issueId === issueId);
 
 type Counted = { count: number } | { countError: string; refused: boolean };
 
@@ -247,10 +261,12 @@ export function evidenceSummary(head: EvidenceHeadRecord): EvidenceSummary | und
 async function evidenceView(jira: JiraClient, itemId: string, read: ItemEvidenceRecords): Promise<ItemEvidence> {
   const head = read.head ?? emptyHead('', itemId);
   const [visible, counts] = await Promise.all([
-    head.issues.length > 0 ? visibleIssuesByIds(jira, head.issues.map((issue) => issue.key), { fields: ['summary', 'status', 'issuetype'] }) : [],
+    head.issues.length > 0 ? visibleIssuesByIds(jira, head.issues.map((issue) => issue.issueId ?? issue.key), { fields: ['summary', 'status', 'issuetype'] }) : [],
     mapWithConcurrency(head.jql, countConcurrency, (query) => countAsViewer(jira, query.jql)),
   ]);
+  const byId = new Map(visible.map((issue) => [issue.id, issue]));
   const byKey = new Map(visible.map((issue) => [issue.key, issue]));
+  const seen = (stored: StoredIssue) => (stored.issueId ? byId.get(stored.issueId) : byKey.get(stored.key));
   const notes = [...read.chunks.values()]
     .flatMap((chunk) => chunk.notes)
     .sort((a, b) => (a.date === b.date ? b.added.at.localeCompare(a.added.at) : b.date.localeCompare(a.date)));
@@ -264,10 +280,11 @@ async function evidenceView(jira: JiraClient, itemId: string, read: ItemEvidence
       note: { text: note.text, source: note.source, customer: note.customer, date: note.date },
     })),
     ...[...head.issues].reverse().map((stored): EvidenceEntry => {
-      const issue = byKey.get(stored.key);
+      const issue = seen(stored);
       // Not even the key of an issue Jira hides from the viewer: keys name projects and hint at work.
       if (!issue) return { kind: 'issue', id: stored.id, version: stored.version, ...stamps(stored), hidden: true };
-      return { kind: 'issue', id: stored.id, version: stored.version, ...stamps(stored), issueKey: stored.key, issue: evidenceIssue(issue) };
+      // Jira's key now: the issue may have moved since it was linked.
+      return { kind: 'issue', id: stored.id, version: stored.version, ...stamps(stored), issueKey: issue.key, issue: evidenceIssue(issue) };
     }),
     ...head.jql.map((query, index): EvidenceEntry => {
       const counted = counts[index] as Counted;
@@ -291,7 +308,7 @@ async function evidenceView(jira: JiraClient, itemId: string, read: ItemEvidence
     itemId,
     entries,
     summary: { notes: notesTotal, issues: head.issues.length, jql, requests: requestCount({ issues: head.issues.length, jql }) },
-    hiddenIssues: head.issues.filter((issue) => !byKey.has(issue.key)).length,
+    hiddenIssues: head.issues.filter((issue) => !seen(issue)).length,
     limits: { notes: limits.evidenceNotesPerItem, issues: limits.evidenceIssuesPerItem, jql: limits.evidenceJqlPerItem },
   };
 }

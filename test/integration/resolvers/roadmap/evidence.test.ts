@@ -59,6 +59,25 @@ describe('adding and listing evidence', () => {
     expect(card?.evidence).toEqual({ notes: 1, issues: 1, jql: [{ id: expect.any(String), label: 'support requests' }], requests: 1 });
   });
 
+  test('a linked issue that moved to another key (a project move) is still found, under its key now', async () => {
+    const item = await seedItem(sandbox, { title: 'Moved' });
+    const key = keyOf('OPS');
+    valueOf(await add(item.id, { kind: 'issue', issueKey: key }));
+    const issue = sandbox.site.issues.find((candidate) => candidate.key === key)!;
+    const before = issue.key;
+    issue.key = 'OPS-9999';
+    try {
+      const listed = valueOf(await list(item.id));
+      expect(listed.hiddenIssues).toBe(0);
+      expect(listed.entries[0]).toMatchObject({ kind: 'issue', issueKey: 'OPS-9999', issue: { key: 'OPS-9999' } });
+      // The same issue under its new key is the same evidence.
+      const again = await add(item.id, { kind: 'issue', issueKey: 'OPS-9999' });
+      expect(again.ok ? 'ok' : again.error.code).toBe('invalid');
+    } finally {
+      issue.key = before;
+    }
+  });
+
   test('an item without evidence has no summary, and its list is empty', async () => {
     const item = await seedItem(sandbox, { title: 'Quiet item' });
     expect((await roadmap(sandbox)).items.find((candidate) => candidate.id === item.id)?.evidence).toBeUndefined();
