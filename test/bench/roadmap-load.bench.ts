@@ -6,6 +6,9 @@
  *   cold: nothing cached: field detection, the epic list, a crawl of every epic's children, writes.
  *   warm: after 20 children per project changed: the viewer's epic ids and one delta search.
  * Targets (issue 4): cold ≤ 5 s; warm ≤ 1 s and ≤ 3 Jira requests.
+ * Scores on (issue 15): every project scores by RICE, every item has an owner and RICE inputs
+ * (effort live from its epics on every other item); "scoring ms" is the page's own scoring and
+ * Priority ordering of the loaded view (src/domain/scoring.ts through priority-model.ts).
  *
  * `npm run bench` (with the others), or alone: `npx tsx test/bench/roadmap-load.bench.ts`.
  */
@@ -15,6 +18,8 @@ import { resolver } from '../../src/index';
 import { rankBetween } from '../../src/domain/rank';
 import { epicLinksPropertyKey } from '../../src/domain/epic-links';
 import { createItem } from '../../src/adapters/storage/roadmap-store';
+import { saveScoring } from '../../src/adapters/storage/scoring-store';
+import { priorityList, scoresOf } from '../../static/product/src/roadmap/priority-model';
 import { buildLargeSite, DEMO_USERS, STATUS_IDS } from '../sandbox/demo';
 import { ForgeSandbox, loadManifest } from '../sandbox/forge/sandbox';
 import type { ResolverHandler } from '../sandbox/forge/sandbox';
@@ -57,6 +62,9 @@ async function seed(project: (typeof projects)[number]): Promise<void> {
       createdBy: DEMO_USERS.admin,
       updatedAt: now,
       updatedBy: { accountId: DEMO_USERS.admin, displayName: 'Admin' },
+      ownerAccountId: DEMO_USERS.admin,
+      owner: { accountId: DEMO_USERS.admin, displayName: 'Admin' },
+      scoreInputs: { reach: { source: 'entered' as const, value: 100 + n }, impact: 2, confidence: 80, effort: n % 2 ? { source: 'live' as const } : { source: 'entered' as const, value: 5 } },
     };
     await forge.run(() => createItem({ id, item: record, maxItems: 1_000, now }), { accountId: DEMO_USERS.admin });
     for (const epicId of project.epicIds.slice(n * 2, n * 2 + 1 + (n % 2))) links.set(epicId, [...(links.get(epicId) ?? []), id]);
@@ -97,13 +105,22 @@ async function changeChildren(projectId: string, count: number): Promise<void> {
   await jira.edit(edits);
 }
 
-for (const project of projects) await seed(project);
+for (const project of projects) {
+  await seed(project);
+  const now = new Date().toISOString();
+  await forge.run(() => saveScoring({ projectId: project.id, method: 'rice', baseVersion: 0, by: DEMO_USERS.admin, now }), { accountId: DEMO_USERS.admin });
+}
 
 for (const scenario of ['cold', 'warm'] as const) {
   for (const project of projects) {
     if (scenario === 'warm') await changeChildren(project.id, changedPerProject);
     const measured = await openRoadmap(project);
     const withDelivery = measured.view.items.filter((item) => item.delivery).length;
+    const scoringStarted = performance.now();
+    const scores = scoresOf(measured.view);
+    const ranked = priorityList(measured.view.items, scores);
+    const scoringMs = performance.now() - scoringStarted;
+    if (measured.view.scoring?.method !== 'rice' || ranked.length !== measured.view.items.length) throw new Error(`${project.key}: scores were not on`);
     const target = scenario === 'cold' ? { ms: 5_000 } : { ms: 1_000, requests: 3 };
     report({
       bench: 'roadmap-load',
@@ -116,6 +133,8 @@ for (const scenario of ['cold', 'warm'] as const) {
         'Jira requests': measured.requests,
         'storage ops': measured.storageOps,
         'server ms': Math.round(measured.serverMs),
+        'scored items': [...scores.values()].filter((score) => score.kind === 'scored').length,
+        'scoring ms': Math.round(scoringMs * 10) / 10,
       },
       target: {
         text: `≤ ${target.ms / 1000} s${'requests' in target ? `, ≤ ${target.requests} requests` : ''} (${latencyMs} ms latency)`,

@@ -119,13 +119,17 @@ const draftOf = (inputs: ScoreInputs | undefined): Draft => ({
   effortLive: inputs?.effort === undefined || inputs.effort.source === 'live',
 });
 
-/** The draft as inputs: blanks are left out (missing), numbers sent as typed for the server to bound. */
-function inputsOf(draft: Draft, item: RoadmapItemView): ScoreInputs {
+/**
+ * The draft as inputs: blanks are left out (missing), numbers sent as typed for the server to bound.
+ * Only the inputs the method shows are touched: the others stay as stored, for a switch back.
+ */
+function inputsOf(draft: Draft, item: RoadmapItemView, shown: readonly ScoreInputName[]): ScoreInputs {
   const number = (value: string) => (value.trim() === '' ? undefined : Number(value));
   const liveOr = (live: boolean, value: string): LiveOrEntered | undefined => (live ? { source: 'live' } : number(value) === undefined ? undefined : { source: 'entered', value: number(value)! });
   const kept = item.scoreInputs ?? {};
   const next: ScoreInputs = { ...kept };
   const set = <K extends keyof ScoreInputs>(key: K, value: ScoreInputs[K] | undefined) => {
+    if (!shown.includes(key)) return;
     if (value === undefined) delete next[key];
     else next[key] = value;
   };
@@ -145,7 +149,7 @@ function ScoreInputsForm(props: { item: RoadmapItemView; inputs: readonly ScoreI
   const shows = (name: ScoreInputName) => props.inputs.includes(name);
   const errorOf = (name: ScoreInputName) => fieldError(props.error, `item.scoreInputs.${name}`);
   const set = (part: Partial<Draft>) => setDraft((current) => ({ ...current, ...part }));
-  const numberField = (name: 'reach' | 'confidence' | 'value' | 'effort', label: string, disabled = false) => (
+  const numberField = (name: 'confidence' | 'value', label: string, disabled = false) => (
     <Field label={label} error={errorOf(name)}>
       {(control) => (
         <input {...control} type="number" inputMode="decimal" step="any" min={0} className="find-input pr-number" disabled={disabled} value={draft[name]} onChange={(event) => set({ [name]: event.target.value })} />
@@ -168,9 +172,26 @@ function ScoreInputsForm(props: { item: RoadmapItemView; inputs: readonly ScoreI
             <label>
               <input type="radio" className="pr-check" name={`${item.id}-${name}`} checked={!live} onChange={() => set({ [key]: false })} /> <Text size="small">{p.entered}</Text>
             </label>
-            {!live ? numberField(name, name === 'reach' ? p.reach : p.effort) : null}
+            {!live ? (
+              <input
+                type="number"
+                inputMode="decimal"
+                step="any"
+                min={0}
+                className="find-input pr-number"
+                aria-label={name === 'reach' ? p.reach : p.effort}
+                aria-invalid={errorOf(name) ? true : undefined}
+                aria-describedby={errorOf(name) ? `${item.id}-${name}-error` : undefined}
+                value={draft[name]}
+                onChange={(event) => set({ [name]: event.target.value })}
+              />
+            ) : null}
           </Inline>
-          {errorOf(name) && live ? <Text size="small" color="color.text.danger">{errorOf(name)}</Text> : null}
+          {errorOf(name) ? (
+            <Text size="small" color="color.text.danger" id={`${item.id}-${name}-error`}>
+              {errorOf(name)}
+            </Text>
+          ) : null}
         </Stack>
       </Box>
     );
@@ -178,7 +199,7 @@ function ScoreInputsForm(props: { item: RoadmapItemView; inputs: readonly ScoreI
   return (
     <Box as="form" onSubmit={(event: React.FormEvent) => {
       event.preventDefault();
-      void props.onSave(inputsOf(draft, item));
+      void props.onSave(inputsOf(draft, item, props.inputs));
     }}>
       <Stack space="space.150">
         <Heading size="xxsmall" as="h5">
