@@ -8,7 +8,11 @@
  *   first render: the app's user timing, `roadmap:data` (getRoadmap answered) → `roadmap:committed`
  *     (React committed the board), plus the next frame (style, layout and paint);
  *   layout switch: a click on another layout → the next frame after the board is committed
- *     (every card is mounted again in its new cell), the median of 3 rounds of the three layouts.
+ *     (every card is mounted again in its new cell), the median of 3 rounds of the layouts; the
+ *     switch to the Timeline is its first render (1,000 bars, 50 release milestones, connectors);
+ *   timeline zoom: a click on another zoom → the next frame after the timeline is committed, the
+ *     median of 3 rounds of the three zooms. The project gets 50 releases (Jira versions on the
+ *     simulated site, as an admin would have created them) before anything is read.
  * Target: ≤ 200 ms for each. Bundle: the gzipped JS of static/product/build (target ≤ 300 KB).
  *
  * `npm run bench roadmap-render` or `npx tsx test/bench/roadmap-render.bench.ts`.
@@ -30,18 +34,45 @@ const bundleTargetKb = 300;
 const host = await startHost({ port: 0 });
 type Payload<K extends keyof Defs> = Parameters<Defs[K]>[0];
 type Value<K extends keyof Defs> = Extract<ReturnType<Defs[K]>, { ok: true }>['value'];
-async function call<K extends keyof Defs>(functionKey: K, payload: Payload<K>): Promise<Value<K>> {
-  const response = await fetch(`${host.url}/__sandbox/invoke`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ user: 'productManager', module: 'jira:projectPage', project: 'THR', functionKey, payload }),
+async function call<K extends keyof Defs>(functionKey: K, payload: Payload<K>, attempt = 1): Promise<Value<K>> {
+  const request = () =>
+    fetch(`${host.url}/__sandbox/invoke`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ user: 'productManager', module: 'jira:projectPage', project: 'THR', functionKey, payload }),
+    });
+  // A kept-alive connection the host closed just as it was reused resets before the request is read: send it again.
+  const response = await request().catch((error: unknown) => {
+    if ((error as { cause?: { code?: string } }).cause?.code === 'ECONNRESET') return request();
+    throw error;
   });
   const result = (await response.json()) as ReturnType<Defs[K]>;
+  // Storage refusing a write under the seeding writers' load is worth a retry, as its message says.
+  if (!result.ok && result.error.code === 'storage-unavailable' && attempt < 5) return call(functionKey, payload, attempt + 1);
   if (!result.ok) throw new Error(`${functionKey}: ${JSON.stringify(result.error)}`);
   return result.value as Value<K>;
 }
 
 await fetch(`${host.url}/__sandbox/reset`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+// Seeding 1,000 items in a minute or two reads far past Forge's per-minute storage quotas, and the
+// quota windows count the seeding's reads for a minute after: quotas are lifted for this bench,
+// which measures the browser's rendering (test/bench/roadmap-load.bench.ts measures the server).
+host.forge.kvs.setQuotas(undefined);
+// 50 releases a fortnight apart around the site's today, a few archived: data on the simulated site
+// (the platform boundary), as a project with a long release history has.
+const releaseCount = 50;
+{
+  const site = host.jira.site;
+  const thr = site.projects.find((project) => project.key === 'THR')!;
+  const siteToday = Date.parse(site.now.slice(0, 10));
+  const others = (site.versions ?? []).filter((version) => version.projectId !== thr.id);
+  const mine = (site.versions ?? []).filter((version) => version.projectId === thr.id);
+  const extra = Array.from({ length: Math.max(0, releaseCount - mine.length) }, (_, i) => {
+    const releaseDate = new Date(siteToday + (i - 25) * 14 * 86_400_000).toISOString().slice(0, 10);
+    return { id: String(20_000 + i), projectId: thr.id, name: `Bench ${i + 1}`, description: '', archived: i % 10 === 0, released: i < 22, releaseDate };
+  });
+  site.versions = [...others, ...mine, ...extra];
+}
 const seedStart = Date.now();
 const goals: Array<Value<'createGoal'>> = [];
 for (const title of ['Grow activation', 'Faster checkout', 'Retain teams', 'Enterprise ready', 'Mobile first', 'Lower support load']) {
@@ -126,14 +157,21 @@ async function measure(user: 'productManager' | 'developer', who: string): Promi
     }, label);
 
   const firstDrawn = await drawn();
-  const switches: Record<string, number[]> = { quarters: [], timeline: [], horizons: [] };
+  const switches: Record<string, number[]> = { quarters: [], timeline: [], gantt: [], horizons: [] };
   const drawnIn: Record<string, number> = {};
+  const zooms: Record<string, number[]> = { quarters: [], year: [], months: [] };
+  const bars = async () => frame.locator('.tl-bar').count();
+  let milestones = 0;
   for (let round = 0; round < 3; round += 1) {
-    for (const layout of ['quarters', 'timeline', 'horizons'] as const) {
+    for (const layout of ['quarters', 'timeline', 'gantt', 'horizons'] as const) {
       switches[layout]!.push(await switchTo(messages.roadmap.layouts[layout]));
-      drawnIn[layout] = await drawn();
+      drawnIn[layout] = layout === 'gantt' ? await bars() : await drawn();
+      if (layout !== 'gantt') continue;
+      milestones = await frame.locator('.tl-milestone').count();
+      for (const zoom of ['quarters', 'year', 'months'] as const) zooms[zoom]!.push(await switchTo(messages.timeline.zooms[zoom]));
     }
   }
+
   // Scrolled to the end, every lane is drawn: the whole board's cost, paid lane by lane as it comes in.
   const scrolled = await frame.evaluate(async () => {
     const start = performance.now();
@@ -159,8 +197,25 @@ async function measure(user: 'productManager' | 'developer', who: string): Promi
   for (const [layout, values] of Object.entries(switches)) {
     report({
       bench: 'roadmap-render',
-      scenario: `${cards} items, ${who}: switch to ${layout} (click → painted, median of 3)`,
-      figures: { 'cards drawn': drawnIn[layout] ?? 0, 'render ms': Math.round(median(values)), runs: values.map((v) => Math.round(v)).join(' / ') },
+      scenario:
+        layout === 'gantt'
+          ? `${cards} items, ${releaseCount} releases, ${who}: timeline first render (switch to it, click → painted, median of 3)`
+          : `${cards} items, ${who}: switch to ${layout} (click → painted, median of 3)`,
+      figures: {
+        // Bars are drawn a screen around the view (as the board draws lanes): the count is those mounted.
+        [layout === 'gantt' ? 'bars drawn' : 'cards drawn']: drawnIn[layout] ?? 0,
+        ...(layout === 'gantt' ? { milestones } : {}),
+        'render ms': Math.round(median(values)),
+        runs: values.map((v) => Math.round(v)).join(' / '),
+      },
+      target: { text: `≤ ${renderTargetMs} ms`, met: median(values) <= renderTargetMs },
+    });
+  }
+  for (const [zoom, values] of Object.entries(zooms)) {
+    report({
+      bench: 'roadmap-render',
+      scenario: `${cards} items, ${releaseCount} releases, ${who}: timeline zoom to ${zoom} (click → painted, median of 3)`,
+      figures: { 'render ms': Math.round(median(values)), runs: values.map((v) => Math.round(v)).join(' / ') },
       target: { text: `≤ ${renderTargetMs} ms`, met: median(values) <= renderTargetMs },
     });
   }

@@ -16,6 +16,9 @@ import './timeline.css';
 const t = messages.timeline;
 const zoomKey = 'throughline.roadmap.timeline.zoom';
 const bounds = { firstYear: limits.firstYear, lastYear: limits.lastYear };
+/** The box's height before it is measured (its max-block-size, 44rem), and how far a scroll goes before rows are redrawn. */
+const fallbackViewHeight = 704;
+const windowStepPx = 4 * rowHeight;
 /** A pointer must travel this far before a press on a bar is a drag rather than a click. */
 const dragThresholdPx = 4;
 
@@ -188,7 +191,33 @@ export function RoadmapTimeline(props: RoadmapTimelineProps) {
     latest.current.props.onOpen(itemId);
   }, []);
 
-  const handlers = { onKeyDown, onBlur, onPointerDown, onPointerMove, onPointerUp, onPointerCancel, onClick };
+  // Rows are drawn a screen above and below the box's view, like the board's lanes: 1,000 bars
+  // mounted at once cost more than the 200 ms a layout or zoom change may take. The focused bar
+  // always stays, so focus never falls to the page.
+  const [visible, setVisible] = useState<{ top: number; height: number } | 'all'>({ top: 0, height: fallbackViewHeight });
+  const [keepId, setKeepId] = useState<string>();
+  const frameRequest = useRef(0);
+  useLayoutEffect(() => {
+    const element = scroller.current;
+    // Nothing laid out (jsdom): every row is drawn.
+    if (element && element.clientHeight === 0) setVisible('all');
+  }, []);
+  const onScroll = () => {
+    if (frameRequest.current) return;
+    frameRequest.current = requestAnimationFrame(() => {
+      frameRequest.current = 0;
+      const element = scroller.current;
+      if (!element || element.clientHeight === 0) return;
+      setVisible((current) =>
+        current !== 'all' && Math.abs(current.top - element.scrollTop) < windowStepPx && current.height === element.clientHeight ? current : { top: element.scrollTop, height: element.clientHeight },
+      );
+    });
+  };
+  useEffect(() => () => cancelAnimationFrame(frameRequest.current), []);
+  const shown = visible === 'all' ? { from: -Infinity, to: Infinity } : { from: visible.top - visible.height, to: visible.top + 2 * visible.height };
+  const onFocusBar = useCallback((itemId: string | undefined) => setKeepId(itemId), []);
+
+  const handlers = { onKeyDown, onBlur, onPointerDown, onPointerMove, onPointerUp, onPointerCancel, onClick, onFocusBar };
   const { scale } = model;
   const archivedCount = (view.releases ?? []).filter((release) => release.archived).length;
   const stepDays = keyboardStepDays(zoom);
@@ -206,7 +235,7 @@ export function RoadmapTimeline(props: RoadmapTimelineProps) {
       <p className="tl-help" id="tl-help">
         {canEdit ? t.help(stepDays) : t.readerHelp}
       </p>
-      <div ref={scroller} className="tl-scroller" data-testid="roadmap-timeline" role="region" aria-label={t.regionLabel} tabIndex={-1}>
+      <div ref={scroller} className="tl-scroller" data-testid="roadmap-timeline" role="region" aria-label={t.regionLabel} tabIndex={-1} onScroll={onScroll}>
         <div className="tl-canvas" style={{ width: scale.width }}>
           <TimelineHead model={model} />
           <div className="tl-body" style={{ height: Math.max(model.bodyHeight, rowHeight) }}>
@@ -241,13 +270,13 @@ export function RoadmapTimeline(props: RoadmapTimelineProps) {
                 ))}
               </svg>
             ) : null}
-            {model.lanes.map((lane) => (
+            {model.lanes.filter((lane) => lane.y + lane.height >= shown.from && lane.y <= shown.to).map((lane) => (
               <section key={lane.id} className="tl-lane" style={{ top: lane.y, height: lane.height }} aria-labelledby={`tl-lane-${lane.id}`} data-testid={`timeline-lane-${lane.id}`}>
                 <h3 className="tl-lane-title" id={`tl-lane-${lane.id}`}>
                   {lane.name} <span className="tl-lane-count">({lane.rows.length})</span>
                 </h3>
                 <ul className="tl-rows" aria-label={t.lane(lane.name, lane.rows.length)}>
-                  {lane.rows.map((row) => (
+                  {lane.rows.filter((row) => (row.y + rowHeight >= shown.from && row.y <= shown.to) || row.item.id === keepId || row.item.id === draft?.itemId).map((row) => (
                     <Bar
                       key={row.item.id}
                       row={row}
@@ -394,6 +423,7 @@ interface BarHandlers {
   onPointerUp: (event: React.PointerEvent<HTMLButtonElement>) => void;
   onPointerCancel: () => void;
   onClick: (itemId: string) => void;
+  onFocusBar: (itemId: string | undefined) => void;
 }
 
 interface BarProps {
@@ -442,7 +472,11 @@ const Bar = memo(
           aria-describedby={[description ? descriptionId : '', late.length > 0 ? `tl-late-${item.id}` : '', 'tl-help'].filter(Boolean).join(' ')}
           onClick={() => handlers.onClick(item.id)}
           onKeyDown={canEdit ? (event) => handlers.onKeyDown(item.id, event) : undefined}
-          onBlur={canEdit ? () => handlers.onBlur(item.id) : undefined}
+          onFocus={() => handlers.onFocusBar(item.id)}
+          onBlur={() => {
+            handlers.onFocusBar(undefined);
+            if (canEdit) handlers.onBlur(item.id);
+          }}
           onPointerDown={canEdit ? (event) => handlers.onPointerDown(item.id, event) : undefined}
           onPointerMove={canEdit ? handlers.onPointerMove : undefined}
           onPointerUp={canEdit ? handlers.onPointerUp : undefined}
@@ -475,7 +509,9 @@ const Bar = memo(
     a.row.width === b.row.width &&
     a.top === b.top &&
     a.draft === b.draft &&
-    a.scale === b.scale &&
+    // The scale only places a draft; a scale grown at its end (the box measured) moves no bar.
+    a.scale.startDate === b.scale.startDate &&
+    a.scale.dayWidth === b.scale.dayWidth &&
     a.canEdit === b.canEdit &&
     a.selected === b.selected &&
     JSON.stringify(a.blockers) === JSON.stringify(b.blockers),
