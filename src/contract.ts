@@ -62,6 +62,8 @@ export interface EpicSummary {
   summary: string;
   status: { name: string; category: StatusCategory };
   children: ChildCounts;
+  /** The children are still being counted in the background (a big project): `children` is empty until then. */
+  counting?: true;
 }
 
 export interface SprintSummary {
@@ -81,6 +83,8 @@ export interface ProjectOverview {
   sprints: SprintSummary[];
   /** The boards the project's sprints come from; kanban-only projects have none with sprints. */
   boards: Array<{ id: number; name: string; type: 'scrum' | 'kanban' | 'simple' | string }>;
+  /** A big project's children counted in the background (see `RoadmapView.crawl`). */
+  crawl?: RoadmapCrawl;
 }
 
 // ── Product strategy: vision, goals, KPIs ──────────────────────────────────────────────────

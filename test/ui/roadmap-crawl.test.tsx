@@ -5,7 +5,7 @@
  * `getRoadmapCrawl`) fills the cards in without a reload, then drops the line.
  */
 import axe from 'axe-core';
-import { render, screen, waitFor, within } from '@testing-library/react';
+import { cleanup, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { Defs } from '../../src/contract';
 import { rollupCrawl } from '../../src/index';
@@ -16,8 +16,8 @@ import { installBridgeDouble } from './forge-bridge-double';
 
 jest.setTimeout(60_000);
 
-// THR: 98 epics of 3 children: more than a call crawls itself, so the queue counts them.
-const sandbox = createSandbox({ site: buildLargeSite({ epics: 280, childrenPerEpic: 3, sprints: 12, entityPropertyIndexes: loadEntityPropertyIndexes(manifestPath) }) });
+// THR: 112 epics of 3 children: more than a call crawls itself, so the queue counts them.
+const sandbox = createSandbox({ site: buildLargeSite({ epics: 320, childrenPerEpic: 3, sprints: 12, entityPropertyIndexes: loadEntityPropertyIndexes(manifestPath) }) });
 sandbox.forge.registerConsumer('rollup-crawl', rollupCrawl as unknown as ConsumerHandler);
 installBridgeDouble(sandbox, { as: 'productManager' });
 let Page: typeof import('../../static/product/src/product-page').ProductPage;
@@ -68,4 +68,24 @@ test('counting a big project: progress line, reserved card room, cards filled in
 
   const results = await axe.run(document.body, { rules: { 'color-contrast': { enabled: false } } });
   expect(results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual([]);
+});
+
+test('the epics table of a big project: a page of rows at a time, counting shown where children are not counted yet', async () => {
+  cleanup();
+  sandbox.forge.kvs.clear();
+  sandbox.forge.queue.clear();
+  const user = userEvent.setup({ delay: null });
+  render(<Page />);
+  await user.click(await screen.findByRole('tab', { name: 'Epics & sprints' }, { timeout: 10_000 }));
+  const table = await screen.findByTestId('epic-table', undefined, { timeout: 10_000 });
+  const epics = (await call('getProjectOverview', undefined)).epics.length;
+  expect(epics).toBeGreaterThan(100);
+  // Bounded: the first page of rows, and the way to the next.
+  expect(table.querySelectorAll('tbody tr')).toHaveLength(100);
+  expect(screen.getByText(`Showing 100 of ${epics} epics`)).toBeTruthy();
+  expect(within(table).getAllByText('Counting work…')).toHaveLength(100);
+  expect(screen.getByRole('progressbar', { name: 'Counting work in this project' })).toBeTruthy();
+  await user.click(screen.getByRole('button', { name: `Show ${epics - 100} more` }));
+  expect(table.querySelectorAll('tbody tr')).toHaveLength(epics);
+  expect(screen.queryByText(/^Showing /)).toBeNull();
 });

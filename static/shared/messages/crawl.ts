@@ -10,4 +10,7 @@ export const crawl = {
   finished: 'All work counted: progress is up to date.',
   /** Where a card's progress will be, while its epics are still being counted. */
   cardCounting: 'Counting work…',
+  /** The epics table at scale: rows shown a page at a time, so the page stays light with thousands of epics. */
+  epicsShown: (shown: number, total: number) => `Showing ${count(shown)} of ${count(total)} epics`,
+  showMoreEpics: (n: number) => `Show ${count(n)} more`,
 };

@@ -5,6 +5,12 @@ import type { EpicSummary } from '../../../../src/contract';
 import type { StatusCategory } from '../../../../src/domain/model';
 import { messages } from '../../../shared/messages';
 import { ProgressSegments } from '../../../shared/progress-segments';
+import Button from '@atlaskit/button/new';
+import { useState } from 'react';
+import { crawl as crawlWords } from '../../../shared/messages/crawl';
+
+/** Rows rendered at first and added per "Show more": a project of 5,000 epics keeps a light page. */
+export const epicRowsPerPage = 100;
 
 const appearanceByCategory: Record<StatusCategory, 'default' | 'inprogress' | 'success'> = {
   todo: 'default',
@@ -15,6 +21,9 @@ const appearanceByCategory: Record<StatusCategory, 'default' | 'inprogress' | 's
 const tableStyles = xcss({ width: '100%', borderCollapse: 'collapse' } as Parameters<typeof xcss>[0]);
 
 export function EpicTable({ epics }: { epics: readonly EpicSummary[] }) {
+  const [shownCount, setShownCount] = useState(epicRowsPerPage);
+  const shown = epics.length > shownCount ? epics.slice(0, shownCount) : epics;
+  const more = epics.length - shown.length;
   return (
     <section aria-labelledby="epics-heading"><Stack space="space.150">
       <Heading size="medium" as="h2" id="epics-heading">
@@ -32,7 +41,7 @@ export function EpicTable({ epics }: { epics: readonly EpicSummary[] }) {
             </tr>
           </thead>
           <tbody>
-            {epics.map((epic) => (
+            {shown.map((epic) => (
               <tr key={epic.id}>
                 <Cell>
                   <Text color="color.text.subtle" size="small">
@@ -45,13 +54,29 @@ export function EpicTable({ epics }: { epics: readonly EpicSummary[] }) {
                   <Lozenge appearance={appearanceByCategory[epic.status.category]}>{epic.status.name}</Lozenge>
                 </Cell>
                 <Cell>
-                  <ProgressSegments counts={epic.children} />
+                  {epic.counting ? (
+                    <Text color="color.text.subtlest" size="small">
+                      {crawlWords.cardCounting}
+                    </Text>
+                  ) : (
+                    <ProgressSegments counts={epic.children} />
+                  )}
                 </Cell>
               </tr>
             ))}
           </tbody>
         </Box>
       )}
+      {more > 0 ? (
+        <Stack space="space.100">
+          <Text color="color.text.subtle" size="small">
+            {crawlWords.epicsShown(shown.length, epics.length)}
+          </Text>
+          <div>
+            <Button onClick={() => setShownCount((n) => n + epicRowsPerPage)}>{crawlWords.showMoreEpics(Math.min(more, epicRowsPerPage))}</Button>
+          </div>
+        </Stack>
+      ) : null}
     </Stack></section>
   );
 }

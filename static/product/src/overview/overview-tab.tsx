@@ -5,6 +5,7 @@ import { Loading } from '../../../shared/loading';
 import { messages } from '../../../shared/messages';
 import { useResult } from '../../../shared/use-result';
 import { EpicTable } from './epic-table';
+import { CrawlProgress } from '../roadmap/crawl-progress';
 import { SprintList } from './sprint-list';
 
 /** The project's epics with their children's progress, and its sprints: read from Jira as the viewer. */
@@ -17,6 +18,7 @@ export function OverviewTab() {
       {state.status === 'failed' && <ErrorMessage error={state.error} onRetry={reload} />}
       {state.status === 'ready' && (
         <>
+          {state.value.crawl && !state.value.crawl.finished ? <CrawlProgress crawl={state.value.crawl} /> : null}
           <EpicTable epics={state.value.epics} />
           <SprintList sprints={state.value.sprints} />
         </>

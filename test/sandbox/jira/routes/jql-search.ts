@@ -65,7 +65,8 @@ function requiredParents(ctx: RouteContext, query: JqlQuery): Set<string> | unde
     const ids = new Set<string>();
     for (const operand of operands) {
       if (operand.kind !== 'number' && operand.kind !== 'string') return undefined;
-      const id = ctx.index.issue(operand.value)?.id;
+      // A number is an id as it stands (an unknown one matches nothing either way); a key needs the index.
+      const id = operand.kind === 'number' ? operand.value : ctx.index.issue(operand.value)?.id;
       if (id === undefined) return undefined;
       ids.add(id);
     }
