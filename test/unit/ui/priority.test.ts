@@ -8,7 +8,7 @@ import { emptyRoadmapFilter, filterRoadmapItems, isFiltering, roadmapFilterOf } 
 import { scoreItem } from '../../../src/domain/scoring';
 import { formatRoute, parseRoute } from '../../../static/shared/product-route';
 import { formatScore, scoreSentence } from '../../../static/shared/messages/priority';
-import { factsOf, ownerBoard, priorityList, scoresOf } from '../../../static/product/src/roadmap/priority-model';
+import { factsOf, itemsReadingJql, ownerBoard, priorityList, scoresOf } from '../../../static/product/src/roadmap/priority-model';
 import { boardOf } from '../../../static/product/src/roadmap/board-model';
 
 const live = { source: 'live' } as const;
@@ -61,6 +61,17 @@ describe('facts and order', () => {
     // Epics still loading, or none at all: effort is not known (never 0).
     expect(factsOf(item('c', '1', { epicIds: ['1'] }))).toEqual({});
     expect(factsOf(item('d', '1', { delivery: rollup(0) }))).toEqual({});
+  });
+
+  test('live JQL counts (counted after the roadmap loaded) replace the ones it arrived with; only RICE items with live reach and saved searches ask', () => {
+    const evidence = { notes: 1, issues: 2, jql: [{ id: 'j1', label: 'support requests' }, { id: 'j2', label: 'bugs', count: 5 }], requests: 7 };
+    const live = { source: 'live' } as const;
+    const rice = { scoring: { method: 'rice' as const, version: 1 }, items: [item('a', '1', { evidence, scoreInputs: { reach: live, impact: 1, confidence: 100, effort: { source: 'entered', value: 1 } } }), item('b', '2', { evidence, scoreInputs: { reach: { source: 'entered', value: 3 } } }), item('c', '3', { scoreInputs: { reach: live } })] };
+    expect(scoresOf(rice).get('a')).toMatchObject({ kind: 'scored', score: 7 });
+    expect(scoresOf(rice, new Map([['a', { j1: 380, j2: 6 }]])).get('a')).toMatchObject({ kind: 'scored', score: 388 });
+    expect(scoresOf(rice, new Map([['a', { j1: 380 }]])).get('a')).toMatchObject({ kind: 'scored', score: 387 });
+    expect(itemsReadingJql(rice)).toEqual(['a']);
+    expect(itemsReadingJql({ ...rice, scoring: { method: 'value-effort', version: 2 } })).toEqual([]);
   });
 
   test('the Priority list ranks by score, unscored after in roadmap order, and a minimum cuts it', () => {

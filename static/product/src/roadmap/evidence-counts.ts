@@ -4,7 +4,7 @@
  * registered item's queries (the server asks Jira once per distinct query, as this viewer). Counts
  * are kept for a minute, so switching layouts or reopening the board asks nothing.
  */
-import { useEffect, useSyncExternalStore } from 'react';
+import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import { invoke } from '../../../shared/bridge';
 
 export const countsTtlMs = 60_000;
@@ -77,6 +77,26 @@ export function useJqlCounts(itemId: string | undefined): Record<string, number 
     if (itemId && (!snapshot || now() - snapshot.at >= countsTtlMs)) request(itemId);
   }, [itemId, snapshot]);
   return snapshot?.byId;
+}
+
+/**
+ * The live counts of several items at once, for the page's priority scores (reach from evidence):
+ * each item is asked for as its card would (same batching, same minute of reuse). The map changes
+ * when counts arrive, and only then.
+ */
+export function useJqlCountsOf(itemIds: readonly string[]): ReadonlyMap<string, Record<string, number | undefined>> {
+  const [tick, setTick] = useState(0);
+  useEffect(() => {
+    const unsubscribe = subscribe(() => setTick((t) => t + 1));
+    return () => void unsubscribe();
+  }, []);
+  useEffect(() => {
+    for (const id of itemIds) {
+      const known = counted.get(id);
+      if (!known || now() - known.at >= countsTtlMs) request(id);
+    }
+  }, [itemIds]);
+  return useMemo(() => new Map(itemIds.flatMap((id) => (counted.has(id) ? [[id, counted.get(id)!.byId] as const] : []))), [itemIds, tick]);
 }
 
 /** For tests: forget every count and use this clock. */

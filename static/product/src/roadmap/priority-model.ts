@@ -22,17 +22,32 @@ export function evidenceLabel(evidence: EvidenceSummary): string {
  * (`delivery` present) and the item has epics: an item with none has no remaining points to
  * speak of, rather than zero of them.
  */
-export function factsOf(item: Pick<RoadmapItemView, 'evidence' | 'delivery' | 'epicIds'>): ScoreFacts {
+export function factsOf(item: Pick<RoadmapItemView, 'evidence' | 'delivery' | 'epicIds'>, liveJqlCounts?: Record<string, number | undefined>): ScoreFacts {
   return {
-    ...(item.evidence ? { evidence: { count: item.evidence.requests, label: evidenceLabel(item.evidence) } } : {}),
+    ...(item.evidence ? { evidence: { count: requestsOf(item.evidence, liveJqlCounts), label: evidenceLabel(item.evidence) } } : {}),
     ...(item.delivery && item.epicIds.length > 0 ? { remainingPoints: item.delivery.rollup.points.remaining } : {}),
   };
 }
 
-/** Every item's score under the product's method. */
-export function scoresOf(view: Pick<RoadmapView, 'items' | 'scoring'>): Map<string, ItemScore> {
+/**
+ * What the evidence counts now: issues linked by key plus each saved search's count, the live one
+ * (counted as the viewer after the board renders) before the one the roadmap arrived with.
+ */
+export function requestsOf(evidence: EvidenceSummary, liveJqlCounts?: Record<string, number | undefined>): number {
+  if (!liveJqlCounts) return evidence.requests;
+  return evidence.issues + evidence.jql.reduce((sum, query) => sum + (liveJqlCounts[query.id] ?? query.count ?? 0), 0);
+}
+
+/** The items whose score reads live JQL counts: reach from evidence that has saved searches. */
+export function itemsReadingJql(view: Pick<RoadmapView, 'items' | 'scoring'>): string[] {
+  if (view.scoring?.method !== 'rice') return [];
+  return view.items.filter((item) => item.scoreInputs?.reach?.source === 'live' && (item.evidence?.jql.length ?? 0) > 0).map((item) => item.id);
+}
+
+/** Every item's score under the product's method; `liveJqlCounts`: evidence searches counted since the roadmap loaded. */
+export function scoresOf(view: Pick<RoadmapView, 'items' | 'scoring'>, liveJqlCounts?: ReadonlyMap<string, Record<string, number | undefined>>): Map<string, ItemScore> {
   const method = view.scoring?.method ?? 'none';
-  return new Map(view.items.map((item) => [item.id, scoreItem(method, item.scoreInputs, factsOf(item))]));
+  return new Map(view.items.map((item) => [item.id, scoreItem(method, item.scoreInputs, factsOf(item, liveJqlCounts?.get(item.id)))]));
 }
 
 /** The items in priority order with their scores, cut by a "score at least" filter. */

@@ -17,7 +17,8 @@ import { RadioGroup } from '../../../shared/radio-group';
 import { hasRouteState, roadmapViews } from '../../../shared/product-route';
 import type { RoadmapViewKey } from '../../../shared/product-route';
 import { PriorityList } from './priority-list';
-import { ownerBoard, priorityFactsOf, scoresOf } from './priority-model';
+import { itemsReadingJql, ownerBoard, priorityFactsOf, scoresOf } from './priority-model';
+import { useJqlCountsOf } from './evidence-counts';
 import { ScoresContext } from './scores-context';
 import { boardOf } from './board-model';
 import { FilterBar } from './filter-bar';
@@ -125,7 +126,10 @@ function RoadmapScreen(props: { view: RoadmapView; onChange: (change: RoadmapCha
     const byId = new Map(view.epics.map((epic) => [epic.id, [epic.key, epic.summary]]));
     return (epicId: string) => byId.get(epicId) ?? [];
   }, [view.epics]);
-  const scores = useMemo(() => ({ method: view.scoring?.method ?? 'none', byItem: scoresOf(view) }), [view]);
+  // Reach from evidence reads the saved searches' live counts, asked for once for the whole roadmap.
+  const jqlItemIds = useMemo(() => itemsReadingJql(view), [view]);
+  const jqlCounts = useJqlCountsOf(jqlItemIds);
+  const scores = useMemo(() => ({ method: view.scoring?.method ?? 'none', byItem: scoresOf(view, jqlCounts) }), [view, jqlCounts]);
   const priorityFacts = useMemo(() => priorityFactsOf(scores.byItem, view.viewer.accountId), [scores, view.viewer.accountId]);
   const shownItems = useMemo(
     () => filterRoadmapItems(view.items.map((item) => ({ ...item, ...priorityFacts(item), atRisk: isAtRisk(item.delivery) })), filter, epicText),
