@@ -3,6 +3,7 @@ import type { EpicContext } from '../../../src/contract';
 import { formatDay } from '../../shared/format';
 import { Tag } from '../../shared/tag';
 import { epicPanel as m } from '../../shared/messages/epic-panel';
+import { priority } from '../../shared/messages/priority';
 import { Card, PanelSection, PlainList } from './section';
 
 const statusAppearance = { idea: 'default', planned: 'new', 'in-progress': 'inprogress', done: 'success', parked: 'moved' } as const;
@@ -27,7 +28,7 @@ export function ItemsSection({ context }: { context: EpicContext }) {
                     <Tag appearance={statusAppearance[item.status]}>{m.itemStatus[item.status]}</Tag>
                   </Inline>
                   <Text size="small" color="color.text.subtle">
-                    {[m.horizon[item.horizon], dates, goal ? m.itemGoal(goal) : undefined].filter(Boolean).join(' · ')}
+                    {[m.horizon[item.horizon], dates, goal ? m.itemGoal(goal) : undefined, item.owner ? priority.ownerLine(item.owner.displayName) : undefined].filter(Boolean).join(' · ')}
                   </Text>
                 </Stack>
               </Card>

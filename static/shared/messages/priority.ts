@@ -51,6 +51,7 @@ export function scoreSentence(score: ItemScore, locale?: string): string {
 export const priority = {
   // Owners
   owner: 'Owner',
+  ownerLine: (name: string) => `Owner: ${name}`,
   noOwner: 'No owner',
   ownerSection: 'Owner and priority',
   ownerChange: 'Change owner',
