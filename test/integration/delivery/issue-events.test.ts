@@ -154,11 +154,13 @@ describe('avi:jira:created:issue', () => {
       statusId: STATUS_IDS.toDo,
       sprintIds: [],
       customFields: { [FIELD_IDS.storyPoints]: 8 },
+      fixVersionIds: [site.versions![0]!.id],
     };
     site.issues.push(created);
     const outcome = await fire(rollupIssueChanged, issueEvent(site, { eventType: 'avi:jira:created:issue', issueKey: created.key }));
     expect(outcome).toEqual({ action: 'applied', epics: [epic.id], droppedEpics: [] });
-    expect((await cachedChildren(epic.id))?.find((c) => c.id === created.id)).toEqual({ id: created.id, category: 'todo', points: 8, sprintIds: [] });
+    // Its fix version comes with its facts (the release it is in), at no extra request.
+    expect((await cachedChildren(epic.id))?.find((c) => c.id === created.id)).toEqual({ id: created.id, category: 'todo', points: 8, sprintIds: [], fixVersionIds: [site.versions![0]!.id] });
   });
 
   test('ignores a child of an epic that is not cached', async () => {
