@@ -15,6 +15,7 @@ const search = (s: ReturnType<typeof sim>, maxResults: number) =>
 describe('points', () => {
   test('a search page costs 1 + the issues it returns; a property write costs 1', async () => {
     const s = sim();
+    s.rateLimits.arm({});
     const page = await search(s, 7);
     expect(JSON.parse(page.body).issues).toHaveLength(7);
     expect(s.rateLimits.stats.points).toBe(JIRA_POINTS.base + 7);

@@ -67,7 +67,7 @@ export class JiraSimulator {
   private readonly wallClock: () => Date;
   private readonly sleep: (ms: number) => Promise<void>;
   private readonly searchIndex: SearchIndex;
-  /** Jira's points-based quota and per-endpoint request rate (routes/rate-limits.ts): counted always, enforced once armed. */
+  /** Jira's points-based quota and per-endpoint request rate (routes/rate-limits.ts): counted and enforced once armed. */
   readonly rateLimits: JiraRateLimiter;
 
   constructor(site: SimSite, options: JiraSimulatorOptions = {}) {
@@ -137,7 +137,8 @@ export class JiraSimulator {
     if (limited) return limited;
     const malformed = this.faults.takeMalformed(request.path);
     const reply = this.dispatch(match, request, url, now);
-    this.rateLimits.charge(method, url.pathname, reply);
+    // Points are counted once limits are armed: reading every answer back costs a big site dearly.
+    if (this.rateLimits.armed) this.rateLimits.charge(method, url.pathname, reply);
     return malformed ? spoil(reply, malformed) : reply;
   }
 

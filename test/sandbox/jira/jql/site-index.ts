@@ -9,6 +9,7 @@ import type {
 import type { JqlContext } from './context';
 import { callerTimeZone } from './context';
 import { firstDayOfWeekFor } from './dates';
+import { issuesByIdOf } from '../issue-id-map';
 
 /**
  * Jira Cloud's default priority scheme, most important first, with the ids Cloud gives them.
@@ -84,7 +85,7 @@ export class SiteIndex {
   }
 
   private get issuesById(): Map<string, SimIssue> {
-    return this.memo('issuesById', () => new Map(this.site.issues.map((i) => [i.id, i])));
+    return this.memo('issuesById', () => issuesByIdOf(this.site.issues));
   }
 
   visibleIssueByKey(key: string): SimIssue | undefined {

@@ -52,6 +52,10 @@ export class JiraRateLimiter {
     this.limits = limits;
   }
 
+  get armed(): boolean {
+    return this.limits !== undefined;
+  }
+
   reset(): void {
     this.stats = { points: 0, requests: 0, refused: 0, peakEndpointRequestsPerSecond: 0 };
     this.hourPoints = 0;

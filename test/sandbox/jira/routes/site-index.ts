@@ -9,6 +9,7 @@ import type {
   SimStatus,
   SimUser,
 } from '../model';
+import { issuesByIdOf } from '../issue-id-map';
 
 function lazy<T>(build: () => T): () => T {
   let value: T | undefined;
@@ -24,7 +25,7 @@ function byKey<T>(items: T[], key: (item: T) => string): Map<string, T> {
  * tests and the host page may change it between requests, and a full rebuild of 20,000 issues is cheap.
  */
 export class SiteIndex {
-  private readonly issuesById = lazy(() => byKey(this.site.issues, (i) => i.id));
+  private readonly issuesById = lazy(() => issuesByIdOf(this.site.issues));
   private readonly issuesByKey = lazy(() => byKey(this.site.issues, (i) => i.key.toUpperCase()));
   private readonly projectsById = lazy(() => byKey(this.site.projects, (p) => p.id));
   private readonly projectsByKey = lazy(() => byKey(this.site.projects, (p) => p.key.toUpperCase()));
