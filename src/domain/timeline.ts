@@ -65,7 +65,7 @@ export function timelineScale(args: { zoom: TimelineZoom; today: string; dates: 
   let first = todayMonth - 3;
   let last = todayMonth + 12;
   for (const date of args.dates) {
-    if (!isCalendarDate(date)) continue;
+    if (!dayNumbers.has(date) && !isCalendarDate(date)) continue;
     const month = monthIndex(date);
     first = Math.min(first, Math.max(month, todayMonth - reach));
     last = Math.max(last, Math.min(month, todayMonth + reach));
@@ -76,12 +76,12 @@ export function timelineScale(args: { zoom: TimelineZoom; today: string; dates: 
   last += unit - 1 - (((last % unit) + unit) % unit);
   const dayWidth = dayWidths[zoom];
   const startDate = monthStart(first);
-  const origin = dayNumber(startDate);
+  const origin = dayOf(startDate);
   // A scale narrower than its box runs on into the future, rather than stopping short of the box's edge.
-  while ((dayNumber(monthEnd(last)) - origin + 1) * dayWidth < (args.minWidth ?? 0) && last - first < 2 * reach) last += unit;
+  while ((dayOf(monthEnd(last)) - origin + 1) * dayWidth < (args.minWidth ?? 0) && last - first < 2 * reach) last += unit;
   const endDate = monthEnd(last);
-  const xOf = (date: string) => (dayNumber(date) - origin) * dayWidth;
-  const width = (dayNumber(endDate) - origin + 1) * dayWidth;
+  const xOf = (date: string) => (dayOf(date) - origin) * dayWidth;
+  const width = (dayOf(endDate) - origin + 1) * dayWidth;
   const tick = (from: number, months: number, label: string, longLabel: string, key: string): TimelineTick => {
     const start = monthStart(from);
     const next = monthStart(from + months);
@@ -109,7 +109,7 @@ export function timelineScale(args: { zoom: TimelineZoom; today: string; dates: 
 
 /** Where a day starts on the scale, in px (days before the scale give negative x). */
 export function xOfDate(scale: Pick<TimelineScale, 'startDate' | 'dayWidth'>, date: string): number {
-  return (dayNumber(date) - dayNumber(scale.startDate)) * scale.dayWidth;
+  return (dayOf(date) - dayOf(scale.startDate)) * scale.dayWidth;
 }
 
 /** The day under a position on the scale. */
@@ -147,7 +147,7 @@ export function shiftSpan(span: Span, edit: BarEdit, days: number, bounds: { fir
   const max = `${String(bounds.lastYear).padStart(4, '0')}-12-31`;
   const clamp = (date: string) => (date < min ? min : date > max ? max : date);
   if (edit === 'move') {
-    const length = dayNumber(span.endDate) - dayNumber(span.startDate);
+    const length = dayOf(span.endDate) - dayOf(span.startDate);
     let start = clamp(shiftDate(span.startDate, days));
     if (shiftDate(start, length) > max) start = shiftDate(max, -length);
     return { startDate: start, endDate: shiftDate(start, length) };
@@ -178,7 +178,23 @@ export function openingScrollLeft(scale: Pick<TimelineScale, 'todayX' | 'width'>
 
 /** Whole days since 1970-01-01 → YYYY-MM-DD, shifted. */
 export function shiftDate(date: string, days: number): string {
-  return new Date((dayNumber(date) + days) * 86_400_000).toISOString().slice(0, 10);
+  return new Date((dayOf(date) + days) * 86_400_000).toISOString().slice(0, 10);
+}
+
+/**
+ * `dayNumber`, remembered: a timeline of 1,000 items asks for the same few hundred days on every
+ * render and zoom, and parsing them each time costs more than the 200 ms a render may take on a
+ * busy machine. Bounded, so a long session cannot grow it without end.
+ */
+const dayNumbers = new Map<string, number>();
+function dayOf(date: string): number {
+  let day = dayNumbers.get(date);
+  if (day === undefined) {
+    day = dayNumber(date);
+    if (dayNumbers.size >= 50_000) dayNumbers.clear();
+    dayNumbers.set(date, day);
+  }
+  return day;
 }
 
 const monthNames = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];

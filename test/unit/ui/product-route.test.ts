@@ -34,7 +34,10 @@ describe('the product page route', () => {
   test('unknown tabs and layouts fall back; an item only counts on a known layout', () => {
     expect(parseRoute('/settings')).toEqual(defaultRoute);
     expect(parseRoute('/Roadmap')).toEqual(defaultRoute);
-    expect(parseRoute('/roadmap/gantt/item-1')).toEqual({ tab: 'roadmap' });
+    expect(parseRoute('/roadmap/kanban/item-1')).toEqual({ tab: 'roadmap' });
+    // `gantt` is the Timeline layout; `timeline`, the sprint columns' key from before it, keeps opening them.
+    expect(parseRoute('/roadmap/gantt/item-1')).toEqual({ tab: 'roadmap', layout: 'gantt', item: 'item-1' });
+    expect(parseRoute('/roadmap/timeline')).toEqual({ tab: 'roadmap', layout: 'timeline' });
     expect(parseRoute('/goals/quarters/item-1')).toEqual({ tab: 'goals' });
   });
 
