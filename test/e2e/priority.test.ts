@@ -159,10 +159,39 @@ test('the item panel changes the owner and the score inputs; the card and the li
   await section.getByRole('button', { name: p.saveInputs }).click();
   await frame.getByTestId('item-score-sentence').getByText('RICE 25: reach 50 × impact 1 × 100% ÷ effort 2 pts').waitFor();
   expect(await frame.getByTestId(`card-priority-${darkMode.id}`).textContent()).toBe('Lukas BeckerRICE 25');
-  await frame.getByTestId('roadmap-item-panel').screenshot({ path: join(screenshots, 'priority-item-panel-light.png') });
+  await section.screenshot({ path: join(screenshots, 'priority-item-panel-light.png') });
   // This part of the panel; the whole page is axe-checked in accessibility.test.ts.
   expect(await seriousViolations(frame, '[data-testid="item-priority"]')).toEqual([]);
 
   const view = valueOf(await e2e.invoke('developer', 'getRoadmap', {}));
   expect(view.items.find((item) => item.id === darkMode.id)).toMatchObject({ owner: { accountId: DEMO_USERS.developer }, scoreInputs: { reach: entered(50), impact: 1, confidence: 100, effort: entered(2) } });
+});
+
+test('live inputs: reach from a saved JQL’s count as the viewer, effort from the linked epic’s remaining points', async () => {
+  valueOf(await e2e.invoke('productManager', 'saveScoringMethod', { method: 'rice', baseVersion: 0 }));
+  const item = valueOf(
+    await e2e.invoke('productManager', 'createRoadmapItem', { item: itemInput('Checkout performance', { scoreInputs: { reach: { source: 'live' }, impact: 2, confidence: 80, effort: { source: 'live' } } }) }),
+  );
+  valueOf(await e2e.invoke('productManager', 'addEvidence', { itemId: item.id, evidence: { kind: 'jql', label: 'support requests', jql: 'project = THR' } }));
+  // An epic with work left, as the roll-up counts it.
+  let epic: { id: string; linksVersion: number; remaining: number } | undefined;
+  for (let attempt = 0; attempt < 10 && !epic; attempt += 1) {
+    const loaded = valueOf(await e2e.invoke('productManager', 'getRoadmap', { refresh: 'auto' }));
+    const found = loaded.epics.find((candidate) => (candidate.rollup?.points.remaining ?? 0) > 0);
+    if (found) epic = { id: found.id, linksVersion: found.linksVersion, remaining: found.rollup!.points.remaining };
+    else await new Promise((done) => setTimeout(done, 500));
+  }
+  if (!epic) throw new Error('No epic of THR has remaining points');
+  valueOf(await e2e.invoke('productManager', 'linkEpics', { target: { kind: 'item', id: item.id }, link: [{ epicId: epic.id, linksVersion: epic.linksVersion }], unlink: [] }));
+  const counted = valueOf(await e2e.invoke('productManager', 'countEvidenceJql', { itemIds: [item.id] }));
+  const requests = counted.counts.reduce((sum, entry) => sum + (entry.count ?? 0), 0);
+  expect(requests).toBeGreaterThan(0);
+
+  const frame = await openRoadmap('light');
+  await frame.getByRole('radio', { name: p.priorityView }).check();
+  const row = frame.getByTestId(`priority-row-${item.id}`);
+  const expected = `reach ${requests.toLocaleString('en-US')} (support requests) × impact 2 × 80% ÷ effort ${epic.remaining.toLocaleString('en-US')} pts remaining`;
+  await row.locator('.pr-why').first().getByText(expected, { exact: false }).waitFor({ timeout: 30_000 });
+  expect(await row.locator('.pr-why').first().textContent()).toMatch(/^RICE [\d.,]+: /);
+  await e2e.page.screenshot({ path: join(screenshots, 'priority-live-inputs-light.png') });
 });
