@@ -1,6 +1,11 @@
+import { useRef, useState } from 'react';
+import Button from '@atlaskit/button/new';
 import Heading from '@atlaskit/heading';
-import { Box, Stack, Text, xcss } from '@atlaskit/primitives';
+import { Box, Inline, Stack, Text, xcss } from '@atlaskit/primitives';
 import type { AlignmentView } from '../../../../src/contract';
+import { matchesQuery } from '../../../../src/domain/finding';
+import { finding } from '../../../shared/messages/create-epic';
+import '../../../shared/find-input.css';
 import { messages } from '../../../shared/messages';
 import { IssueKeyLink } from '../../../shared/issue-key-link';
 import { LinkSyncBadge } from '../../../shared/link-sync-badge';
@@ -10,9 +15,28 @@ const m = messages.alignment;
 const markStyles = xcss({ color: 'color.text.brand', fontWeight: 'font.weight.bold' });
 const goalHeadStyles = xcss({ display: 'inline-block', maxWidth: '10rem', whiteSpace: 'normal' });
 
-/** Epics serving at least one goal, as rows; the goals, as columns; a mark where an epic serves a goal. */
+/** Rows drawn at first and per "Show more", as the unaligned list: a large site's matrix has hundreds of epics. */
+export const matrixPageSize = 25;
+
+/**
+ * Epics serving at least one goal, as rows; the goals, as columns; a mark where an epic serves a
+ * goal. Drawn 25 rows at a time, with a filter over keys, summaries and the goals an epic serves.
+ */
 export function AlignmentMatrix({ view }: { view: AlignmentView }) {
   const rows = view.epics.filter((epic) => epic.goals.length > 0);
+  const [query, setQuery] = useState('');
+  const [shownCount, setShownCount] = useState(matrixPageSize);
+  const tableRef = useRef<HTMLDivElement>(null);
+  const goalTitle = new Map(view.goals.map((goal) => [goal.id, goal.title]));
+  const matching = rows.filter((epic) => matchesQuery(query, [epic.key, epic.summary, ...epic.goals.map((link) => goalTitle.get(link.goalId) ?? '')]));
+  const shown = matching.slice(0, shownCount);
+  const more = matching.length - shown.length;
+  /** Focus goes to the first row just drawn, so a keyboard user carries on where the table grew. */
+  const showMore = (count: number) => {
+    const firstNew = shown.length;
+    setShownCount(firstNew + count);
+    requestAnimationFrame(() => tableRef.current?.querySelectorAll<HTMLAnchorElement>('tbody tr a.issue-key-link')[firstNew]?.focus());
+  };
   return (
     <Box as="section" aria-labelledby="matrix-heading">
       <Stack space="space.150">
@@ -26,6 +50,31 @@ export function AlignmentMatrix({ view }: { view: AlignmentView }) {
         ) : (
           <>
             <Text color="color.text.subtle">{m.matrixIntro}</Text>
+            <Inline space="space.100" alignBlock="center" shouldWrap>
+              <Box as="label" {...{ htmlFor: 'matrix-filter' }}>
+                <Text size="small" weight="semibold" color="color.text.subtle">
+                  {finding.matrixFilter}
+                </Text>
+              </Box>
+              <input
+                id="matrix-filter"
+                type="search"
+                className="find-input"
+                value={query}
+                placeholder={finding.matrixFilterPlaceholder}
+                onChange={(event) => {
+                  setQuery(event.target.value);
+                  setShownCount(matrixPageSize);
+                }}
+              />
+              <Box aria-live="polite" testId="matrix-count">
+                <Text size="small" color="color.text.subtle">
+                  {matching.length === 0 ? finding.matrixNone : finding.matrixCount(shown.length, rows.length)}
+                </Text>
+              </Box>
+            </Inline>
+            {matching.length === 0 ? null : (
+            <div ref={tableRef}>
             <DataTable caption={m.matrixCaption} testId="alignment-matrix">
               <thead>
                 <tr>
@@ -40,7 +89,7 @@ export function AlignmentMatrix({ view }: { view: AlignmentView }) {
                 </tr>
               </thead>
               <tbody>
-                {rows.map((epic) => {
+                {shown.map((epic) => {
                   const via = new Map(epic.goals.map((link) => [link.goalId, link.via]));
                   return (
                     <tr key={epic.id}>
@@ -69,6 +118,18 @@ export function AlignmentMatrix({ view }: { view: AlignmentView }) {
                 })}
               </tbody>
             </DataTable>
+            </div>
+            )}
+            {more > 0 ? (
+              <Inline space="space.100">
+                <Button onClick={() => showMore(matrixPageSize)}>{finding.matrixMore(Math.min(more, matrixPageSize))}</Button>
+                {more > matrixPageSize ? (
+                  <Button appearance="subtle" onClick={() => showMore(more)}>
+                    {finding.matrixAll}
+                  </Button>
+                ) : null}
+              </Inline>
+            ) : null}
           </>
         )}
       </Stack>
