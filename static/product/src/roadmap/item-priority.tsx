@@ -73,9 +73,12 @@ export function ItemPriority(props: { item: RoadmapItemView; view: RoadmapView; 
           {p.ownerSection}
         </Heading>
         <Stack space="space.075">
-          <Text size="small" weight="semibold" color="color.text.subtle">
-            {p.owner}
-          </Text>
+          {/* The picker labels its own field ("Owner"); readers get the label here. */}
+          {canEdit ? null : (
+            <Text size="small" weight="semibold" color="color.text.subtle">
+              {p.owner}
+            </Text>
+          )}
           {canEdit ? (
             <OwnerPicker
               value={item.owner ?? null}
