@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import type { FormEvent, MouseEvent } from 'react';
+import type { FormEvent, KeyboardEvent, MouseEvent } from 'react';
 import Button from '@atlaskit/button/new';
 import Heading from '@atlaskit/heading';
 import TextArea from '@atlaskit/textarea';
@@ -40,6 +40,10 @@ export function ItemEvidenceSection(props: { item: RoadmapItemView; canEdit: boo
   const [error, setError] = useState<UiError>();
   const [busy, setBusy] = useState(false);
   const headingId = `evidence-heading-${item.id}`;
+  const addButtons = useRef<Partial<Record<Kind, HTMLButtonElement | null>>>({});
+  const heading = useRef<HTMLHeadingElement>(null);
+  /** Where focus goes when a form closes or an entry goes: the Add button of that kind, else the heading. */
+  const refocus = (kind?: Kind) => requestAnimationFrame(() => (kind ? addButtons.current[kind] : heading.current)?.focus());
 
   const show = (next: ItemEvidence) => {
     setEvidence(next);
@@ -88,7 +92,10 @@ export function ItemEvidenceSection(props: { item: RoadmapItemView; canEdit: boo
   };
 
   const remove = async (entry: EvidenceEntry) => {
-    if (await write(() => invoke('removeEvidence', { itemId: item.id, id: entry.id, baseVersion: entry.version }), m.removed(nameOf(entry)))) setRemoving(undefined);
+    if (await write(() => invoke('removeEvidence', { itemId: item.id, id: entry.id, baseVersion: entry.version }), m.removed(nameOf(entry)))) {
+      setRemoving(undefined);
+      refocus();
+    }
   };
 
   const atLimit = (kind: Kind) => {
@@ -100,7 +107,9 @@ export function ItemEvidenceSection(props: { item: RoadmapItemView; canEdit: boo
   return (
     <Stack space="space.100" testId="item-evidence">
       <Heading size="xsmall" as="h4" id={headingId}>
-        {m.heading}
+        <span ref={heading} tabIndex={-1}>
+          {m.heading}
+        </span>
       </Heading>
       <Text size="small" color="color.text.subtle">
         {m.intro}
@@ -126,9 +135,12 @@ export function ItemEvidenceSection(props: { item: RoadmapItemView; canEdit: boo
                   entry={entry}
                   busy={busy}
                   error={error}
-                  onCancel={() => setEditing(undefined)}
+                  onCancel={() => (setEditing(undefined), refocus())}
                   onSubmit={async (input) => {
-                    if (await write(() => invoke('updateEvidence', { itemId: item.id, id: entry.id, evidence: input, baseVersion: entry.version }), m.saved(nameOf(entry)))) setEditing(undefined);
+                    if (await write(() => invoke('updateEvidence', { itemId: item.id, id: entry.id, evidence: input, baseVersion: entry.version }), m.saved(nameOf(entry)))) {
+                      setEditing(undefined);
+                      refocus();
+                    }
                   }}
                 />
               </li>
@@ -173,25 +185,36 @@ export function ItemEvidenceSection(props: { item: RoadmapItemView; canEdit: boo
       ) : null}
       {error && !editing && error.code !== 'conflict' ? <WriteError error={error} headingLevel="h5" /> : null}
       {error?.code === 'conflict' ? (
-        <Text size="small" color="color.text.warning" role="status">
-          {m.conflict}
-        </Text>
+        <Box role="status">
+          <Text size="small" color="color.text.warning">
+            {m.conflict}
+          </Text>
+        </Box>
       ) : null}
       {canEdit && evidence && editing && !editing.entry ? (
         <EvidenceForm
           kind={editing.kind}
           busy={busy}
           error={error}
-          onCancel={() => setEditing(undefined)}
+          onCancel={() => (setEditing(undefined), refocus(editing.kind))}
           onSubmit={async (input) => {
-            if (await write(() => invoke('addEvidence', { itemId: item.id, evidence: input }), m.added(m.kinds[input.kind]!.toLowerCase()))) setEditing(undefined);
+            if (await write(() => invoke('addEvidence', { itemId: item.id, evidence: input }), m.added(m.kinds[input.kind]!.toLowerCase()))) {
+              setEditing(undefined);
+              refocus(input.kind);
+            }
           }}
         />
       ) : null}
       {canEdit && evidence && !editing ? (
         <Inline space="space.100" shouldWrap>
           {(['note', 'issue', 'jql'] as const).map((kind) => (
-            <Button key={kind} spacing="compact" isDisabled={atLimit(kind)} onClick={() => (setError(undefined), setEditing({ kind }))}>
+            <Button
+              key={kind}
+              ref={(element: HTMLButtonElement | null) => {
+                addButtons.current[kind] = element;
+              }}
+              spacing="compact"
+              isDisabled={atLimit(kind)} onClick={() => (setError(undefined), setEditing({ kind }))}>
               {kind === 'note' ? m.addNote : kind === 'issue' ? m.addIssue : m.addJql}
             </Button>
           ))}
@@ -317,7 +340,19 @@ function EvidenceForm(props: {
   const paths = ['evidence.note', 'evidence.issueKey', 'evidence.label', 'evidence.jql', 'evidence.kind'];
 
   return (
-    <Box as="form" xcss={formStyles} onSubmit={submit} testId="evidence-form" aria-label={entry ? m.editHeading[kind] : m.addHeading[kind]}>
+    <Box
+      as="form"
+      xcss={formStyles}
+      onSubmit={submit}
+      testId="evidence-form"
+      aria-label={entry ? m.editHeading[kind] : m.addHeading[kind]}
+      onKeyDown={(event: KeyboardEvent) => {
+        // Escape closes this form, not the whole item panel around it.
+        if (event.key !== 'Escape' || props.busy) return;
+        event.stopPropagation();
+        props.onCancel();
+      }}
+    >
       <Stack space="space.100">
         <Heading size="xxsmall" as="h5">
           {entry ? m.editHeading[kind] : m.addHeading[kind]}
@@ -355,9 +390,9 @@ function EvidenceForm(props: {
               <Button spacing="compact" onClick={() => void check()} isLoading={preview.busy} isDisabled={jql.trim() === ''}>
                 {m.preview}
               </Button>
-              <Text size="small" role="status">
-                {preview.count !== undefined ? m.previewCount(preview.count) : ''}
-              </Text>
+              <Box role="status">
+                <Text size="small">{preview.count !== undefined ? m.previewCount(preview.count) : ''}</Text>
+              </Box>
             </Inline>
             {preview.error && !fieldError(preview.error, 'jql') ? <WriteError error={preview.error} headingLevel="h6" /> : null}
           </>
