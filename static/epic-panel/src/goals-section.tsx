@@ -3,6 +3,7 @@ import type { EpicContext, KpiView } from '../../../src/contract';
 import type { KpiHealth } from '../../../src/domain/strategy';
 import { formatValue } from '../../shared/format';
 import { Tag } from '../../shared/tag';
+import { CheckInBadges } from '../../shared/check-in-badge';
 import { epicPanel as m } from '../../shared/messages/epic-panel';
 import { kpis as kpiMessages } from '../../shared/messages/kpis';
 import { Card, PanelSection, PlainList } from './section';
@@ -45,6 +46,7 @@ function GoalCard({ goal, throughItems }: { goal: Goal; throughItems: string[] }
         <Inline space="space.100" alignBlock="center" shouldWrap>
           <Text weight="semibold">{goal.title}</Text>
           <Tag appearance={goalAppearance[goal.status]}>{m.goalStatus[goal.status]}</Tag>
+          <CheckInBadges checkIn={goal.checkIn} />
         </Inline>
         {how ? (
           <Text size="small" color="color.text.subtle">

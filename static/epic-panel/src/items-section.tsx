@@ -2,6 +2,7 @@ import { Inline, Stack, Text } from '@atlaskit/primitives';
 import type { EpicContext } from '../../../src/contract';
 import { formatDay } from '../../shared/format';
 import { Tag } from '../../shared/tag';
+import { CheckInBadges } from '../../shared/check-in-badge';
 import { epicPanel as m } from '../../shared/messages/epic-panel';
 import { priority } from '../../shared/messages/priority';
 import { Card, PanelSection, PlainList } from './section';
@@ -26,6 +27,7 @@ export function ItemsSection({ context }: { context: EpicContext }) {
                   <Inline space="space.100" alignBlock="center" shouldWrap>
                     <Text weight="semibold">{item.title}</Text>
                     <Tag appearance={statusAppearance[item.status]}>{m.itemStatus[item.status]}</Tag>
+                    <CheckInBadges checkIn={item.checkIn} />
                   </Inline>
                   <Text size="small" color="color.text.subtle">
                     {[m.horizon[item.horizon], dates, goal ? m.itemGoal(goal) : undefined, item.owner ? priority.ownerLine(item.owner.displayName) : undefined].filter(Boolean).join(' · ')}

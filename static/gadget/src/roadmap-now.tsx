@@ -6,6 +6,7 @@ import { invoke } from '../../shared/bridge';
 import { itemRoute } from '../../shared/product-route';
 import { gadgets as m } from '../../shared/messages/gadgets';
 import { Tag } from '../../shared/tag';
+import { checkIns as checkInWords } from '../../shared/messages/check-ins';
 import { useResult } from '../../shared/use-result';
 import type { SavedConfig } from './config';
 import { loadSettled } from './load';
@@ -55,6 +56,7 @@ export function RoadmapNow({ config }: { config: SavedConfig & { projectId: stri
                           <Tag appearance="removed">{m.atRisk}</Tag>
                         </Box>
                       ) : null}
+                      {item.updateDue ? <Tag appearance="new">{checkInWords.updateDue}</Tag> : null}
                       <Tag appearance={item.status === 'in-progress' ? 'inprogress' : 'default'}>{m.itemStatus[item.status]}</Tag>
                     </Inline>
                   </Inline>

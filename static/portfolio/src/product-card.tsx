@@ -10,6 +10,7 @@ import type { GoalStatus } from '../../../src/domain/strategy';
 import { openProductPage, productPageUrl } from '../../shared/bridge';
 import { portfolio as m } from '../../shared/messages/portfolio';
 import { HealthCounts, HealthDot } from './health';
+import { UpdatesDue } from '../../shared/check-in-badge';
 import { Tag } from '../../shared/tag';
 import type { TagAppearance } from '../../shared/tag';
 
@@ -59,6 +60,7 @@ export function ProductCard({ product }: { product: PortfolioProduct }) {
         <Text size="small" color="color.text.subtle">
           {m.projectOf(product.project.name, product.project.key)}
         </Text>
+        <UpdatesDue count={product.updatesDue} />
       </Stack>
       <Text as="p" color={product.vision.vision ? 'color.text' : 'color.text.subtlest'}>
         {product.vision.vision || m.noVision}

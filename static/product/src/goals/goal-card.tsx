@@ -21,6 +21,8 @@ import { GoalStatusLozenge } from './goal-status';
 import type { MoveCommand } from './reorder';
 import { useGoalDrag } from './use-goal-drag';
 import { DragHandleIcon, MoreIcon } from '../../../shared/icons';
+import { CheckInBadges } from '../../../shared/check-in-badge';
+import { CheckInsSection } from '../check-ins/check-ins-section';
 
 const m = messages.goals;
 
@@ -165,7 +167,8 @@ export function GoalCard(props: GoalCardProps) {
             </Heading>
           </Inline>
           <Inline space="space.100" alignBlock="center">
-            <GoalStatusLozenge status={goal.status} />
+            {goal.checkIn?.latest ? null : <GoalStatusLozenge status={goal.status} />}
+            <CheckInBadges checkIn={goal.checkIn} />
             {canEdit ? (
               <>
                 <Button ref={editButton} spacing="compact" onClick={() => setMode('edit')} aria-label={m.editGoal(goal.title)}>
@@ -220,6 +223,7 @@ export function GoalCard(props: GoalCardProps) {
         <Box xcss={dividerStyles}>
           <GoalEpics epics={goal.epics} />
         </Box>
+        <CheckInsSection target={{ kind: 'goal', id: goal.id }} title={goal.title} summary={goal.checkIn} onSummary={(checkIn) => props.onChange({ type: 'goal', goal: { ...goal, checkIn } })} />
       </Stack>
     </Box>
   );

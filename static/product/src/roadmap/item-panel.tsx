@@ -20,6 +20,7 @@ import { ItemEpics } from './item-epics';
 import { ItemPlan } from './item-plan';
 import { ItemPriority } from './item-priority';
 import { ItemEvidenceSection } from './item-evidence';
+import { CheckInsSection } from '../check-ins/check-ins-section';
 import { ItemForm } from './item-form';
 import type { RoadmapChange } from './roadmap-state';
 
@@ -154,6 +155,7 @@ export function ItemPanel(props: {
           <Box xcss={sectionStyles}>
             <ItemEvidenceSection item={item} canEdit={canEdit} onChange={props.onChange} />
           </Box>
+          <CheckInsSection target={{ kind: 'item', id: item.id }} title={item.title} summary={item.checkIn} onSummary={(checkIn) => props.onChange({ type: 'item', item: { ...item, checkIn } })} />
           <Text size="small" color="color.text.subtlest">
             {m.updatedBy(item.updated.by.displayName, formatInstant(item.updated.at))}
           </Text>

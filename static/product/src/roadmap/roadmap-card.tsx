@@ -4,6 +4,7 @@ import type { RoadmapItemView } from '../../../../src/contract';
 import { messages } from '../../../shared/messages';
 import type { MoveCommand } from './board-model';
 import { CardEvidence } from './card-evidence';
+import { CheckInBadges } from '../../../shared/check-in-badge';
 import { CardMoveMenu } from './card-move-menu';
 import type { MoveChoice } from './card-move-menu';
 import { datesText, forecastLine, isAtRisk, progressOf, releaseRiskLines, sprintsLine } from './delivery-text';
@@ -100,6 +101,7 @@ export const RoadmapCard = memo(function RoadmapCard(props: RoadmapCardProps) {
         <span>{m.epicCount(item.epicIds.length)}</span>
       </div>
       <CardEvidence item={item} />
+      <CheckInBadges checkIn={item.checkIn} />
       <CardScore item={item} />
       {item.epicIds.length === 0 ? null : !delivery ? (
         <CardRollupPlaceholder label={m.progressLoading} />
