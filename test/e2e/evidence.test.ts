@@ -89,3 +89,21 @@ test('a reader sees the evidence and the card line, with no way to change it', a
   expect(await panel.getByRole('button', { name: m.addNote }).count()).toBe(0);
   expect(await panel.getByRole('button', { name: m.removeLabel(m.noteName('Asked for in every demo.')) }).count()).toBe(0);
 });
+
+test('linked issues as a reader sees them: one they may browse with its key, one of Finance only counted', async () => {
+  const item = valueOf(await e2e.invoke('productManager', 'createRoadmapItem', { item: itemInput('Refund requests') }));
+  // The Jira admin sees both projects, so may link both; the developer cannot browse FIN.
+  valueOf(await e2e.invoke('admin', 'addEvidence', { itemId: item.id, evidence: { kind: 'issue', issueKey: 'OPS-1' } }));
+  valueOf(await e2e.invoke('admin', 'addEvidence', { itemId: item.id, evidence: { kind: 'issue', issueKey: 'FIN-1' } }));
+  for (const theme of ['light', 'dark'] as const) {
+    const frame = await e2e.openProjectPage({ user: 'developer', theme });
+    await frame.getByRole('tab', { name: messages.common.tabs.roadmap }).click();
+    await frame.getByTestId(`roadmap-card-${item.id}`).getByRole('button', { name: 'Refund requests', exact: true }).click();
+    const section = frame.getByTestId('roadmap-item-panel').getByTestId('item-evidence');
+    await section.getByText(m.hiddenIssues(1)).waitFor({ timeout: 30_000 });
+    await section.getByTestId('issue-link-OPS-1').waitFor();
+    expect(await section.textContent()).not.toContain('FIN-1');
+    await section.scrollIntoViewIfNeeded();
+    await section.screenshot({ path: join(screenshots, `evidence-issues-reader-${theme}.png`) });
+  }
+});

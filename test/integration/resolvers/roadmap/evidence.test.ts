@@ -277,6 +277,11 @@ describe('edits, conflicts and limits', () => {
     const victim = last!.entries.find((entry) => entry.kind === 'note')!;
     valueOf(await sandbox.call('removeEvidence', { as: 'productManager', payload: { itemId: item.id, id: victim.id, baseVersion: victim.version } }));
     expect(valueOf(await add(item.id, note('Room again'))).summary.notes).toBe(limits.evidenceNotesPerItem);
+    // A full item (8 chunks and its head) still deletes in the item's one transaction.
+    const fresh = (await roadmap(sandbox)).items.find((candidate) => candidate.id === item.id)!;
+    valueOf(await sandbox.call('deleteRoadmapItem', { as: 'productManager', payload: { id: item.id, baseVersion: fresh.version } }));
+    const snapshot = sandbox.forge.kvs.snapshot() as unknown as { entities: Record<string, Record<string, unknown>> };
+    expect(['evidence', 'evidence-notes'].flatMap((name) => Object.keys(snapshot.entities[name] ?? {}).filter((key) => key.startsWith(item.id)))).toEqual([]);
   }, 120_000);
 });
 
