@@ -67,12 +67,12 @@ export async function assignableUsers(client: JiraClient, options: { projectKey:
  * @see https://developer.atlassian.com/cloud/jira/platform/rest/v3/api-group-user-search/#api-rest-api-3-user-permission-search-get
  */
 export async function projectPerson(client: JiraClient, options: { projectKey: string; accountId: string; asAdministrator: boolean }): Promise<UserRef | undefined> {
-  const users = await client.send({
-    path: options.asAdministrator
-      ? route`/rest/api/3/user/permission/search?permissions=${'BROWSE_PROJECTS'}&projectKey=${options.projectKey}&accountId=${options.accountId}`
-      : route`/rest/api/3/user/assignable/search?project=${options.projectKey}&accountId=${options.accountId}`,
-    schema: z.array(userSchema),
-  });
+  const users = options.asAdministrator
+    ? await client.send({
+        path: route`/rest/api/3/user/permission/search?permissions=${'BROWSE_PROJECTS'}&projectKey=${options.projectKey}&accountId=${options.accountId}`,
+        schema: z.array(userSchema),
+      })
+    : await client.send({ path: route`/rest/api/3/user/assignable/search?project=${options.projectKey}&accountId=${options.accountId}`, schema: z.array(userSchema) });
   return people(users).find((user) => user.accountId === options.accountId);
 }
 
