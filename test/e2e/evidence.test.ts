@@ -71,6 +71,10 @@ test.each(['light', 'dark'] as const)('in the %s theme: add a note and a JQL evi
   await section.screenshot({ path: join(screenshots, `evidence-panel-${theme}.png`) });
   await frame.getByTestId(`roadmap-card-${item.id}`).screenshot({ path: join(screenshots, `evidence-card-${theme}.png`) });
 
+  // The label opens Jira's issue search for the JQL (router.navigate; the sandbox host names the page it would open).
+  await search.getByTestId('evidence-search-link').click();
+  await e2e.page.getByText(/Jira would open .*\/issues\/\?jql=project%20%3D%20OPS/).waitFor();
+
   // After a reload the board counts the saved search again (one call for the board) and shows the same line.
   await e2e.page.reload();
   const again = await e2e.appFrame();
