@@ -22,7 +22,7 @@ import { roadmapLayouts } from '../../src/domain/roadmap';
 export const roadmapViews = [...roadmapLayouts, 'priority'] as const;
 export type RoadmapViewKey = (typeof roadmapViews)[number];
 
-export const productTabs = ['vision', 'goals', 'roadmap', 'alignment', 'epics'] as const;
+export const productTabs = ['vision', 'goals', 'roadmap', 'alignment', 'epics', 'changes'] as const;
 export type ProductTab = (typeof productTabs)[number];
 
 export interface ProductRoute {

@@ -17,6 +17,8 @@ import { useProductRoute } from './use-product-route';
 import { useStrategy } from './use-strategy';
 import type { StrategyStore } from './use-strategy';
 import { VisionTab } from './vision/vision-tab';
+import { FeedTab } from './feed/feed-tab';
+import { feed as feedMessages } from '../../shared/messages/feed';
 
 const panelStyles = xcss({ paddingBlockStart: 'space.300', width: '100%' });
 
@@ -57,6 +59,7 @@ export function ProductPage() {
                 <Tab>{messages.common.tabs.roadmap}</Tab>
                 <Tab>{messages.common.tabs.alignment}</Tab>
                 <Tab>{messages.common.tabs.overview}</Tab>
+                <Tab>{feedMessages.tab}</Tab>
               </TabList>
               <TabPanel>
                 <Box xcss={panelStyles}>
@@ -89,6 +92,21 @@ export function ProductPage() {
               <TabPanel>
                 <Box xcss={panelStyles}>
                   <OverviewTab />
+                </Box>
+              </TabPanel>
+              <TabPanel>
+                <Box xcss={panelStyles}>
+                  <StrategyPanel
+                    store={strategy}
+                    render={(view) => (
+                      <FeedTab
+                        goals={view.goals}
+                        onOpenGoal={() => go({ tab: 'goals' }, 'push')}
+                        onOpenItem={(item) => go({ tab: 'roadmap', layout: lastRoadmap.current.layout ?? 'horizons', item }, 'push')}
+                        onOpenVision={() => go({ tab: 'vision' }, 'push')}
+                      />
+                    )}
+                  />
                 </Box>
               </TabPanel>
             </Tabs>

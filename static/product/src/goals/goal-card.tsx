@@ -17,6 +17,7 @@ import { GoalDeleteConfirm } from './goal-delete';
 import { GoalEpics } from './goal-epics';
 import { GoalForm, goalInput } from './goal-form';
 import { GoalMeta } from './goal-meta';
+import { FollowToggle } from '../feed/follow-toggle';
 import { GoalStatusLozenge } from './goal-status';
 import type { MoveCommand } from './reorder';
 import { useGoalDrag } from './use-goal-drag';
@@ -169,6 +170,7 @@ export function GoalCard(props: GoalCardProps) {
           <Inline space="space.100" alignBlock="center">
             {goal.checkIn?.latest ? null : <GoalStatusLozenge status={goal.status} />}
             <CheckInBadges checkIn={goal.checkIn} />
+            <FollowToggle target={{ kind: 'goal', id: goal.id }} title={goal.title} />
             {canEdit ? (
               <>
                 <Button ref={editButton} spacing="compact" onClick={() => setMode('edit')} aria-label={m.editGoal(goal.title)}>

@@ -19,6 +19,7 @@ import { CreateEpic } from './create-epic';
 import { ItemEpics } from './item-epics';
 import { ItemPlan } from './item-plan';
 import { ItemPriority } from './item-priority';
+import { FollowToggle } from '../feed/follow-toggle';
 import { ItemEvidenceSection } from './item-evidence';
 import { CheckInsSection } from '../check-ins/check-ins-section';
 import { ItemForm } from './item-form';
@@ -139,6 +140,7 @@ export function ItemPanel(props: {
               props.onClose();
             }} />
           ) : null}
+          <FollowToggle target={{ kind: 'item', id: item.id }} title={item.title} />
           <ItemFacts item={item} view={view} />
           <ItemPriority item={item} view={view} onChange={props.onChange} refresh={props.refresh} />
           <Box xcss={descriptionStyles}>{item.description.trim() ? item.description : <Text color="color.text.subtlest">{m.descriptionEmpty}</Text>}</Box>

@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import Button from '@atlaskit/button/new';
 import Heading from '@atlaskit/heading';
 import Lozenge from '@atlaskit/lozenge';
@@ -10,6 +10,8 @@ import { Loading } from '../../../shared/loading';
 import { messages } from '../../../shared/messages';
 import { useResult } from '../../../shared/use-result';
 import { UserLabel } from '../../../shared/user-label';
+import { feed as feedMessages } from '../../../shared/messages/feed';
+import { VersionDiff } from './version-diff';
 
 const panelStyles = xcss({
   borderRadius: 'radius.large',
@@ -37,6 +39,7 @@ const quoteStyles = xcss({ font: 'font.body', color: 'color.text', overflowWrap:
  */
 export function VisionHistory(props: { id: string; refreshKey: number; currentVersion: number; viewing?: number; onView: (version: number) => void }) {
   const { state, reload } = useResult(() => invoke('listVisionVersions'));
+  const [diffOpen, setDiffOpen] = useState<number>();
   const first = useRef(true);
   useEffect(() => {
     if (first.current) first.current = false;
@@ -56,8 +59,9 @@ export function VisionHistory(props: { id: string; refreshKey: number; currentVe
           <Box as="ol" xcss={listStyles} testId="vision-history">
             {[...state.value]
               .sort((a, b) => b.version - a.version)
-              .map((entry) => {
+              .map((entry, index, sorted) => {
                 const isCurrent = entry.version === props.currentVersion;
+                const previous = sorted[index + 1]?.version;
                 return (
                   <Box as="li" key={entry.version} xcss={[itemStyles, entry.version === props.viewing ? selectedStyles : undefined]}>
                     <Stack space="space.075">
@@ -72,7 +76,30 @@ export function VisionHistory(props: { id: string; refreshKey: number; currentVe
                           </Button>
                         )}
                       </Inline>
-                      <Box xcss={quoteStyles}>{entry.vision.trim() ? `“${entry.vision}”` : messages.vision.untitledVision}</Box>
+                      {entry.changed ? (
+                        <>
+                          <Text size="small" weight="medium">
+                            {entry.restoredFrom !== undefined ? feedMessages.restored(entry.restoredFrom) : feedMessages.changedFields(entry.changed)}
+                          </Text>
+                          {entry.excerpt ? <Box xcss={quoteStyles}>{`“${entry.excerpt}”`}</Box> : null}
+                          {entry.changed.length > 0 ? (
+                            <Box>
+                              <Button
+                                spacing="compact"
+                                appearance="subtle"
+                                aria-expanded={diffOpen === entry.version}
+                                onClick={() => setDiffOpen(diffOpen === entry.version ? undefined : entry.version)}
+                                testId={`vision-diff-toggle-${entry.version}`}
+                              >
+                                {feedMessages.diffHeading(entry.version)}
+                              </Button>
+                            </Box>
+                          ) : null}
+                          {diffOpen === entry.version ? <VersionDiff version={entry.version} previous={previous} fields={entry.changed} /> : null}
+                        </>
+                      ) : (
+                        <Box xcss={quoteStyles}>{entry.vision.trim() ? `“${entry.vision}”` : messages.vision.untitledVision}</Box>
+                      )}
                       <Inline space="space.100" alignBlock="center" shouldWrap>
                         <UserLabel user={entry.saved.by} size="xsmall" textSize="small" />
                         <Text size="small" color="color.text.subtle">
