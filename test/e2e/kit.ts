@@ -29,7 +29,7 @@ export interface SandboxBrowser {
   appFrame(): Promise<Frame>;
 }
 
-export function useSandboxBrowser(options: { viewport?: { width: number; height: number } } = {}): SandboxBrowser {
+export function useSandboxBrowser(options: { viewport?: { width: number; height: number }; searchIndexLagMs?: number } = {}): SandboxBrowser {
   const viewport = options.viewport ?? { width: 1400, height: 900 };
   let host: RunningHost | undefined;
   let browser: Browser | undefined;
@@ -38,7 +38,7 @@ export function useSandboxBrowser(options: { viewport?: { width: number; height:
 
   beforeAll(async () => {
     mkdirSync(screenshots, { recursive: true });
-    host = await startHost({ port: 0 });
+    host = await startHost({ port: 0, ...(options.searchIndexLagMs ? { searchIndexLagMs: options.searchIndexLagMs } : {}) });
     browser = await launchChromium();
     page = await browser.context.newPage();
     page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));

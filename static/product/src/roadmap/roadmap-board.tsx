@@ -90,6 +90,34 @@ export function RoadmapBoard(props: RoadmapBoardProps) {
     element.scrollLeft = first * fit.step;
   }, [board.layout, fit, selectedColumn]);
 
+  // An item opened from a link (or back / forward) may sit far down the board: the board scrolls
+  // itself (not Jira's page) to show its card, once per item, and leaves a card already in view alone.
+  // Until the board is laid out as a scroll box (its stylesheet and column widths arrive after the
+  // first render) there is nothing to scroll: it tries again on the next frames, for a moment only.
+  const revealed = useRef<{ id?: string; since: number; done: boolean }>({ since: 0, done: true });
+  if (props.selectedId !== revealed.current.id) revealed.current = { id: props.selectedId, since: Date.now(), done: props.selectedId === undefined };
+  useLayoutEffect(() => {
+    const reveal = (): boolean => {
+      const state = revealed.current;
+      const element = scroller.current;
+      const card = state.id ? titles.current.get(state.id)?.closest('li') : undefined;
+      if (state.done || !element || !card || Date.now() - state.since > revealWindowMs) return true;
+      if (element.scrollHeight <= element.clientHeight) return false;
+      state.done = true;
+      const box = element.getBoundingClientRect();
+      const at = card.getBoundingClientRect();
+      if (at.top < box.top || at.bottom > box.bottom) element.scrollTop += at.top - box.top - Math.max(0, (box.height - at.height) / 2);
+      return true;
+    };
+    if (reveal()) return;
+    let frame = 0;
+    const again = () => {
+      if (!reveal()) frame = requestAnimationFrame(again);
+    };
+    frame = requestAnimationFrame(again);
+    return () => cancelAnimationFrame(frame);
+  }, [props.selectedId, board, fit]);
+
   useEffect(() => {
     if (!canEdit) return;
     return monitorForElements({
@@ -194,6 +222,9 @@ function ColumnHead({ column }: { column: RoadmapColumn }) {
     </div>
   );
 }
+
+/** How long after an item is opened the board may still scroll to it (layout settling after a load). */
+const revealWindowMs = 3_000;
 
 /** A column's narrowest width, and the gap between columns (as roadmap-board.css has them). */
 const columnRem = 15;
