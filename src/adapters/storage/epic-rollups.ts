@@ -42,7 +42,15 @@ interface EpicRollupValue {
   overflow?: boolean;
 }
 
+/**
+ * The facts' format: 2 since children carry their fix versions. A sync record of another format
+ * reads as none, so the project's next load crawls its epics afresh once (an incremental sync would
+ * only bring the versions of children that changed).
+ */
+export const factsFormat = 2;
+
 interface RollupSyncValue {
+  facts?: number;
   projectId: string;
   syncedAt: string;
   fullSyncAt: string;
@@ -188,12 +196,12 @@ export function kvsRollupStore(): RollupStore {
   return {
     async readProject(projectId) {
       const [sync, records] = await Promise.all([syncs.get(projectId), readAllOfProject(projectId)]);
-      return { ...(sync ? { sync: toMarker(sync) } : {}), epics: records };
+      return { ...(sync?.facts === factsFormat ? { sync: toMarker(sync) } : {}), epics: records };
     },
 
     async readSync(projectId) {
       const sync = await syncs.get(projectId);
-      return sync ? toMarker(sync) : undefined;
+      return sync?.facts === factsFormat ? toMarker(sync) : undefined;
     },
 
     async readEpics(epicIds) {
@@ -229,6 +237,7 @@ export function kvsRollupStore(): RollupStore {
 
     async writeSync(marker) {
       const value: RollupSyncValue = {
+        facts: factsFormat,
         projectId: marker.projectId,
         syncedAt: marker.syncedAt,
         fullSyncAt: marker.fullSyncAt,

@@ -84,3 +84,26 @@ describe('releases on the roadmap', () => {
     expect(delivery.releaseRisks).toBeUndefined();
   });
 });
+
+describe('roll-up caches from before fix versions', () => {
+  test('are crawled afresh once, so items show their releases without waiting for their issues to change', async () => {
+    const { kvs } = await import('@forge/kvs');
+    const item = await seedItem(sandbox, { title: 'Loyalty relaunch' });
+    await linkToItem(item.id, [epicNamed('Loyalty points').id]);
+    await roadmap(sandbox);
+    // The cache as the previous version wrote it: facts without fix versions, a sync record without a format.
+    await sandbox.forge.run(async () => {
+      const syncs = kvs.entity<Record<string, unknown>>('rollup-sync');
+      const { facts: _format, ...older } = (await syncs.get(sandbox.project('THR').id))!;
+      await syncs.set(sandbox.project('THR').id, older);
+      const rollups = kvs.entity<{ children?: unknown[][] }>('epic-rollup');
+      const epicId = epicNamed('Loyalty points').id;
+      const record = (await rollups.get(epicId))!;
+      await rollups.set(epicId, { ...record, children: record.children!.map((tuple) => tuple.slice(0, 3)) });
+    });
+    sandbox.jira.resetStats();
+    const delivery = (await roadmap(sandbox)).items.find((candidate) => candidate.id === item.id)!.delivery!;
+    expect(delivery.releases?.map((release) => release.name)).toEqual(['2.3']);
+    expect(sandbox.jira.stats.requests).toBeGreaterThan(3);
+  });
+});
