@@ -92,3 +92,12 @@ test('the board counts every card’s saved searches in one call after it render
   // Two cards, one query: Jira counted it once.
   expect(page.sandbox.jira.stats.byRoute['POST /rest/api/3/search/approximate-count']).toBe(1);
 });
+
+test('at the limit of saved searches, adding one more is off and the panel says why', async () => {
+  const item = await page.call('createRoadmapItem', { item: itemInput('Well searched') });
+  for (let n = 0; n < 5; n += 1) await page.call('addEvidence', { itemId: item.id, evidence: { kind: 'jql', label: `query ${n}`, jql: `project = OPS AND summary ~ "w${n}"` } });
+  const { panel } = await openItem('Well searched');
+  await within(panel).findByText(m.limitReached(m.limitWhat.jql!, 5));
+  expect((within(panel).getByRole('button', { name: m.addJql }) as HTMLButtonElement).disabled).toBe(true);
+  expect((within(panel).getByRole('button', { name: m.addNote }) as HTMLButtonElement).disabled).toBe(false);
+});

@@ -7,7 +7,6 @@ export const evidence = {
   empty: 'No evidence yet.',
   emptyEditor: 'No evidence yet. Add a customer quote, a support issue or a saved search.',
   loading: 'Loading evidence…',
-  listLabel: (title: string) => `Evidence for ${title}`,
 
   // The card's one line and its spoken form
   requests: (n: number) => count(n, 'request', 'requests'),

@@ -43,7 +43,16 @@ export function ItemEvidenceSection(props: { item: RoadmapItemView; canEdit: boo
   const addButtons = useRef<Partial<Record<Kind, HTMLButtonElement | null>>>({});
   const heading = useRef<HTMLHeadingElement>(null);
   /** Where focus goes when a form closes or an entry goes: the Add button of that kind, else the heading. */
-  const refocus = (kind?: Kind) => requestAnimationFrame(() => (kind ? addButtons.current[kind] : heading.current)?.focus());
+  const [focusTo, setFocusTo] = useState<{ kind?: Kind }>();
+  const refocus = (kind?: Kind) => setFocusTo(kind ? { kind } : {});
+  // After the render that drew the target (the buttons come back only once the form has gone).
+  useEffect(() => {
+    if (!focusTo) return;
+    const target = focusTo.kind ? addButtons.current[focusTo.kind] : heading.current;
+    if (!target) return;
+    target.focus();
+    setFocusTo(undefined);
+  }, [focusTo, editing, evidence]);
 
   const show = (next: ItemEvidence) => {
     setEvidence(next);
@@ -205,6 +214,15 @@ export function ItemEvidenceSection(props: { item: RoadmapItemView; canEdit: boo
           }}
         />
       ) : null}
+      {canEdit && evidence
+        ? (['note', 'issue', 'jql'] as const)
+            .filter(atLimit)
+            .map((kind) => (
+              <Text key={kind} size="small" color="color.text.subtle">
+                {m.limitReached(m.limitWhat[kind]!, evidence.limits[kind === 'note' ? 'notes' : kind === 'issue' ? 'issues' : 'jql'])}
+              </Text>
+            ))
+        : null}
       {canEdit && evidence && !editing ? (
         <Inline space="space.100" shouldWrap>
           {(['note', 'issue', 'jql'] as const).map((kind) => (
