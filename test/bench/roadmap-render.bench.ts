@@ -43,7 +43,8 @@ async function call<K extends keyof Defs>(functionKey: K, payload: Payload<K>, a
     });
   // A kept-alive connection the host closed just as it was reused resets before the request is read: send it again.
   const response = await request().catch((error: unknown) => {
-    if ((error as { cause?: { code?: string } }).cause?.code === 'ECONNRESET') return request();
+    const code = (error as { cause?: { code?: string } }).cause?.code;
+    if (code === 'ECONNRESET' || code === 'UND_ERR_SOCKET') return request();
     throw error;
   });
   const result = (await response.json()) as ReturnType<Defs[K]>;

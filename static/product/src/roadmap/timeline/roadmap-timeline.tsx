@@ -239,7 +239,8 @@ export function RoadmapTimeline(props: RoadmapTimelineProps) {
         <div className="tl-canvas" style={{ width: scale.width }}>
           <TimelineHead model={model} />
           <div className="tl-body" style={{ height: Math.max(model.bodyHeight, rowHeight) }}>
-            <div className="tl-grid" aria-hidden="true">
+            {/* Lines only as tall as the rows drawn: a dashed line 36,000 px tall costs its whole length to paint. */}
+            <div className="tl-grid" aria-hidden="true" style={gridBand(shown, model.bodyHeight)}>
               {scale.minor.map((tick) => (
                 <div key={tick.key} className="tl-gridline" style={{ left: tick.x }} />
               ))}
@@ -345,6 +346,13 @@ export function RoadmapTimeline(props: RoadmapTimelineProps) {
       </section>
     </div>
   );
+}
+
+/** The stretch of the body the grid lines cover: the rows drawn, within the body. */
+function gridBand(shown: { from: number; to: number }, bodyHeight: number): React.CSSProperties | undefined {
+  if (shown.from === -Infinity) return undefined;
+  const top = Math.max(0, shown.from);
+  return { top, bottom: 'auto', height: Math.max(0, Math.min(bodyHeight + rowHeight, shown.to) - top) };
 }
 
 /** The box's inner width, kept up to date (0 where nothing is laid out, as in jsdom). */
