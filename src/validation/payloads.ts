@@ -58,7 +58,8 @@ export const payloadSchemas = {
   }),
 
   getRoadmap: z.object({ refresh: z.enum(['auto', 'full']).optional() }),
-  getRoadmapCrawl: z.object({}).strict(),
+  // Unknown keys are dropped, as for getRoadmap: the project is the context's, never the payload's.
+  getRoadmapCrawl: z.object({}),
   createRoadmapItem: z.object({ item: roadmapItemInputSchema }),
   updateRoadmapItem: z.object({ id: recordId, item: roadmapItemInputSchema, baseVersion }),
   moveRoadmapItem: z.object({ move: roadmapMoveSchema, baseVersion }),
