@@ -36,7 +36,9 @@ test('a goal’s check-in, posted by keyboard: listed newest first with its auth
 
   const { user } = await page.open('productManager', 'Goals & KPIs');
   const section = await screen.findByTestId(`check-ins-${goal.id}`, undefined, { timeout: 10_000 });
+  await user.click(within(section).getByRole('button', { name: m.open }));
   const form = await within(section).findByTestId('check-in-form');
+  expect(document.activeElement).toBe(within(section).getByTestId(`check-ins-open-${goal.id}`));
   await user.selectOptions(within(form).getByRole('combobox', { name: m.statusLabel }), 'on-track');
   await user.click(within(form).getByRole('textbox', { name: new RegExp(`^${m.textLabel}`) }));
   await user.keyboard('Beta is live for 40% of shoppers. Numbers: https://example.com/beta');
@@ -63,6 +65,7 @@ test('the author edits their check-in; the goal shows the new status', async () 
   const posted = await page.call('postStatusUpdate', { target: { kind: 'goal', id: goal.id }, status: 'on-track', text: 'Fine so far.' });
   const { user } = await page.open('productManager', 'Goals & KPIs');
   const section = await screen.findByTestId(`check-ins-${goal.id}`, undefined, { timeout: 10_000 });
+  await user.click(within(section).getByRole('button', { name: m.show(1) }));
   const entry = await within(section).findByTestId(`check-in-${posted.update.id}`);
   await user.click(within(entry).getByRole('button', { name: /Edit your check-in/ }));
   const form = within(section).getByTestId(`check-in-edit-${posted.update.id}`);
@@ -79,8 +82,11 @@ test('the author edits their check-in; the goal shows the new status', async () 
 test('a reader sees check-ins but no form', async () => {
   const goal = await page.call('createGoal', { goal: goalInput('Activation') });
   await page.call('postStatusUpdate', { target: { kind: 'goal', id: goal.id }, status: 'at-risk', text: 'Slower than planned.' });
-  await page.open('developer', 'Goals & KPIs');
+  const { user } = await page.open('developer', 'Goals & KPIs');
   const section = await screen.findByTestId(`check-ins-${goal.id}`, undefined, { timeout: 10_000 });
+  // Closed, the section costs no call: the goal's own state (from getStrategy) is shown.
+  expect(within(screen.getByTestId(`check-in-badges-${goal.id}`)).getByText(m.status['at-risk'])).toBeDefined();
+  await user.click(within(section).getByRole('button', { name: m.show(1) }));
   await within(section).findByText('Slower than planned.');
   expect(within(section).queryByTestId('check-in-form')).toBeNull();
 });
@@ -89,6 +95,7 @@ test('a text over 2,000 characters is refused next to the field before anything 
   const goal = await page.call('createGoal', { goal: goalInput('Referrals') });
   const { user } = await page.open('productManager', 'Goals & KPIs');
   const section = await screen.findByTestId(`check-ins-${goal.id}`, undefined, { timeout: 10_000 });
+  await user.click(within(section).getByRole('button', { name: m.open }));
   const form = await within(section).findByTestId('check-in-form');
   await user.click(within(form).getByRole('textbox', { name: new RegExp(`^${m.textLabel}`) }));
   await user.paste('x'.repeat(2_001));

@@ -40,6 +40,11 @@ export function CheckInsSection(props: {
   headingLevel?: 'h3' | 'h4';
   /** After a post or an edit: the goal's or item's new check-in state, for the card and the header. */
   onSummary?: (summary: CheckInSummary) => void;
+  /**
+   * Open from the start (the item panel shows one item). Closed, the section costs no call: a
+   * Goals tab of 50 goals must not make 50 invocations on opening.
+   */
+  defaultExpanded?: boolean;
 }) {
   const { target } = props;
   const announce = useAnnounce();
@@ -49,8 +54,12 @@ export function CheckInsSection(props: {
   const [comments, setComments] = useState<EpicCommentReport>();
   const [loadingOlder, setLoadingOlder] = useState(false);
   const olderButton = useRef<HTMLButtonElement>(null);
+  const [expanded, setExpanded] = useState(Boolean(props.defaultExpanded));
+  const listId = useId();
+  const region = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
+    if (!expanded) return undefined;
     let current = true;
     setLoaded(undefined);
     setComments(undefined);
@@ -62,7 +71,7 @@ export function CheckInsSection(props: {
     return () => {
       current = false;
     };
-  }, [target.kind, target.id]);
+  }, [target.kind, target.id, expanded]);
 
   const summary = loaded?.summary ?? props.summary;
 
@@ -95,12 +104,26 @@ export function CheckInsSection(props: {
             </Stack>
           </Notice>
         ) : null}
-        {summary?.dueOn && loaded ? (
+        {summary?.dueOn ? (
           <Text size="small" color={summary.updateDue ? 'color.text.warning' : 'color.text.subtlest'}>
-            {summary.updateDue ? m.updateDueSince(formatDay(summary.dueOn)) : m.nextDue(formatDay(summary.dueOn), m.cadence[loaded.cadence])}
+            {summary.updateDue ? m.updateDueSince(formatDay(summary.dueOn)) : loaded ? m.nextDue(formatDay(summary.dueOn), m.cadence[loaded.cadence]) : m.nextDueOn(formatDay(summary.dueOn))}
           </Text>
         ) : null}
-        {loadError ? <WriteError error={loadError} headingLevel="h4" /> : null}
+        {expanded ? null : (
+          <Box>
+            <ActionButton
+              onClick={() => {
+                setExpanded(true);
+                // The button gives way to what it opened: focus goes there, not to the page's top.
+                requestAnimationFrame(() => region.current?.focus());
+              }}
+            >
+              {summary && summary.count > 0 ? m.show(summary.count) : m.open}
+            </ActionButton>
+          </Box>
+        )}
+        {expanded ? <Box id={listId} ref={region} tabIndex={-1} aria-labelledby={headingId} testId={`check-ins-open-${target.id}`}><Stack space="space.150">
+        {loadError ? <WriteError error={loadError} headingLevel="h5" /> : null}
         {loaded?.canPost ? (
           <CheckInForm
             target={target}
@@ -141,6 +164,7 @@ export function CheckInsSection(props: {
             </ActionButton>
           </Box>
         ) : null}
+        </Stack></Box> : null}
       </Stack>
     </Box>
   );

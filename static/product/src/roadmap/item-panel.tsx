@@ -157,7 +157,7 @@ export function ItemPanel(props: {
           <Box xcss={sectionStyles}>
             <ItemEvidenceSection item={item} canEdit={canEdit} onChange={props.onChange} />
           </Box>
-          <CheckInsSection target={{ kind: 'item', id: item.id }} title={item.title} summary={item.checkIn} onSummary={(checkIn) => props.onChange({ type: 'item', item: { ...item, checkIn } })} />
+          <CheckInsSection target={{ kind: 'item', id: item.id }} title={item.title} summary={item.checkIn} defaultExpanded onSummary={(checkIn) => props.onChange({ type: 'item', item: { ...item, checkIn } })} />
           <Text size="small" color="color.text.subtlest">
             {m.updatedBy(item.updated.by.displayName, formatInstant(item.updated.at))}
           </Text>
