@@ -31,6 +31,9 @@ export const QUEUE_LIMITS = {
   maxRetryAfterSeconds: 900,
 } as const;
 
+/** Consumer invocations `npm start` runs at once (Forge publishes no figure; concurrency keys still apply). */
+const autoParallel = 8;
+
 export const PUBLISH_PATH = '/webhook/queue/publish/{contextAri}/{environmentId}/{appId}/{appVersion}';
 export const STATS_PATH = '/webhook/queue/stats/{contextAri}/{environmentId}/{appId}/{appVersion}';
 export const CANCEL_PATH = '/webhook/queue/cancel/{contextAri}/{environmentId}/{appId}/{appVersion}';
@@ -210,7 +213,7 @@ export class SandboxQueue {
    * delivered only once its delay has passed (waiting in real time for it). Forge does not publish
    * how many invocations of one queue it runs at once; tests and the bench choose.
    */
-  private async drainInParallel(parallel: number, maxDeliveries: number): Promise<DrainReport> {
+  private async drainInParallel(parallel: number, maxDeliveries: number, dueOnly = false): Promise<DrainReport> {
     const report: DrainReport = { deliveries: 0, succeeded: 0, retried: 0, failed: 0, undeliverable: 0 };
     const inFlight = new Set<QueuedEvent>();
     const skipped = new Set<string>();
@@ -225,7 +228,8 @@ export class SandboxQueue {
           if (!next) break;
           const wait = next.dueAt - this.now();
           if (wait > 0) {
-            if (inFlight.size === 0) setTimeout(pump, wait);
+            if (inFlight.size === 0 && !dueOnly) setTimeout(pump, wait);
+            else if (inFlight.size === 0) return resolve();
             break;
           }
           inFlight.add(next);
@@ -276,11 +280,8 @@ export class SandboxQueue {
     this.timer = undefined;
     this.delivering = true;
     try {
-      for (;;) {
-        const due = this.earliest((event) => event.dueAt <= this.now());
-        if (!due) break;
-        if ((await this.deliverOne(due)) === 'no-consumer') break;
-      }
+      // Several at once, as Forge runs a queue's invocations side by side (within concurrency keys).
+      await this.drainInParallel(autoParallel, Number.POSITIVE_INFINITY, true);
     } finally {
       this.delivering = false;
       this.schedule();
