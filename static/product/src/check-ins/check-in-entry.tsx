@@ -5,6 +5,7 @@
  */
 import { useRef, useState } from 'react';
 import { Box, Inline, Stack, Text, xcss } from '@atlaskit/primitives';
+import { token } from '@atlaskit/tokens';
 import type { CheckInFacts, StatusUpdateView } from '../../../../src/contract';
 import { ActionButton } from '../../../shared/action-button';
 import { formatDay, formatInstant, formatValue } from '../../../shared/format';
@@ -18,6 +19,8 @@ const entryStyles = xcss({ padding: 'space.100', borderRadius: 'radius.medium', 
 const textStyles = xcss({ margin: 'space.0', whiteSpace: 'pre-wrap', overflowWrap: 'anywhere', font: 'font.body', color: 'color.text' });
 const factsStyles = xcss({ margin: 'space.0', paddingInlineStart: 'space.200', font: 'font.body.small', color: 'color.text.subtle' });
 const linkPattern = /https?:\/\/[^\s<>"')\]]+/g;
+// Underlined: a link inside text must not be told apart by colour alone (WCAG 1.4.1).
+const linkStyle = { color: token('color.link'), textDecoration: 'underline' };
 
 /** The owner's words as written, each http(s) link made a link (opened in a new tab). */
 function WithLinks({ text }: { text: string }) {
@@ -36,7 +39,7 @@ function WithLinks({ text }: { text: string }) {
         typeof part === 'string' ? (
           part
         ) : (
-          <a key={index} href={part.href} target="_blank" rel="noopener noreferrer">
+          <a key={index} href={part.href} target="_blank" rel="noopener noreferrer" style={linkStyle}>
             {part.href}
           </a>
         ),
