@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { FORGE_SUPPORTED_LOCALE_CODES, extractI18nKeysFromModules, getTranslationValue } from '@forge/i18n';
+import type { ForgeSupportedLocaleCode } from '@forge/i18n';
 import { parse } from 'yaml';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -53,7 +54,7 @@ describe('manifest translations', () => {
       }
     }
     const missing = Object.keys(locales).flatMap((locale) =>
-      keys.filter((key) => !getTranslationValue(locales, key, locale)?.trim()).map((key) => `${locale}: ${key}`),
+      keys.filter((key) => !getTranslationValue(locales, key, locale as ForgeSupportedLocaleCode)?.trim()).map((key) => `${locale}: ${key}`),
     );
     expect(missing).toEqual([]);
   });

@@ -149,6 +149,8 @@ export function fullContext(options: {
   target: ViewTarget;
   actor: ActingUser;
   colorMode: ColorMode;
+  /** The language Jira shows (the host's switcher); the user's profile locale when absent. */
+  locale?: string;
 }): Record<string, unknown> {
   const { site, identity, target, actor, colorMode } = options;
   return {
@@ -159,7 +161,7 @@ export function fullContext(options: {
     environmentId: identity.environmentId,
     environmentType: identity.environmentType,
     localId: localIdOf(identity, target.module),
-    locale: localeOf(actor),
+    locale: options.locale ?? localeOf(actor),
     moduleKey: target.module.key,
     timezone: timezoneOf(actor),
     theme: themeState(colorMode),

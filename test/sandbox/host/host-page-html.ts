@@ -48,9 +48,10 @@ function hostConfig(input: PageInput): HostConfig {
     config.frame = {
       resourceKey: module.resourceKey,
       moduleType: module.type,
-      context: fullContext({ site, identity, target, actor: state.actor, colorMode: state.colorMode }),
+      context: fullContext({ site, identity, target, actor: state.actor, colorMode: state.colorMode, locale: state.locale }),
       invoke: {
         user: view.user,
+        locale: state.locale,
         module: module.key,
         ...(state.project ? { project: state.project.key } : {}),
         ...(state.issue ? { issue: state.issue.key } : {}),
@@ -60,6 +61,13 @@ function hostConfig(input: PageInput): HostConfig {
   }
   return config;
 }
+
+/** The languages the switcher offers: the app's translated ones (manifest translations), each in its own language. */
+const HOST_LANGUAGES: ReadonlyArray<[string, string]> = [
+  ['en-US', 'English (US)'],
+  ['de-DE', 'Deutsch'],
+  ['ja-JP', '日本語'],
+];
 
 function userLabel(site: SimSite, role: DemoUserRole): string {
   const user = site.users.find((candidate) => candidate.accountId === DEMO_USERS[role]);
@@ -97,6 +105,9 @@ function sandboxBar({ site, manifest, state, dataSet }: PageInput): SafeHtml {
   <label class="control"><span>Acting as</span><select name="user">${roles.map((role) =>
     option(role, userLabel(site, role), currentUser === role),
   )}${option('anonymous', 'Anonymous · not logged in', currentUser === 'anonymous')}</select></label>
+  <label class="control"><span>Language</span><select name="lang">${HOST_LANGUAGES.map(([code, name]) =>
+    option(code, name, code === state.locale),
+  )}</select></label>
   <input type="hidden" name="theme" value="${state.colorMode}">
   <button type="button" id="theme-toggle" class="theme-toggle" role="switch" aria-checked="${state.colorMode === 'dark'}"><span class="theme-toggle-track" aria-hidden="true"><span class="theme-toggle-thumb"></span></span>Dark theme</button>
   <noscript><button type="submit">Show</button></noscript>
@@ -137,7 +148,7 @@ export function renderHostPage(input: PageInput): string {
         ? projectSidebar(state, manifest, state.project)
         : '';
   return html`<!doctype html>
-<html lang="en" data-theme="${THEME_ATTRIBUTE}" data-color-mode="${state.colorMode}">
+<html lang="${state.locale}" data-theme="${THEME_ATTRIBUTE}" data-color-mode="${state.colorMode}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">

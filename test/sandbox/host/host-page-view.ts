@@ -32,6 +32,7 @@ export function viewOf(state: HostViewState): HostView & { module: string; user:
     module: MODULE_SLUGS[state.moduleType],
     user: userParam(state.actor),
     theme: state.colorMode,
+    ...(state.lang ? { lang: state.lang } : {}),
     ...(state.project ? { project: state.project.key } : {}),
     ...(state.issue ? { issue: state.issue.key } : {}),
     ...(state.path ? { path: state.path } : {}),
@@ -42,8 +43,8 @@ export function viewOf(state: HostViewState): HostView & { module: string; user:
 
 /** A relative link to another view that keeps the user and theme. */
 export function link(state: HostViewState, change: HostView): string {
-  const { user, theme } = viewOf(state);
-  return hostUrl({ hostOrigin: '' }, { user, theme, ...change });
+  const { user, theme, lang } = viewOf(state);
+  return hostUrl({ hostOrigin: '' }, { user, theme, ...(lang ? { lang } : {}), ...change });
 }
 
 export function actorName(actor: ActingUser): string {

@@ -9,8 +9,10 @@ import { renderHostPage } from './host-page-html';
 import { HttpError, sendError } from './http-util';
 import { dashboardOf } from './dashboard';
 import { serveResourceFile } from './resource-files';
+import { LOCALES_FOLDER, serveLocaleFile } from './locale-files';
 import { sandboxApiRoute } from './sandbox-api';
 import { resolveViewState } from './view-state';
+import { localizedManifest } from './manifest';
 
 function send(response: ServerResponse, type: string, body: string, headers: Record<string, string> = {}): void {
   response.writeHead(200, { 'content-type': type, 'cache-control': 'no-store', 'x-content-type-options': 'nosniff', ...headers });
@@ -48,6 +50,10 @@ async function serveResource(context: HostContext, response: ServerResponse, pat
     return;
   }
   const csp = resourceCsp(context.manifest, { siteUrl: context.world.jira.site.baseUrl, standInPort: port });
+  if (match[2].startsWith(`/${LOCALES_FOLDER}/`)) {
+    serveLocaleFile(context.manifest, response, match[2].slice(LOCALES_FOLDER.length + 2), csp);
+    return;
+  }
   await serveResourceFile({ response, resourceKey: key, dir, relativePath: match[2].slice(1), csp });
 }
 
@@ -65,7 +71,7 @@ export async function handleRequest(context: HostContext, request: IncomingMessa
       const site = context.world.jira.site;
       const state = resolveViewState(site, context.manifest, url.searchParams);
       const dashboard = state.moduleType === 'jira:dashboardGadget' ? { dashboard: dashboardOf(context) } : {};
-      const page = renderHostPage({ site, manifest: context.manifest, identity: appIdentity(context), state, dataSet: context.world.data, ...dashboard });
+      const page = renderHostPage({ site, manifest: localizedManifest(context.manifest, state.locale), identity: appIdentity(context), state, dataSet: context.world.data, ...dashboard });
       send(response, 'text/html; charset=utf-8', page, { 'content-security-policy': HOST_PAGE_CSP });
       return;
     }

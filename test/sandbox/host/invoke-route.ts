@@ -4,6 +4,7 @@
  * (204 when it returned nothing); platform refusals and resolver throws are JSON errors.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { FORGE_SUPPORTED_LOCALE_CODES } from '@forge/i18n';
 import { ForgeSandboxError } from '../forge/sandbox';
 import type { ResolverHandler } from '../forge/sandbox';
 import { resolveActingUser } from './acting-user';
@@ -40,6 +41,8 @@ export async function invokeRoute(context: HostContext, request: IncomingMessage
   const handler = (await context.handler(handlerRef)) as ResolverHandler;
   const identity = appIdentity(context);
 
+  // The host's language switcher stands in for the user's Jira language setting.
+  const locale = localeParam(optionalString(body, 'locale')) ?? localeOf(actor);
   let result: unknown;
   try {
     result = await world.forge.callResolver(handler, {
@@ -48,7 +51,7 @@ export async function invokeRoute(context: HostContext, request: IncomingMessage
       extension: extensionContext(site, identity, target),
       moduleKey: module.key,
       localId: localIdOf(identity, module),
-      locale: localeOf(actor),
+      locale,
       timezone: timezoneOf(actor),
       ...(timeoutMs === undefined ? {} : { timeoutMs }),
       ...(license ? { license } : {}),
@@ -74,6 +77,12 @@ export async function invokeRoute(context: HostContext, request: IncomingMessage
     return;
   }
   sendJson(response, 200, result);
+}
+
+function localeParam(locale: string | undefined): string | undefined {
+  if (locale === undefined) return undefined;
+  if (!(FORGE_SUPPORTED_LOCALE_CODES as readonly string[]).includes(locale)) throw new HttpError(400, 'unknown-locale', `No Jira language "${locale}"`);
+  return locale;
 }
 
 function gadgetOf(context: HostContext, body: Record<string, unknown>) {

@@ -8,9 +8,10 @@ import { DEFAULT_USER, resolveActingUser } from './acting-user';
 import { conditionHolds, describeCondition } from './display-conditions';
 import type { ActingUser } from './acting-user';
 import type { ColorMode } from './extension-context';
-import { findIssue, findProject } from './extension-context';
+import { findIssue, findProject, localeOf } from './extension-context';
+import { FORGE_SUPPORTED_LOCALE_CODES } from '@forge/i18n';
 import { HttpError } from './http-util';
-import { UI_MODULE_TYPES, moduleTypeOf } from './manifest';
+import { UI_MODULE_TYPES, localizedManifest, moduleTypeOf } from './manifest';
 import type { HostManifest, UiModule, UiModuleType } from './manifest';
 
 export interface HostViewState {
@@ -23,6 +24,10 @@ export interface HostViewState {
   epics: SimIssue[];
   actor: ActingUser;
   colorMode: ColorMode;
+  /** The language Jira is shown in: the switcher's (`lang`), else the acting user's profile locale. */
+  locale: string;
+  /** `lang` as the URL gave it (links keep it). */
+  lang?: string;
   /** The app's own route inside its frame (view.createHistory). */
   path?: string;
   /** Query values that named nothing, and what was shown instead. */
@@ -89,7 +94,12 @@ export function resolveViewState(site: SimSite, manifest: HostManifest, query: U
     if (!issue) corrections.push(`Project ${project?.key ?? '?'} has no epics to show a panel on`);
   }
 
-  const module = manifest.modules.find((candidate) => candidate.type === moduleType);
+  const langName = get('lang');
+  // Jira offers the languages Forge translates into (a user's profile may name others).
+  const lang = langName && (FORGE_SUPPORTED_LOCALE_CODES as readonly string[]).includes(langName) ? langName : undefined;
+  if (langName && !lang) corrections.push(`No language "${langName}"`);
+  const locale = lang ?? localeOf(actor);
+  const module = localizedManifest(manifest, locale).modules.find((candidate) => candidate.type === moduleType);
   const condition = module?.displayConditions;
   const shown =
     !condition ||
@@ -107,6 +117,8 @@ export function resolveViewState(site: SimSite, manifest: HostManifest, query: U
     epics,
     actor,
     colorMode: get('theme') === 'dark' ? 'dark' : 'light',
+    locale,
+    ...(lang ? { lang } : {}),
     ...(path ? { path } : {}),
     corrections,
     ...(condition && !shown ? { hiddenBy: describeCondition(condition) } : {}),

@@ -141,7 +141,7 @@ export class BridgeHost {
       environmentId: config.environmentId,
       hostOrigin: window.location.origin,
       modules: config.modules,
-      keep: { user: config.view.user, theme: this.colorMode },
+      keep: { user: config.view.user, theme: this.colorMode, ...(config.view.lang ? { lang: config.view.lang } : {}) },
       ...(frame.config.invoke.project ? { currentProject: frame.config.invoke.project } : {}),
     };
   }

@@ -7,6 +7,8 @@ import type { HostView } from './navigation';
 export interface InvokeTarget {
   user: string;
   module: string;
+  /** The language the host shows: resolvers get it as `context.locale`. */
+  locale?: string;
   project?: string;
   issue?: string;
   /** A dashboard gadget's id; `edit`: the call comes from its edit view. */

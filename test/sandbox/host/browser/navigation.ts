@@ -10,6 +10,8 @@ export interface HostView {
   issue?: string;
   user?: string;
   theme?: string;
+  /** The host's language switcher (a Forge locale code). */
+  lang?: string;
   path?: string;
 }
 
@@ -22,12 +24,12 @@ export interface NavigationSite {
   /** The manifest's UI modules: key → `{type, slug}`. */
   modules: Record<string, { type: string; slug: string }>;
   /** What every host link keeps: the acting user and the theme. */
-  keep: Pick<HostView, 'user' | 'theme'>;
+  keep: Pick<HostView, 'user' | 'theme' | 'lang'>;
   /** The project being shown, for module targets that name none. */
   currentProject?: string;
 }
 
-const VIEW_PARAMS = ['project', 'module', 'issue', 'user', 'theme', 'path'] as const;
+const VIEW_PARAMS = ['project', 'module', 'issue', 'user', 'theme', 'lang', 'path'] as const;
 
 export function hostUrl(site: Pick<NavigationSite, 'hostOrigin'>, view: HostView): string {
   const query = new URLSearchParams();
