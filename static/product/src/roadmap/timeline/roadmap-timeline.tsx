@@ -118,7 +118,7 @@ export function RoadmapTimeline(props: RoadmapTimelineProps) {
   const onKeyDown = useCallback(
     (itemId: string, event: React.KeyboardEvent<HTMLButtonElement>) => {
       const current = latest.current.draft?.itemId === itemId ? latest.current.draft : undefined;
-      if (event.key === 'ArrowLeft' || event.key === 'ArrowRight') {
+      if ((event.key === 'ArrowLeft' || event.key === 'ArrowRight') && !event.ctrlKey && !event.metaKey) {
         const edit: BarEdit = event.shiftKey ? 'end' : event.altKey ? 'start' : 'move';
         const from = current?.span ?? originalSpan(itemId);
         if (!from) return;
