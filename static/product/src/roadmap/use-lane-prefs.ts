@@ -19,8 +19,12 @@ export function useLanePrefs(): { collapsed: ReadonlySet<string>; toggle: (laneI
   useEffect(() => {
     let live = true;
     void attempt(() => invoke('getLanePrefs')).then((result) => {
-      // A click before the answer came wins over what was stored.
-      if (live && result.ok && !touched.current) setCollapsed(new Set(result.value.collapsedLaneIds));
+      // A click before the answer came wins over what was stored; the same set again would only
+      // redraw the board (up to 1,000 cards) for nothing.
+      if (!live || !result.ok || touched.current) return;
+      const stored = new Set(result.value.collapsedLaneIds);
+      if (stored.size === latest.current.size && [...stored].every((id) => latest.current.has(id))) return;
+      setCollapsed(stored);
     });
     return () => {
       live = false;
