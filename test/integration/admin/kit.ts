@@ -18,7 +18,7 @@ export function adminCall<K extends keyof Defs>(sandbox: Sandbox, functionKey: K
 
 /** Entities that hold only what the app derives from Jira (caches): never exported, rebuilt on demand. */
 // `link-sync`: changes still being carried to epics' properties (pending work, not data: an import records its own).
-export const derivedEntities = ['epic-rollup', 'rollup-sync', 'project-shape', 'epic-card', 'link-sync'];
+export const derivedEntities = ['epic-rollup', 'rollup-sync', 'project-shape', 'epic-card', 'link-sync', 'rollup-crawl', 'rollup-crawl-part'];
 
 /** The app's own custom entities as stored now (derived caches left out). */
 export function appData(sandbox: Sandbox): Record<string, Record<string, unknown>> {
