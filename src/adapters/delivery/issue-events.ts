@@ -28,6 +28,8 @@ import { createJiraClient } from '../jira/client';
 import type { JiraClient } from '../jira/client';
 import type { CachedEpic, RollupStore, SyncMarker } from '../storage/epic-rollups';
 import { kvsRollupStore } from '../storage/epic-rollups';
+import { crawlUnderWay } from '../storage/rollup-crawl-store';
+import { nowIso } from '../clock';
 
 const idSchema = z.union([z.string(), z.number()]).transform(String);
 
@@ -87,7 +89,11 @@ export async function rollupsOnIssueDeleted(event: unknown, deps: EventDependenc
   const projectId = issue.fields?.project?.id;
   if (!projectId) return { action: 'ignored', why: 'malformed' };
   const sync = await store.readSync(projectId);
-  if (!sync) return dropped.length > 0 ? { action: 'applied', epics: [], droppedEpics: dropped } : { action: 'ignored', why: 'not-cached' };
+  // A first crawl under way (rollup-crawl.ts) has stored some epics already: a deletion must leave
+  // them too, since no later search shows it (changes it does not miss: the next delta starts at its start).
+  if (!sync && !(await crawlUnderWay(projectId, Date.parse(nowIso())))) {
+    return dropped.length > 0 ? { action: 'applied', epics: [], droppedEpics: dropped } : { action: 'ignored', why: 'not-cached' };
+  }
   const outcome = await applyWithRetry(store, { scanProjects: [projectId] }, { removedIds: [issue.id] });
   return { action: 'applied', epics: outcome.epics, droppedEpics: [...dropped, ...outcome.droppedEpics] };
 }

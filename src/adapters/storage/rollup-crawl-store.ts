@@ -66,6 +66,11 @@ export async function readCrawl(projectId: string): Promise<CrawlRecord | undefi
   return (await crawls().get(projectId)) ?? undefined;
 }
 
+/** Whether a crawl of the project holds its lease now (its records are being written). */
+export async function crawlUnderWay(projectId: string, nowMs: number): Promise<boolean> {
+  return !crawlIsFree(await readCrawl(projectId), nowMs);
+}
+
 /** Whether a new crawl may replace this one: none, finished, or its lease ran out. */
 export function crawlIsFree(record: CrawlRecord | undefined, nowMs: number): boolean {
   return !record || record.finishedAt !== undefined || Date.parse(record.leaseUntil) <= nowMs;

@@ -8,7 +8,8 @@
 import { jest } from '@jest/globals';
 import type { RoadmapView } from '../../../src/contract';
 import { rollupOf } from '../../../src/domain/epic-rollup';
-import { rollupCrawl } from '../../../src/index';
+import { rollupCrawl, rollupIssueDeleted } from '../../../src/index';
+import { issueEvent } from '../../sandbox/forge/events';
 import { buildLargeSite, loadEntityPropertyIndexes } from '../../sandbox/demo';
 import type { AsyncEvent, ConsumerHandler } from '../../sandbox/forge/sandbox';
 import { createSandbox, manifestPath } from '../harness';
@@ -81,6 +82,24 @@ describe('a cold project is crawled by the queue, not in the call', () => {
     kit.resetMeters();
     expect(valueOf(await sandbox.call('getRoadmapCrawl', { as: 'developer', payload: {} }))).toEqual({ crawl: during.crawl });
     expect(sandbox.jira.stats.requests).toBe(1);
+  });
+
+  test('a child deleted while the first crawl runs leaves the epic already counted (no search would ever show it)', async () => {
+    const first = await roadmap();
+    await sandbox.forge.drainQueue({ maxDeliveries: 1 });
+    const counted = first.pending.slice(0, 10);
+    const doomed = counted.map((epicId) => kit.childrenOf(epicId)[0]).find((child) => child !== undefined)!;
+    const event = issueEvent(sandbox.site, { eventType: 'avi:jira:deleted:issue', issueKey: doomed.key });
+    sandbox.site.issues.splice(sandbox.site.issues.indexOf(doomed), 1);
+    try {
+      expect(await sandbox.forge.fireTrigger(rollupIssueDeleted as never, event, { moduleKey: 'issue-deleted-rollups' })).toMatchObject({ action: 'applied' });
+      await sandbox.forge.drainQueue();
+      const warm = await roadmap('developer');
+      expect(warm.pending).toEqual([]);
+      expectExact(warm);
+    } finally {
+      sandbox.site.issues.push(doomed);
+    }
   });
 
   test('Jira 429s send work items back to the queue with a delay; the result is exact', async () => {
