@@ -16,6 +16,7 @@ import { z } from 'zod';
 import { isCalendarDate } from '../domain/calendar';
 import { goalStatuses } from '../domain/strategy';
 import { horizons, itemStatuses } from '../domain/roadmap';
+import { checkInCadences, checkInStatuses, checkInTextLength } from '../domain/status-updates';
 import { maxDependsOn } from '../domain/dependencies';
 import { isWellFormedText } from './fields';
 import { limits } from './limits';
@@ -161,6 +162,30 @@ export const recordSchemas = {
     updatedAt: instant,
   }),
   'story-point-setting': z.strictObject({ fieldId: z.string().max(200), version, updatedAt: instant, updatedBy: z.string().min(1) }),
+  // Check-ins (src/adapters/storage/status-update-store.ts): a check-in, a target's head, a product's cadence.
+  'status-update': z.union([
+    z.strictObject({
+      projectId: id,
+      targetKind: z.enum(['goal', 'item']),
+      targetId: id,
+      status: z.enum(checkInStatuses),
+      text: z.string().min(1).max(checkInTextLength),
+      facts: z.record(z.string(), z.unknown()),
+      disagreements: z.array(z.string().max(1000)).max(10).optional(),
+      postedAt: instant,
+      postedBy: userRef,
+      editedAt: instant.optional(),
+      comments: z
+        .strictObject({
+          posted: z.array(z.strictObject({ epicId: id, key: z.string().max(255) })).max(100),
+          refused: z.array(z.strictObject({ epicId: id, key: z.string().max(255).optional(), message: z.string().max(1000) })).max(100),
+        })
+        .optional(),
+      version,
+    }),
+    z.strictObject({ projectId: id, headOf: id, headTarget: id, targetKind: z.enum(['goal', 'item']), latestId: id, status: z.enum(checkInStatuses), latestAt: instant, postedAt: instant, count, version }),
+    z.strictObject({ projectId: id, cadence: z.enum(checkInCadences), version, updatedAt: instant, postedAt: instant, updatedBy: z.string().min(1) }),
+  ]),
   'sprint-boards': z.strictObject({
     projectId: id,
     boardIds: z.array(z.number().int().min(1).max(maxStoredInteger)).max(100).optional(),

@@ -31,7 +31,7 @@ import { inBatches } from '../concurrency';
 type Value = Record<string, unknown>;
 
 /** What a stored kind's records are found by: an index partitioned by project, or the project id as key. */
-const byProjectIndex: ReadonlyArray<ExportedKind> = ['vision-version', 'goal', 'kpi', 'kpi-series', 'roadmap-item', 'epic-link', 'evidence', 'evidence-notes'];
+const byProjectIndex: ReadonlyArray<ExportedKind> = ['vision-version', 'goal', 'kpi', 'kpi-series', 'roadmap-item', 'epic-link', 'evidence', 'evidence-notes', 'status-update'];
 const batchLimit = 25;
 
 const query = (kind: ExportedKind, projectId: string) => (cursor: string | undefined) => {

@@ -3,8 +3,8 @@
  * own sparse indexes (an index holds only records that carry its partition and range attributes):
  *
  * - a check-in, key `checkin-<uuid>`: `by-target` (targetId, postedAt) pages one goal's or item's
- *   check-ins newest first, one query a page; `by-project` (projectId, postedAt) reads a product's
- *   recent check-ins;
+ *   check-ins newest first, one query a page; `by-project` (projectId, postedAt) lists every record
+ *   of a product, heads and cadence included (they carry a `postedAt`), for the admin's export;
  * - a target's head, key `head.<target id>`: its latest check-in's id, status and time, and how many
  *   it has. `heads-by-project` (headOf, headTarget) answers "update due" for every goal and item of
  *   a product in one query a hundred targets. Every post rewrites the head on condition of its
@@ -57,13 +57,17 @@ export interface CheckInRecord {
 }
 
 export interface CheckInHeadRecord {
-  /** The project id: the `heads-by-project` partition. */
+  /** Every record names its project (export, import); a head has no `postedAt`, so it stays out of `by-project`. */
+  projectId: string;
+  /** The project id again: the `heads-by-project` partition. */
   headOf: string;
   headTarget: string;
   targetKind: CheckInTargetKind;
   latestId: string;
   status: CheckInStatus;
   latestAt: string;
+  /** = `latestAt`: puts the head in `by-project` too, so the export lists it with the check-ins. */
+  postedAt: string;
   count: number;
   version: number;
 }
@@ -73,6 +77,8 @@ export interface CadenceRecord {
   cadence: CheckInCadence;
   version: number;
   updatedAt: string;
+  /** = `updatedAt`: puts the cadence in `by-project`, so the export lists it with the check-ins. */
+  postedAt: string;
   updatedBy: string;
 }
 
@@ -141,7 +147,7 @@ export async function cadenceOf(projectId: string): Promise<{ cadence: CheckInCa
 
 /** The product's cadence, on condition it is still at `baseVersion` (0: never set). */
 export function saveCadence(projectId: string, cadence: CheckInCadence, baseVersion: number, now: string, by: string): Promise<Commit> {
-  const record: CadenceRecord = { projectId, cadence, version: baseVersion + 1, updatedAt: now, updatedBy: by };
+  const record: CadenceRecord = { projectId, cadence, version: baseVersion + 1, updatedAt: now, postedAt: now, updatedBy: by };
   return commit((transaction) =>
     transaction.set(cadenceKey(projectId), record, { entityName: statusUpdateEntityName, conditions: baseVersion === 0 ? isAbsent() : versionIs(baseVersion) }),
   );
@@ -169,12 +175,14 @@ export function postCheckIn(options: { id: string; record: CheckInRecord; head: 
 export function nextHead(id: string, record: CheckInRecord, head: CheckInHeadRecord | undefined): CheckInHeadRecord {
   const newer = !head || record.postedAt > head.latestAt || (record.postedAt === head.latestAt && id > head.latestId);
   return {
+    projectId: record.projectId,
     headOf: record.projectId,
     headTarget: record.targetId,
     targetKind: record.targetKind,
     latestId: newer ? id : head.latestId,
     status: newer ? record.status : head.status,
     latestAt: newer ? record.postedAt : head.latestAt,
+    postedAt: newer ? record.postedAt : head.latestAt,
     count: (head?.count ?? 0) + 1,
     version: (head?.version ?? 0) + 1,
   };

@@ -473,3 +473,17 @@ describe('“update due” where project managers look', () => {
     expect(view.items.find((i) => i.id === fresh.id)!.updateDue).toBeUndefined();
   });
 });
+
+describe('export and import', () => {
+  test('the admin export carries check-ins, heads and the cadence, and the file validates for import', async () => {
+    const goal = await seedGoal(sandbox);
+    valueOf(await post({ kind: 'goal', id: goal.id }, { text: 'Exported.' }));
+    valueOf(await sandbox.call('saveCheckInCadence', { as: 'productManager', payload: { cadence: 'monthly', baseVersion: 0 } }));
+    const file = valueOf(await sandbox.call('exportData', { as: 'admin', in: { module: 'jira:adminPage' } }));
+    const records = (file.data as { records: Record<string, Array<{ key: string; value: Record<string, unknown> }>> }).records['status-update'] ?? [];
+    expect(records.map((record) => record.key.split(/[-.]/)[0]).sort()).toEqual(['cadence', 'checkin', 'head']);
+    expect(records.find((record) => record.key.startsWith('checkin-'))!.value).toMatchObject({ text: 'Exported.', targetId: goal.id });
+    const preview = await sandbox.call('previewImport', { as: 'admin', in: { module: 'jira:adminPage' }, payload: { data: file.data } });
+    expect(preview.ok).toBe(true);
+  });
+});
