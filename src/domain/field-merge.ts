@@ -19,7 +19,10 @@ export interface FieldMerge<T> {
 
 const same = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);
 
-export function mergeFields<T extends Record<string, unknown>>(base: T, mine: T, theirs: T): FieldMerge<T> {
+export function mergeFields<T extends object>(baseRecord: T, mineRecord: T, theirsRecord: T): FieldMerge<T> {
+  const base = baseRecord as Record<string, unknown>;
+  const mine = mineRecord as Record<string, unknown>;
+  const theirs = theirsRecord as Record<string, unknown>;
   const keys = [...new Set([...Object.keys(base), ...Object.keys(mine), ...Object.keys(theirs)])] as Array<keyof T & string>;
   const merged = {} as Record<string, unknown>;
   const fields = {} as Record<keyof T & string, FieldOutcome>;
@@ -43,7 +46,8 @@ export function mergeFields<T extends Record<string, unknown>>(base: T, mine: T,
 }
 
 /** The merge with each clash settled: `choice[field]` says whose value stands. */
-export function resolveClashes<T extends Record<string, unknown>>(merge: FieldMerge<T>, mine: T, choice: Partial<Record<keyof T & string, 'mine' | 'theirs'>>): T {
+export function resolveClashes<T extends object>(merge: FieldMerge<T>, mineRecord: T, choice: Partial<Record<keyof T & string, 'mine' | 'theirs'>>): T {
+  const mine = mineRecord as Record<string, unknown>;
   const result = { ...merge.merged } as Record<string, unknown>;
   for (const key of merge.clashes) {
     if (choice[key] !== 'mine') continue;
@@ -54,5 +58,5 @@ export function resolveClashes<T extends Record<string, unknown>>(merge: FieldMe
 }
 
 /** Whether every clash has a choice. */
-export const allClashesSettled = <T extends Record<string, unknown>>(merge: FieldMerge<T>, choice: Partial<Record<keyof T & string, 'mine' | 'theirs'>>): boolean =>
+export const allClashesSettled = <T extends object>(merge: FieldMerge<T>, choice: Partial<Record<keyof T & string, 'mine' | 'theirs'>>): boolean =>
   merge.clashes.every((key) => choice[key] === 'mine' || choice[key] === 'theirs');

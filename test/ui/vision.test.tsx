@@ -61,7 +61,10 @@ describe('the Vision tab', () => {
     expect(within(entries[0]!).getByText('“Every team knows why its work matters.”')).toBeTruthy();
     expect(within(entries[0]!).getByText('current')).toBeTruthy();
     expect(entries[0]!.textContent).toContain('Maya Okafor');
-    expect(within(entries[1]!).getByText(`“${board.vision}”`)).toBeTruthy();
+    // Each entry tells its own change: version 2 changed the vision, version 1 wrote the whole board.
+    expect(within(entries[0]!).getByText('Changed: vision')).toBeTruthy();
+    expect(within(entries[1]!).getByText(/^Changed: product name, vision/)).toBeTruthy();
+    expect(within(entries[1]!).getByText(`“${board.productName}”`)).toBeTruthy();
   });
 
   test('Esc leaves an edit without saving', async () => {
@@ -170,6 +173,11 @@ describe('the Vision tab', () => {
     expect(screen.getByText(/Priya Raman saved a newer version on/)).toBeTruthy();
     expect(screen.getByText('Their vision.')).toBeTruthy();
     expect((screen.getByRole('textbox', { name: 'Vision' }) as HTMLTextAreaElement).value).toBe('My sharper vision.');
+    // All their fields show, their needs included; both changed the vision, so that is asked.
+    expect(within(screen.getByTestId('conflict-their-fields')).getByText('Their needs.')).toBeTruthy();
+    await user.click(screen.getByRole('button', { name: 'Apply my change to their version' }));
+    expect(await screen.findByText('Choose mine or theirs for each field you both changed.')).toBeTruthy();
+    await user.click(screen.getByRole('radio', { name: 'Keep mine: My sharper vision.' }));
     await user.click(screen.getByRole('button', { name: 'Apply my change to their version' }));
 
     expect(await boardOnScreen().findByText('My sharper vision.')).toBeTruthy();

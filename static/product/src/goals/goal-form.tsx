@@ -3,11 +3,10 @@ import Button from '@atlaskit/button/new';
 import Heading from '@atlaskit/heading';
 import TextArea from '@atlaskit/textarea';
 import Textfield from '@atlaskit/textfield';
-import { Box, Inline, Stack, Text, xcss } from '@atlaskit/primitives';
+import { Box, Inline, Stack, xcss } from '@atlaskit/primitives';
 import type { GoalInput, GoalView, UserRef } from '../../../../src/contract';
 import { goalStatuses } from '../../../../src/domain/strategy';
 import { invoke } from '../../../shared/bridge';
-import { ConflictNotice } from '../../../shared/conflict-notice';
 import { attempt, exactFieldError, fieldError, isFieldError } from '../../../shared/errors';
 import type { UiError } from '../../../shared/errors';
 import { Field } from '../../../shared/field';
@@ -15,6 +14,8 @@ import { formatTimeFrame } from '../../../shared/format';
 import { messages } from '../../../shared/messages';
 import { NativeSelect } from '../../../shared/native-select';
 import { rebase } from '../../../shared/rebase';
+import { MergeConflict } from '../../../shared/merge-conflict';
+import type { MergeField } from '../../../shared/merge-conflict';
 import { WriteError } from '../../../shared/write-error';
 import { OwnerPicker } from './owner-picker';
 import { TimeFrameField } from './time-frame-field';
@@ -77,9 +78,9 @@ export function GoalForm(props: { goal?: GoalView; onSaved: (goal: GoalView) => 
     else setError(result.error);
   };
 
-  const reapply = (theirs: GoalView) => {
+  const reapply = (theirs: GoalView, settled?: GoalInput) => {
     const started = base.current ?? theirs;
-    const merged = rebase(goalInput(started), draft(), goalInput(theirs));
+    const merged = settled ?? rebase(goalInput(started), draft(), goalInput(theirs));
     base.current = theirs;
     setTitle(merged.title);
     setDescription(merged.description);
@@ -114,13 +115,16 @@ export function GoalForm(props: { goal?: GoalView; onSaved: (goal: GoalView) => 
           <TimeFrameField value={timeFrame} onChange={setTimeFrame} error={(path) => exactFieldError(error, path)} />
         </Inline>
         {conflict ? (
-          <ConflictNotice headingLevel="h4" stamp={conflict.updated} isBusy={busy} onReapply={() => reapply(conflict)} onDiscard={() => props.onSaved(conflict)}>
-            <Text as="p">
-              <Text weight="semibold">{messages.common.conflictTheirs}: </Text>“{conflict.title}” · {m.status[conflict.status]}
-              {conflict.owner ? ` · ${conflict.owner.displayName}` : ''}
-              {formatTimeFrame(conflict.timeFrame) ? ` · ${formatTimeFrame(conflict.timeFrame)}` : ''}
-            </Text>
-          </ConflictNotice>
+          <MergeConflict
+            stamp={conflict.updated}
+            isBusy={busy}
+            base={goalInput(base.current ?? conflict)}
+            mine={draft()}
+            theirs={goalInput(conflict)}
+            fields={goalMergeFields([conflict.owner, owner ?? undefined, base.current?.owner])}
+            onApply={(merged) => reapply(conflict, merged)}
+            onDiscard={() => props.onSaved(conflict)}
+          />
         ) : error && !isFieldError(error, fieldPaths) ? (
           <WriteError error={error} headingLevel="h4" />
         ) : null}
@@ -135,4 +139,17 @@ export function GoalForm(props: { goal?: GoalView; onSaved: (goal: GoalView) => 
       </Stack>
     </Box>
   );
+}
+
+/** The goal's fields as a conflict shows them; owners are named from the people already at hand. */
+function goalMergeFields(people: ReadonlyArray<UserRef | undefined>): Array<MergeField<GoalInput>> {
+  const m = messages.goals;
+  const name = (accountId: string | null) => (accountId ? (people.find((person) => person?.accountId === accountId)?.displayName ?? accountId) : '');
+  return [
+    { key: 'title', label: m.title, show: (goal) => goal.title },
+    { key: 'description', label: m.description, show: (goal) => goal.description },
+    { key: 'ownerAccountId', label: m.owner, show: (goal) => name(goal.ownerAccountId) },
+    { key: 'status', label: m.statusLabel, show: (goal) => m.status[goal.status] },
+    { key: 'timeFrame', label: m.timeFrame, show: (goal) => formatTimeFrame(goal.timeFrame) ?? '' },
+  ];
 }

@@ -3,17 +3,18 @@ import Button from '@atlaskit/button/new';
 import Heading from '@atlaskit/heading';
 import TextArea from '@atlaskit/textarea';
 import Textfield from '@atlaskit/textfield';
-import { Box, Inline, Stack, Text, xcss } from '@atlaskit/primitives';
+import { Box, Inline, Stack, xcss } from '@atlaskit/primitives';
 import type { RoadmapItemInput, RoadmapItemView, RoadmapView } from '../../../../src/contract';
 import { horizons, itemStatuses } from '../../../../src/domain/roadmap';
 import { invoke } from '../../../shared/bridge';
-import { ConflictNotice } from '../../../shared/conflict-notice';
 import { attempt, fieldError, isFieldError } from '../../../shared/errors';
 import type { UiError } from '../../../shared/errors';
 import { Field } from '../../../shared/field';
 import { messages } from '../../../shared/messages';
 import { NativeSelect } from '../../../shared/native-select';
 import { rebase } from '../../../shared/rebase';
+import { MergeConflict } from '../../../shared/merge-conflict';
+import type { MergeField } from '../../../shared/merge-conflict';
 import { WriteError } from '../../../shared/write-error';
 
 const m = messages.roadmap;
@@ -87,8 +88,8 @@ export function ItemForm(props: {
     else setError(result.error);
   };
 
-  const reapply = (theirs: RoadmapItemView) => {
-    const merged = rebase(itemInput(base.current ?? theirs), draft, itemInput(theirs));
+  const reapply = (theirs: RoadmapItemView, settled?: RoadmapItemInput) => {
+    const merged = settled ?? rebase(itemInput(base.current ?? theirs), draft, itemInput(theirs));
     base.current = theirs;
     setDraft(merged);
     void save(merged, theirs.version);
@@ -155,11 +156,16 @@ export function ItemForm(props: {
           </Box>
         </Inline>
         {conflict ? (
-          <ConflictNotice headingLevel="h4" stamp={conflict.updated} isBusy={busy} onReapply={() => reapply(conflict)} onDiscard={() => props.onSaved(conflict)}>
-            <Text as="p">
-              <Text weight="semibold">{messages.common.conflictTheirs}: </Text>“{conflict.title}” · {m.status[conflict.status]} · {m.horizons[conflict.horizon]}
-            </Text>
-          </ConflictNotice>
+          <MergeConflict
+            stamp={conflict.updated}
+            isBusy={busy}
+            base={itemInput(base.current ?? conflict)}
+            mine={draft}
+            theirs={itemInput(conflict)}
+            fields={itemMergeFields(view)}
+            onApply={(merged) => reapply(conflict, merged)}
+            onDiscard={() => props.onSaved(conflict)}
+          />
         ) : error && !isFieldError(error, fieldPaths) ? (
           <WriteError error={error} headingLevel="h4" />
         ) : null}
@@ -174,4 +180,19 @@ export function ItemForm(props: {
       </Stack>
     </Box>
   );
+}
+
+/** The item's fields as a conflict shows them, goals and lanes by name. */
+function itemMergeFields(view: Pick<RoadmapView, 'goals' | 'lanes'>): Array<MergeField<RoadmapItemInput>> {
+  const m = messages.roadmap;
+  return [
+    { key: 'title', label: m.title, show: (item) => item.title },
+    { key: 'description', label: m.description, show: (item) => item.description },
+    { key: 'goalId', label: m.goal, show: (item) => view.goals.find((goal) => goal.id === item.goalId)?.title ?? '' },
+    { key: 'laneId', label: m.lane, show: (item) => view.lanes.find((lane) => lane.id === item.laneId)?.name ?? '' },
+    { key: 'horizon', label: m.horizon, show: (item) => m.horizons[item.horizon] },
+    { key: 'startDate', label: m.startDate, show: (item) => item.startDate ?? '' },
+    { key: 'endDate', label: m.endDate, show: (item) => item.endDate ?? '' },
+    { key: 'status', label: m.statusLabel, show: (item) => m.status[item.status] },
+  ];
 }

@@ -3,7 +3,9 @@ import Button, { IconButton } from '@atlaskit/button/new';
 import TextArea from '@atlaskit/textarea';
 import { Box, Inline, Stack, Text, xcss } from '@atlaskit/primitives';
 import type { VisionView } from '../../../../src/contract';
-import { ConflictNotice } from '../../../shared/conflict-notice';
+import { MergeConflict } from '../../../shared/merge-conflict';
+import type { VisionBoard } from '../../../../src/domain/strategy';
+import { visionFields } from '../../../../src/domain/vision-changes';
 import { FieldMessage } from '../../../shared/field';
 import { fieldError } from '../../../shared/errors';
 import type { Attempt, UiError } from '../../../shared/errors';
@@ -66,9 +68,9 @@ export function EditableVisionField(props: {
     setError(undefined);
     setEditing(false);
   };
-  const submit = async (base?: VisionView) => {
+  const submit = async (base?: VisionView, text: string = draft) => {
     setBusy(true);
-    const result = await props.save(field, draft, base);
+    const result = await props.save(field, text, base);
     setBusy(false);
     if (result.ok) close();
     else setError(result.error);
@@ -122,21 +124,23 @@ export function EditableVisionField(props: {
       />
       {ownError ? <FieldMessage id={errorId}>{ownError}</FieldMessage> : null}
       {conflict ? (
-        <ConflictNotice
-          headingLevel="h4"
-          stamp={conflict.saved}
+        <MergeConflict
+          {...(conflict.saved ? { stamp: conflict.saved } : {})}
           isBusy={busy}
-          onReapply={() => void submit(conflict)}
+          // Only this field is edited here: the others are theirs as saved, this one mine unless they changed it too.
+          base={{ ...conflict.board, [field]: value }}
+          mine={{ ...conflict.board, [field]: draft }}
+          theirs={conflict.board}
+          fields={visionFields.map((key) => ({ key, label: messages.vision.fields[key], show: (board: VisionBoard) => board[key] }))}
+          onApply={(merged) => {
+            setDraft(merged[field]);
+            void submit(conflict, merged[field]);
+          }}
           onDiscard={() => {
             props.onTakeTheirs(conflict);
             close();
           }}
-        >
-          <Text as="p" weight="semibold">
-            {messages.common.conflictTheirs}
-          </Text>
-          <Box xcss={theirsStyles}>{conflict.board[field] || messages.vision.emptyField}</Box>
-        </ConflictNotice>
+        />
       ) : error && otherLabel ? (
         <FieldMessage>{`${otherLabel}: ${error.message}`}</FieldMessage>
       ) : error && !ownError ? (
@@ -158,4 +162,3 @@ export function EditableVisionField(props: {
   );
 }
 
-const theirsStyles = xcss({ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere', font: 'font.body' });
