@@ -2,7 +2,7 @@
  * The UI's only door to Forge: the one file that imports `@forge/bridge`. Everything else calls the
  * typed `invoke` below, so a wrong function name or payload is a compile error.
  */
-import { makeInvoke, router, view } from '@forge/bridge';
+import { i18n, makeInvoke, router, view } from '@forge/bridge';
 import type { Defs, GadgetConfig } from '../../src/contract';
 
 export const invoke = makeInvoke<Defs>();
@@ -27,6 +27,19 @@ export async function uiContext(): Promise<UiContext> {
     moduleKey: context.moduleKey,
     siteUrl: context.siteUrl,
   };
+}
+
+/**
+ * The app's texts in the user's Jira language: manifest.yml `translations`, read through
+ * @forge/bridge i18n (the context's locale, falling back to en-US as the manifest says).
+ * @see https://developer.atlassian.com/platform/forge/apis-reference/ui-api-bridge/i18n/
+ */
+export async function appTranslations(locale?: string): Promise<{ locale: string; translations: Record<string, unknown> | null; t: (key: string, fallback?: string) => string }> {
+  // Jira may report a locale Forge has no code for (it then falls back): the bridge's type is narrower.
+  const wanted = (locale ?? null) as Parameters<typeof i18n.getTranslations>[0];
+  const { translations, locale: found } = await i18n.getTranslations(wanted);
+  const t = await i18n.createTranslationFunction(wanted);
+  return { locale: found, translations: (translations ?? null) as Record<string, unknown> | null, t };
 }
 
 /** The project page's module key (manifest.yml): the portfolio links into each product's page. */
