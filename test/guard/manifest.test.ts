@@ -1,7 +1,8 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { validate } from '@forge/manifest';
+import { parse } from 'yaml';
 import * as entryPoints from '../../src/index';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -41,6 +42,16 @@ describe('manifest.yml', () => {
     for (const resource of manifest.resources ?? []) {
       expect(existsSync(join(root, resource.path, 'index.html'))).toBe(true);
     }
+  });
+
+  // Forge allows 20 custom entities an app and 7 indexes an entity ("Limitations",
+  // https://developer.atlassian.com/platform/forge/runtime-reference/custom-entities/); `forge deploy`
+  // refuses more, but the offline validate() above does not check it.
+  test('declares at most 20 custom entities, with at most 7 indexes each', () => {
+    const text = readFileSync(join(root, 'manifest.yml'), 'utf8');
+    const entities = (parse(text) as { app: { storage: { entities: Array<{ name: string; indexes?: unknown[] }> } } }).app.storage.entities;
+    expect(entities.length).toBeLessThanOrEqual(20);
+    expect(entities.filter((entity) => (entity.indexes?.length ?? 0) > 7).map((entity) => entity.name)).toEqual([]);
   });
 
   test('runs on Node 22 and asks only for the scopes the app uses', async () => {

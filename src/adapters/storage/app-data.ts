@@ -26,6 +26,7 @@ import { allRows } from './paging';
 import { chunkKeys } from './series-layout';
 import type { SeriesRecord } from './records';
 import { maxTransactionOperations } from './writes';
+import { fromStoredValue, kindOf, placeOf, toStoredValue } from './record-places';
 import { inBatches } from '../concurrency';
 
 type Value = Record<string, unknown>;
@@ -34,8 +35,11 @@ type Value = Record<string, unknown>;
 const byProjectIndex: ReadonlyArray<ExportedKind> = ['vision-version', 'goal', 'kpi', 'kpi-series', 'roadmap-item', 'epic-link', 'evidence', 'evidence-notes', 'status-update'];
 const batchLimit = 25;
 
+/** Kinds that share an entity with another kind are listed by an index of their own (record-places.ts). */
+const indexOf: Partial<Record<ExportedKind, string>> = { 'evidence-notes': 'notes-by-project' };
+
 const query = (kind: ExportedKind, projectId: string) => (cursor: string | undefined) => {
-  let q = kvs.entity<Value>(kind).query().index('by-project', { partition: [projectId] }).limit(100);
+  let q = kvs.entity<Value>(placeOf(kind, '').entityName).query().index(indexOf[kind] ?? 'by-project', { partition: [projectId] }).limit(100);
   if (cursor) q = q.cursor(cursor);
   return q.getMany();
 };
@@ -43,7 +47,9 @@ const query = (kind: ExportedKind, projectId: string) => (cursor: string | undef
 /** Every record of one project, by kind (measurement chunks found through the project's series). */
 export async function readProjectRecords(projectId: string): Promise<Array<PlannedWrite<Value>>> {
   const indexed = await Promise.all(
-    byProjectIndex.map(async (kind) => (await allRows(query(kind, projectId))).map(({ id, ...value }) => ({ kind, key: id, value: value as Value }))),
+    byProjectIndex.map(async (kind) =>
+      (await allRows(query(kind, projectId))).map(({ id, ...value }) => ({ kind, key: kindOf(placeOf(kind, '').entityName, id).key, value: fromStoredValue<Value>(kind, value) })),
+    ),
   );
   const keyed: StoredKey[] = [...perProjectKinds, 'story-point-setting'].map((kind) => ({ kind, key: projectId }));
   const series = indexed.flat().filter((record) => record.kind === 'kpi-series');
@@ -77,9 +83,11 @@ export async function projectIdsWithProducts(): Promise<string[]> {
 export async function readRecords(keys: readonly StoredKey[]): Promise<Array<PlannedWrite<Value>>> {
   const found: Array<PlannedWrite<Value>> = [];
   for (const batch of inBatches(keys, batchLimit)) {
-    const result = await kvs.batchGet<Value>(batch.map((entry) => ({ key: entry.key, entityName: entry.kind })));
+    const result = await kvs.batchGet<Value>(batch.map((entry) => placeOf(entry.kind, entry.key)));
     for (const item of result.successfulKeys) {
-      if (item.value !== undefined) found.push({ kind: item.entityName ?? '', key: item.key, value: item.value });
+      if (item.value === undefined) continue;
+      const { kind, key } = kindOf(item.entityName ?? '', item.key);
+      found.push({ kind, key, value: fromStoredValue<Value>(kind, item.value) });
     }
   }
   return found;
@@ -187,8 +195,9 @@ async function runOperations(operations: readonly Operation[]): Promise<void> {
   for (const group of transactionGroups(operations, maxTransactionOperations)) {
     const transaction = kvs.transact();
     for (const operation of group) {
-      if (operation.value === undefined) transaction.delete(operation.key, { entityName: operation.kind });
-      else transaction.set(operation.key, operation.value, { entityName: operation.kind });
+      const place = placeOf(operation.kind, operation.key);
+      if (operation.value === undefined) transaction.delete(place.key, { entityName: place.entityName });
+      else transaction.set(place.key, toStoredValue(operation.kind, operation.value), { entityName: place.entityName });
     }
     await transaction.execute();
   }

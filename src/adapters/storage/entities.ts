@@ -12,7 +12,6 @@ export const entityNames = {
   chunk: 'measurement-chunk',
   roadmapItem: 'roadmap-item',
   roadmapSetup: 'roadmap-setup',
-  roadmapLanes: 'roadmap-lanes',
 } as const;
 
 export const entities = {
@@ -25,7 +24,8 @@ export const entities = {
   chunk: kvs.entity<ChunkRecord>(entityNames.chunk),
   roadmapItem: kvs.entity<RoadmapItemRecord>(entityNames.roadmapItem),
   roadmapSetup: kvs.entity<RoadmapSetupRecord>(entityNames.roadmapSetup),
-  roadmapLanes: kvs.entity<RoadmapLanesRecord>(entityNames.roadmapLanes),
+  /** Lanes live in `settings` under `lanes.<project>` (record-places.ts). */
+  roadmapLanes: kvs.entity<RoadmapLanesRecord>(entityNames.settings),
 };
 
 /** Largest page an entity query returns. */

@@ -1,5 +1,5 @@
 /**
- * The roll-up cache in Forge storage (manifest entities `epic-rollup` and `rollup-sync`).
+ * The roll-up cache in Forge storage (manifest entity `epic-rollup`, and sync markers in `project-shape`).
  *
  * Layout, and why:
  * - one `epic-rollup` record per epic, key = epic id (ids survive key renames and project moves),
@@ -8,7 +8,7 @@
  *   well under the 240 KiB value limit), not the roll-up: the roll-up is recomputed from the facts
  *   on every read (cheap), and the facts are what an incremental update needs. An epic too big for
  *   one record is stored without facts (`overflow`) and crawled afresh on each load.
- * - one `rollup-sync` record per project, key = project id: when the project's records were last
+ * - one `rollup-sync` record per project, key `rollup-sync.<project id>` in `project-shape`: when the project's records were last
  *   synced (the next delta query starts there), when they were last crawled in full, and the field
  *   ids the facts were read with (story points, sprint) plus what chose them, so a warm load asks
  *   Jira nothing but the delta.
@@ -22,9 +22,12 @@ import type { StatusCategory } from '../../domain/model';
 import type { EstimationSetup } from '../jira/story-points';
 import { inBatches, mapWithConcurrency } from '../concurrency';
 import { loadStoryPointOverride } from './story-point-setting';
+import { placeOf } from './record-places';
 import type { StoryPointOverride } from './story-point-setting';
 
-export const rollupEntityNames = { epic: 'epic-rollup', sync: 'rollup-sync' } as const;
+export const rollupEntityNames = { epic: 'epic-rollup', sync: placeOf('rollup-sync', '').entityName } as const;
+/** A project's sync marker lives in `project-shape` under `rollup-sync.<project id>` (record-places.ts). */
+export const rollupSyncKey = (projectId: string): string => placeOf('rollup-sync', projectId).key;
 
 /**
  * `[id, category, sprintIds, points?, fixVersionIds?]`; category 0 to do, 1 in progress, 2 done; no
@@ -195,12 +198,12 @@ export function kvsRollupStore(): RollupStore {
 
   return {
     async readProject(projectId) {
-      const [sync, records] = await Promise.all([syncs.get(projectId), readAllOfProject(projectId)]);
+      const [sync, records] = await Promise.all([syncs.get(rollupSyncKey(projectId)), readAllOfProject(projectId)]);
       return { ...(sync?.facts === factsFormat ? { sync: toMarker(sync) } : {}), epics: records };
     },
 
     async readSync(projectId) {
-      const sync = await syncs.get(projectId);
+      const sync = await syncs.get(rollupSyncKey(projectId));
       return sync?.facts === factsFormat ? toMarker(sync) : undefined;
     },
 
@@ -245,7 +248,7 @@ export function kvsRollupStore(): RollupStore {
         ...(marker.pointsFieldId ? { pointsFieldId: marker.pointsFieldId } : {}),
         ...(marker.sprintFieldId ? { sprintFieldId: marker.sprintFieldId } : {}),
       };
-      await syncs.set(marker.projectId, value);
+      await syncs.set(rollupSyncKey(marker.projectId), value);
     },
 
     readOverride: loadStoryPointOverride,

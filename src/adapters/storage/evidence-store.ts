@@ -1,7 +1,8 @@
 /**
  * Evidence on roadmap items. Per item: one head record (`evidence`, key = item id) with its linked
- * issue keys, saved JQL and the size of each notes chunk, and up to 8 notes chunks
- * (`evidence-notes`, key `<item>.<n>`, 25 notes each). Why: the card counts come from the heads
+ * issue keys, saved JQL and the size of each notes chunk, and up to 8 notes chunks (kind
+ * `evidence-notes`, key `<item>.<n>`, 25 notes each; stored in the same entity under
+ * `notes.<item>.<n>`, see record-places.ts). Why: the card counts come from the heads
  * alone (one index query per 100 items), one item's whole evidence is one batch read by key (keys
  * are known, so no index lag), and deleting an item removes at most 9 records in the item's own
  * transaction. Every write rewrites the head on condition of its version, so limits hold exactly
@@ -15,8 +16,12 @@ import { entityNames, queryPageSize } from './entities';
 import { commit, isAbsent, versionIs } from './writes';
 import type { Commit } from './writes';
 import type { Keyed } from './records';
+import { fromStoredValue, kindOf, placeOf, toStoredValue } from './record-places';
 
-export const evidenceEntityNames = { head: 'evidence', notes: 'evidence-notes' } as const;
+export const evidenceEntityNames = { head: 'evidence', notes: placeOf('evidence-notes', '').entityName } as const;
+const notesKind = 'evidence-notes';
+/** Where a notes chunk is stored (the heads' entity, its own key prefix). */
+const storedChunkKey = (itemId: string, chunk: number): string => placeOf(notesKind, notesChunkKey(itemId, chunk)).key;
 
 export interface EvidenceStamp {
   at: string;
@@ -81,17 +86,19 @@ export interface ItemEvidenceRecords {
 export async function readItemEvidence(projectId: string, itemId: string): Promise<ItemEvidenceRecords> {
   const keys = [
     { key: itemId, entityName: evidenceEntityNames.head },
-    ...Array.from({ length: maxNoteChunks }, (_, n) => ({ key: notesChunkKey(itemId, n), entityName: evidenceEntityNames.notes })),
+    ...Array.from({ length: maxNoteChunks }, (_, n) => ({ key: storedChunkKey(itemId, n), entityName: evidenceEntityNames.notes })),
   ];
-  const result = await kvs.batchGet<EvidenceHeadRecord | EvidenceNotesRecord>(keys);
+  const result = await kvs.batchGet<Record<string, unknown>>(keys);
   let head: EvidenceHeadRecord | undefined;
   const chunks = new Map<number, EvidenceNotesRecord>();
   for (const found of result.successfulKeys) {
     if (found.value === undefined) continue;
+    const isChunk = kindOf(found.entityName ?? '', found.key).kind === notesKind;
+    const value = isChunk ? fromStoredValue<EvidenceNotesRecord>(notesKind, found.value) : (found.value as unknown as EvidenceHeadRecord);
     // Keys are global: a record of another project (an id sent from elsewhere) reads as missing.
-    if (found.value.projectId !== projectId || found.value.itemId !== itemId) continue;
-    if (found.entityName === evidenceEntityNames.head) head = found.value as EvidenceHeadRecord;
-    else chunks.set((found.value as EvidenceNotesRecord).chunk, found.value as EvidenceNotesRecord);
+    if (value.projectId !== projectId || value.itemId !== itemId) continue;
+    if (isChunk) chunks.set((value as EvidenceNotesRecord).chunk, value as EvidenceNotesRecord);
+    else head = value as EvidenceHeadRecord;
   }
   // A key with no record is reported per key as KEY_NOT_FOUND (most chunks never exist); anything else is a failed read.
   const failed = result.failedKeys.filter((failure) => failure.error?.code !== 'KEY_NOT_FOUND');
@@ -129,13 +136,13 @@ export function writeEvidence(options: {
     if (!options.chunk) return;
     const { number, notes } = options.chunk;
     const before = read.chunks.get(number);
-    const key = notesChunkKey(head.itemId, number);
+    const key = storedChunkKey(head.itemId, number);
     if (notes.length === 0) {
       if (before) transaction.delete(key, { entityName: evidenceEntityNames.notes, conditions: versionIs(before.version) });
       return;
     }
     const record: EvidenceNotesRecord = { projectId: head.projectId, itemId: head.itemId, chunk: number, notes, version: (before?.version ?? 0) + 1 };
-    transaction.set(key, record, { entityName: evidenceEntityNames.notes, conditions: before ? versionIs(before.version) : isAbsent() });
+    transaction.set(key, { ...toStoredValue(notesKind, record), version: record.version }, { entityName: evidenceEntityNames.notes, conditions: before ? versionIs(before.version) : isAbsent() });
   });
 }
 
@@ -145,7 +152,7 @@ export function stageEvidenceRemoval(read: ItemEvidenceRecords): ((transaction: 
   return (transaction) => {
     if (read.head) transaction.delete(read.head.itemId, { entityName: evidenceEntityNames.head, conditions: versionIs(read.head.version) });
     for (const chunk of read.chunks.values()) {
-      transaction.delete(notesChunkKey(chunk.itemId, chunk.chunk), { entityName: evidenceEntityNames.notes, conditions: versionIs(chunk.version) });
+      transaction.delete(storedChunkKey(chunk.itemId, chunk.chunk), { entityName: evidenceEntityNames.notes, conditions: versionIs(chunk.version) });
     }
   };
 }

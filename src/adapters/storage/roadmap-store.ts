@@ -5,6 +5,7 @@
  */
 import { entities, entityNames, queryPageSize } from './entities';
 import { allRows } from './paging';
+import { placeOf } from './record-places';
 import { structuralAttempts } from './product-store';
 import type { Keyed, RoadmapItemRecord, RoadmapLanesRecord, RoadmapSetupRecord } from './records';
 import { commit, isAbsent, versionIs } from './writes';
@@ -31,7 +32,7 @@ async function loadRoadmapSetup(projectId: string, now: string): Promise<Roadmap
 
 /** The lanes as stored, or the default (goal lanes, version 0) before the project's first change. */
 export async function loadLanes(projectId: string): Promise<RoadmapLanesRecord> {
-  const stored = await entities.roadmapLanes.get(projectId);
+  const stored = await entities.roadmapLanes.get(placeOf('roadmap-lanes', projectId).key);
   return stored ?? { projectId, laneMode: 'goals', lanes: [], version: 0, updatedAt: '', updatedBy: '' };
 }
 
@@ -94,9 +95,9 @@ export async function saveLanes(options: Omit<RoadmapLanesRecord, 'version'> & {
   const { baseVersion, ...next } = options;
   const outcome = await commit((transaction) =>
     transaction.set(
-      options.projectId,
+      placeOf('roadmap-lanes', options.projectId).key,
       { ...next, version: baseVersion + 1 },
-      { entityName: entityNames.roadmapLanes, conditions: baseVersion === 0 ? isAbsent() : versionIs(baseVersion) },
+      { entityName: placeOf('roadmap-lanes', options.projectId).entityName, conditions: baseVersion === 0 ? isAbsent() : versionIs(baseVersion) },
     ),
   );
   return { outcome, lanes: outcome === 'committed' ? { ...next, version: baseVersion + 1 } : await loadLanes(options.projectId) };

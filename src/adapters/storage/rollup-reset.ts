@@ -3,7 +3,7 @@
  * is derived from Jira: without the marker the next roadmap load crawls the project afresh.
  */
 import { kvs } from '@forge/kvs';
-import { rollupEntityNames } from './epic-rollups';
+import { rollupEntityNames, rollupSyncKey } from './epic-rollups';
 import { allRows } from './paging';
 import { inBatches } from '../concurrency';
 
@@ -14,7 +14,7 @@ export async function dropProjectRollups(projectId: string): Promise<number> {
     return q.getMany();
   });
   // The marker first: a load that starts meanwhile then does a full crawl rather than trust half a cache.
-  await kvs.entity(rollupEntityNames.sync).delete(projectId);
+  await kvs.entity(rollupEntityNames.sync).delete(rollupSyncKey(projectId));
   for (const batch of inBatches(rows, 25)) {
     await kvs.batchDelete(batch.map((row) => ({ key: row.id, entityName: rollupEntityNames.epic })));
   }

@@ -1,11 +1,15 @@
 /**
- * The admin's story-point field override (manifest entity `story-point-setting`): one record for
- * the site (key `site`) and one per project that needs its own (key = project id). A project's
+ * The admin's story-point field override (entity `settings`, keys `story-points.site` and
+ * `story-points.<project id>`, see record-places.ts): one record for the site and one per project
+ * that needs its own. A project's
  * own setting wins over the site's. An empty `fieldId` means "no override: detect".
  */
 import { Filter, FilterConditions, ForgeKvsAPIError, kvs } from '@forge/kvs';
+import { placeOf } from './record-places';
 
-export const storyPointSettingEntity = 'story-point-setting';
+/** The export file's kind (format 1); stored in `settings`. */
+export const storyPointSettingKind = 'story-point-setting';
+const storyPointSettingEntity = placeOf(storyPointSettingKind, '').entityName;
 
 interface StoryPointSettingValue {
   fieldId: string;
@@ -24,20 +28,21 @@ export interface StoryPointOverride {
 }
 
 const siteKey = 'site';
-const keyOf = (scope: OverrideScope): string => (scope.kind === 'site' ? siteKey : scope.projectId);
+const keyOf = (scope: OverrideScope): string => storedKey(scope.kind === 'site' ? siteKey : scope.projectId);
+const storedKey = (key: string): string => placeOf(storyPointSettingKind, key).key;
 
 const setting = () => kvs.entity<StoryPointSettingValue>(storyPointSettingEntity);
 
 /** The override that applies to a project: its own, else the site's, else none. One storage request. */
 export async function loadStoryPointOverride(projectId: string): Promise<StoryPointOverride> {
   const result = await kvs.batchGet<StoryPointSettingValue>([
-    { key: projectId, entityName: storyPointSettingEntity },
-    { key: siteKey, entityName: storyPointSettingEntity },
+    { key: storedKey(projectId), entityName: storyPointSettingEntity },
+    { key: storedKey(siteKey), entityName: storyPointSettingEntity },
   ]);
   const byKey = new Map(result.successfulKeys.map((item) => [item.key, item.value]));
-  const own = byKey.get(projectId)?.fieldId;
+  const own = byKey.get(storedKey(projectId))?.fieldId;
   if (own) return { fieldId: own, scope: 'project' };
-  const site = byKey.get(siteKey)?.fieldId;
+  const site = byKey.get(storedKey(siteKey))?.fieldId;
   return site ? { fieldId: site, scope: 'site' } : {};
 }
 

@@ -1,6 +1,7 @@
 /** Steps the admin tests share: calls made on the admin page, and what storage holds. */
 import type { Defs } from '../../../src/contract';
 import type { Actor, Sandbox } from '../harness';
+import { fromStoredValue, kindOf } from '../../../src/adapters/storage/record-places';
 
 export const onAdminPage = { module: 'jira:adminPage' } as const;
 
@@ -18,13 +19,24 @@ export function adminCall<K extends keyof Defs>(sandbox: Sandbox, functionKey: K
 
 /** Entities that hold only what the app derives from Jira (caches): never exported, rebuilt on demand. */
 // `link-sync`: changes still being carried to epics' properties (pending work, not data: an import records its own).
-export const derivedEntities = ['epic-rollup', 'rollup-sync', 'project-shape', 'epic-card', 'link-sync', 'rollup-crawl', 'rollup-crawl-part'];
+// `project-shape` also holds the roll-up sync markers (kind `rollup-sync`, src/adapters/storage/record-places.ts).
+export const derivedEntities = ['epic-rollup', 'project-shape', 'epic-card', 'link-sync', 'rollup-crawl', 'rollup-crawl-part'];
 
-/** The app's own custom entities as stored now (derived caches left out). */
+/**
+ * The app's own records as stored now, by record kind and key as the export file names them (kinds
+ * that share an entity are told apart by their key prefix, record-places.ts); derived caches left out.
+ */
 export function appData(sandbox: Sandbox): Record<string, Record<string, unknown>> {
   const { entities } = sandbox.forge.kvs.snapshot();
-  const kept = Object.entries(entities).filter(([name, records]) => !derivedEntities.includes(name) && Object.keys(records).length > 0);
-  return Object.fromEntries(kept.map(([name, records]) => [name, Object.fromEntries(Object.entries(records).map(([key, record]) => [key, valueOf(record)]))]));
+  const byKind: Record<string, Record<string, unknown>> = {};
+  for (const [name, records] of Object.entries(entities)) {
+    if (derivedEntities.includes(name)) continue;
+    for (const [storedKey, record] of Object.entries(records)) {
+      const { kind, key } = kindOf(name, storedKey);
+      (byKind[kind] ??= {})[key] = fromStoredValue(kind, valueOf(record) as Record<string, unknown>);
+    }
+  }
+  return byKind;
 }
 
 /** A stored record's value, whatever metadata the store keeps beside it. */

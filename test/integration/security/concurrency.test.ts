@@ -355,7 +355,7 @@ test('concurrent lane setup saves: each applied or conflict, the lanes are the n
     fc.asyncProperty(fc.array(fc.record({ plan: editorPlan, keepLanes: fc.boolean() }), { minLength: 30, maxLength: 30 }), async (editors) => {
       disarm(sandbox);
       const roadmap = value(await sandbox.call('getRoadmap', { ...call(sandbox, pm, mob), payload: {} }));
-      const opened = ((entitiesOf(sandbox, 'roadmap-lanes')[sandbox.project('MOB').id]?.lanes ?? []) as Array<{ id: string; name: string }>);
+      const opened = ((entitiesOf(sandbox, 'settings')[`lanes.${sandbox.project('MOB').id}`]?.lanes ?? []) as Array<{ id: string; name: string }>);
       armLatency(sandbox);
       // Some editors who write from the version they opened keep its lanes and add one; the others (retries too) replace them all.
       const lanesOf = (index: number) => [
@@ -374,7 +374,7 @@ test('concurrent lane setup saves: each applied or conflict, the lanes are the n
       expectOnly(answers);
       const applied = results.flatMap(({ index, answer }) => (answer.ok ? [{ index, version: (answer.value as { setupVersion: number }).setupVersion }] : []));
       expectContiguous(applied.map((a) => a.version), roadmap.setupVersion);
-      const stored = entitiesOf(sandbox, 'roadmap-lanes')[sandbox.project('MOB').id] as { version: number; lanes: Array<{ name: string }> };
+      const stored = entitiesOf(sandbox, 'settings')[`lanes.${sandbox.project('MOB').id}`] as { version: number; lanes: Array<{ name: string }> };
       const newest = applied.reduce((a, b) => (b.version > a.version ? b : a));
       expect(stored.version).toBe(roadmap.setupVersion + applied.length);
       expect(stored.lanes.map((lane) => lane.name)).toEqual(lanesOf(newest.index).map((lane) => lane.name));

@@ -65,6 +65,30 @@ app:
   });
 });
 
+describe("Forge's custom entity limits (20 entities an app, 7 indexes an entity)", () => {
+  const entities = (count: number, indexes = 0) =>
+    Array.from({ length: count }, (_, n) => {
+      const declared = Array.from({ length: indexes }, (_, i) => `          - name: by-${i}\n            range: [a${i}]`).join('\n');
+      const attributes = Array.from({ length: Math.max(indexes, 1) }, (_, i) => `a${i}: { type: string }`).join(', ');
+      return `      - name: e${n}\n        attributes: { ${attributes} }${indexes ? `\n        indexes:\n${declared}` : ''}`;
+    }).join('\n');
+  const manifestWith = (body: string) => `app:\n  storage:\n    entities:\n${body}\n`;
+
+  test('20 entities with 7 indexes each load; 21 entities, or 8 indexes on one, are refused as forge deploy would', () => {
+    const atLimit = parseManifest(manifestWith(entities(20, 7)));
+    expect(atLimit.entities).toHaveLength(20);
+    expect(() => new ForgeSandbox({ jira: offlineJira, manifest: atLimit })).not.toThrow();
+    expect(() => parseManifest(manifestWith(entities(21)))).toThrow('declares 21 custom entities; Forge allows at most 20');
+    expect(() => parseManifest(manifestWith(entities(1, 8)))).toThrow("Custom entity 'e0' declares 8 indexes; Forge allows at most 7");
+  });
+
+  test('a manifest object built by hand is held to the same limits', () => {
+    const manifest = parseManifest(manifestWith(entities(20)));
+    const over = { ...manifest, entities: [...manifest.entities, { name: 'one-more', attributes: { a0: { type: 'string' as const } } }] };
+    expect(() => new ForgeSandbox({ jira: offlineJira, manifest: over })).toThrow('Forge allows at most 20');
+  });
+});
+
 describe('demoSandbox', () => {
   test('builds the demo site, loads manifest.yml and installs the sandbox', async () => {
     const { sandbox, site } = demoSandbox();

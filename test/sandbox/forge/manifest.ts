@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import { z } from 'zod';
+import { entityLimitProblem } from './kvs/entity-schema';
 import type { EntityDeclaration } from './kvs/entity-schema';
 
 export interface ManifestFunction {
@@ -73,6 +74,8 @@ const manifestSchema = z.object({
 
 export function parseManifest(text: string): SandboxManifest {
   const manifest = manifestSchema.parse(parse(text) ?? {});
+  const problem = entityLimitProblem(manifest.app?.storage?.entities ?? []);
+  if (problem) throw new Error(problem);
   const appId = manifest.app?.id?.match(/^ari:cloud:ecosystem::app\/(.+)$/)?.[1];
   return {
     ...(appId ? { appId } : {}),

@@ -281,7 +281,7 @@ describe('edits, conflicts and limits', () => {
     const fresh = (await roadmap(sandbox)).items.find((candidate) => candidate.id === item.id)!;
     valueOf(await sandbox.call('deleteRoadmapItem', { as: 'productManager', payload: { id: item.id, baseVersion: fresh.version } }));
     const snapshot = sandbox.forge.kvs.snapshot() as unknown as { entities: Record<string, Record<string, unknown>> };
-    expect(['evidence', 'evidence-notes'].flatMap((name) => Object.keys(snapshot.entities[name] ?? {}).filter((key) => key.startsWith(item.id)))).toEqual([]);
+    expect(Object.keys(snapshot.entities['evidence'] ?? {}).filter((key) => key.startsWith(item.id) || key.startsWith(`notes.${item.id}`))).toEqual([]);
   }, 120_000);
 });
 
@@ -305,7 +305,7 @@ describe('removal', () => {
     const fresh = (await roadmap(sandbox)).items.find((candidate) => candidate.id === item.id)!;
     valueOf(await sandbox.call('deleteRoadmapItem', { as: 'productManager', payload: { id: item.id, baseVersion: fresh.version } }));
     const snapshot = sandbox.forge.kvs.snapshot() as unknown as { entities: Record<string, Record<string, unknown>> };
-    const left = ['evidence', 'evidence-notes'].flatMap((name) => Object.keys(snapshot.entities[name] ?? {}).filter((key) => key.startsWith(item.id)));
+    const left = Object.keys(snapshot.entities['evidence'] ?? {}).filter((key) => key.startsWith(item.id) || key.startsWith(`notes.${item.id}`));
     expect(left).toEqual([]);
     const answer = await add(item.id, note());
     expect(answer.ok ? 'ok' : answer.error.code).toBe('not-found');

@@ -93,9 +93,10 @@ describe('roll-up caches from before fix versions', () => {
     await roadmap(sandbox);
     // The cache as the previous version wrote it: facts without fix versions, a sync record without a format.
     await sandbox.forge.run(async () => {
-      const syncs = kvs.entity<Record<string, unknown>>('rollup-sync');
-      const { facts: _format, ...older } = (await syncs.get(sandbox.project('THR').id))!;
-      await syncs.set(sandbox.project('THR').id, older);
+      const syncs = kvs.entity<Record<string, unknown>>('project-shape');
+      const syncKey = `rollup-sync.${sandbox.project('THR').id}`;
+      const { facts: _format, ...older } = (await syncs.get(syncKey))!;
+      await syncs.set(syncKey, older);
       const rollups = kvs.entity<{ children?: unknown[][] }>('epic-rollup');
       const epicId = epicNamed('Loyalty points').id;
       const record = (await rollups.get(epicId))!;

@@ -112,11 +112,31 @@ function describe(type: AttributeType): string {
   return type === 'integer' ? 'a 32-bit signed integer' : type === 'float' ? 'a float within the documented range' : `a ${type}`;
 }
 
+/**
+ * Forge's custom entity limits: at most 20 entities an app and 7 indexes an entity ("Limitations",
+ * https://developer.atlassian.com/platform/forge/runtime-reference/custom-entities/ and
+ * https://developer.atlassian.com/platform/forge/limits-kvs-ce/). `forge deploy` refuses a manifest
+ * over them, although `@forge/manifest`'s offline validate() does not check them; so does the sandbox.
+ */
+export const maxCustomEntities = 20;
+export const maxIndexesPerEntity = 7;
+
+/** Why Forge would refuse these entity declarations, if it would. */
+export function entityLimitProblem(entities: ReadonlyArray<{ name: string; indexes?: readonly unknown[] }>): string | undefined {
+  if (entities.length > maxCustomEntities) {
+    return `manifest.yml declares ${entities.length} custom entities; Forge allows at most ${maxCustomEntities} an app (app.storage.entities)`;
+  }
+  const crowded = entities.find((entity) => (entity.indexes?.length ?? 0) > maxIndexesPerEntity);
+  return crowded ? `Custom entity '${crowded.name}' declares ${crowded.indexes?.length} indexes; Forge allows at most ${maxIndexesPerEntity} an entity` : undefined;
+}
+
 /** The declared entities of the app. */
 export class EntitySchema {
   private readonly entities: Map<string, EntityDefinition>;
 
   constructor(declarations: readonly EntityDeclaration[]) {
+    const problem = entityLimitProblem(declarations);
+    if (problem) throw new Error(problem);
     this.entities = new Map(declarations.map((declaration) => [declaration.name, new EntityDefinition(declaration)]));
   }
 
