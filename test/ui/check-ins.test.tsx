@@ -120,3 +120,15 @@ test('the item panel has its check-ins; the card shows the latest check-in’s s
   expect(within(section).getByText(/No epic delivers it yet/)).toBeDefined();
   await waitFor(() => expect(within(screen.getByTestId(`check-in-badges-${item.id}`)).getByText(m.status['on-track'])).toBeDefined());
 });
+
+test('an editor sets how often check-ins are expected; it is saved and announced', async () => {
+  const goal = await page.call('createGoal', { goal: goalInput('Cadence') });
+  const { user } = await page.open('productManager', 'Goals & KPIs');
+  const section = await screen.findByTestId(`check-ins-${goal.id}`, undefined, { timeout: 10_000 });
+  await user.click(within(section).getByRole('button', { name: m.open }));
+  const cadence = await within(section).findByRole('combobox', { name: m.cadenceLabel });
+  expect((cadence as HTMLSelectElement).value).toBe('weekly');
+  await user.selectOptions(cadence, 'monthly');
+  await waitFor(() => expect(announcement()).toBe(m.cadenceSaved(m.cadence.monthly)));
+  expect((await page.call('getCheckIns', undefined)).cadence).toBe('monthly');
+});

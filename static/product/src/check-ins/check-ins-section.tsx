@@ -21,6 +21,7 @@ import { Notice } from '../../../shared/notice';
 import { WriteError } from '../../../shared/write-error';
 import { CheckInEntry } from './check-in-entry';
 import { CheckInForm } from './check-in-form';
+import { CadenceSetting } from './cadence-setting';
 
 const sectionStyles = xcss({ borderBlockStartWidth: 'border.width', borderBlockStartStyle: 'solid', borderBlockStartColor: 'color.border', paddingBlockStart: 'space.150' });
 const listStyles = xcss({ listStyle: 'none', padding: 'space.0', margin: 'space.0', display: 'flex', flexDirection: 'column', gap: 'space.100' });
@@ -45,6 +46,8 @@ export function CheckInsSection(props: {
    * Goals tab of 50 goals must not make 50 invocations on opening.
    */
   defaultExpanded?: boolean;
+  /** Offer the product's cadence to editors here (the Goals tab's sections). */
+  showCadence?: boolean;
 }) {
   const { target } = props;
   const announce = useAnnounce();
@@ -136,6 +139,7 @@ export function CheckInsSection(props: {
           />
         ) : null}
         {comments ? <CommentReport report={comments} /> : null}
+        {loaded?.canPost && props.showCadence ? <CadenceSetting /> : null}
         {loaded ? (
           loaded.updates.length === 0 ? (
             <Text color="color.text.subtlest">{loaded.canPost ? m.emptyPoster : m.empty}</Text>

@@ -225,7 +225,7 @@ export function GoalCard(props: GoalCardProps) {
         <Box xcss={dividerStyles}>
           <GoalEpics epics={goal.epics} />
         </Box>
-        <CheckInsSection target={{ kind: 'goal', id: goal.id }} title={goal.title} summary={goal.checkIn} onSummary={(checkIn) => props.onChange({ type: 'goal', goal: { ...goal, checkIn } })} />
+        <CheckInsSection target={{ kind: 'goal', id: goal.id }} title={goal.title} summary={goal.checkIn} showCadence onSummary={(checkIn) => props.onChange({ type: 'goal', goal: { ...goal, checkIn } })} />
       </Stack>
     </Box>
   );
