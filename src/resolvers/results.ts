@@ -49,10 +49,14 @@ export function expectedError(error: unknown): AppError | undefined {
       return { code: 'conflict', message: 'Jira reports a conflicting change. Reload and try again.' };
     case 'rate-limited':
       return { code: 'rate-limited', message: 'Jira is busy right now (rate limited). Try again in a minute.' };
+    // One code (the UI offers a retry for each), but said as it happened: an answer that came at
+    // once and could not be read is not a timeout.
     case 'unavailable':
-    case 'malformed':
+      return { code: 'jira-unavailable', message: 'Jira is not available right now. Try again in a moment.' };
     case 'out-of-time':
       return { code: 'jira-unavailable', message: 'Jira did not answer in time. Try again in a moment.' };
+    case 'malformed':
+      return { code: 'jira-unavailable', message: 'Jira answered, but not in a form Throughline can read. Try again; if it keeps happening, tell your Jira administrator.' };
   }
 }
 
