@@ -14,7 +14,7 @@ import { feed as m } from './messages/feed';
 import { RadioGroup } from './radio-group';
 import type { HeadingLevel } from './write-error';
 
-const listStyles = xcss({ margin: 'space.0', padding: 'space.0' });
+const listStyles = xcss({ margin: 'space.0', padding: 'space.0', display: 'grid', gap: 'space.100' });
 const valueStyles = xcss({ margin: 'space.0', overflowWrap: 'anywhere', whiteSpace: 'pre-wrap' });
 
 export interface MergeField<T> {
@@ -57,7 +57,7 @@ export function MergeConflict<T extends object>(props: {
         {props.fields.map((field) => (
           <Stack space="space.025" key={field.key}>
             <Box as="dt">
-              <Text weight="medium">{field.label}</Text> {merge.theirChanges.includes(field.key) ? <Lozenge appearance="moved">{m.theyChanged}</Lozenge> : null}
+              <Text weight="bold">{field.label}</Text> {merge.theirChanges.includes(field.key) ? <Lozenge appearance="moved">{m.theyChanged}</Lozenge> : null}
             </Box>
             <Box as="dd" xcss={valueStyles}>
               {field.show(props.theirs) || m.fieldValueEmpty}

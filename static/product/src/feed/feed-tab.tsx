@@ -11,7 +11,7 @@ import { useAnnounce } from '../../../shared/announcer';
 import { invoke } from '../../../shared/bridge';
 import type { UiError } from '../../../shared/errors';
 import { ErrorMessage } from '../../../shared/error-message';
-import { formatDay } from '../../../shared/format';
+import { formatDay, formatLocale } from '../../../shared/format';
 import { Loading } from '../../../shared/loading';
 import { feed as m } from '../../../shared/messages/feed';
 import { NativeSelect } from '../../../shared/native-select';
@@ -121,7 +121,7 @@ export function FeedTab(props: FeedTabProps) {
       ) : null}
       {pages.status === 'ready' && pages.entries.length > 0 ? (
         <Stack space="space.300">
-          {groupByDay(pages.entries).map((day) => (
+          {groupByDay(pages.entries, formatLocale().timeZone).map((day) => (
             <Stack space="space.100" key={day.day} testId={`feed-day-${day.day}`}>
               <Heading size="small" as="h3">
                 {dayLabel(day.day)}
@@ -141,7 +141,7 @@ export function FeedTab(props: FeedTabProps) {
                       <Text>{m.sentence(entry.summary)}</Text>
                       <EntryLink entry={entry} goalTitle={goalTitle(entry.goalId)} {...props} />
                       <Text size="small" color="color.text.subtlest">
-                        {new Date(entry.at).toLocaleTimeString(undefined, { hour: 'numeric', minute: '2-digit' })}
+                        {timeOf(entry.at)}
                       </Text>
                     </Inline>
                   </Box>
@@ -172,11 +172,18 @@ function readyFrom(shown: ActivityEntry[], page: ProductFeed): Extract<Pages, { 
   };
 }
 
+/** Days and times in the reader's Jira time zone, as every other instant the app shows. */
 function dayLabel(day: string): string {
   const now = new Date();
-  if (day === dayOf(now.toISOString())) return m.today;
-  if (day === dayOf(new Date(now.getTime() - 86_400_000).toISOString())) return m.yesterday;
+  const zone = formatLocale().timeZone;
+  if (day === dayOf(now.toISOString(), zone)) return m.today;
+  if (day === dayOf(new Date(now.getTime() - 86_400_000).toISOString(), zone)) return m.yesterday;
   return formatDay(day);
+}
+
+function timeOf(iso: string): string {
+  const { locale, timeZone } = formatLocale();
+  return new Intl.DateTimeFormat(locale, { hour: 'numeric', minute: '2-digit', ...(timeZone ? { timeZone } : {}) }).format(new Date(iso));
 }
 
 /** The link to what an entry is about: the item on the roadmap, the goal, or the vision. */

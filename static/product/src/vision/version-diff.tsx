@@ -15,7 +15,7 @@ import { feed as m } from '../../../shared/messages/feed';
 import { useResult } from '../../../shared/use-result';
 
 const textStyles = xcss({ font: 'font.body', color: 'color.text', overflowWrap: 'anywhere', whiteSpace: 'pre-wrap' });
-const removedStyles = xcss({ backgroundColor: 'color.background.danger', color: 'color.text.danger', textDecoration: 'line-through' });
+const removedStyles = xcss({ backgroundColor: 'color.background.danger', color: 'color.text.danger', textDecoration: 'line-through', marginInlineEnd: 'space.050' });
 const addedStyles = xcss({ backgroundColor: 'color.background.success', color: 'color.text.success', textDecoration: 'underline' });
 const hidden = xcss({ position: 'absolute', width: '1px', height: '1px', overflow: 'hidden', clip: 'rect(0 0 0 0)' } as never);
 
