@@ -3,6 +3,7 @@ import Button from '@atlaskit/button/new';
 import type { LoadState } from './use-result';
 import { errorTitleOf, messages } from './messages';
 import type { HeadingLevel } from './write-error';
+import './error-text.css';
 
 type Failure = Extract<LoadState<unknown>, { status: 'failed' }>['error'];
 
@@ -16,7 +17,7 @@ export function ErrorMessage({ error, onRetry, headingLevel = 'h2' }: { error: F
       headingLevel={headingLevel}
       actions={canRetry ? [<Button key="retry" onClick={onRetry}>{messages.retry}</Button>] : []}
     >
-      <p>{error.message}</p>
+      <p className="error-text">{error.message}</p>
     </SectionMessage>
   );
 }

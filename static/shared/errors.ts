@@ -1,4 +1,5 @@
 import type { AppError, Result } from '../../src/contract';
+import { platformErrors } from './messages/platform-errors';
 
 /** A failed write as the UI holds it: an expected failure (maybe with the current record) or a thrown bug. */
 export type UiError<T = unknown> = (AppError & { current?: T }) | { code: 'unexpected'; message: string; field?: undefined; current?: undefined };
@@ -10,8 +11,22 @@ export async function attempt<T>(call: () => Promise<Result<T>>): Promise<Attemp
   try {
     return await call();
   } catch (error) {
-    return { ok: false, error: { code: 'unexpected', message: error instanceof Error ? error.message : String(error) } };
+    return { ok: false, error: { code: 'unexpected', message: thrownMessage(error) } };
   }
+}
+
+/**
+ * Forge's invoke rejects with its own English prefix before whatever the function threw, e.g.
+ * "There was an error invoking the function - Cannot read properties of undefined". That is a bug
+ * report, not something to show a user: they get one plain sentence, the console keeps the detail.
+ */
+const PLATFORM_PREFIX = /^There was an error invoking the function\b/i;
+
+export function thrownMessage(error: unknown): string {
+  const raw = error instanceof Error ? error.message : String(error);
+  if (!PLATFORM_PREFIX.test(raw)) return raw;
+  console.error(raw);
+  return platformErrors.invokeFailed;
 }
 
 /**

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { AppError, Result } from '../../src/contract';
+import { thrownMessage } from './errors';
 
 /** A call's state as the screen sees it: one of three, never three booleans. */
 export type LoadState<T> =
@@ -21,7 +22,7 @@ export function useResult<T>(call: () => Promise<Result<T>>): { state: LoadState
       },
       (error: unknown) => {
         if (!current) return;
-        setState({ status: 'failed', error: { code: 'unexpected', message: error instanceof Error ? error.message : String(error) } });
+        setState({ status: 'failed', error: { code: 'unexpected', message: thrownMessage(error) } });
       },
     );
     return () => {

@@ -1,6 +1,7 @@
 import SectionMessage from '@atlaskit/section-message';
 import type { UiError } from './errors';
 import { errorTitleOf, messages } from './messages';
+import './error-text.css';
 
 /** The level of the notice's title: one below the section it appears in, so headings stay in order. */
 export type HeadingLevel = 'h2' | 'h3' | 'h4' | 'h5' | 'h6';
@@ -21,7 +22,7 @@ export function WriteError({ error, headingLevel = 'h3' }: { error: UiError; hea
   const title = error.code === 'invalid' ? messages.common.writeFailed : errorTitleOf(error.code);
   return (
     <SectionMessage appearance="error" title={title} headingLevel={headingLevel}>
-      <p>{error.message}</p>
+      <p className="error-text">{error.message}</p>
     </SectionMessage>
   );
 }
