@@ -139,7 +139,8 @@ describe('every Jira operation the app calls is covered by manifest.yml scopes',
     const source = [
       "const a = client.send({ path: route`/rest/agile/1.0/sprint/${id}/issue?jql=${jql}`, schema });",
       "const b = asUser().requestJira(route`/rest/api/3/issue/${key}/properties/${p}`, { method: 'DELETE' });",
-      "const c = client.send({ method: 'POST', path: route`/rest/api/3/issue/${key}/comment`, schema });",
+      // Served by the simulator since check-ins post comments: a worklog is still an operation it lacks.
+      "const c = client.send({ method: 'POST', path: route`/rest/api/3/issue/${key}/worklog`, schema });",
       'const d = client.send({ method: verb, path: route`/rest/api/3/field`, schema });',
     ].join('\n');
     const found = jiraCallsIn('example.ts', source);
@@ -150,7 +151,7 @@ describe('every Jira operation the app calls is covered by manifest.yml scopes',
     expect(found.calls.map((call) => `${call.method} ${call.path}`)).toEqual([
       'GET /rest/agile/1.0/sprint/{}/issue?jql={}',
       'DELETE /rest/api/3/issue/{}/properties/{}',
-      'POST /rest/api/3/issue/{}/comment',
+      'POST /rest/api/3/issue/{}/worklog',
     ]);
     const problems = found.calls.map((call) => scopeProblem(call, ['read:jira-work', 'read:sprint:jira-software']));
     expect(problems[0]).toMatch(/GET \/rest\/agile\/1\.0\/sprint\/\{sprintId\}\/issue: manifest\.yml permissions\.scopes hold none of/);
