@@ -107,6 +107,7 @@ describe('the roadmap Timeline', () => {
     await e2e.page.keyboard.press('Enter');
     await eventually(() => datesOf(guided.id), [day(-17), day(13)]);
     await again.getByTestId('roadmap-undo').waitFor();
+    await e2e.page.screenshot({ path: join(screenshots, 'e2e-timeline-undo-flag-light.png') });
     await e2e.page.keyboard.press('Control+z');
     await eventually(() => datesOf(guided.id), [day(-20), day(10)]);
     await eventually(async () => (await again.getByTestId('announcer').textContent())?.trim(), t.undone('Guided first sprint'));
