@@ -116,6 +116,10 @@ const CASES: ContractCase[] = [
   { name: 'set a property without edit permission', call: { method: 'PUT', path: '/rest/api/3/issue/OPS-1/properties/throughline.goal', body: 1 }, status: 403, schema: ErrorBody },
   { name: 'set a property that is too long', call: { method: 'PUT', path: '/rest/api/3/issue/THR-1/properties/big', body: 'x'.repeat(40_000) }, status: 400, schema: ErrorBody },
   { name: 'delete a property', call: { method: 'DELETE', path: '/rest/api/3/issue/THR-1/properties/throughline.goal' }, status: 204, schema: EmptyBody },
+  // Comments (a check-in's opt-in comment on its epics, as the user)
+  { name: 'add a comment', call: { method: 'POST', path: '/rest/api/3/issue/THR-1/comment', body: { body: { type: 'doc', version: 1, content: [{ type: 'paragraph', content: [{ type: 'text', text: 'On track.' }] }] } } }, status: 201, schema: cloud.CommentSchema },
+  { name: 'comments of an issue', call: { path: '/rest/api/3/issue/THR-1/comment' }, status: 200, schema: cloud.PageOfCommentsSchema },
+  { name: 'a comment without Add Comments', call: { method: 'POST', path: '/rest/api/3/issue/OPS-1/comment', body: { body: { type: 'doc', version: 1, content: [] } } }, status: 403, schema: ErrorBody },
   // Projects, fields, people
   { name: 'get project', call: { path: '/rest/api/3/project/THR' }, status: 200, schema: cloud.ProjectSchema },
   { name: 'get a team-managed project', call: { path: '/rest/api/3/project/10001' }, status: 200, schema: cloud.ProjectSchema },
