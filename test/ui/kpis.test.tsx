@@ -113,13 +113,14 @@ describe('KPIs on the Goals & KPIs tab', () => {
     expect(within(await kpiRow(kpi.id)).getByText(history.kpi.healthReason)).toBeTruthy();
   });
 
-  test('a measurement that is not a number is refused next to its field', async () => {
+  test('an empty measurement is refused next to its field, asking for a number (not "must be a number")', async () => {
     const { kpi } = await seedKpi([]);
     const { user } = await page.open('productManager', 'Goals & KPIs');
     await user.click(await screen.findByRole('button', { name: 'Details of KPI “Teams active in week one”' }));
     const detail = within(await screen.findByTestId(`kpi-detail-${kpi.id}`));
     await user.click(await detail.findByRole('button', { name: 'Add measurement' }));
-    expect(await detail.findByText('Value must be a number.')).toBeTruthy();
+    expect(await detail.findByText('Enter a number.')).toBeTruthy();
+    expect(detail.queryByText(/must be a number/)).toBeNull();
     expect(detail.getByRole('spinbutton', { name: /^Value/ }).getAttribute('aria-invalid')).toBe('true');
   });
 

@@ -12,6 +12,7 @@ import type { UiError } from '../../../shared/errors';
 import { Field } from '../../../shared/field';
 import { formatDay, formatValue, localToday } from '../../../shared/format';
 import { messages } from '../../../shared/messages';
+import { numberEntry } from '../../../shared/messages/number-entry';
 import { RadioGroup } from '../../../shared/radio-group';
 import { rebase } from '../../../shared/rebase';
 import { WriteError } from '../../../shared/write-error';
@@ -46,12 +47,12 @@ function draftOf(kpi?: KpiView): Draft {
 }
 
 /** The draft as the contract's input, or the first field that is not a number. */
-function toInput(draft: Draft): { ok: true; input: KpiInput } | { ok: false; field: string; label: string } {
+function toInput(draft: Draft): { ok: true; input: KpiInput } | { ok: false; field: string; label: string; empty: boolean } {
   const number = (text: string) => (text.trim() === '' ? NaN : Number(text));
   const baseline = number(draft.baselineValue);
   const target = number(draft.targetValue);
-  if (!Number.isFinite(baseline)) return { ok: false, field: 'kpi.baseline.value', label: k.baselineValue };
-  if (!Number.isFinite(target)) return { ok: false, field: 'kpi.target.value', label: k.targetValue };
+  if (!Number.isFinite(baseline)) return { ok: false, field: 'kpi.baseline.value', label: k.baselineValue, empty: draft.baselineValue.trim() === '' };
+  if (!Number.isFinite(target)) return { ok: false, field: 'kpi.target.value', label: k.targetValue, empty: draft.targetValue.trim() === '' };
   return {
     ok: true,
     input: {
@@ -84,7 +85,7 @@ export function KpiForm(props: { goalId: string; kpi?: KpiView; onSaved: (kpi: K
   const submit = async (baseVersion = kpi?.version, from: Draft = draft) => {
     if (!from.name.trim()) return setError({ code: 'invalid', field: 'kpi.name', message: messages.common.fieldRequired(k.name) });
     const parsed = toInput(from);
-    if (!parsed.ok) return setError({ code: 'invalid', field: parsed.field, message: messages.common.notANumber(parsed.label) });
+    if (!parsed.ok) return setError({ code: 'invalid', field: parsed.field, message: parsed.empty ? numberEntry.empty : messages.common.notANumber(parsed.label) });
     setBusy(true);
     const result = await attempt(() =>
       kpi ? invoke('updateKpi', { id: kpi.id, kpi: parsed.input, baseVersion: baseVersion ?? kpi.version }) : invoke('createKpi', { goalId: props.goalId, kpi: parsed.input }),

@@ -8,6 +8,7 @@ import type { Attempt, UiError } from '../../../shared/errors';
 import { Field } from '../../../shared/field';
 import { localToday } from '../../../shared/format';
 import { messages } from '../../../shared/messages';
+import { numberEntry } from '../../../shared/messages/number-entry';
 import { WriteError } from '../../../shared/write-error';
 
 const k = messages.kpis;
@@ -37,7 +38,8 @@ export function MeasurementForm(props: {
   const submit = async () => {
     const number = Number(value);
     if (!value.trim() || !Number.isFinite(number)) {
-      setError({ code: 'invalid', field: 'measurement.value', message: messages.common.notANumber(k.value) });
+      // A number input hands over '' for anything that is not a number, so empty is what to say.
+      setError({ code: 'invalid', field: 'measurement.value', message: value.trim() ? messages.common.notANumber(k.value) : numberEntry.empty });
       valueInput.current?.focus();
       return;
     }
