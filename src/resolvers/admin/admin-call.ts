@@ -32,10 +32,12 @@ export interface AdminCall<P> {
 type PayloadOf<K extends keyof PayloadSchemas> = z.output<PayloadSchemas[K]>;
 
 export const notAdmin = 'Only Jira administrators can see and change Throughline’s settings.';
+/** Someone not logged in may well be an administrator: ask them to log in, don't tell them they aren't one. */
+export const notLoggedIn = 'Log in to Jira to see Throughline’s settings. Only Jira administrators can see and change them.';
 
 async function authorizeAdmin(request: Request, writes: boolean): Promise<{ ok: true; value: Omit<AdminCall<unknown>, 'payload'> } | ReturnType<typeof fail>> {
   const context = trustedContext(request.context);
-  if (!context.accountId) return fail('forbidden', notAdmin);
+  if (!context.accountId) return fail('forbidden', notLoggedIn);
   const jira = createJiraClient({ actor: 'user' });
   if (!(await holdsJiraAdmin(jira))) return fail('forbidden', notAdmin);
   if (writes && !context.licensed) return unlicensed();
