@@ -23,10 +23,10 @@ async function openOverview() {
 }
 
 describe('the Product page', () => {
-  test('has the Vision, Goals & KPIs, Roadmap, Alignment and Epics & sprints tabs, the vision first', async () => {
+  test('has the Vision, Goals & KPIs, Roadmap, Alignment, Epics & sprints and What changed tabs, the vision first', async () => {
     render(<ProductPage />);
     const tabs = await screen.findAllByRole('tab');
-    expect(tabs.map((t) => t.textContent)).toEqual(['Vision', 'Goals & KPIs', 'Roadmap', 'Alignment', 'Epics & sprints']);
+    expect(tabs.map((t) => t.textContent)).toEqual(['Vision', 'Goals & KPIs', 'Roadmap', 'Alignment', 'Epics & sprints', 'What changed']);
     expect(tabs[0]!.getAttribute('aria-selected')).toBe('true');
     expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('THR: product');
   });
