@@ -15,6 +15,8 @@ const base = xcss({
   fontWeight: 'font.weight.bold',
   textTransform: 'uppercase',
   whiteSpace: 'nowrap',
+  // Beside a long title in a row, the title wraps; the status word keeps its width ("AT R…" said nothing).
+  flexShrink: 0,
   maxWidth: '100%',
   overflow: 'hidden',
   textOverflow: 'ellipsis',

@@ -34,3 +34,20 @@ test('de-DE: the sidebar says "Produkt", the page’s locale is German and a KPI
   await expect(card.textContent()).resolves.toContain('1.234,5');
   await page.screenshot({ path: join(screenshots, 'languages-de-DE-product.png') });
 });
+
+test('ja-JP portfolio: the Apps sidebar names it in Japanese, and a goal’s status lozenge is never cut short beside a long title', async () => {
+  const { page } = sandbox;
+  await sandbox.invoke('productManager', 'saveVision', { board: { productName: 'Thrive Web Shop', vision: 'Checkout in a minute.', targetGroup: '', needs: '', product: '', businessGoals: '' }, baseVersion: 0 });
+  const longTitle = 'Halve the time from a shopper’s first visit to a completed, paid and confirmed order across every device and market';
+  await sandbox.invoke('productManager', 'createGoal', { goal: { title: longTitle, description: '', ownerAccountId: null, status: 'at-risk', timeFrame: { kind: 'none' } } });
+  await page.setViewportSize({ width: 1024, height: 800 });
+  await page.goto(`${sandbox.host.url}/?module=global-page&user=productManager&lang=ja-JP`);
+  await expect(page.getByRole('navigation', { name: 'Apps' }).getByRole('link', { name: 'プロダクト ポートフォリオ' }).getAttribute('aria-current')).resolves.toBe('page');
+  const frame = await sandbox.appFrame();
+  const card = frame.locator('article').filter({ hasText: 'Thrive Web Shop' });
+  await card.getByText(longTitle).waitFor();
+  const tag = card.getByText('At risk', { exact: true });
+  const fits = await tag.evaluate((element) => ({ scroll: element.scrollWidth, client: element.clientWidth }));
+  expect(fits.scroll).toBeLessThanOrEqual(fits.client);
+  await card.screenshot({ path: join(screenshots, 'languages-ja-JP-portfolio-card.png') });
+});
