@@ -1,6 +1,7 @@
 import { Box, Inline, Stack, Text, xcss } from '@atlaskit/primitives';
 import type { KpiHealth } from '../../../../src/domain/strategy';
 import { messages } from '../../../shared/messages';
+import { kpiProgressText } from '../../../shared/kpi-progress-text';
 
 const trackStyles = xcss({
   width: '100%',
@@ -37,13 +38,13 @@ export function KpiProgress({ progress, health, name }: { progress?: number; hea
         aria-valuemin={0}
         aria-valuemax={100}
         aria-valuenow={Math.max(0, Math.min(100, percent))}
-        aria-valuetext={messages.kpis.progressLabel(percent)}
+        aria-valuetext={kpiProgressText(progress)}
       >
         <Box xcss={fillStyles[health]} style={{ width }} />
       </Box>
       <Inline>
         <Text size="small" color="color.text.subtle">
-          {messages.kpis.progressLabel(percent)}
+          {kpiProgressText(progress)}
         </Text>
       </Inline>
     </Stack>
