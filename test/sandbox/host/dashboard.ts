@@ -100,8 +100,10 @@ export function gadgetFrames(options: {
   gadgets: ReadonlyArray<SandboxGadget>;
   actor: ActingUser;
   colorMode: ColorMode;
+  /** The host's language (absent: the user's profile locale). */
+  locale?: string;
 }): GadgetFrames[] {
-  const { site, manifest, identity, actor, colorMode } = options;
+  const { site, manifest, identity, actor, colorMode, locale } = options;
   return options.gadgets.flatMap((gadget) => {
     const module = manifest.modules.find((candidate) => candidate.key === gadget.moduleKey);
     if (!module) return [];
@@ -110,8 +112,8 @@ export function gadgetFrames(options: {
       return {
         resourceKey,
         moduleType: module.type,
-        context: fullContext({ site, identity, target, actor, colorMode }),
-        invoke: { user: userParam(actor), module: module.key, gadget: gadget.id, ...(edit ? { edit: true as const } : {}) },
+        context: fullContext({ site, identity, target, actor, colorMode, ...(locale ? { locale } : {}) }),
+        invoke: { user: userParam(actor), module: module.key, gadget: gadget.id, ...(locale ? { locale } : {}), ...(edit ? { edit: true as const } : {}) },
         autoHeight: true,
       };
     };

@@ -38,7 +38,7 @@ function hostConfig(input: PageInput): HostConfig {
   };
   const { module } = state;
   if (state.moduleType === 'jira:dashboardGadget') {
-    config.gadgets = gadgetFrames({ site, manifest, identity, gadgets: input.dashboard ?? [], actor: state.actor, colorMode: state.colorMode });
+    config.gadgets = gadgetFrames({ site, manifest, identity, gadgets: input.dashboard ?? [], actor: state.actor, colorMode: state.colorMode, locale: state.locale });
     return config;
   }
   const showable =

@@ -116,3 +116,17 @@ describe('translations for @forge/bridge i18n', () => {
     expect((await fetch(`${app.url}/resources/gadget/__LOCALES__/../manifest.yml`)).status).toBe(404);
   });
 });
+
+describe('the dashboard in Japanese', () => {
+  test('each gadget frame’s context and calls carry the chosen language, and its title is Japanese', async () => {
+    const { html } = await page(app, '?module=dashboard&lang=ja-JP');
+    const config = JSON.parse(
+      (/<body data-host="([^"]*)"/.exec(html)?.[1] ?? '{}').replaceAll('&quot;', '"').replaceAll('&#39;', "'").replaceAll('&lt;', '<').replaceAll('&gt;', '>').replaceAll('&amp;', '&'),
+    ) as { gadgets: Array<{ title: string; view: { context: { locale: string }; invoke: { locale?: string } } }> };
+    expect(config.gadgets.map((gadget) => gadget.title)).toEqual(['目標の状態', 'ロードマップ: 現在', '目標に紐付いていない作業']);
+    for (const gadget of config.gadgets) {
+      expect(gadget.view.context.locale).toBe('ja-JP');
+      expect(gadget.view.invoke.locale).toBe('ja-JP');
+    }
+  });
+});
