@@ -1,6 +1,6 @@
 /**
  * The export / import file, version 1: every record of the app's own data, by record kind, with
- * its key. A kind is the custom entity it was stored in when format 1 began; five small kinds now
+ * its key. A kind is the custom entity it was stored in when format 1 began; some small kinds now
  * share an entity with another (src/adapters/storage/record-places.ts maps kind and key to where
  * they live), so files exported before and after that move read the same. Everything derived (the
  * roll-up cache) is left out: it rebuilds itself.

@@ -2,7 +2,8 @@
  * What the roadmap keeps of Jira between loads, all derived and rebuildable:
  * - `project-shape` (key: project id): the epic issue types, boards and sprints, which change
  *   rarely, with when they were read; and when the epic cards were last brought in step.
- * - `epic-card` (key: epic id): an epic's key, summary, status and links as Jira last showed them.
+ * - epic cards (in `project-shape` too, key `card.<epic id>`, see record-places.ts): an epic's key,
+ *   summary, status and links as Jira last showed them.
  * Cards are only ever shown for epics the viewer's own Jira search just listed, so a cached card
  * never reveals an epic Jira hides from them; like the roll-ups, it may lag Jira by one load.
  */
@@ -12,8 +13,10 @@ import type { JiraBoard } from '../jira/agile';
 import type { LinkedJiraEpic } from '../jira/epic-links';
 import { inBatches, mapWithConcurrency } from '../concurrency';
 import { queryPageSize } from './entities';
+import { kindOf, placeOf } from './record-places';
 
-export const projectCacheEntityNames = { shape: 'project-shape', card: 'epic-card' } as const;
+export const projectCacheEntityNames = { shape: 'project-shape', card: placeOf('epic-card', '').entityName } as const;
+const cardKey = (epicId: string): string => placeOf('epic-card', epicId).key;
 
 export interface ProjectShape {
   projectId: string;
@@ -54,7 +57,10 @@ export async function readEpicCards(projectId: string): Promise<Map<string, Link
     let query = cards().query().index('by-project', { partition: [projectId] }).limit(queryPageSize);
     if (cursor) query = query.cursor(cursor);
     const page = await query.getMany();
-    for (const row of page.results) found.set(row.key, fromValue(row.key, row.value));
+    for (const row of page.results) {
+      const epicId = kindOf(projectCacheEntityNames.card, row.key).key;
+      found.set(epicId, fromValue(epicId, row.value));
+    }
     cursor = page.nextCursor;
   } while (cursor);
   return found;
@@ -63,10 +69,10 @@ export async function readEpicCards(projectId: string): Promise<Map<string, Link
 /** Stores cards (last writer wins: a card is a copy of Jira, never edited here) and drops others. */
 export async function writeEpicCards(projectId: string, changes: { put: readonly LinkedJiraEpic[]; remove?: readonly string[] }): Promise<void> {
   await mapWithConcurrency(inBatches(changes.put, 25), 4, (batch) =>
-    kvs.batchSet(batch.map((epic) => ({ key: epic.id, entityName: projectCacheEntityNames.card, value: toValue(projectId, epic) }))),
+    kvs.batchSet(batch.map((epic) => ({ key: cardKey(epic.id), entityName: projectCacheEntityNames.card, value: toValue(projectId, epic) }))),
   );
   await mapWithConcurrency(inBatches(changes.remove ?? [], 25), 4, (batch) =>
-    kvs.batchDelete(batch.map((key) => ({ key, entityName: projectCacheEntityNames.card }))),
+    kvs.batchDelete(batch.map((epicId) => ({ key: cardKey(epicId), entityName: projectCacheEntityNames.card }))),
   );
 }
 
@@ -107,8 +113,8 @@ function fromValue(id: string, value: CardValue): LinkedJiraEpic {
  * issue's `updated` for a property write, so the next delta search would not bring the change.
  */
 export async function rememberEpicLinks(epicId: string, links: LinkedJiraEpic['links']): Promise<void> {
-  const card = await cards().get(epicId);
-  if (card) await cards().set(epicId, { ...card, links });
+  const card = await cards().get(cardKey(epicId));
+  if (card) await cards().set(cardKey(epicId), { ...card, links });
 }
 
 /**

@@ -11,6 +11,7 @@
  * | roadmap-lanes                | `settings`      | `lanes.<project>`            |
  * | evidence-notes               | `evidence`      | `notes.<item>.<n>`           |
  * | rollup-sync (cache)          | `project-shape` | `rollup-sync.<project>`      |
+ * | epic-card (cache)            | `project-shape` | `card.<epic id>`             |
  *
  * An evidence notes chunk stores its project as `notesProjectId`, not `projectId`: the heads'
  * `by-project` index then never lists chunks (an index holds only records that have its
@@ -35,6 +36,8 @@ const sharedPlaces: Readonly<Record<string, SharedPlace>> = {
   'roadmap-lanes': { entityName: 'settings', prefix: 'lanes.' },
   'evidence-notes': { entityName: 'evidence', prefix: 'notes.', projectAttribute: 'notesProjectId' },
   'rollup-sync': { entityName: 'project-shape', prefix: 'rollup-sync.' },
+  // Cards carry `key`, which a project's shape and sync marker lack: only cards are in its `by-project` index.
+  'epic-card': { entityName: 'project-shape', prefix: 'card.' },
 };
 
 export interface StoredPlace {

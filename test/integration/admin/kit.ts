@@ -19,8 +19,8 @@ export function adminCall<K extends keyof Defs>(sandbox: Sandbox, functionKey: K
 
 /** Entities that hold only what the app derives from Jira (caches): never exported, rebuilt on demand. */
 // `link-sync`: changes still being carried to epics' properties (pending work, not data: an import records its own).
-// `project-shape` also holds the roll-up sync markers (kind `rollup-sync`, src/adapters/storage/record-places.ts).
-export const derivedEntities = ['epic-rollup', 'project-shape', 'epic-card', 'link-sync', 'rollup-crawl', 'rollup-crawl-part'];
+// `project-shape` also holds the roll-up sync markers and epic cards (kinds `rollup-sync`, `epic-card`: src/adapters/storage/record-places.ts).
+export const derivedEntities = ['epic-rollup', 'project-shape', 'link-sync', 'rollup-crawl', 'rollup-crawl-part'];
 
 /**
  * The app's own records as stored now, by record kind and key as the export file names them (kinds
