@@ -86,7 +86,13 @@ function mayPost(access: ProductAccess, target: Target): boolean {
 
 function postRefusal(access: ProductAccess, target: Target) {
   if (!access.licensed) return unlicensed();
-  return fail('forbidden', `Only the ${target.kind === 'goal' ? 'goal' : 'item'}’s owner and people who may edit this product can post check-ins on it.`);
+  const owner = `the ${target.kind === 'goal' ? 'goal' : 'item'}’s owner`;
+  return fail(
+    'forbidden',
+    access.editRule === 'project-admins'
+      ? `Only project administrators and ${owner} can post check-ins on it.`
+      : `Only people who can edit issues in this project and ${owner} can post check-ins on it.`,
+  );
 }
 
 const whatOf = (kind: 'goal' | 'item') => (kind === 'goal' ? 'goal' : 'roadmap item');
@@ -312,8 +318,8 @@ export async function editStatusUpdate(request: Request): Promise<Result<StatusU
   if (!current) return notFound('check-in');
   const target = await targetOf(projectId, { kind: current.targetKind, id: current.targetId });
   if (!target) return notFound(whatOf(current.targetKind));
-  if (current.postedBy.accountId !== access.accountId) return fail('forbidden', 'Only the person who posted a check-in can edit it.');
   if (!mayPost(access, target)) return postRefusal(access, target);
+  if (current.postedBy.accountId !== access.accountId) return fail('forbidden', 'Only the person who posted a check-in can edit it.');
   const now = nowIso();
   if (!isWithinEditWindow(current.postedAt, now)) return tooLateToEdit();
   if (current.version !== payload.value.baseVersion) return conflictWith<StatusUpdateView>(view(current, access.accountId, now), 'check-in');

@@ -67,6 +67,7 @@ interface Seeded {
   goalId: string;
   kpiId: string;
   measurementId: string;
+  checkInId: string;
 }
 
 /** A payload that would succeed for a project administrator, and whether the call changes anything. */
@@ -91,6 +92,12 @@ const calls: Record<StrategyCall, { writes: boolean; payload: (seeded: Seeded) =
   refreshKpi: { writes: true, payload: ({ kpiId }) => ({ id: kpiId }) },
   // Not a write, but only the owner picker uses it, and only editors pick owners.
   searchUsers: { writes: true, payload: () => ({ query: 'a' }) },
+  // Check-ins: editors (and a goal's owner, not seeded here) post; readers read.
+  postStatusUpdate: { writes: true, payload: ({ goalId }) => ({ target: { kind: 'goal', id: goalId }, status: 'at-risk', text: 'Slipping.' }) },
+  listStatusUpdates: { writes: false, payload: ({ goalId }) => ({ target: { kind: 'goal', id: goalId } }) },
+  editStatusUpdate: { writes: true, payload: ({ checkInId }) => ({ id: checkInId, status: 'done', text: 'Done.', baseVersion: 1 }) },
+  getCheckIns: { writes: false, payload: () => ({}) },
+  saveCheckInCadence: { writes: true, payload: () => ({ cadence: 'monthly', baseVersion: 0 }) },
 };
 
 let seeded: Seeded;
@@ -100,7 +107,8 @@ beforeAll(async () => {
   const goal = await seedGoal(sandbox);
   const kpi = await seedKpi(sandbox, goal.id);
   const history = await seedMeasurements(sandbox, kpi.id, [{ value: 30 }]);
-  seeded = { goalId: goal.id, kpiId: kpi.id, measurementId: history.measurements[0]?.id ?? '' };
+  const checkIn = valueOf(await sandbox.call('postStatusUpdate', { as: 'productManager', payload: { target: { kind: 'goal', id: goal.id }, status: 'on-track', text: 'Seeded.' } }));
+  seeded = { goalId: goal.id, kpiId: kpi.id, measurementId: history.measurements[0]?.id ?? '', checkInId: checkIn.update.id };
 });
 
 beforeEach(() => {
