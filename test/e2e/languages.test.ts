@@ -28,6 +28,13 @@ test('de-DE: the sidebar says "Produkt", the page’s locale is German and a KPI
 
   const frame = await sandbox.appFrame();
   await frame.waitForFunction(() => document.documentElement.lang === 'de-DE');
+  // What @forge/bridge's i18n fetches from inside the frame, under the frame's CSP.
+  const fetched = await frame.evaluate(async () => {
+    const info = (await (await fetch('./__LOCALES__/i18n-info.json')).json()) as { config: { locales: string[] } };
+    const german = (await (await fetch('./__LOCALES__/de-DE.json')).json()) as { modules: { product: { title: string } } };
+    return { locales: info.config.locales, title: german.modules.product.title };
+  });
+  expect(fetched).toEqual({ locales: ['en-US', 'de-DE', 'ja-JP'], title: 'Produkt' });
   await frame.getByRole('tab', { name: messages.common.tabs.goals }).click();
   const card = frame.getByRole('listitem', { name: 'Schneller bezahlen' });
   await card.getByText('5. März 2027', { exact: false }).first().waitFor();
