@@ -17,6 +17,7 @@ import { moveLegacySettings } from '../../../src/adapters/storage/legacy-entitie
 import { loadStoryPointOverride, readStoryPointSetting } from '../../../src/adapters/storage/story-point-setting';
 import { loadSprintBoards, saveSprintBoards } from '../../../src/adapters/storage/sprint-board-setting';
 import { loadLanes } from '../../../src/adapters/storage/roadmap-store';
+import { forgetShapesWithBoard, readEpicCards, readProjectShape, writeEpicCards, writeProjectShape } from '../../../src/adapters/storage/project-cache';
 
 type ExportedFile = { format: string; formatVersion: number; exportedAt: string; site: boolean; projects: Array<{ id: string; key: string }>; records: Record<string, Array<{ key: string; value: Record<string, unknown> }>> };
 
@@ -113,5 +114,23 @@ describe('settings stored by an earlier release under entities of their own', ()
     for (const { name } of legacy) {
       await expect(kvs.entity(name).get('10000')).rejects.toThrow(/not declared/);
     }
+  });
+});
+
+describe('kinds sharing an entity never meet', () => {
+  test('an epic card whose id is a project id, the project shape and its cards each read as themselves', async () => {
+    const current = new ForgeSandbox({ jira: offlineJira, manifest: loadManifest('manifest.yml') });
+    current.install();
+    // Jira's issue and project ids are numbers from overlapping ranges: epic 10001 and project 10001 both exist.
+    const shape = { projectId: '10001', epicTypeIds: ['10000'], boards: [{ id: 7, name: 'Board', type: 'scrum' }], sprints: [], shapeAt: at } as unknown as Parameters<typeof writeProjectShape>[0];
+    await writeProjectShape(shape);
+    const card = { id: '10001', key: 'THR-1', summary: 'Payments', statusName: 'To Do', statusCategoryKey: 'new', projectId: '10000', issueTypeId: '10000', links: { roadmapItemIds: [], directGoalIds: [], goalIds: [] }, updated: at };
+    await writeEpicCards('10000', { put: [card] });
+
+    expect(await readProjectShape('10001')).toEqual(shape);
+    expect([...(await readEpicCards('10000')).keys()]).toEqual(['10001']);
+    expect(await readEpicCards('10001')).toEqual(new Map());
+    // The sprint event's walk over shapes meets shapes only.
+    expect(await forgetShapesWithBoard(7)).toEqual(['10001']);
   });
 });
