@@ -2,13 +2,24 @@
  * The host in German: Jira's sidebar names the app's page from the manifest's i18n key, and the app
  * (the built product page, real @forge/bridge) formats numbers and dates in the reader's locale.
  */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { jest } from '@jest/globals';
+import type { Frame } from 'playwright-core';
 import { messages } from '../../static/shared/messages';
 import { screenshots, useSandboxBrowser } from './kit';
 
 jest.setTimeout(120_000);
 const sandbox = useSandboxBrowser();
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+async function seriousViolations(frame: Frame): Promise<string[]> {
+  return (await frame.evaluate(`${axeSource}
+    axe.run(document, { resultTypes: ['violations'] }).then((r) => r.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => v.impact + ' ' + v.id + ': ' + v.help))`)) as string[];
+}
 
 test('de-DE: the sidebar says "Produkt", the page’s locale is German and a KPI reads 1.234,5 by 5. März 2027', async () => {
   const goal = (await sandbox.invoke('productManager', 'createGoal', { goal: { title: 'Schneller bezahlen', description: '', ownerAccountId: null, status: 'on-track', timeFrame: { kind: 'none' } } })) as unknown as { ok: true; value: { id: string } };
@@ -40,6 +51,7 @@ test('de-DE: the sidebar says "Produkt", the page’s locale is German and a KPI
   await card.getByText('5. März 2027', { exact: false }).first().waitFor();
   await expect(card.textContent()).resolves.toContain('1.234,5');
   await page.screenshot({ path: join(screenshots, 'languages-de-DE-product.png') });
+  expect(await seriousViolations(frame)).toEqual([]);
 });
 
 test('ja-JP portfolio: the Apps sidebar names it in Japanese, and a goal’s status lozenge is never cut short beside a long title', async () => {
@@ -57,4 +69,6 @@ test('ja-JP portfolio: the Apps sidebar names it in Japanese, and a goal’s sta
   const fits = await tag.evaluate((element) => ({ scroll: element.scrollWidth, client: element.clientWidth }));
   expect(fits.scroll).toBeLessThanOrEqual(fits.client);
   await card.screenshot({ path: join(screenshots, 'languages-ja-JP-portfolio-card.png') });
+  await expect(frame.evaluate(() => document.documentElement.lang)).resolves.toBe('ja-JP');
+  expect(await seriousViolations(frame)).toEqual([]);
 });
