@@ -124,7 +124,7 @@ describe('kinds sharing an entity never meet', () => {
     // Jira's issue and project ids are numbers from overlapping ranges: epic 10001 and project 10001 both exist.
     const shape = { projectId: '10001', epicTypeIds: ['10000'], boards: [{ id: 7, name: 'Board', type: 'scrum' }], sprints: [], shapeAt: at } as unknown as Parameters<typeof writeProjectShape>[0];
     await writeProjectShape(shape);
-    const card = { id: '10001', key: 'THR-1', summary: 'Payments', statusName: 'To Do', statusCategoryKey: 'new', projectId: '10000', issueTypeId: '10000', links: { roadmapItemIds: [], directGoalIds: [], goalIds: [] }, updated: at };
+    const card = { id: '10001', key: 'THR-1', summary: 'Payments', statusName: 'To Do', statusCategoryKey: 'new', projectId: '10000', issueTypeId: '10000', links: { roadmapItemIds: [], directGoalIds: [], goalIds: [], version: 0 }, updated: at };
     await writeEpicCards('10000', { put: [card] });
 
     expect(await readProjectShape('10001')).toEqual(shape);
