@@ -10,6 +10,7 @@ import type { CheckInFacts, CheckInSummary, Defs, EpicCommentReport, KpiView, Re
 import { activityTextLength } from '../../domain/activity';
 import { dayIn } from '../../domain/calendar';
 import { checkInEditWindowMs, isWithinEditWindow, statusDisagreements, timeFrameEnd } from '../../domain/status-updates';
+import type { CheckInCadence } from '../../domain/status-updates';
 import { nowIso } from '../../adapters/clock';
 import { createJiraClient } from '../../adapters/jira/client';
 import type { JiraClient } from '../../adapters/jira/client';
@@ -195,14 +196,14 @@ function activityOf(record: CheckInRecord, id: string, target: Target): Activity
 }
 
 /** The summary with the goal's KPIs now (storage only); an item's forecast needs the roadmap, so its card judges that. */
-async function summaryOf(caller: Caller, target: Target, now: string): Promise<CheckInSummary> {
+async function summaryOf(caller: Caller, target: Target, now: string): Promise<{ summary: CheckInSummary; cadence: CheckInCadence }> {
   const today = dayIn(Date.parse(now), caller.context.timeZone);
   const [state, goal] = await Promise.all([
     loadCheckInState(caller.projectId),
     target.kind === 'goal' ? goalViewBuilder(caller.projectId, target.record.id, today).then((build) => build(target.record)) : undefined,
   ]);
-  if (target.kind === 'goal' && goal) return goalCheckIn(state, target.record, goal.kpis, judging(caller.context, now));
-  return summaryFrom(state, target, judging(caller.context, now));
+  const summary = target.kind === 'goal' && goal ? goalCheckIn(state, target.record, goal.kpis, judging(caller.context, now)) : summaryFrom(state, target, judging(caller.context, now));
+  return { summary, cadence: state.cadence };
 }
 
 function summaryFrom(state: Awaited<ReturnType<typeof loadCheckInState>>, target: Target, judge: Judging, facts?: StoredCheckInFacts): CheckInSummary {
@@ -294,16 +295,15 @@ export async function listStatusUpdates(request: Request): Promise<ReturnType<De
   const target = await targetOf(who.value.projectId, ref);
   if (!target) return notFound(whatOf(ref.kind));
   const now = nowIso();
-  const [page, summary, cadence] = await Promise.all([
+  const [page, { summary, cadence }] = await Promise.all([
     checkInPage({ projectId: who.value.projectId, targetId: ref.id, ...(cursor ? { after: decodeCursor(cursor) } : {}) }),
     summaryOf(who.value, target, now),
-    cadenceOf(who.value.projectId),
   ]);
   return ok({
     updates: page.rows.map((row) => view(row, who.value.access.accountId, now)),
     ...(page.next ? { cursor: encodeCursor(page.next) } : {}),
     summary,
-    cadence: cadence.cadence,
+    cadence,
     canPost: mayPost(who.value.access, target),
   });
 }

@@ -158,6 +158,9 @@ describe('reading check-ins', () => {
 
     sandbox.forge.kvs.resetStats();
     const first = valueOf(await list({ kind: 'goal', id: goal.id }, 'developer'));
+    // The page itself is one query of the by-target index; the rest is the summary (heads, cadence, the goal's KPIs).
+    // Reads: the edit rule, the goal, the cadence; queries: the page, the product's heads, the goal's KPIs (no measurements).
+    expect(sandbox.forge.kvs.stats).toMatchObject({ reads: 3, queries: 3, writes: 0 });
     expect(first.updates.map((u) => u.text)).toEqual(Array.from({ length: 20 }, (_, i) => `Week ${23 - i}`));
     expect(first.canPost).toBe(false);
     expect(first.cadence).toBe('weekly');
