@@ -5,7 +5,8 @@
  * are shown in the reader's zone. Every format is Intl's: no month name, separator or week start here.
  */
 import type { TimeFrame } from '../../src/domain/strategy';
-import { messages } from './messages';
+// The goals catalog alone: every bundle boots through this file (i18n.ts), the admin page's too.
+import { goals } from './messages/goals';
 
 export interface FormatLocale {
   /** BCP 47, e.g. `de-DE`; absent: the browser's. */
@@ -152,8 +153,8 @@ export function formatTimeFrame(timeFrame: TimeFrame): string | undefined {
     case 'none':
       return undefined;
     case 'quarter':
-      return messages.goals.quarter(timeFrame.quarter, timeFrame.year);
+      return goals.quarter(timeFrame.quarter, timeFrame.year);
     case 'date':
-      return messages.goals.byDate(formatDay(timeFrame.date));
+      return goals.byDate(formatDay(timeFrame.date));
   }
 }

@@ -81,5 +81,5 @@ export function Narrow({ children }: { children: ReactNode }) {
   return <Box xcss={narrowStyles}>{children}</Box>;
 }
 
-const instantFormat = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short', year: 'numeric', hour: 'numeric', minute: '2-digit' });
-export const formatInstant = (iso: string): string => instantFormat.format(new Date(iso));
+// In the reader's Jira locale and zone (static/shared/i18n.ts sets them at boot), not the browser's.
+export { formatInstant } from '../../shared/format';

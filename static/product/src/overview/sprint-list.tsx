@@ -3,6 +3,7 @@ import Lozenge from '@atlaskit/lozenge';
 import { Box, Inline, Stack, Text, xcss } from '@atlaskit/primitives';
 import type { SprintSummary } from '../../../../src/contract';
 import { messages } from '../../../shared/messages';
+import { formatDay, localToday } from '../../../shared/format';
 
 const stateAppearance = { active: 'inprogress', future: 'new', closed: 'default' } as const;
 
@@ -17,8 +18,8 @@ const itemStyles = xcss({
   backgroundColor: 'elevation.surface.raised',
 });
 
-const formatDate = (iso: string | undefined) =>
-  iso ? new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short', year: 'numeric' }).format(new Date(iso)) : undefined;
+// A sprint's start and end are instants; the reader's calendar day of each, in their Jira zone and locale.
+const formatDate = (iso: string | undefined) => (iso ? formatDay(localToday(new Date(iso))) : undefined);
 
 export function SprintList({ sprints }: { sprints: readonly SprintSummary[] }) {
   return (
