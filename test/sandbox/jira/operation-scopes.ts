@@ -89,15 +89,6 @@ export const OPERATION_SCOPES: Readonly<Record<string, OperationScopes>> = {
     classic: [WRITE_WORK],
     granular: ['read:comment:jira', 'read:comment.property:jira', 'read:group:jira', 'read:project:jira', 'read:project-role:jira', 'read:user:jira', 'write:comment:jira', 'read:avatar:jira'],
   },
-  // https://developer.atlassian.com/cloud/jira/platform/rest/v3/api-group-issue-comments/ (getComments, addComment)
-  'GET /rest/api/3/issue/{issueIdOrKey}/comment': {
-    classic: [READ_WORK],
-    granular: ['read:comment:jira', 'read:comment.property:jira', 'read:group:jira', 'read:project:jira', 'read:project-role:jira', 'read:user:jira', 'read:avatar:jira'],
-  },
-  'POST /rest/api/3/issue/{issueIdOrKey}/comment': {
-    classic: [WRITE_WORK],
-    granular: ['read:comment:jira', 'read:comment.property:jira', 'read:group:jira', 'read:project:jira', 'read:project-role:jira', 'read:user:jira', 'write:comment:jira', 'read:avatar:jira'],
-  },
   // https://developer.atlassian.com/cloud/jira/platform/rest/v3/api-group-projects/
   'GET /rest/api/3/project/search': { classic: [READ_WORK], granular: PROJECT_GRANULAR },
   'GET /rest/api/3/project/{projectId}/hierarchy': { classic: [READ_WORK], granular: ['read:issue-type:jira', 'read:issue-type-hierarchy:jira'] },
