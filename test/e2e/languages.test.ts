@@ -72,3 +72,16 @@ test('ja-JP portfolio: the Apps sidebar names it in Japanese, and a goal’s sta
   await expect(frame.evaluate(() => document.documentElement.lang)).resolves.toBe('ja-JP');
   expect(await seriousViolations(frame)).toEqual([]);
 });
+
+test('the admin page asks an anonymous visitor to log in, and tells a logged-in non-administrator they are not one', async () => {
+  const { page } = sandbox;
+  await page.goto(`${sandbox.host.url}/?module=admin-page&user=anonymous`);
+  let notice = (await sandbox.appFrame()).getByTestId('admin-failed');
+  await notice.getByRole('heading', { name: 'Log in to open these settings' }).waitFor();
+  await expect(notice.textContent()).resolves.toContain('Log in to Jira to see Throughline’s settings.');
+  await page.screenshot({ path: join(screenshots, 'languages-admin-anonymous.png') });
+  await page.goto(`${sandbox.host.url}/?module=admin-page&user=developer`);
+  notice = (await sandbox.appFrame()).getByTestId('admin-failed');
+  await notice.getByRole('heading', { name: 'Only Jira administrators can open these settings' }).waitFor();
+  await expect(notice.textContent()).resolves.not.toContain('Log in');
+});

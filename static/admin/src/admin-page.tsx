@@ -1,7 +1,9 @@
+import { useEffect, useState } from 'react';
 import { Box, Stack, Text, xcss } from '@atlaskit/primitives';
 import type { AdminSettings } from '../../../src/contract';
 import { AnnouncerProvider } from '../../shared/announcer';
-import { invoke } from '../../shared/bridge';
+import { invoke, uiContext } from '../../shared/bridge';
+import { adminSignIn } from '../../shared/messages/admin-sign-in';
 import { admin as m } from '../../shared/messages/admin';
 import { licence } from '../../shared/messages/licence';
 import { useResult } from '../../shared/use-result';
@@ -28,13 +30,18 @@ export function AdminPage() {
 
 function AdminBody() {
   const { state, reload } = useResult(() => invoke('getAdminSettings'));
+  // No account in the context: not logged in, so the refusal's title asks to log in.
+  const [anonymous, setAnonymous] = useState(false);
+  useEffect(() => {
+    void uiContext().then((context) => setAnonymous(!context.accountId), () => undefined);
+  }, []);
   if (state.status === 'loading') return <Loading label={m.loading} />;
   if (state.status === 'failed') {
     const { code, message } = state.error;
     return (
       <Notice
         appearance={code === 'forbidden' ? 'warning' : 'error'}
-        title={m.failedTitle(code)}
+        title={code === 'forbidden' && anonymous ? adminSignIn.title : m.failedTitle(code)}
         headingLevel="h2"
         actions={code === 'forbidden' ? undefined : <ActionButton onClick={reload}>{m.retry}</ActionButton>}
         testId="admin-failed"
