@@ -18,24 +18,26 @@ export interface ReaderLanguage {
 }
 
 let current: ReaderLanguage | undefined;
+let translationsLoaded: Promise<void> = Promise.resolve();
 
 export async function startI18n(): Promise<ReaderLanguage> {
   const context = await uiContext();
   setFormatLocale({ locale: context.locale, timeZone: context.timezone });
-  let textLocale = context.locale;
-  let t: ReaderLanguage['t'] = (key, fallback) => fallback ?? key;
-  try {
-    const loaded = await appTranslations(context.locale);
-    textLocale = loaded.locale;
-    t = loaded.t;
-  } catch {
-    // No translations reachable (an old deployment without them): formats still follow the locale,
-    // and texts stay in the catalogs' English.
-  }
-  current = { locale: context.locale, timeZone: context.timezone, textLocale, t };
   document.documentElement.lang = context.locale;
+  current = { locale: context.locale, timeZone: context.timezone, textLocale: context.locale, t: (key, fallback) => fallback ?? key };
+  // The first render waits for the locale (formats), never for the translation files: a slow CDN
+  // must not leave the page blank. Texts switch to the loaded ones when they arrive.
+  translationsLoaded = appTranslations(context.locale).then(
+    (loaded) => {
+      current = { locale: context.locale, timeZone: context.timezone, textLocale: loaded.locale, t: loaded.t };
+    },
+    () => undefined, // none reachable: formats still follow the locale, texts stay the catalogs' English
+  );
   return current;
 }
+
+/** Settles once the translation files have loaded (or failed to). */
+export const translationsReady = (): Promise<void> => translationsLoaded;
 
 /** The language startI18n found; English and the browser's zone before it ran. */
 export function readerLanguage(): ReaderLanguage {
