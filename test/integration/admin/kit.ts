@@ -23,6 +23,13 @@ export function adminCall<K extends keyof Defs>(sandbox: Sandbox, functionKey: K
 export const derivedEntities = ['epic-rollup', 'project-shape', 'link-sync', 'rollup-crawl', 'rollup-crawl-part'];
 
 /**
+ * The app's own data that the export file does not carry yet (issue 11's feed): the activity log,
+ * which storage drops after a year by TTL (an imported copy would never expire), and each
+ * person's follow list. Listed here so the export test still names every other entity.
+ */
+export const notExportedYet = ['activity', 'follow'];
+
+/**
  * The app's own records as stored now, by record kind and key as the export file names them (kinds
  * that share an entity are told apart by their key prefix, record-places.ts); derived caches left out.
  */
@@ -30,7 +37,7 @@ export function appData(sandbox: Sandbox): Record<string, Record<string, unknown
   const { entities } = sandbox.forge.kvs.snapshot();
   const byKind: Record<string, Record<string, unknown>> = {};
   for (const [name, records] of Object.entries(entities)) {
-    if (derivedEntities.includes(name)) continue;
+    if (derivedEntities.includes(name) || notExportedYet.includes(name)) continue;
     for (const [storedKey, record] of Object.entries(records)) {
       const { kind, key } = kindOf(name, storedKey);
       (byKind[kind] ??= {})[key] = fromStoredValue(kind, valueOf(record) as Record<string, unknown>);
