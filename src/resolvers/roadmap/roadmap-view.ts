@@ -21,6 +21,7 @@ import { epicsByItem, itemView, roadmapEpic } from './views';
 import { loadProjectReleases } from '../../adapters/delivery/project-releases';
 import { releaseViews, suggestedDependencies, withLiveDependencies } from './roadmap-releases';
 import { loadScoring } from '../../adapters/storage/scoring-store';
+import { roadmapCrawl } from './roadmap-crawl';
 
 export const getRoadmap = viewerCall('getRoadmap', async ({ jira, access, projectId, payload, context }) => {
   const now = nowIso();
@@ -94,6 +95,7 @@ export const getRoadmap = viewerCall('getRoadmap', async ({ jira, access, projec
     ...(releases ? { releases: releaseViews(releases, today) } : {}),
     suggestedDependencies: suggestedDependencies(epics, liveItems),
     scoring,
+    ...(loaded.crawl ? { crawl: roadmapCrawl(loaded.crawl) } : {}),
   };
   return ok(view);
 });
