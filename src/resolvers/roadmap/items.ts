@@ -9,6 +9,9 @@ import { newId } from '../../adapters/storage/ids';
 import { goalsOfProject } from '../../adapters/storage/goal-store';
 import type { Keyed, RoadmapItemRecord, RoadmapLanesRecord } from '../../adapters/storage/records';
 import { createItem, deleteItem, itemOf, itemsOfProject, loadLanes, replaceItem } from '../../adapters/storage/roadmap-store';
+import type { Transaction } from '../../adapters/storage/roadmap-store';
+import { liveDependsOn } from '../../domain/dependencies';
+import { guardReadChain, refuseDependsOn } from './dependencies';
 import { limits } from '../../validation/limits';
 import { readItemEvidence, stageEvidenceRemoval, stagedTogether } from '../../adapters/storage/evidence-store';
 import { fail, ok } from '../results';
@@ -34,9 +37,14 @@ export const createRoadmapItem = editorCall('createRoadmapItem', async ({ jira, 
   if (items.length >= limits.itemsPerRoadmap) return tooManyItems();
   const now = nowIso();
   const id = newId('item');
+  // A new item cannot close a loop (nothing depends on it yet): no guard on the chain.
+  const dependsOn = payload.item.dependsOn ?? [];
+  const badDependsOn = refuseDependsOn(items, id, dependsOn);
+  if (badDependsOn) return badDependsOn;
   const record: RoadmapItemRecord = {
     projectId,
     ...content(payload.item),
+    ...(dependsOn.length > 0 ? { dependsOn } : {}),
     rank: uniqueRankBetween(items.at(-1)?.rank, undefined, rankSalt(id)),
     version: 1,
     createdAt: now,
@@ -55,21 +63,30 @@ export const updateRoadmapItem = editorCall('updateRoadmapItem', async ({ jira, 
   const current = await itemOf(projectId, payload.id);
   if (!current) return notFound('roadmap item');
   if (current.version !== payload.baseVersion) return conflictWith<RoadmapItemView>(await currentView(jira, projectId, payload.id), 'roadmap item');
-  const refused = await checkReferences(projectId, payload.item);
+  const asked = payload.item.dependsOn;
+  const [refused, items] = await Promise.all([
+    checkReferences(projectId, payload.item),
+    // The product's items only when blockers are set or already stored (to drop deleted ones from the reply).
+    asked !== undefined || current.dependsOn?.length ? itemsOfProject(projectId) : undefined,
+  ]);
   if (refused) return refused;
   const owner = await ownerOf(jira, access, payload.item.ownerAccountId);
   if (!owner.ok) return owner;
+  const badDependsOn = asked === undefined ? undefined : refuseDependsOn(items!, current.id, asked);
+  if (badDependsOn) return badDependsOn;
   const people = await namePeople(jira, [access.accountId]);
-  const { goalId: _goal, laneId: _lane, startDate: _start, endDate: _end, id: _id, ...kept } = current;
+  const { goalId: _goal, laneId: _lane, startDate: _start, endDate: _end, id: _id, dependsOn: stored, ...kept } = current;
+  const dependsOn = asked ?? (items ? liveDependsOn(stored, new Set(items.map((item) => item.id)), current.id) : stored);
   const next: RoadmapItemRecord = {
     ...kept,
     ...content(payload.item),
+    ...(dependsOn?.length ? { dependsOn } : {}),
     version: current.version + 1,
     updatedAt: nowIso(),
     updatedBy: people.ref(access.accountId),
   };
   applyPriority(next, owner.value, payload.item.scoreInputs);
-  return store(jira, projectId, current, next, payload.baseVersion);
+  return store(jira, projectId, current, next, payload.baseVersion, asked?.length ? (others) => guardReadChain(items!, current.id, asked, others) : undefined);
 });
 
 /**
@@ -130,11 +147,21 @@ export const deleteRoadmapItem = editorCall('deleteRoadmapItem', async ({ jira, 
  * rewrite their property goes in the same transaction, then they are written (as the user, the
  * queue finishing what Jira did not take), and the reply names those still syncing.
  */
-async function store(jira: JiraClient, projectId: string, current: Keyed<RoadmapItemRecord>, next: RoadmapItemRecord, baseVersion: number) {
+async function store(
+  jira: JiraClient,
+  projectId: string,
+  current: Keyed<RoadmapItemRecord>,
+  next: RoadmapItemRecord,
+  baseVersion: number,
+  /** Checks to add to the write, given how many other operations it holds. */
+  guard?: (otherOperations: number) => ((transaction: Transaction) => void) | undefined,
+) {
   const epicIds = await epicIdsOfItem(jira, projectId, current.id);
   const intent = next.goalId !== current.goalId ? resyncIntent(projectId, epicIds, 'goal-change') : undefined;
   const moved = itemMoved(projectId, current.id, current, next, next.updatedBy);
-  if ((await replaceItem(current.id, next, baseVersion, stagingAll(stageResync(intent), stagingActivities(moved)))) === 'conflict') {
+  const checks = guard?.((intent ? 3 : 1) + (moved ? 1 : 0));
+  const stage = stagingAll(stageResync(intent), stagingActivities(moved), checks);
+  if ((await replaceItem(current.id, next, baseVersion, stage)) === 'conflict') {
     return conflictWith<RoadmapItemView>(await currentView(jira, projectId, current.id), 'roadmap item');
   }
   const pass = await carryResync(jira, intent);
