@@ -9,7 +9,7 @@ import type { KpiHealth, TimeFrame } from '../../domain/strategy';
 import { asCheckInStatus, statusDisagreements, timeFrameEnd, updateDue } from '../../domain/status-updates';
 import type { CheckInCadence } from '../../domain/status-updates';
 import { dayIn } from '../../domain/calendar';
-import { cadenceOf, headsOfProject } from '../../adapters/storage/status-update-store';
+import { cadenceOf, headOf, headsOfProject } from '../../adapters/storage/status-update-store';
 import type { CheckInHeadRecord } from '../../adapters/storage/status-update-store';
 
 export interface CheckInState {
@@ -21,6 +21,16 @@ export interface CheckInState {
 export async function loadCheckInState(projectId: string): Promise<CheckInState> {
   const [heads, cadence] = await Promise.all([headsOfProject(projectId), cadenceOf(projectId)]);
   return { heads, cadence: cadence.cadence, cadenceVersion: cadence.version };
+}
+
+/**
+ * The state one goal's summary needs, in two parallel reads (its head, the cadence) instead of the
+ * product's heads query: a goal write answers with the same `checkIn` the Goals tab shows.
+ * A goal not yet stored has no head (`goalId` undefined: the cadence alone).
+ */
+export async function loadGoalCheckInState(projectId: string, goalId: string | undefined): Promise<CheckInState> {
+  const [head, cadence] = await Promise.all([goalId ? headOf(projectId, goalId) : undefined, cadenceOf(projectId)]);
+  return { heads: new Map(head && goalId ? [[goalId, head]] : []), cadence: cadence.cadence, cadenceVersion: cadence.version };
 }
 
 export interface Judging {

@@ -4,21 +4,27 @@ import { rankForMove } from '../../domain/goal-order';
 import { rankSalt, uniqueRankBetween } from '../../domain/rank';
 import { createGoal as storeGoal, goalOf, goalsOfProject, updateGoal as replaceGoal } from '../../adapters/storage/goal-store';
 import { newId } from '../../adapters/storage/ids';
-import type { GoalRecord } from '../../adapters/storage/records';
+import type { GoalRecord, Keyed } from '../../adapters/storage/records';
 import { limits } from '../../validation/limits';
 import { fail, ok } from '../results';
 import { editorCall } from '../calls';
 import { nowIso, todayOf } from '../../adapters/clock';
 import { conflictWith, notFound } from '../failures';
-import { currentGoalView, goalViewBuilder, loadGoalView } from './loaders';
+import { goalViewBuilder } from './loaders';
 import { namePeople } from '../people';
 import type { People } from '../people';
 import { goalView } from './views';
 import { stagingActivities } from '../../adapters/storage/activity-store';
 import { goalAdded, goalDone } from '../feed/activities';
+import { goalCheckIn, loadGoalCheckInState } from '../check-ins/summaries';
+import type { TrustedContext } from '../context';
 
-export const createGoal = editorCall('createGoal', async ({ jira, access, projectId, payload }) => {
-  const [people, goals] = await Promise.all([namePeople(jira, [access.accountId, payload.goal.ownerAccountId]), goalsOfProject(projectId)]);
+export const createGoal = editorCall('createGoal', async ({ jira, access, projectId, payload, context }) => {
+  const [people, goals, viewOf] = await Promise.all([
+    namePeople(jira, [access.accountId, payload.goal.ownerAccountId]),
+    goalsOfProject(projectId),
+    goalReplyBuilder(projectId, undefined, context, todayOf(nowIso())),
+  ]);
   const unknownOwner = checkOwner(payload.goal, people);
   if (unknownOwner) return unknownOwner;
   if (goals.length >= limits.goalsPerProduct) return tooManyGoals();
@@ -38,14 +44,14 @@ export const createGoal = editorCall('createGoal', async ({ jira, access, projec
   const outcome = await storeGoal({ id, goal: record, maxGoals: limits.goalsPerProduct, now, alsoStage: stagingActivities(goalAdded(projectId, id, record, record.updatedBy)) });
   if (outcome === 'limit-reached') return tooManyGoals();
   if (outcome === 'conflict') return fail('conflict', 'The product changed while the goal was being added. Try again.');
-  return ok(goalView({ ...record, id }, [], new Map()));
+  return ok(viewOf({ ...record, id }));
 });
 
-export const updateGoal = editorCall('updateGoal', async ({ jira, access, projectId, payload }) => {
+export const updateGoal = editorCall('updateGoal', async ({ jira, access, projectId, payload, context }) => {
   const today = todayOf(nowIso());
   const current = await goalOf(projectId, payload.id);
   if (!current) return notFound('goal');
-  if (current.version !== payload.baseVersion) return conflictWith<GoalView>(await loadGoalView(projectId, current, today), 'goal');
+  if (current.version !== payload.baseVersion) return conflictWith<GoalView>((await goalReplyBuilder(projectId, current.id, context, today))(current), 'goal');
   const people = await namePeople(jira, [access.accountId, payload.goal.ownerAccountId]);
   const unknownOwner = checkOwner(payload.goal, people);
   if (unknownOwner) return unknownOwner;
@@ -56,16 +62,16 @@ export const updateGoal = editorCall('updateGoal', async ({ jira, access, projec
     updatedAt: nowIso(),
     updatedBy: people.ref(access.accountId),
   };
-  const viewOf = await goalViewBuilder(projectId, payload.id, today);
+  const viewOf = await goalReplyBuilder(projectId, payload.id, context, today);
   const closed = goalDone(projectId, payload.id, current, next, next.updatedBy);
   if ((await replaceGoal(payload.id, next, payload.baseVersion, stagingActivities(closed))) === 'conflict') {
-    return conflictWith<GoalView>(await currentGoalView(projectId, payload.id, today), 'goal');
+    return conflictWith<GoalView>(await currentGoalReply(projectId, payload.id, context, today), 'goal');
   }
   return ok(viewOf({ ...next, id: payload.id }));
 });
 
 /** One record is written: the moved goal gets a rank between its new neighbours. */
-export const moveGoal = editorCall('moveGoal', async ({ jira, access, projectId, payload }) => {
+export const moveGoal = editorCall('moveGoal', async ({ jira, access, projectId, payload, context }) => {
   const today = todayOf(nowIso());
   if (payload.afterId === payload.id || payload.beforeId === payload.id) {
     return fail('invalid', 'A goal cannot be placed next to itself.', payload.afterId === payload.id ? 'afterId' : 'beforeId');
@@ -77,22 +83,46 @@ export const moveGoal = editorCall('moveGoal', async ({ jira, access, projectId,
   const after = find(payload.afterId);
   const before = find(payload.beforeId);
   if ((payload.afterId !== null && !after) || (payload.beforeId !== null && !before)) return notFound('neighbouring goal');
-  if (goal.version !== payload.baseVersion) return conflictWith<GoalView>(await loadGoalView(projectId, goal, today), 'goal');
+  if (goal.version !== payload.baseVersion) return conflictWith<GoalView>((await goalReplyBuilder(projectId, goal.id, context, today))(goal), 'goal');
   const rank = rankForMove(goal.id, after, before);
   if (rank === undefined) {
     return {
       ok: false,
-      error: { code: 'conflict', message: 'The goals were reordered since you loaded them. Reload and move it again.', current: await loadGoalView(projectId, goal, today) },
+      error: { code: 'conflict', message: 'The goals were reordered since you loaded them. Reload and move it again.', current: (await goalReplyBuilder(projectId, goal.id, context, today))(goal) },
     };
   }
   const people = await namePeople(jira, [access.accountId]);
   const next: GoalRecord = { ...withoutId(goal), rank, version: goal.version + 1, updatedAt: nowIso(), updatedBy: people.ref(access.accountId) };
-  const viewOf = await goalViewBuilder(projectId, goal.id, today);
+  const viewOf = await goalReplyBuilder(projectId, goal.id, context, today);
   if ((await replaceGoal(goal.id, next, payload.baseVersion)) === 'conflict') {
-    return conflictWith<GoalView>(await currentGoalView(projectId, goal.id, today), 'goal');
+    return conflictWith<GoalView>(await currentGoalReply(projectId, goal.id, context, today), 'goal');
   }
   return ok(viewOf({ ...next, id: goal.id }));
 });
+
+/**
+ * A goal write answers with the goal as the Goals tab shows it, its check-in state included
+ * (getStrategy's `checkIn`), else the card a client replaces with the reply loses its "update due".
+ * Everything is read before the write (issue 9: no storage read after a commit); a goal not yet
+ * stored (`goalId` undefined) has no KPIs and no check-ins, so only the cadence is read.
+ */
+async function goalReplyBuilder(projectId: string, goalId: string | undefined, context: TrustedContext, today: string): Promise<(goal: Keyed<GoalRecord>) => GoalView> {
+  const [viewOf, checkIns] = await Promise.all([
+    goalId ? goalViewBuilder(projectId, goalId, today) : (goal: Keyed<GoalRecord>) => goalView(goal, [], new Map()),
+    loadGoalCheckInState(projectId, goalId),
+  ]);
+  const judge = { now: nowIso(), timeZone: context.timeZone };
+  return (goal) => {
+    const view = viewOf(goal);
+    return { ...view, checkIn: goalCheckIn(checkIns, goal, view.kpis, judge) };
+  };
+}
+
+/** The goal as it is now with its check-in state, for a conflict; undefined when it is gone. */
+async function currentGoalReply(projectId: string, goalId: string, context: TrustedContext, today: string): Promise<GoalView | undefined> {
+  const goal = await goalOf(projectId, goalId);
+  return goal ? (await goalReplyBuilder(projectId, goalId, context, today))(goal) : undefined;
+}
 
 function content(goal: GoalInput, people: People): Pick<GoalRecord, 'title' | 'description' | 'status' | 'timeFrame' | 'ownerAccountId' | 'owner'> {
   return {

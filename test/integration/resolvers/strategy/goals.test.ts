@@ -28,6 +28,17 @@ describe('goals', () => {
     expect(await goalsNow()).toEqual([goal]);
   });
 
+  test('an edit and a move answer the goal as the Goals tab shows it, its latest check-in included', async () => {
+    const goal = await seedGoal(sandbox, { title: 'A' });
+    const other = await seedGoal(sandbox, { title: 'B' });
+    valueOf(await sandbox.call('postStatusUpdate', { as: 'productManager', payload: { target: { kind: 'goal', id: goal.id }, status: 'at-risk', text: 'Checkout is slow.' } }));
+    const edited = valueOf(await sandbox.call('updateGoal', { as: 'productManager', payload: { id: goal.id, goal: goalInput({ title: 'A2' }), baseVersion: 1 } }));
+    expect(edited.checkIn).toMatchObject({ latest: { status: 'at-risk' }, count: 1 });
+    expect((await goalsNow()).find((g) => g.id === goal.id)).toEqual(edited);
+    const moved = valueOf(await sandbox.call('moveGoal', { as: 'productManager', payload: { id: goal.id, afterId: other.id, beforeId: null, baseVersion: 2 } }));
+    expect((await goalsNow()).find((g) => g.id === goal.id)).toEqual(moved);
+  });
+
   test('new goals go to the end, in rank order', async () => {
     const titles = ['One', 'Two', 'Three'];
     for (const title of titles) await seedGoal(sandbox, { title });
