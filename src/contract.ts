@@ -173,8 +173,11 @@ export interface StrategyView {
   vision: VisionView;
   /** Ranked, archived goals last. */
   goals: GoalView[];
-  /** What the viewer may do here (the server checks again on every write). */
-  viewer: { canEdit: boolean; editRule: EditRule; licensed: boolean };
+  /**
+   * What the viewer may do here (the server checks again on every write). `accountId`: a goal's
+   * owner may check in on it without the edit rule, so the page offers "Check in" to them too.
+   */
+  viewer: { canEdit: boolean; editRule: EditRule; licensed: boolean; accountId?: string };
 }
 
 /** Who may edit a product: project administrators (default), or everyone who can edit issues. */

@@ -9,6 +9,8 @@ import { jest } from '@jest/globals';
 import type { Frame, Locator } from 'playwright-core';
 import { kpiHealth } from '../../src/domain/kpi-health';
 import { messages } from '../../static/shared/messages';
+import { checkIns as checkInMessages } from '../../static/shared/messages/check-ins';
+import { feed as feedMessages } from '../../static/shared/messages/feed';
 import { DEMO_USERS } from '../sandbox/demo/users';
 import type { DemoUserRole } from '../sandbox/demo/users';
 import { screenshots, useSandboxBrowser } from './kit';
@@ -118,9 +120,12 @@ describe('product strategy in the sandbox', () => {
     await card.getByRole('button', { name: k.details('Open bugs') }).click();
     await card.getByTestId('measurement-table').nth(1).waitFor();
 
-    // Opening details is the only thing a reader can press.
+    // Opening details is the only thing a reader can press, besides following: anyone who browses
+    // may follow a goal (it changes only their own feed). "Check in" is not offered: the developer
+    // is neither an editor under the default rule nor the goal's owner (the product manager).
     const buttons = await frame.locator('main').getByRole('button').allTextContents();
-    expect(buttons.filter((text) => text !== k.showDetails && text !== messages.vision.history && text !== '')).toEqual([]);
+    expect(buttons.filter((text) => text !== k.showDetails && text !== messages.vision.history && text !== feedMessages.follow && text !== '')).toEqual([]);
+    expect(await card.getByRole('button', { name: checkInMessages.open }).count()).toBe(0);
     for (const name of [messages.goals.add, messages.goals.editGoal('Faster checkout'), messages.goals.actions('Faster checkout'), k.addTo('Faster checkout'), k.refresh, k.editKpi, k.deleteKpi, k.addMeasurement]) {
       expect(await frame.getByRole('button', { name }).count()).toBe(0);
     }

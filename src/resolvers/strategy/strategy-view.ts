@@ -70,7 +70,7 @@ export const getStrategy = viewerRead(async ({ jira, access, projectId, context 
         checkIn: goalCheckIn(checkIns, goal, kpisByGoal.get(goal.id) ?? [], { now, timeZone: context.timeZone }),
       })),
     ),
-    viewer: { canEdit: access.canEdit, editRule: access.editRule, licensed: access.licensed },
+    viewer: { canEdit: access.canEdit, editRule: access.editRule, licensed: access.licensed, accountId: access.accountId },
   });
 });
 

@@ -70,7 +70,7 @@ export function ProductPage() {
                 <Box xcss={panelStyles}>
                   <StrategyPanel
                     store={strategy}
-                    render={(view) => <GoalsTab goals={view.goals} canEdit={view.viewer.canEdit} onChange={strategy.change} refresh={strategy.refresh} />}
+                    render={(view) => <GoalsTab goals={view.goals} canEdit={view.viewer.canEdit} viewer={view.viewer} onChange={strategy.change} refresh={strategy.refresh} />}
                   />
                 </Box>
               </TabPanel>

@@ -20,7 +20,7 @@ beforeEach(() => {
 test('reads answer, with viewers told the app is unlicensed and not offered edits', async () => {
   await seedGoal(sandbox);
   const strategy = valueOf(await sandbox.call('getStrategy', { as: 'productManager', license: inactive }));
-  expect(strategy.viewer).toEqual({ canEdit: false, editRule: 'project-admins', licensed: false });
+  expect(strategy.viewer).toEqual({ canEdit: false, editRule: 'project-admins', licensed: false, accountId: expect.any(String) });
   expect(strategy.goals).toHaveLength(1);
   const roadmap = valueOf(await sandbox.call('getRoadmap', { as: 'productManager', payload: {}, license: inactive }));
   expect(roadmap.viewer).toMatchObject({ canEdit: false, licensed: false });

@@ -20,7 +20,7 @@ describe('The edit rule', () => {
     expect(valueOf(await adminCall(sandbox, 'saveEditRule', { rule: 'issue-editors', baseVersion: 0 }))).toEqual({ rule: 'issue-editors', version: 1 });
     valueOf(await sandbox.call('createGoal', { as: 'developer', payload: { goal: goalInput({ title: 'Developers may plan too' }) } }));
     const strategy = valueOf(await sandbox.call('getStrategy', { as: 'developer' }));
-    expect(strategy.viewer).toEqual({ canEdit: true, editRule: 'issue-editors', licensed: true });
+    expect(strategy.viewer).toEqual({ canEdit: true, editRule: 'issue-editors', licensed: true, accountId: expect.any(String) });
   });
 
   test('a save from a stale version is a conflict carrying the rule as it is now', async () => {

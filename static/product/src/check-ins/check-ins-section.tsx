@@ -46,6 +46,12 @@ export function CheckInsSection(props: {
    * Goals tab of 50 goals must not make 50 invocations on opening.
    */
   defaultExpanded?: boolean;
+  /**
+   * Whether the viewer may post here (editors, and the target's owner), known before the list
+   * loads. False: a section with no check-ins offers no "Check in" button, since a reader could
+   * only open it onto "No check-ins yet". Undefined: not known, the button stays.
+   */
+  mayPost?: boolean;
   /** Offer the product's cadence to editors here (the Goals tab's sections). */
   showCadence?: boolean;
 }) {
@@ -112,7 +118,7 @@ export function CheckInsSection(props: {
             {summary.updateDue ? m.updateDueSince(formatDay(summary.dueOn)) : loaded ? m.nextDue(formatDay(summary.dueOn), m.cadence[loaded.cadence]) : m.nextDueOn(formatDay(summary.dueOn))}
           </Text>
         ) : null}
-        {expanded ? null : (
+        {expanded || (props.mayPost === false && (summary?.count ?? 0) === 0) ? null : (
           <Box>
             <ActionButton
               onClick={() => {

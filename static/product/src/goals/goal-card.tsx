@@ -2,7 +2,7 @@ import { useId, useRef, useState } from 'react';
 import Button from '@atlaskit/button/new';
 import Heading from '@atlaskit/heading';
 import { Box, Inline, Stack, xcss } from '@atlaskit/primitives';
-import type { GoalView } from '../../../../src/contract';
+import type { GoalView, StrategyView } from '../../../../src/contract';
 import { useAnnounce } from '../../../shared/announcer';
 import { invoke } from '../../../shared/bridge';
 import { ConflictNotice } from '../../../shared/conflict-notice';
@@ -63,6 +63,8 @@ export interface GoalCardProps {
   position: number;
   count: number;
   canEdit: boolean;
+  /** Who is looking: a goal's owner may check in on it without the edit rule (as postStatusUpdate allows). */
+  viewer?: StrategyView['viewer'];
   /** Whether this card can be moved (editors, active goals, more than one). */
   sortable: boolean;
   onMove: (command: MoveCommand) => void;
@@ -225,7 +227,13 @@ export function GoalCard(props: GoalCardProps) {
         <Box xcss={dividerStyles}>
           <GoalEpics epics={goal.epics} />
         </Box>
-        <CheckInsSection target={{ kind: 'goal', id: goal.id }} title={goal.title} summary={goal.checkIn} showCadence onSummary={(checkIn) => props.onChange({ type: 'goal', goal: { ...goal, checkIn } })} />
+        <CheckInsSection
+          target={{ kind: 'goal', id: goal.id }}
+          title={goal.title}
+          summary={goal.checkIn}
+          mayPost={canEdit || (props.viewer?.licensed === true && goal.owner !== undefined && goal.owner.accountId === props.viewer.accountId)}
+          showCadence
+          onSummary={(checkIn) => props.onChange({ type: 'goal', goal: { ...goal, checkIn } })} />
       </Stack>
     </Box>
   );

@@ -1,7 +1,7 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { monitorForElements } from '@atlaskit/pragmatic-drag-and-drop/element/adapter';
 import { Box, xcss } from '@atlaskit/primitives';
-import type { GoalView } from '../../../../src/contract';
+import type { GoalView, StrategyView } from '../../../../src/contract';
 import type { StrategyChange } from '../strategy-state';
 import { GoalCard } from './goal-card';
 import { commandTarget, dropIndex } from './reorder';
@@ -18,6 +18,7 @@ const listStyles = xcss({ listStyle: 'none', padding: 'space.0', margin: 'space.
 export function GoalList(props: {
   goals: readonly GoalView[];
   canEdit: boolean;
+  viewer?: StrategyView['viewer'];
   onMove?: (goalId: string, to: number) => void;
   onChange: (change: StrategyChange) => void;
   onFocusLost: () => void;
@@ -68,6 +69,7 @@ export function GoalList(props: {
             position={index + 1}
             count={goals.length}
             canEdit={props.canEdit}
+            viewer={props.viewer}
             sortable={sortable}
             onMove={(command) => moveBy(goal.id, index, command)}
             registerHandle={(element) => {

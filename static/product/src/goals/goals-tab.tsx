@@ -3,7 +3,7 @@ import Button from '@atlaskit/button/new';
 import Heading from '@atlaskit/heading';
 import SectionMessage from '@atlaskit/section-message';
 import { Box, Inline, Stack, Text, xcss } from '@atlaskit/primitives';
-import type { GoalView } from '../../../../src/contract';
+import type { GoalView, StrategyView } from '../../../../src/contract';
 import { useAnnounce } from '../../../shared/announcer';
 import { messages } from '../../../shared/messages';
 import type { StrategyChange } from '../strategy-state';
@@ -17,7 +17,7 @@ const m = messages.goals;
 const headingStyles = xcss({ ':focus-visible': { outlineWidth: 'border.width.focused', outlineStyle: 'solid', outlineColor: 'color.border.focused' } });
 
 /** The Goals & KPIs tab: the product's goals in priority order, each with its KPIs and epics. */
-export function GoalsTab(props: { goals: readonly GoalView[]; canEdit: boolean; onChange: (change: StrategyChange) => void; refresh: () => Promise<boolean> }) {
+export function GoalsTab(props: { goals: readonly GoalView[]; canEdit: boolean; viewer?: StrategyView['viewer']; onChange: (change: StrategyChange) => void; refresh: () => Promise<boolean> }) {
   const { canEdit } = props;
   const announce = useAnnounce();
   const [creating, setCreating] = useState(false);
@@ -80,13 +80,13 @@ export function GoalsTab(props: { goals: readonly GoalView[]; canEdit: boolean; 
           {m.reorderHint}
         </Text>
       ) : null}
-      <GoalList goals={active} canEdit={canEdit} onMove={move} onChange={props.onChange} onFocusLost={focusHeading} testId="goal-list" />
+      <GoalList goals={active} canEdit={canEdit} viewer={props.viewer} onMove={move} onChange={props.onChange} onFocusLost={focusHeading} testId="goal-list" />
       {archived.length > 0 ? (
         <Stack space="space.200">
           <Heading size="small" as="h2">
             {m.archivedHeading} <Text color="color.text.subtlest">({archived.length})</Text>
           </Heading>
-          <GoalList goals={archived} canEdit={canEdit} onChange={props.onChange} onFocusLost={focusHeading} testId="archived-goal-list" />
+          <GoalList goals={archived} canEdit={canEdit} viewer={props.viewer} onChange={props.onChange} onFocusLost={focusHeading} testId="archived-goal-list" />
         </Stack>
       ) : null}
     </Stack>

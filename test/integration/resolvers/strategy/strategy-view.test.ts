@@ -1,3 +1,4 @@
+import { DEMO_USERS } from '../../../sandbox/demo';
 import { createSandbox } from '../../harness';
 import { daysFromToday, goalInput, today, valueOf, visionBoard } from './builders';
 import { seedGoal, seedKpi, seedMeasurements } from './kit';
@@ -26,11 +27,12 @@ describe('getStrategy', () => {
     expect(view.goals[0]?.kpis.map((k) => k.name)).toEqual(['First', 'Second']);
     // 21 is 3% of the way from 20 to 50, where the plan expected about a third: off track, and it says why.
     expect(view.goals[0]?.kpis[0]).toMatchObject({ health: 'off-track', healthReason: expect.stringMatching(/^Off track: 21% on .* but the plan expected 32% by then\.$/), recent: [{ date: daysFromToday(-1), value: 21 }] });
-    expect(view.viewer).toEqual({ canEdit: false, editRule: 'project-admins', licensed: true });
+    // Its own account: a goal's owner may check in on it without the edit rule, and the page offers it to them.
+    expect(view.viewer).toEqual({ canEdit: false, editRule: 'project-admins', licensed: true, accountId: DEMO_USERS.developer });
   });
 
   test('tells project administrators they may edit', async () => {
-    expect(valueOf(await sandbox.call('getStrategy', { as: 'productManager' })).viewer).toEqual({ canEdit: true, editRule: 'project-admins', licensed: true });
+    expect(valueOf(await sandbox.call('getStrategy', { as: 'productManager' })).viewer).toEqual({ canEdit: true, editRule: 'project-admins', licensed: true, accountId: DEMO_USERS.productManager });
     expect(valueOf(await sandbox.call('getStrategy', { as: 'admin' })).viewer.canEdit).toBe(true);
   });
 

@@ -130,7 +130,7 @@ describe('the vision board', () => {
     await sandbox.setEditRule('issue-editors');
     const saved = valueOf(await sandbox.call('saveVision', { as: 'developer', payload: { board: visionBoard(), baseVersion: 0 } }));
     expect(saved.saved?.by.displayName).toBe('Lukas Becker');
-    expect(valueOf(await sandbox.call('getStrategy', { as: 'developer' })).viewer).toEqual({ canEdit: true, editRule: 'issue-editors', licensed: true });
+    expect(valueOf(await sandbox.call('getStrategy', { as: 'developer' })).viewer).toEqual({ canEdit: true, editRule: 'issue-editors', licensed: true, accountId: expect.any(String) });
   });
 
   describe('refuses', () => {
