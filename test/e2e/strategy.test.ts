@@ -138,6 +138,20 @@ describe('product strategy in the sandbox', () => {
     expect(write).toMatchObject({ ok: false, error: { code: 'forbidden' } });
   });
 
+  test('a goal’s owner who may not edit the product is offered "Check in" on that goal only', async () => {
+    // The default rule: only project administrators edit; the developer owns one goal of two.
+    valueOf(await invoke('productManager', 'createGoal', { goal: goalInput({ title: 'Owned by the developer', ownerAccountId: DEMO_USERS.developer }) }));
+    valueOf(await invoke('productManager', 'createGoal', { goal: goalInput({ title: 'Owned by the product manager', ownerAccountId: DEMO_USERS.productManager }) }));
+    const frame = await openProductPage({ user: 'developer' });
+    await frame.getByRole('tab', { name: messages.common.tabs.goals }).click();
+    const theirs = frame.getByRole('listitem', { name: 'Owned by the product manager' });
+    const own = frame.getByRole('listitem', { name: 'Owned by the developer' });
+    await own.waitFor();
+    expect(await theirs.getByRole('button', { name: checkInMessages.open }).count()).toBe(0);
+    await own.getByRole('button', { name: checkInMessages.open }).click();
+    await own.getByRole('form', { name: checkInMessages.formHeading }).waitFor();
+  });
+
   test('the outsider is told they have no access, and sees none of the product', async () => {
     await seedStrategy();
     const frame = await openProductPage({ user: 'outsider' });
