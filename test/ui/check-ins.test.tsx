@@ -100,7 +100,7 @@ test('a text over 2,000 characters is refused next to the field before anything 
   await user.click(within(form).getByRole('textbox', { name: new RegExp(`^${m.textLabel}`) }));
   await user.paste('x'.repeat(2_001));
   await user.click(within(form).getByRole('button', { name: m.post }));
-  await within(form).findByText('Keep a check-in to 2,000 characters or fewer.');
+  await within(form).findByText('Keep a check-in to 2,000 characters or fewer.', undefined, { timeout: 5_000 });
   expect(within(form).getByRole('textbox', { name: new RegExp(`^${m.textLabel}`) }).getAttribute('aria-invalid')).toBe('true');
   expect((await page.call('listStatusUpdates', { target: { kind: 'goal', id: goal.id } })).updates).toEqual([]);
 });
