@@ -248,27 +248,41 @@ interface ColumnFit {
  * (and in jsdom, which lays nothing out): the stylesheet's flexible columns then apply.
  */
 function useWholeColumns(scroller: React.RefObject<HTMLElement | null>, count: number): ColumnFit | undefined {
-  const [width, setWidth] = useState(0);
+  // A board mounted again (back from the Timeline) starts from the last width measured: laid out
+  // once in whole columns, not once flexible and again after measuring (two layouts of every card).
+  const [width, setWidth] = useState(lastBoardWidth);
   useLayoutEffect(() => {
     const element = scroller.current;
     if (!element) return;
-    setWidth(element.clientWidth);
+    const measure = () => {
+      lastBoardWidth = element.clientWidth;
+      setWidth(lastBoardWidth);
+    };
+    measure();
     if (typeof ResizeObserver === 'undefined') return;
-    const observer = new ResizeObserver(() => setWidth(element.clientWidth));
+    const observer = new ResizeObserver(measure);
     observer.observe(element);
     return () => observer.disconnect();
   }, [scroller]);
-  const [fit, setFit] = useState<ColumnFit>();
+  const [fit, setFit] = useState<ColumnFit | undefined>(() => fitOf(width, count));
   useLayoutEffect(() => {
-    if (width <= 0 || count === 0) return setFit(undefined);
-    const rem = parseFloat(getComputedStyle(document.documentElement).fontSize) || 16;
-    const gap = gapRem * rem;
-    const room = width - 2 * paddingRem * rem;
-    const shown = Math.max(1, Math.min(count, Math.floor((room + gap) / (columnRem * rem + gap))));
-    const columnWidth = Math.floor((room - (shown - 1) * gap) / shown);
-    setFit((old) => (old && old.shown === shown && old.width === columnWidth ? old : { shown, width: columnWidth, step: columnWidth + gap }));
+    const next = fitOf(width, count);
+    setFit((old) => (old && next && old.shown === next.shown && old.width === next.width ? old : next));
   }, [width, count]);
   return fit;
+}
+
+/** The width the last board measured (0 until one is laid out, and always in jsdom). */
+let lastBoardWidth = 0;
+
+function fitOf(width: number, count: number): ColumnFit | undefined {
+  if (width <= 0 || count === 0) return undefined;
+  const rem = parseFloat(getComputedStyle(document.documentElement).fontSize) || 16;
+  const gap = gapRem * rem;
+  const room = width - 2 * paddingRem * rem;
+  const shown = Math.max(1, Math.min(count, Math.floor((room + gap) / (columnRem * rem + gap))));
+  const columnWidth = Math.floor((room - (shown - 1) * gap) / shown);
+  return { shown, width: columnWidth, step: columnWidth + gap };
 }
 
 /** Lanes drawn at once; the others when they come near the viewport (see `useNearViewport`). */
