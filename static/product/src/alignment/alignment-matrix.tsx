@@ -1,5 +1,4 @@
-import { useRef, useState } from 'react';
-import Button from '@atlaskit/button/new';
+import { useState } from 'react';
 import Heading from '@atlaskit/heading';
 import { Box, Inline, Stack, Text, xcss } from '@atlaskit/primitives';
 import type { AlignmentView } from '../../../../src/contract';
@@ -10,6 +9,7 @@ import { messages } from '../../../shared/messages';
 import { IssueKeyLink } from '../../../shared/issue-key-link';
 import { LinkSyncBadge } from '../../../shared/link-sync-badge';
 import { DataTable, Td, Th } from './table';
+import { ShowMoreButtons, usePagedRows } from './paged-rows';
 
 const m = messages.alignment;
 const markStyles = xcss({ color: 'color.text.brand', fontWeight: 'font.weight.bold' });
@@ -25,18 +25,9 @@ export const matrixPageSize = 25;
 export function AlignmentMatrix({ view }: { view: AlignmentView }) {
   const rows = view.epics.filter((epic) => epic.goals.length > 0);
   const [query, setQuery] = useState('');
-  const [shownCount, setShownCount] = useState(matrixPageSize);
-  const tableRef = useRef<HTMLDivElement>(null);
   const goalTitle = new Map(view.goals.map((goal) => [goal.id, goal.title]));
   const matching = rows.filter((epic) => matchesQuery(query, [epic.key, epic.summary, ...epic.goals.map((link) => goalTitle.get(link.goalId) ?? '')]));
-  const shown = matching.slice(0, shownCount);
-  const more = matching.length - shown.length;
-  /** Focus goes to the first row just drawn, so a keyboard user carries on where the table grew. */
-  const showMore = (count: number) => {
-    const firstNew = shown.length;
-    setShownCount(firstNew + count);
-    requestAnimationFrame(() => tableRef.current?.querySelectorAll<HTMLAnchorElement>('tbody tr a.issue-key-link')[firstNew]?.focus());
-  };
+  const { shown, more, showMore, reset, tableRef } = usePagedRows(matching, matrixPageSize);
   return (
     <Box as="section" aria-labelledby="matrix-heading">
       <Stack space="space.150">
@@ -64,7 +55,7 @@ export function AlignmentMatrix({ view }: { view: AlignmentView }) {
                 placeholder={finding.matrixFilterPlaceholder}
                 onChange={(event) => {
                   setQuery(event.target.value);
-                  setShownCount(matrixPageSize);
+                  reset();
                 }}
               />
               <Box aria-live="polite" testId="matrix-count">
@@ -120,16 +111,7 @@ export function AlignmentMatrix({ view }: { view: AlignmentView }) {
             </DataTable>
             </div>
             )}
-            {more > 0 ? (
-              <Inline space="space.100">
-                <Button onClick={() => showMore(matrixPageSize)}>{finding.matrixMore(Math.min(more, matrixPageSize))}</Button>
-                {more > matrixPageSize ? (
-                  <Button appearance="subtle" onClick={() => showMore(more)}>
-                    {finding.matrixAll}
-                  </Button>
-                ) : null}
-              </Inline>
-            ) : null}
+            <ShowMoreButtons more={more} pageSize={matrixPageSize} showMore={showMore} moreLabel={finding.matrixMore} allLabel={finding.matrixAll} />
           </>
         )}
       </Stack>

@@ -1,4 +1,4 @@
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import Button from '@atlaskit/button/new';
 import Heading from '@atlaskit/heading';
 import Lozenge from '@atlaskit/lozenge';
@@ -20,6 +20,7 @@ import { IssueKeyLink } from '../../../shared/issue-key-link';
 import '../../../shared/find-input.css';
 import { LinkSyncBadge } from '../../../shared/link-sync-badge';
 import { DataTable, Td, Th } from './table';
+import { ShowMoreButtons, usePagedRows } from './paged-rows';
 
 const m = messages.alignment;
 const appearance: Record<StatusCategory, 'default' | 'inprogress' | 'success'> = { todo: 'default', 'in-progress': 'inprogress', done: 'success' };
@@ -37,20 +38,11 @@ export function UnalignedEpics({ view, onLinked }: { view: AlignmentView; onLink
     order,
   );
   const [query, setQuery] = useState('');
-  const [shownCount, setShownCount] = useState(unalignedPageSize);
-  const tableRef = useRef<HTMLDivElement>(null);
   const matching = epics.filter((epic) => matchesQuery(query, [epic.key, epic.summary]));
-  const shown = matching.slice(0, shownCount);
-  const more = matching.length - shown.length;
+  const { shown, more, showMore, reset, tableRef } = usePagedRows(matching, unalignedPageSize);
   const filterTo = (next: string) => {
     setQuery(next);
-    setShownCount(unalignedPageSize);
-  };
-  /** Focus goes to the first row just drawn, so a keyboard user carries on where the list grew. */
-  const showMore = (count: number) => {
-    const firstNew = shown.length;
-    setShownCount(firstNew + count);
-    requestAnimationFrame(() => tableRef.current?.querySelectorAll<HTMLAnchorElement>('tbody tr a.issue-key-link')[firstNew]?.focus());
+    reset();
   };
   const canLink = view.viewer.canLink && view.goals.length > 0;
   return (
@@ -128,16 +120,7 @@ export function UnalignedEpics({ view, onLinked }: { view: AlignmentView; onLink
                 </DataTable>
               </div>
             )}
-            {more > 0 ? (
-              <Inline space="space.100">
-                <Button onClick={() => showMore(unalignedPageSize)}>{m.unalignedShowMore(Math.min(more, unalignedPageSize))}</Button>
-                {more > unalignedPageSize ? (
-                  <Button appearance="subtle" onClick={() => showMore(more)}>
-                    {m.unalignedShowAll(matching.length)}
-                  </Button>
-                ) : null}
-              </Inline>
-            ) : null}
+            <ShowMoreButtons more={more} pageSize={unalignedPageSize} showMore={showMore} moreLabel={m.unalignedShowMore} allLabel={m.unalignedShowAll(matching.length)} />
           </>
         )}
       </Stack>
