@@ -5,6 +5,10 @@
  */
 import { appTranslations, uiContext } from './bridge';
 import { setFormatLocale } from './format';
+import { setLoadedTexts } from './messages/runtime';
+
+/** How long the first render waits for the locale's texts before it shows the bundled English. */
+const textsWaitMs = 4000;
 
 export interface ReaderLanguage {
   /** The Jira language of the reader (context.locale), e.g. `de-DE`. */
@@ -25,14 +29,17 @@ export async function startI18n(): Promise<ReaderLanguage> {
   setFormatLocale({ locale: context.locale, timeZone: context.timezone });
   document.documentElement.lang = context.locale;
   current = { locale: context.locale, timeZone: context.timezone, textLocale: context.locale, t: (key, fallback) => fallback ?? key };
-  // The first render waits for the locale (formats), never for the translation files: a slow CDN
-  // must not leave the page blank. Texts switch to the loaded ones when they arrive.
+  // The first render waits for the reader's texts (one small file from Forge's CDN, fetched once),
+  // so no page flips from English to German under the reader's eyes; but a CDN that does not answer
+  // must not leave the page blank: after textsWaitMs it renders in the bundled English.
   translationsLoaded = appTranslations(context.locale).then(
     (loaded) => {
       current = { locale: context.locale, timeZone: context.timezone, textLocale: loaded.locale, t: loaded.t };
+      if (loaded.translations) setLoadedTexts({ locale: loaded.locale, texts: loaded.translations as never });
     },
     () => undefined, // none reachable: formats still follow the locale, texts stay the catalogs' English
   );
+  await Promise.race([translationsLoaded, new Promise((settle) => setTimeout(settle, textsWaitMs))]);
   return current;
 }
 

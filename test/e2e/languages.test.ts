@@ -65,7 +65,9 @@ test('ja-JP portfolio: the Apps sidebar names it in Japanese, and a goal’s sta
   const frame = await sandbox.appFrame();
   const card = frame.locator('article').filter({ hasText: 'Thrive Web Shop' });
   await card.getByText(longTitle).waitFor();
-  const tag = card.getByText('At risk', { exact: true });
+  // The lozenge in Japanese, as the ja-JP catalog says it (loaded on demand through @forge/bridge i18n).
+  const japanese = JSON.parse(readFileSync(new URL('../../static/shared/messages/shared-words.ja-JP.json', import.meta.url), 'utf8')) as { goalStatus: Record<string, string> };
+  const tag = card.getByText(japanese.goalStatus['at-risk']!, { exact: true });
   const fits = await tag.evaluate((element) => ({ scroll: element.scrollWidth, client: element.clientWidth }));
   expect(fits.scroll).toBeLessThanOrEqual(fits.client);
   await card.screenshot({ path: join(screenshots, 'languages-ja-JP-portfolio-card.png') });

@@ -1,5 +1,14 @@
+import english from './licence.en-US.json';
+import { catalog } from './runtime';
+
+const t = catalog('licence', english);
+
 /** The read-only notice when the site's licence is inactive. Its own file: every bundle takes it. */
 export const licence = {
-  title: 'Read-only: Throughline’s licence is not active',
-  body: 'Everything stays readable, but nothing can be changed until a Jira administrator renews the licence in Manage apps.',
+  get title() {
+    return t('title');
+  },
+  get body() {
+    return t('body');
+  },
 };

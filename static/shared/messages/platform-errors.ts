@@ -1,4 +1,11 @@
+import english from './platform-errors.en-US.json';
+import { catalog } from './runtime';
+
+const t = catalog('platformErrors', english);
+
 /** What the user reads when the platform, not Throughline, failed a call (issue 12, part 6). */
 export const platformErrors = {
-  invokeFailed: 'Throughline couldn’t finish this on the server. Try again; if it keeps happening, tell your Jira administrator.',
+  get invokeFailed() {
+    return t('invokeFailed');
+  },
 };

@@ -4,21 +4,19 @@
  * A small module of its own, so the small bundles (epic panel, portfolio, gadgets) take only this.
  */
 import type { GoalStatus } from '../../../src/domain/strategy';
+import english from './shared-words.en-US.json';
+import { catalog, textGroup } from './runtime';
 
-const platformErrorTitles: Record<string, string> = {
-  'jira-unavailable': 'Jira isn’t answering',
-  'rate-limited': 'Jira is busy',
-  'scope-missing': 'Throughline needs an update',
-  'storage-unavailable': 'Throughline’s storage isn’t answering',
-};
+const t = catalog('sharedWords', english);
+
+const platformErrorCodes = ['jira-unavailable', 'rate-limited', 'scope-missing', 'storage-unavailable'] as const;
+type PlatformErrorCode = (typeof platformErrorCodes)[number];
 
 /** The title of a failure Jira or Forge caused, whatever the page; undefined for the page's own codes. */
-export const platformErrorTitle = (code: string): string | undefined => platformErrorTitles[code];
+export const platformErrorTitle = (code: string): string | undefined =>
+  (platformErrorCodes as readonly string[]).includes(code) ? t(`platformErrorTitle.${code as PlatformErrorCode}`) : undefined;
 
-export const goalStatusLabels = {
-  'on-track': 'On track',
-  'at-risk': 'At risk',
-  'off-track': 'Off track',
-  done: 'Done',
-  archived: 'Archived',
-} satisfies Record<GoalStatus, string>;
+export const goalStatusLabels: Readonly<Record<GoalStatus, string>> = textGroup(
+  ['on-track', 'at-risk', 'off-track', 'done', 'archived'] satisfies readonly GoalStatus[],
+  (status) => t(`goalStatus.${status}`),
+);
