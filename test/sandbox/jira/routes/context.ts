@@ -12,6 +12,8 @@ export interface RouteContext {
   index: SiteIndex;
   /** What JQL sees: the site as last indexed (writes show after the simulator's index lag). */
   searchIndex: SearchIndex;
+  /** The site changes only through the simulator: search lookups stand until its next write (see JiraSimulatorOptions). */
+  writesThroughSimulatorOnly?: boolean;
   access: Access;
   caller: Caller;
   now: Date;

@@ -3,6 +3,7 @@ import { JqlError, issueMatches, parseJql, searchEndpointErrors, sortIssues, val
 import type { SimIssue } from '../model';
 import type { RouteContext } from './context';
 import { RequestRejected, jiraError } from './http';
+import { searchCandidates } from './search-candidates';
 
 /** One JQL context per request: the JQL engine caches its compiled form per context object. */
 const contexts = new WeakMap<RouteContext, JqlContext>();
@@ -44,8 +45,14 @@ export function compileJql(ctx: RouteContext, jql: string, options: { searchEndp
 /** The issues the query finds that the caller may browse, unordered (for counts). */
 export function matchJql(ctx: RouteContext, query: JqlQuery, among: SimIssue[] = ctx.site.issues): SimIssue[] {
   const jqlCtx = jqlContext(ctx);
-  const parents = requiredParents(ctx, query);
-  const candidates = parents ? among.filter((issue) => issue.parentId !== undefined && parents.has(issue.parentId)) : among;
+  let candidates: SimIssue[];
+  if (among === ctx.site.issues) {
+    candidates = searchCandidates(ctx.site, among, query, ctx.now, ctx.writesThroughSimulatorOnly ? ctx.searchIndex.generation : undefined);
+  } else {
+    // The index lags (its own copy of the site): narrowed by parent in one pass, as it stands.
+    const parents = requiredParents(ctx, query);
+    candidates = parents ? among.filter((issue) => issue.parentId !== undefined && parents.has(issue.parentId)) : among;
+  }
   return candidates.filter((issue) => ctx.access.canSeeIssue(issue) && issueMatches(query, issue, jqlCtx));
 }
 

@@ -23,6 +23,7 @@ export class SearchIndex {
   /** Issue id → the versions search has not caught up with yet, oldest first (the first is visible). */
   private readonly pending = new Map<string, IndexedVersion[]>();
   private lagMs = 0;
+  private writes = 0;
 
   constructor(private elapsedMs: () => number = Date.now) {}
 
@@ -38,8 +39,14 @@ export class SearchIndex {
     return this.lagMs;
   }
 
+  /** Writes and creations made through the simulator so far: search lookups built before one are out of date. */
+  get generation(): number {
+    return this.writes;
+  }
+
   /** Applies a write to the live issue; search keeps seeing the state before it until the lag has passed. */
   write<T>(issue: SimIssue, apply: () => T): T {
+    this.writes += 1;
     if (this.lagMs === 0) return apply();
     const versions = this.pending.get(issue.id) ?? [{ visibleAt: Number.NEGATIVE_INFINITY, state: structuredClone(issue) }];
     const result = apply();
@@ -54,6 +61,7 @@ export class SearchIndex {
    * request reconciles it, which is what `reconcileIssues` is for (read-after-create).
    */
   create(site: SimSite, issue: SimIssue): void {
+    this.writes += 1;
     site.issues.push(issue);
     if (this.lagMs === 0) return;
     this.pending.set(issue.id, [
