@@ -1,71 +1,82 @@
+import english from './goals.en-US.json';
+import { catalog, textGroup } from './runtime';
 import { goalStatusLabels } from './shared-words';
 
+const t = catalog('goals', english);
+
 export const goals = {
-  heading: 'Goals & KPIs',
-  intro: 'What the product must achieve, in priority order, and the numbers that show whether it does.',
-  add: 'Add goal',
-  emptyEditor: 'No goals yet. Add the first outcome this product must achieve, then the KPIs that measure it.',
-  emptyReader: 'No goals yet. The product’s owners add them here.',
-  archivedHeading: 'Archived goals',
+  get heading() { return t('heading'); },
+  get intro() { return t('intro'); },
+  get add() { return t('add'); },
+  get emptyEditor() { return t('emptyEditor'); },
+  get emptyReader() { return t('emptyReader'); },
+  get archivedHeading() { return t('archivedHeading'); },
   status: goalStatusLabels,
-  quarter: (quarter: number, year: number) => `Q${quarter} ${year}`,
-  byDate: (date: string) => `By ${date}`,
-  noTimeFrame: 'No time frame',
-  owner: 'Owner',
-  updatedBy: (who: string, when: string) => `Updated by ${who} on ${when}`,
-  epicsHeading: 'Epics',
-  epicsEmpty: 'No epics linked yet — link epics from the roadmap.',
-  kpisHeading: 'KPIs',
+  // A year and a quarter are labels, not amounts: strings, so no locale groups them (2.026).
+  quarter: (quarter: number, year: number) => t('quarter', { quarter: String(quarter), year: String(year) }),
+  byDate: (date: string) => t('byDate', { date }),
+  get noTimeFrame() { return t('noTimeFrame'); },
+  get owner() { return t('owner'); },
+  updatedBy: (who: string, when: string) => t('updatedBy', { who, when }),
+  get epicsHeading() { return t('epicsHeading'); },
+  get epicsEmpty() { return t('epicsEmpty'); },
+  get kpisHeading() { return t('kpisHeading'); },
   // Form
-  createHeading: 'New goal',
-  editHeading: (title: string) => `Edit “${title}”`,
-  title: 'Title',
-  description: 'Description',
-  descriptionHelper: 'The outcome in a sentence or two: what changes for whom when this goal is reached.',
-  statusLabel: 'Status',
-  timeFrame: 'Time frame',
-  timeFrameKinds: { none: 'None', quarter: 'Quarter', date: 'Target date' },
-  year: 'Year',
-  quarterLabel: 'Quarter',
-  targetDate: 'Target date',
-  create: 'Create goal',
-  created: (title: string) => `Goal “${title}” created.`,
-  saved: (title: string) => `Goal “${title}” saved.`,
+  get createHeading() { return t('createHeading'); },
+  editHeading: (title: string) => t('editHeading', { title }),
+  get title() { return t('title'); },
+  get description() { return t('description'); },
+  get descriptionHelper() { return t('descriptionHelper'); },
+  get statusLabel() { return t('statusLabel'); },
+  get timeFrame() { return t('timeFrame'); },
+  timeFrameKinds: textGroup(['none', 'quarter', 'date'], (kind) => t(`timeFrameKinds.${kind}`)),
+  get year() { return t('year'); },
+  get quarterLabel() { return t('quarterLabel'); },
+  get targetDate() { return t('targetDate'); },
+  get create() { return t('create'); },
+  created: (title: string) => t('created', { title }),
+  saved: (title: string) => t('saved', { title }),
   // Owner picker
-  ownerSearch: 'Owner',
-  ownerSearchPlaceholder: 'Search people by name',
-  ownerResults: 'People',
-  ownerNone: 'No one matches.',
-  ownerSearching: 'Searching…',
-  ownerClear: (name: string) => `Remove ${name} as owner`,
-  ownerCount: (n: number) => (n === 1 ? '1 person found. Use the arrow keys to choose.' : `${n} people found. Use the arrow keys to choose.`),
+  get ownerSearch() { return t('ownerSearch'); },
+  get ownerSearchPlaceholder() { return t('ownerSearchPlaceholder'); },
+  get ownerResults() { return t('ownerResults'); },
+  get ownerNone() { return t('ownerNone'); },
+  get ownerSearching() { return t('ownerSearching'); },
+  ownerClear: (name: string) => t('ownerClear', { name }),
+  ownerCount: (n: number) => t('ownerCount', { count: n }),
   // Actions
-  actions: (title: string) => `More actions for “${title}”`,
-  editGoal: (title: string) => `Edit goal “${title}”`,
-  archive: 'Archive',
-  unarchive: 'Restore from archive',
-  archived: (title: string) => `Goal “${title}” archived.`,
-  unarchived: (title: string) => `Goal “${title}” restored.`,
-  confirmDeleteTitle: (title: string) => `Delete “${title}”?`,
+  actions: (title: string) => t('actions', { title }),
+  editGoal: (title: string) => t('editGoal', { title }),
+  get archive() { return t('archive'); },
+  get unarchive() { return t('unarchive'); },
+  archived: (title: string) => t('archived', { title }),
+  unarchived: (title: string) => t('unarchived', { title }),
+  confirmDeleteTitle: (title: string) => t('confirmDeleteTitle', { title }),
+  /** `measurements` undefined: not known (a conflict answered the goal without its histories). */
   confirmDeleteBody: (kpis: number, measurements: number | undefined) =>
     kpis === 0
-      ? 'The goal has no KPIs. This can’t be undone.'
-      : `Its ${plural(kpis, 'KPI', 'KPIs')} ${measurements === undefined ? 'and all their measurements' : `and ${plural(measurements, 'measurement', 'measurements')}`} will be deleted with it. This can’t be undone.`,
-  confirmDelete: 'Delete goal',
-  deleted: (title: string, kpis: number, measurements: number) =>
-    `Goal “${title}” deleted with ${plural(kpis, 'KPI', 'KPIs')} and ${plural(measurements, 'measurement', 'measurements')}.`,
+      ? t('confirmDeleteBodyNoKpis')
+      : measurements === undefined
+        ? t('confirmDeleteBodyAllMeasurements', { kpis })
+        : t('confirmDeleteBody', { kpis, measurements }),
+  get confirmDelete() { return t('confirmDelete'); },
+  deleted: (title: string, kpis: number, measurements: number) => t('deleted', { title, kpis, measurements }),
   // Reordering
-  reorder: (title: string) => `Reorder goal “${title}”`,
-  moveUp: 'Move up',
-  moveDown: 'Move down',
-  moveTop: 'Move to top',
-  moveBottom: 'Move to bottom',
-  reorderHint: 'Drag a goal by its handle, or focus the handle and press Alt+↑ or Alt+↓.',
-  moved: (title: string, position: number, total: number) => `Goal “${title}” moved to position ${position} of ${total}.`,
-  moveConflict: 'Someone else changed the goals while you were moving one. This is the order as it is saved now; move it again if you still want to.',
-  moveFailed: (title: string) => `Goal “${title}” could not be moved; it is back where it was.`,
+  reorder: (title: string) => t('reorder', { title }),
+  get moveUp() { return t('moveUp'); },
+  get moveDown() { return t('moveDown'); },
+  get moveTop() { return t('moveTop'); },
+  get moveBottom() { return t('moveBottom'); },
+  get reorderHint() { return t('reorderHint'); },
+  moved: (title: string, position: number, total: number) => t('moved', { title, position, total }),
+  get moveConflict() { return t('moveConflict'); },
+  moveFailed: (title: string) => t('moveFailed', { title }),
 };
 
+/**
+ * English count words for catalogs not moved to locale files yet. A translated text says its
+ * counts with an ICU plural instead (other languages' plural rules differ).
+ */
 export function plural(n: number, one: string, many: string): string {
   return `${n} ${n === 1 ? one : many}`;
 }
