@@ -1,39 +1,85 @@
 import type { ReleaseView } from '../../../src/contract';
-import { plural } from './goals';
+import english from './releases.en-US.json';
+import { catalog, textGroup } from './runtime';
 
-/** The item panel's releases and dependencies. */
+const t = catalog('releases', english);
+
+/** The item panel's releases and dependencies. Days are passed formatted (static/shared/format.ts). */
 export const releases = {
-  releasesHeading: 'Releases',
-  releasesNone: 'None of its epics’ issues is in a Jira release.',
-  releasesUnknown: 'Releases are not shown: Jira did not list this project’s versions.',
-  releaseState: { released: 'Released', unreleased: 'Unreleased', overdue: 'Overdue' } satisfies Record<ReleaseView['state'], string>,
-  archived: 'Archived',
-  releaseDue: (day: string) => `due ${day}`,
-  releaseUndated: 'no release date',
-  releaseIssues: (open: number, total: number) => (open === 0 ? `all ${plural(total, 'issue', 'issues')} done` : `${open} of ${plural(total, 'issue', 'issues')} open`),
-  releaseRisk: (forecastDay: string, name: string, releaseDay: string) => `Forecast ${forecastDay} passes release ${name} on ${releaseDay}.`,
-  releaseRiskTerm: 'Release at risk',
-  dependenciesHeading: 'Blocked by',
-  dependenciesNone: 'Not blocked by other items.',
-  dependenciesHelp: 'Items that must finish before this one can start.',
-  addBlocker: 'Add a blocker',
-  chooseBlocker: 'Choose an item…',
-  add: 'Add',
-  addBlockerLabel: (title: string) => `Add the chosen item as a blocker of ${title}`,
-  noCandidates: 'No other item can block this one without making a loop.',
-  remove: 'Remove',
-  removeLabel: (blocker: string) => `Remove ${blocker} from the blockers`,
-  blockerDates: (end: string | undefined) => (end ? `ends ${end}` : 'no end date'),
-  lateWarning: (blocker: string, blockerEnd: string, start: string) => `${blocker} ends ${blockerEnd}, after this item starts on ${start}.`,
-  blocksLate: (dependent: string, end: string, dependentStart: string) => `This item ends ${end}, after ${dependent} (which it blocks) starts on ${dependentStart}.`,
-  warningsLabel: 'Dependency warnings',
-  suggestionsHeading: 'Suggested by Jira',
-  suggestion: (blocker: string, keys: string) => `${blocker}: ${keys}`,
-  suggestionHelp: 'An epic of the other item “blocks” an epic of this one in Jira.',
-  accept: 'Add',
-  acceptLabel: (blocker: string, keys: string) => `Add ${blocker} as a blocker, as Jira’s link ${keys} suggests`,
-  blocks: 'blocks',
-  added: (blocker: string, title: string) => `${blocker} now blocks ${title}.`,
-  removed: (blocker: string, title: string) => `${blocker} no longer blocks ${title}.`,
-  conflict: 'Someone changed this item meanwhile. It has been reloaded: try again.',
+  get releasesHeading() {
+    return t('releasesHeading');
+  },
+  get releasesNone() {
+    return t('releasesNone');
+  },
+  get releasesUnknown() {
+    return t('releasesUnknown');
+  },
+  releaseState: textGroup(['released', 'unreleased', 'overdue'] satisfies readonly ReleaseView['state'][], (state) => t(`releaseState.${state}`)),
+  get archived() {
+    return t('archived');
+  },
+  releaseDue: (day: string) => t('releaseDue', { day }),
+  get releaseUndated() {
+    return t('releaseUndated');
+  },
+  releaseIssues: (open: number, total: number) => (open === 0 ? t('releaseIssuesAllDone', { total }) : t('releaseIssuesOpen', { open, total })),
+  releaseRisk: (forecastDay: string, name: string, releaseDay: string) => t('releaseRisk', { forecastDay, name, releaseDay }),
+  get releaseRiskTerm() {
+    return t('releaseRiskTerm');
+  },
+  get dependenciesHeading() {
+    return t('dependenciesHeading');
+  },
+  get dependenciesNone() {
+    return t('dependenciesNone');
+  },
+  get dependenciesHelp() {
+    return t('dependenciesHelp');
+  },
+  get addBlocker() {
+    return t('addBlocker');
+  },
+  get chooseBlocker() {
+    return t('chooseBlocker');
+  },
+  get add() {
+    return t('add');
+  },
+  addBlockerLabel: (title: string) => t('addBlockerLabel', { title }),
+  get noCandidates() {
+    return t('noCandidates');
+  },
+  get remove() {
+    return t('remove');
+  },
+  removeLabel: (blocker: string) => t('removeLabel', { blocker }),
+  blockerDates: (end: string | undefined) => (end ? t('blockerEnds', { end }) : t('blockerNoEnd')),
+  lateWarning: (blocker: string, blockerEnd: string, start: string) => t('lateWarning', { blocker, blockerEnd, start }),
+  blocksLate: (dependent: string, end: string, dependentStart: string) => t('blocksLate', { dependent, end, dependentStart }),
+  get warningsLabel() {
+    return t('warningsLabel');
+  },
+  get suggestionsHeading() {
+    return t('suggestionsHeading');
+  },
+  suggestion: (blocker: string, keys: string) => t('suggestion', { blocker, keys }),
+  get suggestionHelp() {
+    return t('suggestionHelp');
+  },
+  get accept() {
+    return t('accept');
+  },
+  acceptLabel: (blocker: string, keys: string) => t('acceptLabel', { blocker, keys }),
+  /** The word alone (tests build Jira's link text with it); the UI says `blockLink`. */
+  get blocks() {
+    return t('blocks');
+  },
+  /** Jira's “Blocks” link between two epic keys: "SHOP-12 blocks SHOP-14". */
+  blockLink: (blocker: string, blocked: string) => t('blockLink', { blocker, blocked }),
+  added: (blocker: string, title: string) => t('added', { blocker, title }),
+  removed: (blocker: string, title: string) => t('removed', { blocker, title }),
+  get conflict() {
+    return t('conflict');
+  },
 };

@@ -182,7 +182,7 @@ function ItemDependencies({ item, view, onChange, refresh }: { item: RoadmapItem
             </Text>
             <Box as="ul" xcss={listStyles} aria-label={r.suggestionsHeading}>
               {suggestions.map((suggestion) => {
-                const keys = `${suggestion.epicKeys[0]} ${r.blocks} ${suggestion.epicKeys[1]}`;
+                const keys = r.blockLink(suggestion.epicKeys[0], suggestion.epicKeys[1]);
                 return (
                   <li key={suggestion.blockedById}>
                     <Inline space="space.100" alignBlock="center" shouldWrap>
