@@ -12,6 +12,7 @@ import { fullContext, viewTarget } from './extension-context';
 import type { HostConfig } from './browser/host-config';
 import { THEME_ATTRIBUTE, TOKEN_THEMES } from './browser/frame-theme';
 import { html } from './html-template';
+import { PSEUDO_LANG } from './pseudo-locale';
 import type { SafeHtml } from './html-template';
 import { MODULE_SLUGS, UI_MODULE_TYPES } from './manifest';
 import { avatar, jiraLogo, option } from './host-page-parts';
@@ -35,6 +36,7 @@ function hostConfig(input: PageInput): HostConfig {
     modules,
     resources: Object.keys(manifest.resources),
     view,
+    ...(state.pseudo ? { pseudo: true as const } : {}),
   };
   const { module } = state;
   if (state.moduleType === 'jira:dashboardGadget') {
@@ -67,6 +69,7 @@ const HOST_LANGUAGES: ReadonlyArray<[string, string]> = [
   ['en-US', 'English (US)'],
   ['de-DE', 'Deutsch'],
   ['ja-JP', '日本語'],
+  [PSEUDO_LANG, 'Pseudo (accented, +40%)'],
 ];
 
 function userLabel(site: SimSite, role: DemoUserRole): string {
@@ -106,7 +109,7 @@ function sandboxBar({ site, manifest, state, dataSet }: PageInput): SafeHtml {
     option(role, userLabel(site, role), currentUser === role),
   )}${option('anonymous', 'Anonymous · not logged in', currentUser === 'anonymous')}</select></label>
   <label class="control"><span>Language</span><select name="lang">${HOST_LANGUAGES.map(([code, name]) =>
-    option(code, name, code === state.locale),
+    option(code, name, code === (state.pseudo ? PSEUDO_LANG : state.locale)),
   )}</select></label>
   <input type="hidden" name="theme" value="${state.colorMode}">
   <button type="button" id="theme-toggle" class="theme-toggle" role="switch" aria-checked="${state.colorMode === 'dark'}"><span class="theme-toggle-track" aria-hidden="true"><span class="theme-toggle-thumb"></span></span>Dark theme</button>

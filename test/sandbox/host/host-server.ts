@@ -13,6 +13,8 @@ import { LOCALES_FOLDER, serveLocaleFile } from './locale-files';
 import { sandboxApiRoute } from './sandbox-api';
 import { resolveViewState } from './view-state';
 import { localizedManifest } from './manifest';
+import { pseudoManifest } from './pseudo-locale';
+import { PSEUDO_PREFIX } from './browser/host-config';
 
 function send(response: ServerResponse, type: string, body: string, headers: Record<string, string> = {}): void {
   response.writeHead(200, { 'content-type': type, 'cache-control': 'no-store', 'x-content-type-options': 'nosniff', ...headers });
@@ -39,19 +41,22 @@ async function serveAsset(response: ServerResponse, pathname: string): Promise<b
 }
 
 async function serveResource(context: HostContext, response: ServerResponse, pathname: string, port: number): Promise<void> {
+  // The pseudo-localised build: the same files, its `__LOCALES__/en-US.json` rewritten (pseudo-locale.ts).
+  const pseudo = pathname.startsWith(`${PSEUDO_PREFIX}/`);
+  if (pseudo) pathname = pathname.slice(PSEUDO_PREFIX.length);
   const match = /^\/resources\/([^/]+)(\/.*)?$/.exec(pathname);
   const key = decodeURIComponent(match?.[1] ?? '');
   const dir = context.manifest.resources[key];
   if (!match || !dir) throw new HttpError(404, 'unknown-resource', `manifest.yml declares no resource "${key}"`);
   if (match[2] === undefined) {
     // Relative asset URLs (Vite's base './') resolve against the directory, so it needs its slash.
-    response.writeHead(308, { location: `/resources/${match[1]}/` });
+    response.writeHead(308, { location: `${pseudo ? PSEUDO_PREFIX : ''}/resources/${match[1]}/` });
     response.end();
     return;
   }
   const csp = resourceCsp(context.manifest, { siteUrl: context.world.jira.site.baseUrl, standInPort: port });
   if (match[2].startsWith(`/${LOCALES_FOLDER}/`)) {
-    serveLocaleFile(context.manifest, response, match[2].slice(LOCALES_FOLDER.length + 2), csp);
+    serveLocaleFile(pseudo ? pseudoManifest(context.manifest) : context.manifest, response, match[2].slice(LOCALES_FOLDER.length + 2), csp);
     return;
   }
   await serveResourceFile({ response, resourceKey: key, dir, relativePath: match[2].slice(1), csp });
@@ -71,11 +76,12 @@ export async function handleRequest(context: HostContext, request: IncomingMessa
       const site = context.world.jira.site;
       const state = resolveViewState(site, context.manifest, url.searchParams);
       const dashboard = state.moduleType === 'jira:dashboardGadget' ? { dashboard: dashboardOf(context) } : {};
-      const page = renderHostPage({ site, manifest: localizedManifest(context.manifest, state.locale), identity: appIdentity(context), state, dataSet: context.world.data, ...dashboard });
+      const manifest = state.pseudo ? pseudoManifest(context.manifest) : context.manifest;
+      const page = renderHostPage({ site, manifest: localizedManifest(manifest, state.locale), identity: appIdentity(context), state, dataSet: context.world.data, ...dashboard });
       send(response, 'text/html; charset=utf-8', page, { 'content-security-policy': HOST_PAGE_CSP });
       return;
     }
-    if (url.pathname.startsWith('/resources/')) return await serveResource(context, response, url.pathname, request.socket.localPort ?? 0);
+    if (url.pathname.startsWith('/resources/') || url.pathname.startsWith(`${PSEUDO_PREFIX}/resources/`)) return await serveResource(context, response, url.pathname, request.socket.localPort ?? 0);
     if (await serveAsset(response, url.pathname)) return;
     if (url.pathname === '/favicon.ico') {
       response.writeHead(204);

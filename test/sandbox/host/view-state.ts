@@ -11,6 +11,7 @@ import type { ColorMode } from './extension-context';
 import { findIssue, findProject, localeOf } from './extension-context';
 import { FORGE_SUPPORTED_LOCALE_CODES } from '@forge/i18n';
 import { HttpError } from './http-util';
+import { PSEUDO_BASE_LOCALE, PSEUDO_LANG } from './pseudo-locale';
 import { UI_MODULE_TYPES, localizedManifest, moduleTypeOf } from './manifest';
 import type { HostManifest, UiModule, UiModuleType } from './manifest';
 
@@ -28,6 +29,8 @@ export interface HostViewState {
   locale: string;
   /** `lang` as the URL gave it (links keep it). */
   lang?: string;
+  /** The pseudo-locale (`lang=pseudo`): `locale` stays en-US and its texts are served rewritten (pseudo-locale.ts). */
+  pseudo?: true;
   /** The app's own route inside its frame (view.createHistory). */
   path?: string;
   /** Query values that named nothing, and what was shown instead. */
@@ -96,9 +99,10 @@ export function resolveViewState(site: SimSite, manifest: HostManifest, query: U
 
   const langName = get('lang');
   // Jira offers the languages Forge translates into (a user's profile may name others).
-  const lang = langName && (FORGE_SUPPORTED_LOCALE_CODES as readonly string[]).includes(langName) ? langName : undefined;
+  const pseudo = langName === PSEUDO_LANG;
+  const lang = langName && (pseudo || (FORGE_SUPPORTED_LOCALE_CODES as readonly string[]).includes(langName)) ? langName : undefined;
   if (langName && !lang) corrections.push(`No language "${langName}"`);
-  const locale = lang ?? localeOf(actor);
+  const locale = pseudo ? PSEUDO_BASE_LOCALE : (lang ?? localeOf(actor));
   const module = localizedManifest(manifest, locale).modules.find((candidate) => candidate.type === moduleType);
   const condition = module?.displayConditions;
   const shown =
@@ -119,6 +123,7 @@ export function resolveViewState(site: SimSite, manifest: HostManifest, query: U
     colorMode: get('theme') === 'dark' ? 'dark' : 'light',
     locale,
     ...(lang ? { lang } : {}),
+    ...(pseudo ? { pseudo: true as const } : {}),
     ...(path ? { path } : {}),
     corrections,
     ...(condition && !shown ? { hiddenBy: describeCondition(condition) } : {}),

@@ -234,7 +234,7 @@ export class BridgeHost {
     const open = renderModal({
       root: this.roots.modals,
       modal,
-      src: resourceUrl(resourceKey),
+      src: resourceUrl(resourceKey, this.config.pseudo),
       onDismiss: () => this.dismiss(modal.modalId),
     });
     const extension = { ...record(opener.config.context['extension']), modal: modal.context };

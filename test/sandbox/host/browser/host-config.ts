@@ -37,6 +37,8 @@ export interface HostConfig {
   frame?: FrameConfig;
   /** The Dashboard view: each gadget's frame, and its edit view's when the module has one. */
   gadgets?: GadgetFrames[];
+  /** The pseudo-locale: every frame loads its resource from the pseudo-localised build (resourceUrl). */
+  pseudo?: true;
 }
 
 export interface GadgetFrames {
@@ -56,6 +58,14 @@ export function readHostConfig(doc: Document = document): HostConfig {
   return JSON.parse(raw) as HostConfig;
 }
 
-export function resourceUrl(resourceKey: string): string {
-  return `/resources/${encodeURIComponent(resourceKey)}/`;
+/**
+ * Where a frame loads `resourceKey` from. The pseudo-locale's frames load it under `/pseudo/`: the
+ * bridge fetches `__LOCALES__/` relative to the page, so only the path can tell the host which
+ * build's texts to serve (as each Forge deployment has its own resource URL).
+ */
+export function resourceUrl(resourceKey: string, pseudo?: boolean): string {
+  return `${pseudo ? PSEUDO_PREFIX : ''}/resources/${encodeURIComponent(resourceKey)}/`;
 }
+
+/** The path prefix of the pseudo-localised build's resources. */
+export const PSEUDO_PREFIX = '/pseudo';

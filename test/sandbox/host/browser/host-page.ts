@@ -25,7 +25,7 @@ if (slot && config.frame) {
   frame.className = config.frame.autoHeight ? 'app-frame app-frame-auto' : 'app-frame';
   frame.title = slot.dataset['title'] ?? 'App';
   host.attach(frame, config.frame);
-  frame.src = resourceUrl(config.frame.resourceKey);
+  frame.src = resourceUrl(config.frame.resourceKey, config.pseudo);
   slot.replaceChildren(frame);
 }
 
@@ -44,7 +44,7 @@ function mountGadget(gadget: GadgetFrames, mode: 'view' | 'edit'): void {
   frame.dataset['gadgetFrame'] = gadget.id;
   frame.dataset['mode'] = mode;
   host.attach(frame, frameConfig);
-  frame.src = resourceUrl(frameConfig.resourceKey);
+  frame.src = resourceUrl(frameConfig.resourceKey, config.pseudo);
   slot.replaceChildren(frame);
   const edit = document.querySelector<HTMLButtonElement>(`[data-gadget-edit="${CSS.escape(gadget.id)}"]`);
   if (edit) {
