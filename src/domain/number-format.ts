@@ -1,20 +1,44 @@
 /**
- * Numbers as a sentence shows them: no locale (server and browser must agree on the wording),
- * no float noise (0.1 + 0.2 reads 0.3), small ratios keep three significant digits.
+ * Numbers as a sentence shows them, in the reader's locale (`locale`, BCP 47: the server passes the
+ * caller's from the Forge context; absent, the runtime's own): Intl's digits, separators and percent
+ * sign, so German reads "1.234,5" and "55 %". No float noise (0.1 + 0.2 reads 0.3): two decimals at
+ * most, whole numbers from 1,000, three significant digits below 1.
  */
-export function formatNumber(value: number): string {
+const numberFormats = new Map<string, Intl.NumberFormat>();
+
+function numberFormat(locale: string | undefined, shape: 'whole' | 'decimal' | 'small' | 'percent' | 'percentValue'): Intl.NumberFormat {
+  const key = `${locale ?? ''}|${shape}`;
+  let format = numberFormats.get(key);
+  if (!format) {
+    const options: Intl.NumberFormatOptions =
+      shape === 'whole'
+        ? { maximumFractionDigits: 0 }
+        : shape === 'decimal'
+          ? { maximumFractionDigits: 2 }
+          : shape === 'small'
+            ? { maximumSignificantDigits: 3 }
+            : { style: 'percent', maximumFractionDigits: shape === 'percent' ? 0 : 2 };
+    format = new Intl.NumberFormat(locale, options);
+    numberFormats.set(key, format);
+  }
+  return format;
+}
+
+export function formatNumber(value: number, locale?: string): string {
   const magnitude = Math.abs(value);
-  if (magnitude >= 1000) return String(Math.round(value));
-  if (magnitude >= 1 || magnitude === 0) return String(Number(value.toFixed(2)));
-  return String(Number(value.toPrecision(3)));
+  const shape = magnitude >= 1000 ? 'whole' : magnitude >= 1 || magnitude === 0 ? 'decimal' : 'small';
+  return numberFormat(locale, shape).format(value);
 }
 
-/** A value with its unit: `42 %` reads badly, so the percent sign sticks to the number. */
-export function formatQuantity(value: number, unit: string | undefined): string {
-  const number = formatNumber(value);
-  if (!unit) return number;
-  return unit === '%' ? `${number}%` : `${number} ${unit}`;
+/**
+ * A value with its unit. A percent unit is the locale's percent sign ("42%", "42 %"); other units
+ * are words after the number.
+ */
+export function formatQuantity(value: number, unit: string | undefined, locale?: string): string {
+  if (unit === '%') return numberFormat(locale, 'percentValue').format(value / 100);
+  const number = formatNumber(value, locale);
+  return unit ? `${number} ${unit}` : number;
 }
 
-/** A share as a whole percentage: 0.554 → `55%`. */
-export const formatPercent = (share: number): string => `${Math.round(share * 100)}%`;
+/** A share as a whole percentage: 0.554 → `55%` (`55 %` in German). */
+export const formatPercent = (share: number, locale?: string): string => numberFormat(locale, 'percent').format(share);

@@ -45,10 +45,24 @@ export interface PlacedItem extends Placement {
   id: string;
 }
 
+/**
+ * What a column's head says, as data: the UI says it in the reader's locale (a horizon's word,
+ * "Q3 2026" / "2026年第3四半期", "Jan 2027" / "2027年1月", a period's first day, a sprint's name).
+ * Months are 1–12.
+ */
+export type ColumnHeading =
+  | { kind: 'horizon'; horizon: Horizon }
+  | { kind: 'quarter'; year: number; quarter: number }
+  | { kind: 'month'; year: number; month: number }
+  /** A two-week period, named by its first day (YYYY-MM-DD). */
+  | { kind: 'period'; startDate: string }
+  | { kind: 'sprint'; name: string }
+  | { kind: 'unscheduled' };
+
 /** A column of a layout. Dated columns cover `startDate` … `endDate`, both included. */
 export interface RoadmapColumn {
   key: string;
-  label: string;
+  heading: ColumnHeading;
   startDate?: string;
   endDate?: string;
   /** Before, around or after today, so the UI can mark the present. */
@@ -103,9 +117,9 @@ export function columnOf(item: Placement, layout: RoadmapLayout, columns: readon
 
 export function horizonColumns(): RoadmapColumn[] {
   return [
-    { key: 'now', label: 'Now', when: 'current' },
-    { key: 'next', label: 'Next', when: 'future' },
-    { key: 'later', label: 'Later', when: 'future' },
+    { key: 'now', heading: { kind: 'horizon', horizon: 'now' }, when: 'current' },
+    { key: 'next', heading: { kind: 'horizon', horizon: 'next' }, when: 'future' },
+    { key: 'later', heading: { kind: 'horizon', horizon: 'later' }, when: 'future' },
   ];
 }
 
@@ -136,13 +150,13 @@ export function quarterColumns(args: { items: readonly Placement[]; today: strin
     const startMonth = (quarter - 1) * 3 + 1;
     columns.push({
       key: `${year}-Q${quarter}`,
-      label: `Q${quarter} ${year}`,
+      heading: { kind: 'quarter', year, quarter },
       startDate: `${year}-${pad(startMonth)}-01`,
       endDate: `${year}-${pad(startMonth + 2)}-${lastDayOfMonth(year, startMonth + 2)}`,
       when: index < todayIndex ? 'past' : index === todayIndex ? 'current' : 'future',
     });
   }
-  columns.push({ key: unscheduled, label: 'Unscheduled', when: 'future' });
+  columns.push({ key: unscheduled, heading: { kind: 'unscheduled' }, when: 'future' });
   return columns;
 }
 
@@ -156,18 +170,18 @@ export function timelineRoadmapColumns(timeline: TimelineColumns): RoadmapColumn
     timeline.kind === 'sprints'
       ? timeline.columns.map((sprint) => ({
           key: sprint.key,
-          label: sprint.name,
+          heading: { kind: 'sprint', name: sprint.name },
           ...(sprint.startDate && sprint.endDate ? { startDate: sprint.startDate.slice(0, 10), endDate: sprint.endDate.slice(0, 10) } : {}),
           when: sprint.state === 'closed' ? 'past' : sprint.state === 'active' ? 'current' : 'future',
         }))
       : timeline.columns.map((period) => ({
           key: period.key,
-          label: periodLabel(period.startDate, timeline.bucket),
+          heading: periodHeading(period.startDate, timeline.bucket),
           startDate: period.startDate,
           endDate: dayBefore(period.endDate),
           when: period.state,
         }));
-  columns.push({ key: unscheduled, label: 'Unscheduled', when: 'future' });
+  columns.push({ key: unscheduled, heading: { kind: 'unscheduled' }, when: 'future' });
   return columns;
 }
 
@@ -304,9 +318,6 @@ function dayBefore(date: string): string {
   return shiftDays(date.slice(0, 10), -1);
 }
 
-const monthNames = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-
-function periodLabel(startDate: string, bucket: 'two-weeks' | 'month'): string {
-  const month = monthNames[Number(startDate.slice(5, 7)) - 1];
-  return bucket === 'month' ? `${month} ${startDate.slice(0, 4)}` : `${month} ${Number(startDate.slice(8, 10))}`;
+function periodHeading(startDate: string, bucket: 'two-weeks' | 'month'): ColumnHeading {
+  return bucket === 'month' ? { kind: 'month', year: Number(startDate.slice(0, 4)), month: Number(startDate.slice(5, 7)) } : { kind: 'period', startDate };
 }

@@ -91,16 +91,18 @@ export function sprintColumns(sprints: readonly TimelineSprint[], timeZone?: str
 export const maxPeriodColumns = 104;
 
 /**
- * Date columns covering `from`…`to` (YYYY-MM-DD, both included): two-week periods starting on
- * Mondays (ISO weeks, so the grid does not move as days pass) or calendar months.
+ * Date columns covering `from`…`to` (YYYY-MM-DD, both included): two-week periods starting on the
+ * first day of the reader's week (`weekStart`, 1 = Monday … 7 = Sunday as Intl's weekInfo has it;
+ * Monday, ISO 8601's, when not given), fixed to weeks so the grid does not move as days pass; or
+ * calendar months.
  */
-export function periodColumns(args: { from: string; to: string; bucket: PeriodBucket; today: string }): PeriodColumn[] {
+export function periodColumns(args: { from: string; to: string; bucket: PeriodBucket; today: string; weekStart?: number }): PeriodColumn[] {
   const fromMs = dayStart(args.from);
   const toMs = dayStart(args.to);
   const todayMs = dayStart(args.today);
   if (![fromMs, toMs, todayMs].every(Number.isFinite)) throw new RangeError(`Not dates: ${args.from} … ${args.to} (today ${args.today})`);
   const columns: PeriodColumn[] = [];
-  let start = args.bucket === 'month' ? monthStart(fromMs) : mondayOf(fromMs);
+  let start = args.bucket === 'month' ? monthStart(fromMs) : weekStartOf(fromMs, args.weekStart ?? 1);
   while (start <= toMs && columns.length < maxPeriodColumns) {
     const end = args.bucket === 'month' ? nextMonth(start) : start + 14 * msPerDay;
     columns.push({
@@ -126,12 +128,14 @@ export function timelineColumns(args: {
   bucket?: PeriodBucket;
   /** The viewer's time zone: sprint columns show the days their instants fall on there. */
   timeZone?: string;
+  /** The first day of the viewer's week (1 = Monday … 7 = Sunday), where periods start. */
+  weekStart?: number;
 }): TimelineColumns {
   if (args.sprints.length > 0) return { kind: 'sprints', columns: sprintColumns(args.sprints, args.timeZone) };
   const todayMs = dayStart(args.today);
   const bucket = args.bucket ?? 'two-weeks';
   const range = args.range ?? { from: isoDay(todayMs - 28 * msPerDay), to: isoDay(todayMs + 182 * msPerDay) };
-  return { kind: 'periods', bucket, columns: periodColumns({ ...range, bucket, today: args.today }) };
+  return { kind: 'periods', bucket, columns: periodColumns({ ...range, bucket, today: args.today, ...(args.weekStart ? { weekStart: args.weekStart } : {}) }) };
 }
 
 /** Midnight UTC of the day of an ISO date or instant. */
@@ -140,9 +144,10 @@ function dayStart(text: string): number {
   return Number.isFinite(ms) ? Math.floor(ms / msPerDay) * msPerDay : NaN;
 }
 
-function mondayOf(dayMs: number): number {
-  const weekday = (new Date(dayMs).getUTCDay() + 6) % 7; // Monday 0 … Sunday 6
-  return dayMs - weekday * msPerDay;
+/** The day the week holding `dayMs` starts on, weeks starting on `weekStart` (1 = Monday … 7 = Sunday). */
+function weekStartOf(dayMs: number, weekStart: number): number {
+  const isoWeekday = ((new Date(dayMs).getUTCDay() + 6) % 7) + 1; // Monday 1 … Sunday 7
+  return dayMs - ((isoWeekday - weekStart + 7) % 7) * msPerDay;
 }
 
 function monthStart(dayMs: number): number {

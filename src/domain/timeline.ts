@@ -21,12 +21,16 @@ export function snapDays(zoom: TimelineZoom): number {
   return dayWidths[zoom] >= 2 ? 1 : 7;
 }
 
-/** A labelled stretch of the scale (a month, quarter or year), left edge and width in px. */
+/**
+ * What a tick stands for, as data: the UI says it in the reader's locale ("Jan 2027", "Jan. 2027",
+ * "2027年1月"; "Q3 2026", "2026年第3四半期"). Months are 1–12.
+ */
+export type TimelinePeriod = { kind: 'month'; year: number; month: number } | { kind: 'quarter'; year: number; quarter: number } | { kind: 'year'; year: number };
+
+/** A stretch of the scale (a month, quarter or year), left edge and width in px. */
 export interface TimelineTick {
   key: string;
-  label: string;
-  /** The same label spelled out for screen readers and tooltips ("January 2027"). */
-  longLabel: string;
+  period: TimelinePeriod;
   startDate: string;
   x: number;
   width: number;
@@ -82,10 +86,10 @@ export function timelineScale(args: { zoom: TimelineZoom; today: string; dates: 
   const endDate = monthEnd(last);
   const xOf = (date: string) => (dayOf(date) - origin) * dayWidth;
   const width = (dayOf(endDate) - origin + 1) * dayWidth;
-  const tick = (from: number, months: number, label: string, longLabel: string, key: string): TimelineTick => {
+  const tick = (from: number, months: number, period: TimelinePeriod, key: string): TimelineTick => {
     const start = monthStart(from);
     const next = monthStart(from + months);
-    return { key, label, longLabel, startDate: start, x: xOf(start), width: xOf(next) - xOf(start), current: todayMonth >= from && todayMonth < from + months };
+    return { key, period, startDate: start, x: xOf(start), width: xOf(next) - xOf(start), current: todayMonth >= from && todayMonth < from + months };
   };
   const quarters: TimelineTick[] = [];
   const months: TimelineTick[] = [];
@@ -93,14 +97,14 @@ export function timelineScale(args: { zoom: TimelineZoom; today: string; dates: 
   for (let month = first; month <= last; month += 1) {
     const year = Math.floor(month / 12);
     const inYear = month - year * 12;
-    months.push(tick(month, 1, `${monthNames[inYear]} ${year}`, `${longMonthNames[inYear]} ${year}`, `${year}-${pad(inYear + 1)}`));
+    months.push(tick(month, 1, { kind: 'month', year, month: inYear + 1 }, `${year}-${pad(inYear + 1)}`));
     if (inYear % 3 === 0) {
       const quarter = inYear / 3 + 1;
-      quarters.push(tick(month, 3, `Q${quarter} ${year}`, `Quarter ${quarter} ${year}`, `${year}-Q${quarter}`));
+      quarters.push(tick(month, 3, { kind: 'quarter', year, quarter }, `${year}-Q${quarter}`));
     }
     if (inYear === 0 || month === first) {
       const span = Math.min(12 - inYear, last - month + 1);
-      years.push(tick(month, span, String(year), String(year), String(year)));
+      years.push(tick(month, span, { kind: 'year', year }, String(year)));
     }
   }
   const [major, minor] = zoom === 'months' ? [quarters, months] : [years, quarters];
@@ -197,8 +201,6 @@ function dayOf(date: string): number {
   return day;
 }
 
-const monthNames = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-const longMonthNames = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 const pad = (value: number) => String(value).padStart(2, '0');
 const monthIndex = (date: string) => Number(date.slice(0, 4)) * 12 + Number(date.slice(5, 7)) - 1;
 const monthStart = (index: number) => `${String(Math.floor(index / 12)).padStart(4, '0')}-${pad((index % 12) + 1)}-01`;

@@ -5,7 +5,8 @@
  * are shown in the reader's zone. Every format is Intl's: no month name, separator or week start here.
  */
 import type { TimeFrame } from '../../src/domain/strategy';
-// The goals catalog alone: every bundle boots through this file (i18n.ts), the admin page's too.
+// The goals and formats catalogs alone: every bundle boots through this file (i18n.ts), the admin page's too.
+import { formats as calendarWords } from './messages/formats';
 import { goals } from './messages/goals';
 
 export interface FormatLocale {
@@ -25,6 +26,9 @@ interface Formats {
   points: Intl.NumberFormat;
   relative: Intl.RelativeTimeFormat;
   year: Intl.DateTimeFormat;
+  calendarYear: Intl.DateTimeFormat;
+  month: Intl.DateTimeFormat;
+  monthLong: Intl.DateTimeFormat;
 }
 
 const cache = new Map<string, Formats>();
@@ -44,6 +48,10 @@ function formatsFor({ locale, timeZone }: FormatLocale): Formats {
       points: new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }),
       relative: new Intl.RelativeTimeFormat(locale, { numeric: 'auto' }),
       year: new Intl.DateTimeFormat(locale, { year: 'numeric', ...(timeZone ? { timeZone } : {}) }),
+      // Calendar months and years are days' containers, formatted in UTC like days.
+      calendarYear: new Intl.DateTimeFormat(locale, { year: 'numeric', timeZone: 'UTC' }),
+      month: new Intl.DateTimeFormat(locale, { month: 'short', year: 'numeric', timeZone: 'UTC' }),
+      monthLong: new Intl.DateTimeFormat(locale, { month: 'long', year: 'numeric', timeZone: 'UTC' }),
     };
     cache.set(key, formats);
   }
@@ -119,10 +127,54 @@ function isoDayIn(timeZone: string): Intl.DateTimeFormat {
  * may not): in the reader's Jira time zone when known, which may differ from the browser's.
  */
 export function localToday(now: Date = new Date(), locale?: FormatLocale): string {
-  const timeZone = (locale ?? reader).timeZone;
-  if (timeZone) return isoDayIn(timeZone).format(now);
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+  return isoDayIn(readerTimeZone(locale)).format(now);
+}
+
+/**
+ * The reader's Jira time zone (the Forge context's `timezone`, set at boot), which may differ from
+ * the browser's; the browser's only before boot or where the context has none.
+ */
+export function readerTimeZone(locale?: FormatLocale): string {
+  return (locale ?? reader).timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
+}
+
+/** A calendar month (`YYYY-MM…`) short, with its year: "Jan 2027", "Jan. 2027", "2027年1月". */
+export const formatMonth = (day: string, locale?: FormatLocale): string => formats(locale).month.format(dayToTime(`${day.slice(0, 7)}-01`));
+/** The same month spelled out, for screen readers and tooltips: "January 2027", "Januar 2027". */
+export const formatMonthLong = (day: string, locale?: FormatLocale): string => formats(locale).monthLong.format(dayToTime(`${day.slice(0, 7)}-01`));
+/** A calendar year as the locale writes it alone: "2027", "2027年". */
+export const formatCalendarYear = (year: number, locale?: FormatLocale): string => formats(locale).calendarYear.format(Date.UTC(year, 6, 1));
+/** A calendar quarter: Intl has no quarter field, so the words come from the formats catalog. */
+export const formatQuarter = (quarter: number, year: number): string => calendarWords.quarter(quarter, year);
+export const formatQuarterLong = (quarter: number, year: number): string => calendarWords.quarterLong(quarter, year);
+
+/** ISO weekday numbers, as Intl's weekInfo gives them: 1 = Monday … 7 = Sunday. */
+export type Weekday = 1 | 2 | 3 | 4 | 5 | 6 | 7;
+
+/**
+ * Where the locale's weeks start, for Intl engines without `Intl.Locale` week info (Firefox before
+ * 2025 has neither `getWeekInfo()` nor `weekInfo`): CLDR's first day for the locales we ship and
+ * their region's neighbours. Anything else falls back to ISO 8601's Monday.
+ * https://developer.mozilla.org/en-US/docs/Web/JavaScript/Reference/Global_Objects/Intl/Locale/getWeekInfo
+ */
+export const weekStartFallback: Readonly<Record<string, Weekday>> = { 'de-DE': 1, 'ja-JP': 7, 'en-US': 7, 'en-GB': 1, 'en-CA': 7, 'en-AU': 1 };
+
+type LocaleWithWeekInfo = Intl.Locale & { getWeekInfo?: () => { firstDay: number }; weekInfo?: { firstDay: number } };
+
+/**
+ * The first day of the locale's week (1 = Monday … 7 = Sunday): `Intl.Locale.prototype.getWeekInfo()`
+ * (MDN, link above), else the older `weekInfo` accessor (Chromium 99–129, Node 20), else the table.
+ */
+export function weekStartOf(locale: string | undefined = reader.locale): Weekday {
+  const tag = locale ?? Intl.DateTimeFormat().resolvedOptions().locale;
+  try {
+    const intl = new Intl.Locale(tag) as LocaleWithWeekInfo;
+    const first = (intl.getWeekInfo?.() ?? intl.weekInfo)?.firstDay;
+    if (first !== undefined && first >= 1 && first <= 7) return first as Weekday;
+  } catch {
+    // A tag Intl.Locale refuses: the table decides.
+  }
+  return weekStartFallback[tag] ?? 1;
 }
 
 export const formatNumber = (value: number, locale?: FormatLocale): string => formats(locale).number.format(value);
@@ -131,6 +183,11 @@ export const formatCompact = (value: number, locale?: FormatLocale): string => f
 export const formatPercent = (fraction: number, locale?: FormatLocale): string => formats(locale).percent.format(fraction);
 /** Story points, to one decimal at most. */
 export const formatPoints = (points: number, locale?: FormatLocale): string => formats(locale).points.format(points);
+/**
+ * Story points as `formatPoints` shows them, still a number: for texts whose catalog takes a count
+ * (its own plural and grouping); "18.375" is never said.
+ */
+export const shownPoints = (points: number): number => Math.round(points * 10) / 10;
 
 const relativeSteps: Array<[Intl.RelativeTimeFormatUnit, number]> = [
   ['second', 60],

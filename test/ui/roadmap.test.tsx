@@ -99,7 +99,8 @@ describe('the Roadmap tab', () => {
     const columns = timelineRoadmapColumns(timelineColumns({ sprints: view.sprints, today: view.today }));
     const sprint = columns.find((c) => c.key === columnOf({ horizon: 'now', rank: 'a', startDate: view.today }, 'timeline', columns))!;
     expect(sprint.key).toMatch(/^sprint-/);
-    expect(cellTitles(sprint.label, 'No goal')).toEqual(['Dated work']);
+    expect(sprint.heading).toEqual({ kind: 'sprint', name: expect.any(String) });
+    expect(cellTitles((sprint.heading as { name: string }).name, 'No goal')).toEqual(['Dated work']);
     expect(cellTitles('Unscheduled', 'No goal')).toEqual(['Undated work']);
   });
 

@@ -60,7 +60,7 @@ describe('timelineRoadmapColumns', () => {
     const sprints = timelineRoadmapColumns(
       timelineColumns({ sprints: [{ id: 1, name: 'Sprint 1', state: 'active', startDate: '2027-01-04T09:00:00.000Z', endDate: '2027-01-18T09:00:00.000Z' }], today: '2027-01-10' }),
     );
-    expect(sprints[0]).toMatchObject({ label: 'Sprint 1', startDate: '2027-01-04', endDate: '2027-01-18', when: 'current' });
+    expect(sprints[0]).toMatchObject({ heading: { kind: 'sprint', name: 'Sprint 1' }, startDate: '2027-01-04', endDate: '2027-01-18', when: 'current' });
     expect(sprints.at(-1)!.key).toBe(unscheduled);
     const periods = timelineRoadmapColumns(timelineColumns({ sprints: [], today: '2027-01-10' }));
     expect(periods.length).toBeGreaterThan(5);
@@ -135,6 +135,6 @@ describe('cellItems and targetOf', () => {
     expect(cellItems({ items, lane: 'goal-a', column: '2027-Q1', layout: 'quarters', columns, context: goals }).map((i) => i.id)).toEqual(['a', 'b']);
     expect(targetOf(columns[1]!, 'quarters')).toEqual({ kind: 'dates', startDate: '2027-01-01', endDate: '2027-03-31' });
     expect(targetOf(columns.at(-1)!, 'quarters')).toEqual({ kind: 'unscheduled' });
-    expect(targetOf({ key: 'next', label: 'Next', when: 'future' }, 'horizons')).toEqual({ kind: 'horizon', horizon: 'next' });
+    expect(targetOf({ key: 'next', heading: { kind: 'horizon', horizon: 'next' }, when: 'future' }, 'horizons')).toEqual({ kind: 'horizon', horizon: 'next' });
   });
 });

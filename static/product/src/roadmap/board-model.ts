@@ -6,9 +6,11 @@
  */
 import type { RoadmapItemView, RoadmapMovePayload, RoadmapView } from '../../../../src/contract';
 import { applyMove, columnOf, horizonColumns, laneOf, noLane, quarterColumns, targetOf, timelineRoadmapColumns } from '../../../../src/domain/roadmap';
-import type { MoveContext, Placement, RoadmapColumn, RoadmapLayout } from '../../../../src/domain/roadmap';
+import type { ColumnHeading, MoveContext, Placement, RoadmapColumn, RoadmapLayout } from '../../../../src/domain/roadmap';
 import { timelineColumns } from '../../../../src/domain/sprint-columns';
+import { formatMonth, formatQuarter, formatShortDay, readerTimeZone as jiraTimeZone, weekStartOf } from '../../../shared/format';
 import { messages } from '../../../shared/messages';
+import { formats } from '../../../shared/messages/formats';
 
 const m = messages.roadmap;
 
@@ -21,7 +23,7 @@ export interface BoardLane {
 export interface Board {
   layout: RoadmapLayout;
   lanes: BoardLane[];
-  columns: RoadmapColumn[];
+  columns: BoardColumn[];
   context: MoveContext;
   /** Cell key (`lane|column`) → its items in rank order. */
   cells: Map<string, RoadmapItemView[]>;
@@ -35,20 +37,54 @@ export function moveContext(view: Pick<RoadmapView, 'laneMode' | 'lanes' | 'goal
   return { mode: view.laneMode, laneIds: new Set(ids) };
 }
 
-/** The reader's time zone, as their browser has it. */
-export const readerTimeZone = (): string => Intl.DateTimeFormat().resolvedOptions().timeZone;
+/**
+ * The reader's time zone: their Jira profile's (the Forge context's `timezone`), which may differ
+ * from the browser's (a laptop set to another zone than the Jira account).
+ */
+export const readerTimeZone = (): string => jiraTimeZone();
 
-export function layoutColumns(view: Pick<RoadmapView, 'items' | 'sprints' | 'today'>, layout: RoadmapLayout, timeZone: string = readerTimeZone()): RoadmapColumn[] {
+/** A column with its head in the reader's words. */
+export interface BoardColumn extends RoadmapColumn {
+  label: string;
+}
+
+/** A column head in the reader's locale: Intl's months and days, the catalogs' words. */
+export function columnLabel(heading: ColumnHeading): string {
+  switch (heading.kind) {
+    case 'horizon':
+      return m.horizons[heading.horizon];
+    case 'quarter':
+      return formatQuarter(heading.quarter, heading.year);
+    case 'month':
+      return formatMonth(`${String(heading.year).padStart(4, '0')}-${String(heading.month).padStart(2, '0')}-01`);
+    case 'period':
+      return formatShortDay(heading.startDate);
+    case 'sprint':
+      return heading.name;
+    case 'unscheduled':
+      return formats.unscheduled;
+  }
+}
+
+const labelled = (columns: readonly RoadmapColumn[]): BoardColumn[] => columns.map((column) => ({ ...column, label: columnLabel(column.heading) }));
+
+export function layoutColumns(
+  view: Pick<RoadmapView, 'items' | 'sprints' | 'today'>,
+  layout: RoadmapLayout,
+  timeZone: string = readerTimeZone(),
+  weekStart: number = weekStartOf(),
+): BoardColumn[] {
   switch (layout) {
     case 'horizons':
-      return horizonColumns().map((column) => ({ ...column, label: m.horizons[column.key as keyof typeof m.horizons] }));
+      return labelled(horizonColumns());
     case 'quarters':
     // The timeline draws bars, not cells; its board (for moves and undo) is the quarters' one.
     case 'gantt':
-      return quarterColumns({ items: view.items, today: view.today });
+      return labelled(quarterColumns({ items: view.items, today: view.today }));
     case 'timeline':
       // Sprint dates are instants with offsets: the columns show the days they fall on for this viewer.
-      return timelineRoadmapColumns(timelineColumns({ sprints: view.sprints, today: view.today, timeZone }));
+      // Periods (projects without sprints) start on the first day of the reader's week.
+      return labelled(timelineRoadmapColumns(timelineColumns({ sprints: view.sprints, today: view.today, timeZone, weekStart })));
   }
 }
 

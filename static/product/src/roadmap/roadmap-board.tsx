@@ -2,17 +2,17 @@ import { memo, useCallback, useEffect, useLayoutEffect, useRef, useState } from 
 import { IconButton } from '@atlaskit/button/new';
 import { dropTargetForElements, monitorForElements } from '@atlaskit/pragmatic-drag-and-drop/element/adapter';
 import type { RoadmapItemView } from '../../../../src/contract';
-import type { RoadmapColumn } from '../../../../src/domain/roadmap';
 import { AddIcon } from '../../../shared/icons';
 import { messages } from '../../../shared/messages';
 import { finding } from '../../../shared/messages/create-epic';
 import { cellOf, commandTarget, placeOf } from './board-model';
-import type { Board, BoardLane, MoveCommand, MoveTarget } from './board-model';
+import type { Board, BoardColumn as RoadmapColumn, BoardLane, MoveCommand, MoveTarget } from './board-model';
 import type { MoveChoice } from './card-move-menu';
 import { RoadmapCard } from './roadmap-card';
 import { cardDragType } from './use-card-drag';
 import { markRender, renderMarks } from './use-roadmap';
 import type { Edge } from './use-card-drag';
+import { BoardWindowProvider, WindowedCards, useBoardWindow, useLaneInBand, usePinned } from './windowing/board-window';
 import './roadmap-board.css';
 
 const m = messages.roadmap;
@@ -64,6 +64,11 @@ export function RoadmapBoard(props: RoadmapBoardProps) {
 
   const fit = useWholeColumns(scroller, board.columns.length);
   const firstShown = useRef(0);
+  // Cards drawn a screen around the view (windowing/board-window.tsx); these stay drawn wherever they are.
+  const [focusedItem, setFocusedItem] = useState<string>();
+  const [draggedItem, setDraggedItem] = useState<string>();
+  const pinned = usePinned(focusId, focusedItem, props.selectedId, draggedItem);
+  const boardWindow = useBoardWindow(scroller, board, fit?.width, props.collapsed);
 
   // A layout opens on the present: the column before the current one (or the first to come) at the
   // left edge, whole, so no card is sliced. A change of width (the details panel opening) keeps the
@@ -122,7 +127,9 @@ export function RoadmapBoard(props: RoadmapBoardProps) {
     if (!canEdit) return;
     return monitorForElements({
       canMonitor: ({ source }) => source.data['type'] === cardDragType,
+      onDragStart: ({ source }) => setDraggedItem(String(source.data['itemId'])),
       onDrop: ({ source, location }) => {
+        setDraggedItem(undefined);
         const targets = location.current.dropTargets;
         const cell = targets.find((t) => t.data['type'] === cellDragType);
         if (!cell) return;
@@ -182,20 +189,21 @@ export function RoadmapBoard(props: RoadmapBoardProps) {
       className="rm-board"
       data-testid="roadmap-board"
       onScroll={fit ? (event) => (firstShown.current = Math.round(event.currentTarget.scrollLeft / fit.step)) : undefined}
+      onFocus={(event) => setFocusedItem(cardIdOf(event.target))}
     >
+      <BoardWindowProvider value={boardWindow}>
       <div className="rm-board-inner" style={minWidth}>
         <div className="rm-columns" style={template} aria-hidden="true">
           {board.columns.map((column) => (
             <ColumnHead key={column.key} column={column} />
           ))}
         </div>
-        {board.lanes.map((lane, index) => (
+        {board.lanes.map((lane) => (
           <Lane
-            // A new layout starts the drawing afresh: the lanes in view now, the others as they come near.
+            // A new layout starts the drawing afresh: the cards in view now, the others as they come near.
             key={`${board.layout}:${lane.id}`}
             lane={lane}
-            eager={index < eagerLanes || lane.id === focusLane || lane.id === selectedLane}
-            root={scroller}
+            eager={lane.id === focusLane || lane.id === selectedLane}
             board={board}
             template={template}
             canEdit={canEdit}
@@ -206,12 +214,20 @@ export function RoadmapBoard(props: RoadmapBoardProps) {
             moveChoices={moveChoices}
             registerTitle={registerTitle}
             isCollapsed={props.collapsed?.has(lane.id) === true && lane.id !== focusLane && lane.id !== selectedLane}
+            pinned={pinned}
             {...(props.onToggleLane ? { onToggle: props.onToggleLane } : {})}
           />
         ))}
       </div>
+      </BoardWindowProvider>
     </div>
   );
+}
+
+/** The item whose card holds `element` (focus inside a card), if any. */
+function cardIdOf(element: EventTarget): string | undefined {
+  const card = element instanceof Element ? element.closest('[data-testid^="roadmap-card-"]') : null;
+  return card?.getAttribute('data-testid')?.slice('roadmap-card-'.length);
 }
 
 function ColumnHead({ column }: { column: RoadmapColumn }) {
@@ -285,38 +301,10 @@ function fitOf(width: number, count: number): ColumnFit | undefined {
   return { shown, width: columnWidth, step: columnWidth + gap };
 }
 
-/** Lanes drawn at once; the others when they come near the viewport (see `useNearViewport`). */
-const eagerLanes = 2;
-/** A card's usual height, for a lane not drawn yet to take about the room it will. */
-const cardRem = 7.5;
-
-/**
- * Whether an element is, or has been, within a screen of the viewport. Once near, always near: a
- * lane drawn stays drawn, so focus and moves inside it keep working. Without IntersectionObserver
- * (jsdom) everything is near.
- */
-function useNearViewport(ref: React.RefObject<HTMLElement | null>, eager: boolean, root: React.RefObject<HTMLElement | null>): boolean {
-  const [near, setNear] = useState(() => eager || typeof IntersectionObserver === 'undefined');
-  // Eager once is near for good: a lane drawn for a card moved (and focused) into it must not be
-  // taken down again when that card's focus request is done, or focus falls to <body>.
-  if (eager && !near) setNear(true);
-  useEffect(() => {
-    if (near || eager) return;
-    const element = ref.current;
-    if (!element) return;
-    const observer = new IntersectionObserver((entries) => {
-      if (entries.some((entry) => entry.isIntersecting)) setNear(true);
-    }, { root: root.current, rootMargin: '100% 0px' });
-    observer.observe(element);
-    return () => observer.disconnect();
-  }, [near, eager, ref, root]);
-  return near || eager;
-}
 
 interface LaneProps {
   lane: BoardLane;
   eager: boolean;
-  root: React.RefObject<HTMLElement | null>;
   board: Board;
   template: React.CSSProperties;
   canEdit: boolean;
@@ -328,6 +316,7 @@ interface LaneProps {
   registerTitle: (itemId: string, element: HTMLButtonElement | null) => void;
   isCollapsed?: boolean;
   onToggle?: (laneId: string, laneName: string) => void;
+  pinned: ReadonlySet<string>;
 }
 
 function Lane(props: LaneProps) {
@@ -335,8 +324,9 @@ function Lane(props: LaneProps) {
   const headingId = `rm-lane-${lane.id}`;
   const count = board.columns.reduce((sum, column) => sum + cellOf(board, lane.id, column.key).length, 0);
   const section = useRef<HTMLElement>(null);
-  const near = useNearViewport(section, props.eager, props.root);
-  const tallest = Math.max(1, ...board.columns.map((column) => cellOf(board, lane.id, column.key).length));
+  // Every lane draws its cells; a cell draws the cards near the view, spacers for the others. A
+  // lane with none of its cards drawn says it is not ready (`aria-busy`) until it comes near.
+  const near = useLaneInBand(section) || props.eager;
   return (
     <section
       ref={section}
@@ -344,7 +334,6 @@ function Lane(props: LaneProps) {
       aria-labelledby={headingId}
       data-testid={`roadmap-lane-${lane.id}`}
       aria-busy={near || props.isCollapsed ? undefined : true}
-      style={near || props.isCollapsed ? undefined : { minHeight: `${tallest * cardRem}rem` }}
     >
       <div className="rm-lane-head">
         {props.onToggle ? <LaneToggle lane={lane} isCollapsed={props.isCollapsed === true} cellsId={`${headingId}-cells`} onToggle={props.onToggle} /> : null}
@@ -358,7 +347,7 @@ function Lane(props: LaneProps) {
         {props.canEdit ? <IconButton icon={AddIcon} label={m.addItemTo(lane.name)} appearance="subtle" spacing="compact" onClick={() => props.onAdd(lane.id)} /> : null}
       </div>
       <div className="rm-cells" id={`${headingId}-cells`} style={props.template} hidden={props.isCollapsed}>
-        {near && !props.isCollapsed && board.columns.map((column) => (
+        {!props.isCollapsed && board.columns.map((column) => (
           <Cell
             key={column.key}
             lane={lane}
@@ -370,6 +359,7 @@ function Lane(props: LaneProps) {
             onCommand={props.onCommand}
             moveChoices={props.moveChoices}
             registerTitle={props.registerTitle}
+            pinned={props.pinned}
           />
         ))}
       </div>
@@ -405,6 +395,7 @@ interface CellProps {
   onCommand: (itemId: string, command: MoveCommand) => void;
   moveChoices: (itemId: string) => MoveChoice[];
   registerTitle: (itemId: string, element: HTMLButtonElement | null) => void;
+  pinned: ReadonlySet<string>;
 }
 
 /** A cell re-renders only when its own items (or the selection) change: a move touches two cells. */
@@ -427,18 +418,26 @@ const Cell = memo(
     }, [canEdit, lane.id, column.key]);
     return (
       <ul ref={list} className="rm-cell" data-over={over || undefined} aria-label={m.cellLabel(column.label, lane.name, props.items.length)} data-testid={`roadmap-cell-${lane.id}-${column.key}`}>
-        {props.items.map((item) => (
-          <RoadmapCard
-            key={item.id}
-            item={item}
-            canEdit={canEdit}
-            selected={item.id === props.selectedId}
-            onOpen={props.onOpen}
-            onCommand={props.onCommand}
-            moveChoices={props.moveChoices}
-            registerTitle={props.registerTitle}
-          />
-        ))}
+        <WindowedCards
+          list={list}
+          laneId={lane.id}
+          items={props.items}
+          pinned={props.pinned}
+          renderCard={(item, position) => (
+            <RoadmapCard
+              key={item.id}
+              item={item}
+              canEdit={canEdit}
+              selected={item.id === props.selectedId}
+              onOpen={props.onOpen}
+              onCommand={props.onCommand}
+              moveChoices={props.moveChoices}
+              registerTitle={props.registerTitle}
+              posInSet={position.index + 1}
+              setSize={position.setSize}
+            />
+          )}
+        />
       </ul>
     );
   },
@@ -449,5 +448,6 @@ const Cell = memo(
     a.lane.name === b.lane.name &&
     a.column.label === b.column.label &&
     a.onOpen === b.onOpen &&
+    a.pinned === b.pinned &&
     (a.selectedId === b.selectedId || (!a.items.some((i) => i.id === a.selectedId || i.id === b.selectedId) && !b.items.some((i) => i.id === a.selectedId || i.id === b.selectedId))),
 );

@@ -9,6 +9,7 @@ import { messages } from '../../../../shared/messages';
 import { RadioGroup } from '../../../../shared/radio-group';
 import type { Board } from '../board-model';
 import { markRender, renderMarks } from '../use-roadmap';
+import { tickLabel, tickLongLabel } from './tick-label';
 import { releaseLabelRows, rowHeight, timelineModel } from './timeline-model';
 import type { TimelineModel, TimelineRelease, TimelineRow } from './timeline-model';
 import './timeline.css';
@@ -378,15 +379,15 @@ const TimelineHead = memo(function TimelineHead({ model }: { model: TimelineMode
       <div className="tl-band" aria-hidden="true">
         {scale.major.map((tick) => (
           <div key={tick.key} className="tl-tick tl-tick-major" data-current={tick.current || undefined} style={{ left: tick.x, width: tick.width }}>
-            <span>{tick.label}</span>
+            <span>{tickLabel(tick.period)}</span>
           </div>
         ))}
       </div>
       <ol className="tl-band" aria-label={t.scaleLabel}>
         {scale.minor.map((tick) => (
-          <li key={tick.key} className="tl-tick" data-current={tick.current || undefined} style={{ left: tick.x, width: tick.width }} title={tick.longLabel}>
-            <span aria-hidden="true">{tick.label}</span>
-            <span className="tl-visually-hidden">{tick.longLabel}</span>
+          <li key={tick.key} className="tl-tick" data-current={tick.current || undefined} style={{ left: tick.x, width: tick.width }} title={tickLongLabel(tick.period)}>
+            <span aria-hidden="true">{tickLabel(tick.period)}</span>
+            <span className="tl-visually-hidden">{tickLongLabel(tick.period)}</span>
           </li>
         ))}
       </ol>
