@@ -1,66 +1,142 @@
 /** Evidence on roadmap items (issue 15): the item panel's Evidence section and the card's summary. */
-const count = (n: number, one: string, many: string) => `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
+import english from './evidence.en-US.json';
+import { catalog, textGroup, textLocale } from './runtime';
+
+const t = catalog('evidence', english);
+
+type EvidenceKind = 'note' | 'issue' | 'jql';
+const kinds = ['note', 'issue', 'jql'] as const satisfies readonly EvidenceKind[];
+
+/** "38 requests and 5 notes" / "38 Anfragen und 5 Notizen" / "38 件のリクエスト、5 件のメモ": the locale's own list. */
+const listOf = (parts: readonly string[]): string => new Intl.ListFormat(textLocale(), { type: 'conjunction' }).format(parts);
 
 export const evidence = {
-  heading: 'Evidence',
-  intro: 'Why this is on the roadmap: what customers said, and the Jira issues that ask for it.',
-  empty: 'No evidence yet.',
-  emptyEditor: 'No evidence yet. Add a customer quote, a support issue or a saved search.',
-  loading: 'Loading evidence…',
+  get heading() {
+    return t('heading');
+  },
+  get intro() {
+    return t('intro');
+  },
+  get empty() {
+    return t('empty');
+  },
+  get emptyEditor() {
+    return t('emptyEditor');
+  },
+  get loading() {
+    return t('loading');
+  },
 
   // The card's one line and its spoken form
-  requests: (n: number) => count(n, 'request', 'requests'),
-  notes: (n: number) => count(n, 'note', 'notes'),
+  requests: (n: number) => t('requests', { n }),
+  /** The linked issues' count while the saved searches are still being counted. */
+  requestsCounting: (n: number) => t('requestsCounting', { n }),
+  notes: (n: number) => t('notes', { n }),
   cardSummary: (parts: string[]) => parts.join(' · '),
-  cardLabel: (parts: string[]) => `Evidence: ${parts.join(', ')}`,
-  counting: 'counting…',
+  cardLabel: (parts: string[]) => t('cardLabel', { parts: listOf(parts) }),
+  get counting() {
+    return t('counting');
+  },
 
-  kinds: { note: 'Note', issue: 'Issue', jql: 'Saved search' } as Record<'note' | 'issue' | 'jql', string>,
-  addNote: 'Add note',
-  addIssue: 'Add issue',
-  addJql: 'Add saved search',
-  addHeading: { note: 'Add a note', issue: 'Add a Jira issue', jql: 'Add a saved search' } as Record<'note' | 'issue' | 'jql', string>,
-  editHeading: { note: 'Edit note', issue: 'Edit issue', jql: 'Edit saved search' } as Record<'note' | 'issue' | 'jql', string>,
+  kinds: textGroup(kinds, (kind) => t(`kinds.${kind}`)) as Record<EvidenceKind, string>,
+  get addNote() {
+    return t('addNote');
+  },
+  get addIssue() {
+    return t('addIssue');
+  },
+  get addJql() {
+    return t('addJql');
+  },
+  addHeading: textGroup(kinds, (kind) => t(`addHeading.${kind}`)) as Record<EvidenceKind, string>,
+  editHeading: textGroup(kinds, (kind) => t(`editHeading.${kind}`)) as Record<EvidenceKind, string>,
 
-  noteText: 'Quote or observation',
-  noteSource: 'Source',
-  noteSourceHelper: 'Where it came from: a call, a ticket, a survey, a link.',
-  noteCustomer: 'Customer or segment',
-  noteDate: 'Date',
-  issueKey: 'Issue key',
-  issueKeyHelper: 'An issue of any project you can see, like SUP-123.',
-  jqlLabel: 'Label',
-  jqlLabelHelper: 'What it counts, like “support requests”.',
-  jql: 'JQL',
-  jqlHelper: 'Any projects you can browse. Each viewer sees the count Jira gives them.',
-  preview: 'Check count',
-  previewCount: (n: number) => `Finds ${count(n, 'issue', 'issues')} for you right now.`,
-  previewing: 'Counting…',
+  get noteText() {
+    return t('noteText');
+  },
+  get noteSource() {
+    return t('noteSource');
+  },
+  get noteSourceHelper() {
+    return t('noteSourceHelper');
+  },
+  get noteCustomer() {
+    return t('noteCustomer');
+  },
+  get noteDate() {
+    return t('noteDate');
+  },
+  get issueKey() {
+    return t('issueKey');
+  },
+  get issueKeyHelper() {
+    return t('issueKeyHelper');
+  },
+  get jqlLabel() {
+    return t('jqlLabel');
+  },
+  get jqlLabelHelper() {
+    return t('jqlLabelHelper');
+  },
+  get jql() {
+    return t('jql');
+  },
+  get jqlHelper() {
+    return t('jqlHelper');
+  },
+  get preview() {
+    return t('preview');
+  },
+  previewCount: (n: number) => t('previewCount', { n }),
+  get previewing() {
+    return t('previewing');
+  },
 
-  save: 'Save',
-  add: 'Add',
-  cancel: 'Cancel',
-  edit: 'Edit',
-  remove: 'Remove',
-  editLabel: (what: string) => `Edit ${what}`,
-  removeLabel: (what: string) => `Remove ${what}`,
-  confirmRemove: (what: string) => `Remove ${what}?`,
+  get save() {
+    return t('save');
+  },
+  get add() {
+    return t('add');
+  },
+  get cancel() {
+    return t('cancel');
+  },
+  get edit() {
+    return t('edit');
+  },
+  get remove() {
+    return t('remove');
+  },
+  editLabel: (what: string) => t('editLabel', { what }),
+  removeLabel: (what: string) => t('removeLabel', { what }),
+  confirmRemove: (what: string) => t('confirmRemove', { what }),
 
+  /** Who said it, where and when: the parts given, in that order (the date formatted by the caller). */
   noteBy: (customer: string, source: string, date: string) => [customer, source, date].filter((part) => part.trim() !== '').join(' · '),
-  noteName: (text: string) => `note “${text.length > 40 ? `${text.slice(0, 40)}…` : text}”`,
-  issueName: (key: string) => `issue ${key}`,
-  hiddenIssue: 'An issue you can’t see',
-  hiddenIssueName: 'an issue you can’t see',
-  hiddenIssues: (n: number) => `${count(n, 'linked issue', 'linked issues')} you can’t see (another project or a security level).`,
-  jqlName: (label: string) => `saved search “${label}”`,
-  jqlCount: (n: number) => count(n, 'issue', 'issues'),
-  jqlNoCount: 'No count',
-  openSearch: (label: string) => `Open “${label}” in Jira’s issue search`,
+  noteName: (text: string) => t('noteName', { text: text.length > 40 ? `${text.slice(0, 40)}…` : text }),
+  issueName: (key: string) => t('issueName', { key }),
+  get hiddenIssue() {
+    return t('hiddenIssue');
+  },
+  get hiddenIssueName() {
+    return t('hiddenIssueName');
+  },
+  hiddenIssues: (n: number) => t('hiddenIssues', { n }),
+  jqlName: (label: string) => t('jqlName', { label }),
+  jqlCount: (n: number) => t('jqlCount', { n }),
+  get jqlNoCount() {
+    return t('jqlNoCount');
+  },
+  openSearch: (label: string) => t('openSearch', { label }),
 
-  added: (what: string) => `Added ${what}.`,
-  saved: (what: string) => `Saved ${what}.`,
-  removed: (what: string) => `Removed ${what}.`,
-  conflict: 'Someone else changed this evidence. It has been reloaded: check it and try again.',
-  limitReached: (what: string, max: number) => `This item has the most ${what} it can have (${max}).`,
-  limitWhat: { note: 'notes', issue: 'issues', jql: 'saved searches' } as Record<'note' | 'issue' | 'jql', string>,
+  added: (what: string) => t('added', { what }),
+  /** "Added note.": the kind's own sentence (a kind's name is not a word to lower-case in every language). */
+  addedKind: (kind: EvidenceKind) => t(`addedKind.${kind}`),
+  saved: (what: string) => t('saved', { what }),
+  removed: (what: string) => t('removed', { what }),
+  get conflict() {
+    return t('conflict');
+  },
+  limitReached: (what: string, max: number) => t('limitReached', { what, max }),
+  limitWhat: textGroup(kinds, (kind) => t(`limitWhat.${kind}`)) as Record<EvidenceKind, string>,
 };

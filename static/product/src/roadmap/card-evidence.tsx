@@ -15,7 +15,7 @@ export function CardEvidence({ item }: { item: RoadmapItemView }) {
   const counting = summary.jql.length > 0 && counts === undefined;
   const jql = summary.jql.map((query) => ({ count: counts?.[query.id] ?? query.count }));
   const parts: string[] = [];
-  if (summary.issues > 0 || summary.jql.length > 0) parts.push(counting ? `${m.requests(summary.issues)} (${m.counting})` : m.requests(requestCount({ issues: summary.issues, jql })));
+  if (summary.issues > 0 || summary.jql.length > 0) parts.push(counting ? m.requestsCounting(summary.issues) : m.requests(requestCount({ issues: summary.issues, jql })));
   if (summary.notes > 0) parts.push(m.notes(summary.notes));
   if (parts.length === 0) return null;
   return (

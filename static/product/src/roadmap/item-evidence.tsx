@@ -11,6 +11,7 @@ import { invoke, issueSearchUrl, openIssueSearch } from '../../../shared/bridge'
 import { attempt, fieldError, isFieldError } from '../../../shared/errors';
 import type { UiError } from '../../../shared/errors';
 import { Field } from '../../../shared/field';
+import { formatDay } from '../../../shared/format';
 import { IssueKeyLink } from '../../../shared/issue-key-link';
 import { evidence as m } from '../../../shared/messages/evidence';
 import { WriteError } from '../../../shared/write-error';
@@ -207,7 +208,7 @@ export function ItemEvidenceSection(props: { item: RoadmapItemView; canEdit: boo
           error={error}
           onCancel={() => (setEditing(undefined), refocus(editing.kind))}
           onSubmit={async (input) => {
-            if (await write(() => invoke('addEvidence', { itemId: item.id, evidence: input }), m.added(m.kinds[input.kind]!.toLowerCase()))) {
+            if (await write(() => invoke('addEvidence', { itemId: item.id, evidence: input }), m.addedKind(input.kind))) {
               setEditing(undefined);
               refocus(input.kind);
             }
@@ -261,7 +262,7 @@ function EntryBody({ entry }: { entry: EvidenceEntry }) {
           {entry.note.text}
         </Box>
         <Text size="small" color="color.text.subtle">
-          {m.noteBy(entry.note.customer, entry.note.source, entry.note.date)}
+          {m.noteBy(entry.note.customer, entry.note.source, entry.note.date && formatDay(entry.note.date))}
         </Text>
       </>
     );
