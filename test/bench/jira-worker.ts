@@ -11,18 +11,28 @@ import type { JiraRequest } from '../sandbox/jira/simulator';
 
 export type WorkerMessage =
   | { kind: 'request'; id: number; request: JiraRequest }
-  | { kind: 'edit'; id: number; edits: Array<{ issueId: string; statusId: string; updated: string }> };
+  | { kind: 'edit'; id: number; edits: Array<{ issueId: string; statusId: string; updated?: string }> };
 
 // `huge` (scale.bench.ts): one project of 1,000 epics; `childrenPerEpic` sizes it.
-const wanted = (workerData ?? {}) as { site?: 'large' | 'huge'; childrenPerEpic?: number };
-const jira = new JiraSimulator(wanted.site === 'huge' ? buildHugeSite({ ...(wanted.childrenPerEpic ? { childrenPerEpic: wanted.childrenPerEpic } : {}) }) : buildLargeSite());
+// `clock: 'wall'`: Jira's "now" is the real one, as the app's is (relative JQL dates such as the
+// delta's `updated >= "-6m"` then mean what the app meant); by default the site's frozen `now`.
+const wanted = (workerData ?? {}) as { site?: 'large' | 'huge'; childrenPerEpic?: number; clock?: 'wall' };
+const jira = new JiraSimulator(wanted.site === 'huge' ? buildHugeSite({ ...(wanted.childrenPerEpic ? { childrenPerEpic: wanted.childrenPerEpic } : {}) }) : buildLargeSite(), {
+  // Edits come only through `editIssue` below: search keeps its lookups between them.
+  writesThroughSimulatorOnly: true,
+  ...(wanted.clock === 'wall' ? { clock: () => new Date() } : {}),
+});
 let busyMs = 0;
 
 parentPort?.on('message', async (message: WorkerMessage) => {
   if (message.kind === 'edit') {
     for (const edit of message.edits) {
-      const issue = jira.site.issues.find((i) => i.id === edit.issueId);
-      if (issue) Object.assign(issue, { statusId: edit.statusId, updated: edit.updated });
+      if (!jira.site.issues.some((i) => i.id === edit.issueId)) continue;
+      // `updated` from the clock unless the bench names one (set before the next search rebuilds its lookups).
+      const issue = jira.editIssue(edit.issueId, (changed) => {
+        changed.statusId = edit.statusId;
+      });
+      if (edit.updated !== undefined) issue.updated = edit.updated;
     }
     parentPort?.postMessage({ id: message.id });
     return;

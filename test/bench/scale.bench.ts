@@ -12,15 +12,20 @@
  * the hourly quota (tier 1: 65,000; tier 2: 100,000 + 10 × users), not enforced (an hour's wait).
  * Consumers run `queueParallel` at once (Forge publishes no figure either), within the crawl's own
  * concurrency key.
- * Physical floor beside each figure: the search pages that must be read (100 issues a page), at the
- * per-endpoint rate, or at the latency over the requests the design keeps in flight, whichever is longer.
+ * Physical floor beside each figure, whatever the design: the search pages that must be read (100
+ * issues a page with fields, 5,000 ids-only) at the per-endpoint rate, and at least one round trip;
+ * Jira points: one per issue read plus one per request. "In a row": the longest chain of Jira
+ * requests of the call where each started after the previous one answered (× latency: what a
+ * design with that many dependent steps cannot beat).
+ * Jira's clock is the wall clock, as the app's (`clock: 'wall'`): the warm load's delta search
+ * (`updated >= "-<minutes since the sync + 5>m"`) then finds the 20 changed children, not the
+ * issues the generator dated in the five minutes before the data set's frozen "now".
  *
  * `npm run bench scale`, or alone: `npx tsx test/bench/scale.bench.ts`.
  */
 import { resolve } from 'node:path';
 import type { Result, RoadmapView } from '../../src/contract';
 import { resolver, rollupCrawl } from '../../src/index';
-import { crawlConcurrency, crawlPageConcurrency } from '../../src/adapters/delivery/rollup-crawl';
 import { buildHugeSite, DEMO_USERS, STATUS_IDS } from '../sandbox/demo';
 import { ForgeSandbox, KVS_QUOTAS, loadManifest } from '../sandbox/forge/sandbox';
 import type { ConsumerHandler, InvocationStats, JiraBackend, ResolverHandler } from '../sandbox/forge/sandbox';
@@ -31,7 +36,21 @@ import { threadedJira } from './threaded-jira';
 const latencyMs = 100;
 const jiraRequestsPerSecond = 100;
 const queueParallel = 16;
+/** Enhanced search: at most 100 issues a page once fields come along, 5,000 with ids only. */
 const pageSize = 100;
+const idsPageSize = 5_000;
+
+/** The longest chain of requests each started after the previous one answered. */
+function inARow(spans: ReadonlyArray<{ start: number; end: number }>): number {
+  const sorted = [...spans].sort((a, b) => a.end - b.end);
+  const depth: number[] = [];
+  sorted.forEach((span, i) => {
+    let best = 0;
+    for (let j = 0; j < i; j += 1) if (sorted[j]!.end <= span.start) best = Math.max(best, depth[j]!);
+    depth.push(best + 1);
+  });
+  return Math.max(0, ...depth);
+}
 
 async function scenario(childrenPerEpic: number) {
   const genStart = performance.now();
@@ -41,15 +60,25 @@ async function scenario(childrenPerEpic: number) {
   const levels = new Map(site.issueTypes.map((t) => [t.id, t.hierarchyLevel]));
   const children = site.issues.filter((i) => levels.get(i.issueTypeId) === 0).length;
   const epics = site.issues.filter((i) => levels.get(i.issueTypeId) === 1).length;
-  const threaded = await threadedJira(site, { latencyMs, threads: 2, workerSite: { site: 'huge', childrenPerEpic } });
+  const threaded = await threadedJira(site, { latencyMs, threads: 2, workerSite: { site: 'huge', childrenPerEpic, clock: 'wall' } });
   const limiter = new JiraRateLimiter();
   limiter.arm({ requestsPerSecondPerEndpoint: jiraRequestsPerSecond });
   // Jira's limits in front of the simulator threads: one budget for the site, as Jira keeps it.
-  const jira: JiraBackend & { requests: number } = {
+  const jira: JiraBackend & { requests: number; spans: Array<{ start: number; end: number }>; forward: JiraBackend['handle'] } = {
     site: threaded.site,
     requests: 0,
+    spans: [],
     async handle(request) {
       this.requests += 1;
+      const span = { start: performance.now(), end: Number.POSITIVE_INFINITY };
+      this.spans.push(span);
+      try {
+        return await this.forward(request);
+      } finally {
+        span.end = performance.now();
+      }
+    },
+    async forward(request: Parameters<JiraBackend['handle']>[0]) {
       const endpoint = `${request.method} ${request.path.split('?')[0]?.replace(/\/\d+(?=\/|$)/g, '/{id}')}`;
       const refused = limiter.admit(endpoint);
       if (refused) {
@@ -82,31 +111,39 @@ async function scenario(childrenPerEpic: number) {
 
   const t0 = performance.now();
   jira.requests = 0;
+  jira.spans = [];
   const first = await open();
   const firstRequests = jira.requests;
+  const firstInARow = inARow(jira.spans);
   const drained = await forge.drainQueue({ parallel: queueParallel });
   const completeMs = performance.now() - t0;
   const after = await open();
   const consumers = invocations.filter((stats) => stats.kind === 'consumer');
   const slowestConsumerMs = Math.max(0, ...consumers.map((stats) => stats.serverMs));
   const overLimit = invocations.filter((stats) => stats.outcome === 'timeout').length;
-  const pages = Math.ceil(children / pageSize) + Math.ceil(epics / pageSize);
-  const inFlight = crawlConcurrency * crawlPageConcurrency;
-  const floorMs = Math.max((pages / jiraRequestsPerSecond) * 1000, (pages / inFlight) * latencyMs);
-  const pointsNeeded = children + pages * JIRA_POINTS.base;
+  // Every child read once with its facts, the epics' ids once (one ids-only page) and their cards once.
+  const pages = Math.ceil(children / pageSize) + Math.ceil(epics / idsPageSize) + Math.ceil(epics / pageSize);
+  const floorMs = Math.max(latencyMs, (pages / jiraRequestsPerSecond) * 1000);
+  const pointsNeeded = (children + 2 * epics) * JIRA_POINTS.perObject + pages * JIRA_POINTS.base;
 
   // Warm: 20 children changed since.
-  const open20 = site.issues.filter((i) => levels.get(i.issueTypeId) === 0 && i.statusId !== STATUS_IDS.done).slice(0, 20);
-  await threaded.edit(open20.map((issue) => ({ issueId: issue.id, statusId: STATUS_IDS.done, updated: new Date(Date.now() + 60_000).toISOString() })));
+  const doneStatuses = new Set(site.statuses.filter((status) => status.category === 'done').map((status) => status.id));
+  const open20 = site.issues.filter((i) => levels.get(i.issueTypeId) === 0 && !doneStatuses.has(i.statusId) && i.securityLevelId === undefined).slice(0, 20);
+  await threaded.edit(open20.map((issue) => ({ issueId: issue.id, statusId: STATUS_IDS.done })));
   jira.requests = 0;
+  jira.spans = [];
   const warm = await open();
   const warmRequests = jira.requests;
+  const warmInARow = inARow(jira.spans);
+  const edited = new Map(open20.map((issue) => [issue.id, issue.parentId!]));
+  const warmDone = new Map(warm.view.epics.map((epic) => [epic.id, epic.rollup?.counts.done]));
+  const afterDone = new Map(after.view.epics.map((epic) => [epic.id, epic.rollup?.counts.done]));
   const simulatorBusyMs = threaded.simulatorBusyMs;
   await threaded.close();
   forge.uninstall();
   return {
     site: { epics, children, generationMs },
-    first: { ...first, requests: firstRequests },
+    first: { ...first, requests: firstRequests, inARow: firstInARow },
     completeMs,
     after,
     drained,
@@ -118,7 +155,8 @@ async function scenario(childrenPerEpic: number) {
     pages,
     floorMs,
     pointsNeeded,
-    warm: { ...warm, requests: warmRequests },
+    warm: { ...warm, requests: warmRequests, inARow: warmInARow },
+    warmSeesEdits: [...new Set(edited.values())].every((epicId) => warmDone.get(epicId) !== afterDone.get(epicId)),
     simulatorBusyMs,
   };
 }
@@ -129,13 +167,13 @@ for (const childrenPerEpic of [20, 100]) {
   const size = `${run.site.epics.toLocaleString('en')} epics / ${run.site.children.toLocaleString('en')} children`;
   const complete = run.after.view.pending.length === 0 && run.after.view.epics.every((epic) => epic.rollup !== undefined);
   const quotaOk = run.quota.refused === 0;
-  const floor = `${(run.floorMs / 1000).toFixed(1)} s (${run.pages} pages)`;
+  const floor = `${(run.floorMs / 1000).toFixed(1)} s (${run.pages} pages at ${jiraRequestsPerSecond}/s)`;
   console.log(`${size}: generated in ${Math.round(run.site.generationMs)} ms; consumers ${run.consumers}, slowest ${Math.round(run.slowestConsumerMs)} ms; Jira points ${run.jira.points} (refused ${run.jira.refused}); simulator CPU ${Math.round(run.simulatorBusyMs)} ms over ${run.jira.requests} requests; storage peaks ${run.quota.peakRequestsPerSecond} req/s, ${run.quota.peakWriteUnitsPerMinute} write units/min`);
   if (childrenPerEpic === 20) {
     report({
       bench: 'scale',
       scenario: `cold ${size}: first paint`,
-      figures: { 'server ms': Math.round(run.first.serverMs), 'Jira requests': run.first.requests, pending: run.first.view.pending.length, floor: `${latencyMs * 7} ms (7 round trips in a row)` },
+      figures: { 'server ms': Math.round(run.first.serverMs), 'Jira requests': run.first.requests, 'in a row': run.first.inARow, pending: run.first.view.pending.length, floor: `${latencyMs * run.first.inARow} ms (${run.first.inARow} round trips in a row × ${latencyMs} ms)` },
       target: { text: '≤ 1.5 s server time, cards and links', met: run.first.serverMs <= 1_500 && run.first.view.epics.length === run.site.epics },
     });
     report({
@@ -148,8 +186,8 @@ for (const childrenPerEpic of [20, 100]) {
     report({
       bench: 'scale',
       scenario: `cold ${size}: first paint`,
-      figures: { 'server ms': Math.round(run.first.serverMs), 'Jira requests': run.first.requests, pending: run.first.view.pending.length },
-      target: { text: '≤ 1.5 s server time', met: run.first.serverMs <= 1_500 },
+      figures: { 'server ms': Math.round(run.first.serverMs), 'Jira requests': run.first.requests, 'in a row': run.first.inARow, pending: run.first.view.pending.length, floor: `${latencyMs * run.first.inARow} ms` },
+      target: { text: '≤ 1.5 s server time, cards and links', met: run.first.serverMs <= 1_500 && run.first.view.epics.length === run.site.epics },
     });
     report({
       bench: 'scale',
@@ -170,7 +208,13 @@ for (const childrenPerEpic of [20, 100]) {
     report({
       bench: 'scale',
       scenario: `cold ${size}: Jira hourly points`,
-      figures: { 'Jira points': run.jira.points, floor: `${run.pointsNeeded} points`, 'tier 1 quota': JIRA_POINTS.tierOnePointsPerHour, 'tier 2 quota': tierTwoPointsPerHour(users) },
+      figures: {
+        'Jira points': run.jira.points,
+        floor: `${run.pointsNeeded} points (1 per issue read + 1 per page)`,
+        'tier 1 quota': JIRA_POINTS.tierOnePointsPerHour,
+        'tier 2 quota': tierTwoPointsPerHour(users),
+        ...(run.pointsNeeded > tierTwoPointsPerHour(users) ? { note: 'the floor itself exceeds one hour\'s quota: the crawl waits for the next hour when Jira says so' } : {}),
+      },
       target: { text: 'within one hour\'s quota (tier 2)', met: run.jira.points <= tierTwoPointsPerHour(users) },
     });
     report({
@@ -181,8 +225,15 @@ for (const childrenPerEpic of [20, 100]) {
     report({
       bench: 'scale',
       scenario: `warm ${size}`,
-      figures: { 'server ms': Math.round(run.warm.serverMs), 'Jira requests': run.warm.requests, pending: run.warm.view.pending.length },
-      target: { text: '≤ 1 s, ≤ 3 Jira requests', met: run.warm.serverMs <= 1_000 && run.warm.requests <= 3 },
+      figures: {
+        'server ms': Math.round(run.warm.serverMs),
+        'Jira requests': run.warm.requests,
+        'in a row': run.warm.inARow,
+        pending: run.warm.view.pending.length,
+        'changed epics updated': run.warmSeesEdits ? 'yes' : 'NO',
+        floor: `${latencyMs * run.warm.inARow} ms (${run.warm.inARow} in a row)`,
+      },
+      target: { text: '≤ 1 s, ≤ 3 Jira requests', met: run.warm.serverMs <= 1_000 && run.warm.requests <= 3 && run.warmSeesEdits },
     });
   }
 }

@@ -17,13 +17,13 @@ export interface ThreadedJira extends JiraBackend {
   /** Milliseconds the simulator threads spent answering, since the start (summed over threads). */
   readonly simulatorBusyMs: number;
   resetStats(): void;
-  edit(edits: Array<{ issueId: string; statusId: string; updated: string }>): Promise<void>;
+  edit(edits: Array<{ issueId: string; statusId: string; updated?: string }>): Promise<void>;
   close(): Promise<void>;
 }
 
 export async function threadedJira(
   site: Pick<SimSite, 'cloudId' | 'baseUrl'>,
-  options: { latencyMs: number; threads: number; workerSite?: { site: 'large' | 'huge'; childrenPerEpic?: number } },
+  options: { latencyMs: number; threads: number; workerSite?: { site: 'large' | 'huge'; childrenPerEpic?: number; clock?: 'wall' } },
 ): Promise<ThreadedJira> {
   // A worker's entry is loaded before `--import` hooks apply there, so it registers tsx itself first.
   const entry = new URL('./jira-worker.ts', import.meta.url).href;
