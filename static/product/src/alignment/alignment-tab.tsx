@@ -11,6 +11,7 @@ import { messages } from '../../../shared/messages';
 import { RadioGroup } from '../../../shared/radio-group';
 import { AlignmentMatrix } from './alignment-matrix';
 import { alignmentCsv, downloadCsv, roadmapCsv } from './exports';
+import { exportTexts } from '../../../shared/messages/export';
 import { InvestmentChart } from './investment-chart';
 import type { Measure } from './investment-chart';
 import { InvestmentTable } from './investment-table';
@@ -58,8 +59,8 @@ function ExportButtons({ view }: { view: AlignmentView }) {
   };
   return (
     <Inline space="space.100" shouldWrap alignBlock="center">
-      <Button onClick={() => save(m.alignmentFile(view.project.key, view.today), alignmentCsv(view))}>{m.exportAlignment}</Button>
-      <Button onClick={() => save(m.roadmapFile(view.project.key, view.today), roadmapCsv(view))}>{m.exportRoadmap}</Button>
+      <Button onClick={() => save(exportTexts.alignmentFile(view.project.key, view.today), alignmentCsv(view))}>{m.exportAlignment}</Button>
+      <Button onClick={() => save(exportTexts.roadmapFile(view.project.key, view.today), roadmapCsv(view))}>{m.exportRoadmap}</Button>
       <Text size="small" color="color.text.subtle">
         {m.exportIntro}
       </Text>

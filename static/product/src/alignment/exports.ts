@@ -1,11 +1,19 @@
-/** The two CSV exports, built from the view in the page's words, and saved by the browser. */
+/**
+ * The two CSV exports, saved by the browser. Headers and labels in the reader's language (the
+ * export catalog); the data locale-neutral, as spreadsheets and scripts in any locale import it:
+ * ISO 8601 days and instants, numbers with a dot and no grouping (csvField).
+ */
 import type { AlignmentView } from '../../../../src/contract';
 import { csvDocument } from '../../../../src/domain/csv';
 import type { CsvValue } from '../../../../src/domain/csv';
-import { messages } from '../../../shared/messages';
+import { exportTexts as c } from '../../../shared/messages/export';
 
-const m = messages.alignment;
-const c = m.csv;
+/** Jira's instants (`2026-11-20T09:45:00.000+0000`) as ISO 8601 in UTC, which every spreadsheet parses. */
+export function isoInstant(value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  const time = Date.parse(value.replace(/([+-]\d{2})(\d{2})$/, '$1:$2'));
+  return Number.isFinite(time) ? new Date(time).toISOString() : value;
+}
 
 /**
  * One file for the whole tab: a row per epic and goal it serves, a row per unaligned epic, a row
@@ -15,12 +23,13 @@ const c = m.csv;
 export function alignmentCsv(view: AlignmentView): string {
   const goalTitle = new Map(view.goals.map((goal) => [goal.id, goal.title]));
   const epicById = new Map(view.epics.map((epic) => [epic.id, epic]));
-  const header = [c.section, c.epicKey, c.epicSummary, c.epicStatus, c.goal, c.via, c.issues, c.points, c.updated, c.sprint, c.sprintState, c.committedPoints, c.completedPoints, c.committedIssues, c.completedIssues];
+  const h = c.headers;
+  const header = [h.section, h.epicKey, h.epicSummary, h.epicStatus, h.goal, h.via, h.issues, h.points, h.updated, h.sprint, h.sprintState, h.committedPoints, h.completedPoints, h.committedIssues, h.completedIssues];
   const rows: CsvValue[][] = [header];
   const epicCells = (epic: AlignmentView['epics'][number]): CsvValue[] => [epic.key, epic.summary, epic.status.name];
-  const sizeCells = (epic: AlignmentView['epics'][number]): CsvValue[] => [epic.size?.issues, epic.size?.points, epic.updated];
+  const sizeCells = (epic: AlignmentView['epics'][number]): CsvValue[] => [epic.size?.issues, epic.size?.points, isoInstant(epic.updated)];
   for (const epic of view.epics) {
-    for (const link of epic.goals) rows.push([c.sections.epic, ...epicCells(epic), goalTitle.get(link.goalId), c.viaValue[link.via], ...sizeCells(epic)]);
+    for (const link of epic.goals) rows.push([c.sections.epic, ...epicCells(epic), goalTitle.get(link.goalId), c.via[link.via], ...sizeCells(epic)]);
   }
   for (const epicId of view.unalignedEpicIds) {
     const epic = epicById.get(epicId);
@@ -31,9 +40,9 @@ export function alignmentCsv(view: AlignmentView): string {
     for (const slice of sprint.slices) {
       rows.push([
         c.sections.investment, '', '', '',
-        slice.goalId === null ? m.noGoalSlice : goalTitle.get(slice.goalId),
+        slice.goalId === null ? c.noGoal : goalTitle.get(slice.goalId),
         '', '', '', '',
-        sprint.name, m.sprintState[sprint.state],
+        sprint.name, c.sprintState[sprint.state],
         slice.committed.points, slice.completed.points, slice.committed.issues, slice.completed.issues,
       ]);
     }
@@ -44,16 +53,17 @@ export function alignmentCsv(view: AlignmentView): string {
 /** The roadmap's items, one row each, in rank order. */
 export function roadmapCsv(view: AlignmentView): string {
   const goalTitle = new Map(view.goals.map((goal) => [goal.id, goal.title]));
-  const rows: CsvValue[][] = [[c.item, c.goal, c.lane, c.horizon, c.startDate, c.endDate, c.status, c.epics, c.doneIssues, c.totalIssues, c.donePoints, c.totalPoints]];
+  const h = c.headers;
+  const rows: CsvValue[][] = [[h.item, h.goal, h.lane, h.horizon, h.startDate, h.endDate, h.status, h.epics, h.doneIssues, h.totalIssues, h.donePoints, h.totalPoints]];
   for (const item of view.items) {
     rows.push([
       item.title,
       item.goalId ? goalTitle.get(item.goalId) ?? '' : '',
       item.lane ?? '',
-      messages.roadmap.horizons[item.horizon],
+      c.horizon[item.horizon],
       item.startDate,
       item.endDate,
-      messages.roadmap.status[item.status],
+      c.itemStatus[item.status],
       item.epicKeys.join(' '),
       item.progress?.doneIssues,
       item.progress?.totalIssues,

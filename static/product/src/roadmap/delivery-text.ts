@@ -7,7 +7,7 @@ import type { Forecast } from '../../../../src/domain/forecast';
 import type { WorkBySprint } from '../../../../src/domain/work-sprints';
 import type { ItemDelivery } from '../../../../src/domain/item-delivery';
 import { releases as r } from '../../../shared/messages/releases';
-import { formatDay, formatNearDay, formatNearDays } from '../../../shared/format';
+import { formatDay, formatNearDay, formatNearDays, shownPoints } from '../../../shared/format';
 import { messages } from '../../../shared/messages';
 
 const m = messages.roadmap;
@@ -44,9 +44,10 @@ export function progressOf(rollup: EpicRollup): ProgressShares | undefined {
     total,
     doneShare: share(source.done),
     inProgressShare: share(source.inProgress),
-    text: byPoints ? m.pointsDone(source.done, total) : m.issuesDone(source.done, total),
+    // Points are sums of estimates (halves, 0.375 from a split): said to one decimal, as formatPoints does.
+    text: byPoints ? m.pointsDone(shownPoints(source.done), shownPoints(total)) : m.issuesDone(source.done, total),
     ...(byPoints && rollup.unestimated.total > 0 ? { unestimated: m.unestimated(rollup.unestimated.total) } : {}),
-    label: m.progressLabel(unit, source.done, source.inProgress, source.todo),
+    label: byPoints ? m.progressLabel(unit, shownPoints(source.done), shownPoints(source.inProgress), shownPoints(source.todo)) : m.progressLabel(unit, source.done, source.inProgress, source.todo),
   };
 }
 
@@ -68,8 +69,8 @@ export function forecastLine(forecast: Forecast): string {
 export function forecastDetail(forecast: Forecast): string[] {
   if (forecast.kind === 'none') return [forecast.message];
   if (forecast.kind === 'done') return [];
-  const lines = [m.forecastBasis(forecast.velocity, forecast.sprintsOfWork)];
-  if (forecast.assumedPoints > 0) lines.push(m.forecastAssumed(forecast.assumedPoints, forecast.unestimatedRemaining));
+  const lines = [m.forecastBasis(shownPoints(forecast.velocity), forecast.sprintsOfWork)];
+  if (forecast.assumedPoints > 0) lines.push(m.forecastAssumed(shownPoints(forecast.assumedPoints), forecast.unestimatedRemaining));
   if (forecast.atRisk) lines.push(m.atRiskDetail(forecast.daysLate));
   return lines;
 }
