@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { jest } from '@jest/globals';
 import type { Frame } from 'playwright-core';
 import { messages } from '../../static/shared/messages';
+import { scoreSentence } from '../../static/shared/messages/score-explanation';
 import { DEMO_USERS } from '../sandbox/demo';
 import { valueOf } from '../integration/resolvers/strategy/builders';
 import { itemInput, screenshots, useSandboxBrowser } from './kit';
@@ -64,7 +65,7 @@ test('set RICE: the Priority view ranks the roadmap with its explanations, and t
     await view.waitFor();
     if (theme === 'light') {
       // Nothing is scored until an editor chooses a method: every row says so.
-      expect(await frame.locator('.pr-why').first().textContent()).toBe(p.scoreSentence({ kind: 'off' }));
+      expect(await frame.locator('.pr-why').first().textContent()).toBe(scoreSentence({ kind: 'off' }));
       await view.getByRole('radio', { name: p.methods.rice }).check();
       await frame.getByTestId('priority-scored-count').getByText(p.scoredCount(2, 3)).waitFor();
     }

@@ -7,7 +7,7 @@ import type { RoadmapItemView } from '../../../src/contract';
 import { emptyRoadmapFilter, filterRoadmapItems, isFiltering, roadmapFilterOf } from '../../../src/domain/finding';
 import { scoreItem } from '../../../src/domain/scoring';
 import { formatRoute, parseRoute } from '../../../static/shared/product-route';
-import { formatScore, scoreSentence } from '../../../static/shared/messages/priority';
+import { formatScore, scoreSentence } from '../../../static/shared/messages/score-explanation';
 import { factsOf, itemsReadingJql, ownerBoard, priorityList, scoresOf } from '../../../static/product/src/roadmap/priority-model';
 import { boardOf } from '../../../static/product/src/roadmap/board-model';
 
@@ -22,7 +22,7 @@ describe('scoreSentence', () => {
   test.each<[string, ReturnType<typeof scoreItem>, string]>([
     ['entered inputs say no source', scoreItem('rice', { reach: { source: 'entered', value: 1200 }, impact: 0.5, confidence: 50, effort: { source: 'entered', value: 3 } }, {}), 'RICE 100: reach 1,200 × impact 0.5 × 50% ÷ effort 3 pts'],
     ['value ÷ effort', scoreItem('value-effort', { value: 8, effort: live }, { remainingPoints: 3.5 }), 'Value ÷ effort 2.3: value 8 ÷ effort 3.5 pts remaining'],
-    ['missing inputs', scoreItem('rice', { impact: 1 }, {}), 'No RICE score yet: reach, confidence, effort are missing.'],
+    ['missing inputs', scoreItem('rice', { impact: 1 }, {}), 'No RICE score yet: reach, confidence, and effort are missing.'],
     ['one missing input', scoreItem('value-effort', { effort: live }, { remainingPoints: 2 }), 'No Value ÷ effort score yet: value is missing.'],
     ['no effort left', scoreItem('value-effort', { value: 3, effort: live }, { remainingPoints: 0 }), 'No Value ÷ effort score: value 3 ÷ effort 0 pts remaining, and nothing divides by 0 effort.'],
     ['off', scoreItem('none', {}, {}), 'This product scores nothing yet.'],

@@ -1,6 +1,7 @@
 import { memo } from 'react';
 import type { RoadmapItemView } from '../../../../src/contract';
 import { messages } from '../../../shared/messages';
+import { formatScore, scoreSentence } from '../../../shared/messages/score-explanation';
 import { useScores } from './scores-context';
 import './priority.css';
 
@@ -19,8 +20,8 @@ export const CardScore = memo(function CardScore({ item }: { item: RoadmapItemVi
     <span className="rm-line pr-card-line" data-testid={`card-priority-${item.id}`}>
       {item.owner ? <span className="pr-owner">{item.owner.displayName}</span> : null}
       {scored ? (
-        <span className="pr-score" title={p.scoreSentence(scored)} aria-label={`${p.cardScore(p.formatScore(scored.score))}. ${p.scoreSentence(scored)}`}>
-          {p.methods[scored.method]} {p.formatScore(scored.score)}
+        <span className="pr-score" title={scoreSentence(scored)} aria-label={`${p.cardScore(formatScore(scored.score))}. ${scoreSentence(scored)}`}>
+          {p.methods[scored.method]} {formatScore(scored.score)}
         </span>
       ) : null}
     </span>

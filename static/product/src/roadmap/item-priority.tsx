@@ -11,6 +11,7 @@ import { attempt, fieldError } from '../../../shared/errors';
 import type { UiError } from '../../../shared/errors';
 import { Field } from '../../../shared/field';
 import { messages } from '../../../shared/messages';
+import { scoreSentence } from '../../../shared/messages/score-explanation';
 import { NativeSelect } from '../../../shared/native-select';
 import { UserLabel } from '../../../shared/user-label';
 import { WriteError } from '../../../shared/write-error';
@@ -93,7 +94,7 @@ export function ItemPriority(props: { item: RoadmapItemView; view: RoadmapView; 
         </Stack>
         {score ? (
           <Text size="small" testId="item-score-sentence">
-            {p.scoreSentence(score)}
+            {scoreSentence(score)}
           </Text>
         ) : null}
         {method === 'none' ? (
