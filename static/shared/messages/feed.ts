@@ -1,86 +1,143 @@
 /** The "What changed" feed, following, vision version diffs and field-by-field conflict merges. */
 import type { ActivitySummary } from '../../../src/domain/activity';
+import english from './feed.en-US.json';
+import { catalog, textLocale } from './runtime';
 
-const horizon: Record<string, string> = { now: 'Now', next: 'Next', later: 'Later' };
-const health: Record<string, string> = { 'on-track': 'on track', 'at-risk': 'at risk', 'off-track': 'off track', 'no-data': 'without data' };
-const checkInStatus: Record<string, string> = { 'on-track': 'on track', 'at-risk': 'at risk', 'off-track': 'off track', done: 'done', paused: 'paused' };
-const visionField: Record<string, string> = {
-  productName: 'product name',
-  vision: 'vision',
-  targetGroup: 'target group',
-  needs: 'needs',
-  product: 'product',
-  businessGoals: 'business goals',
-};
-const list = (words: string[]): string => (words.length <= 1 ? (words[0] ?? '') : `${words.slice(0, -1).join(', ')} and ${words.at(-1)}`);
-const epics = (count: number) => (count === 1 ? '1 epic' : `${count} epics`);
+const t = catalog('feed', english);
+
+type Group = 'horizon' | 'health' | 'checkInStatus' | 'visionField';
+/** A code's word in one of the groups; a code the catalog doesn't know (newer data) as it is. */
+const word = (group: Group, code: string): string => (code in english[group] ? t(`${group}.${code}` as never) : code);
+/** "product name, vision and needs" in the locale's own list form. */
+const list = (words: readonly string[]): string => new Intl.ListFormat(textLocale(), { type: 'conjunction' }).format(words);
+const fieldList = (fields: readonly string[]): string => list(fields.map((field) => word('visionField', field)));
 
 export const feed = {
-  tab: 'What changed',
-  heading: 'What changed',
-  intro: 'The last 30 days of check-ins, vision versions, goals, roadmap moves, epic links and KPI health, newest first.',
-  loading: 'Loading what changed…',
-  goalFilter: 'Goal',
-  allGoals: 'All goals',
-  followingOnly: 'Following only',
-  empty: 'Nothing changed in the last 30 days.',
-  emptyFiltered: 'Nothing changed here in the last 30 days.',
-  emptyFollowing: 'You follow nothing yet. Follow goals on the Goals tab and items in their details panel.',
-  more: 'Show older changes',
-  loadingMore: 'Loading older changes…',
-  shown: (count: number) => (count === 1 ? '1 change shown' : `${count} changes shown`),
-  someone: 'Throughline',
+  get tab() {
+    return t('tab');
+  },
+  get heading() {
+    return t('heading');
+  },
+  get intro() {
+    return t('intro');
+  },
+  get loading() {
+    return t('loading');
+  },
+  get goalFilter() {
+    return t('goalFilter');
+  },
+  get allGoals() {
+    return t('allGoals');
+  },
+  get followingOnly() {
+    return t('followingOnly');
+  },
+  get empty() {
+    return t('empty');
+  },
+  get emptyFiltered() {
+    return t('emptyFiltered');
+  },
+  get emptyFollowing() {
+    return t('emptyFollowing');
+  },
+  get more() {
+    return t('more');
+  },
+  get loadingMore() {
+    return t('loadingMore');
+  },
+  shown: (count: number) => t('shown', { count }),
+  get someone() {
+    return t('someone');
+  },
   /** The sentence for one entry, without who (shown before it). */
   sentence(summary: ActivitySummary): string {
     switch (summary.kind) {
-      case 'check-in':
-        return `posted a check-in on ${summary.title}: ${checkInStatus[summary.status] ?? summary.status}${summary.text ? ` — ${summary.text}` : ''}`;
-      case 'vision-version':
-        if (summary.restoredFrom !== undefined) return `restored vision version ${summary.restoredFrom} as version ${summary.version}`;
-        return summary.fields.length > 0
-          ? `saved vision version ${summary.version}: changed the ${list(summary.fields.map((f) => visionField[f] ?? f))}`
-          : `saved vision version ${summary.version}`;
+      case 'check-in': {
+        const status = word('checkInStatus', summary.status);
+        return summary.text
+          ? t('sentence.checkInWithText', { title: summary.title, status, text: summary.text })
+          : t('sentence.checkIn', { title: summary.title, status });
+      }
+      case 'vision-version': {
+        const version = String(summary.version);
+        if (summary.restoredFrom !== undefined) return t('sentence.visionRestored', { restoredFrom: String(summary.restoredFrom), version });
+        return summary.fields.length > 0 ? t('sentence.visionSavedFields', { version, fields: fieldList(summary.fields) }) : t('sentence.visionSaved', { version });
+      }
       case 'goal-added':
-        return `added the goal ${summary.title}`;
+        return t('sentence.goalAdded', { title: summary.title });
       case 'goal-closed':
-        return summary.how === 'done' ? `marked the goal ${summary.title} done` : `deleted the goal ${summary.title}`;
+        return summary.how === 'done' ? t('sentence.goalDone', { title: summary.title }) : t('sentence.goalDeleted', { title: summary.title });
       case 'item-moved-horizon':
-        return `moved ${summary.title} ${horizon[summary.from] ?? summary.from} → ${horizon[summary.to] ?? summary.to}`;
+        return t('sentence.itemMovedHorizon', { title: summary.title, from: word('horizon', summary.from), to: word('horizon', summary.to) });
       case 'epic-linked':
-        return summary.targetKind === 'several' ? `linked ${epics(summary.epics)}` : `linked ${epics(summary.epics)} to ${summary.title}`;
+        return summary.targetKind === 'several' ? t('sentence.epicsLinked', { epics: summary.epics }) : t('sentence.epicsLinkedTo', { epics: summary.epics, title: summary.title });
       case 'epic-unlinked':
-        return summary.targetKind === 'several' ? `unlinked ${epics(summary.epics)}` : `unlinked ${epics(summary.epics)} from ${summary.title}`;
+        return summary.targetKind === 'several' ? t('sentence.epicsUnlinked', { epics: summary.epics }) : t('sentence.epicsUnlinkedFrom', { epics: summary.epics, title: summary.title });
       case 'kpi-health-changed':
-        return `KPI ${summary.title} turned ${health[summary.to] ?? summary.to} (was ${health[summary.from] ?? summary.from})`;
+        return t('sentence.kpiHealthChanged', { title: summary.title, to: word('health', summary.to), from: word('health', summary.from) });
     }
   },
-  openGoal: (title: string) => `Open goal ${title}`,
-  openItem: (title: string) => `Open ${title} on the roadmap`,
-  openVision: 'Open the vision',
-  today: 'Today',
-  yesterday: 'Yesterday',
-  follow: 'Follow',
-  following: 'Following',
-  followLabel: (title: string) => `Follow ${title}`,
-  followed: (title: string) => `You follow ${title}. Its changes show under Following in What changed.`,
-  unfollowed: (title: string) => `You no longer follow ${title}.`,
+  openGoal: (title: string) => t('openGoal', { title }),
+  openItem: (title: string) => t('openItem', { title }),
+  get openVision() {
+    return t('openVision');
+  },
+  get today() {
+    return t('today');
+  },
+  get yesterday() {
+    return t('yesterday');
+  },
+  get follow() {
+    return t('follow');
+  },
+  get following() {
+    return t('following');
+  },
+  followLabel: (title: string) => t('followLabel', { title }),
+  followed: (title: string) => t('followed', { title }),
+  unfollowed: (title: string) => t('unfollowed', { title }),
   // Vision history
-  changedFields: (fields: string[]) => (fields.length === 0 ? 'No field changed' : `Changed: ${list(fields.map((f) => visionField[f] ?? f))}`),
-  restored: (version: number) => `Restored version ${version}`,
-  diffHeading: (version: number) => `What version ${version} changed`,
-  diffLegend: 'Removed words are struck through, added words underlined.',
-  removedText: (text: string) => `removed: ${text}`,
-  addedText: (text: string) => `added: ${text}`,
-  noChange: 'Unchanged',
+  changedFields: (fields: string[]) => (fields.length === 0 ? t('noFieldChanged') : t('changedFields', { fields: fieldList(fields) })),
+  restored: (version: number) => t('restored', { version: String(version) }),
+  diffHeading: (version: number) => t('diffHeading', { version: String(version) }),
+  get diffLegend() {
+    return t('diffLegend');
+  },
+  removedText: (text: string) => t('removedText', { text }),
+  addedText: (text: string) => t('addedText', { text }),
+  get noChange() {
+    return t('noChange');
+  },
   // Conflict merge
-  theirVersion: (who: string) => `${who}’s saved version`,
-  theyChanged: 'They changed',
-  nothingOfTheirs: 'They changed nothing you see here.',
-  clashHeading: 'You both changed these: choose which to keep',
-  keepMine: 'Keep mine',
-  keepTheirs: 'Keep theirs',
-  mergeApply: 'Apply my changes to theirs',
-  mergeHint: (mine: number, theirs: number) => `${mine} of your changes and ${theirs} of theirs are kept; you decide only where you both changed the same field.`,
-  chooseFirst: 'Choose mine or theirs for each field you both changed.',
-  fieldValueEmpty: '(empty)',
+  theirVersion: (who: string) => t('theirVersion', { who }),
+  get theyChanged() {
+    return t('theyChanged');
+  },
+  get nothingOfTheirs() {
+    return t('nothingOfTheirs');
+  },
+  get clashHeading() {
+    return t('clashHeading');
+  },
+  get keepMine() {
+    return t('keepMine');
+  },
+  get keepTheirs() {
+    return t('keepTheirs');
+  },
+  get mergeApply() {
+    return t('mergeApply');
+  },
+  mergeHint: (mine: number, theirs: number) => t('mergeHint', { mine, theirs }),
+  get chooseFirst() {
+    return t('chooseFirst');
+  },
+  get fieldValueEmpty() {
+    return t('fieldValueEmpty');
+  },
 };
