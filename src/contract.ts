@@ -169,7 +169,11 @@ export interface GoalView {
 }
 
 export interface StrategyView {
-  project: { id: string; key: string };
+  /**
+   * `name`: Jira's project name, given when the vision names no product, so the page's title is the
+   * product's name as the portfolio shows it ("Thrive Web Shop: product"), never the bare key.
+   */
+  project: { id: string; key: string; name?: string };
   vision: VisionView;
   /** Ranked, archived goals last. */
   goals: GoalView[];
@@ -433,6 +437,11 @@ export interface RoadmapCrawl {
   epicsDone?: number;
   epics?: number;
   finished?: boolean;
+  /**
+   * Jira's hourly request quota is spent: counting waits until this instant (Jira's own reset
+   * time), then goes on by itself. Absent while counting.
+   */
+  pausedUntil?: string;
 }
 
 /** How a product scores its roadmap items. */

@@ -25,9 +25,9 @@ function findings(dirs: string[], pattern: RegExp): string[] {
   );
 }
 
-// Month names still spelled out in English, in domain labels the server builds (to become Intl in
-// the UI, or codes, with the rest of issue 12's server strings). Nothing may join this list.
-const KNOWN_MONTH_NAMES = ['src/domain/roadmap.ts', 'src/domain/timeline.ts'];
+// The domain's columns and timeline ticks are data now ({ kind: 'month', year, month }), said by the
+// UI with Intl (test/guard/no-hard-coded-formats.test.ts has the wider rules). Nothing may join this list.
+const KNOWN_MONTH_NAMES: string[] = [];
 
 describe('locale-aware formats', () => {
   test('no Intl formatter or toLocale…String in the UI is left to the browser’s locale', () => {

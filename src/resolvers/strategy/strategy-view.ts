@@ -20,6 +20,7 @@ import { orderGoals } from '../../domain/goal-order';
 import { nowIso, todayOf } from '../../adapters/clock';
 import { loadEpicRollups } from '../../adapters/delivery/load-epic-rollups';
 import type { JiraClient } from '../../adapters/jira/client';
+import { getProject } from '../../adapters/jira/projects';
 import { searchAllIssues } from '../../adapters/jira/search';
 import type { SearchedIssue } from '../../adapters/jira/schemas';
 import { visibleIssuesByIds } from '../../adapters/jira/issue-bulk-fetch';
@@ -56,12 +57,16 @@ export const getStrategy = viewerRead(async ({ jira, access, projectId, context 
     kpisByGoal.set(kpi.goalId, views);
   }
   const createdAt = new Map(kpis.map((kpi) => [kpi.id, kpi.createdAt]));
-  const epicsByGoal =
+  // The page's title names the product; without a product name in the vision, the project's name
+  // (as the portfolio does), read as the user, who may browse the project (checked above).
+  const [projectName, epicsByGoal] = await Promise.all([
+    vision?.board.productName.trim() ? undefined : getProject(jira, projectId).then((project) => project.name),
     goals.length > 0
-      ? await epicsServingGoals(jira, { projectId, goalIds: new Set(goals.map((goal) => goal.id)), storedLinks, timeZone: context.timeZone })
-      : new Map<string, LinkedEpic[]>();
+      ? epicsServingGoals(jira, { projectId, goalIds: new Set(goals.map((goal) => goal.id)), storedLinks, timeZone: context.timeZone })
+      : new Map<string, LinkedEpic[]>(),
+  ]);
   return ok({
-    project: access.project,
+    project: { ...access.project, ...(projectName ? { name: projectName } : {}) },
     vision: visionView(vision),
     goals: orderGoals(
       goals.map((goal) => ({
