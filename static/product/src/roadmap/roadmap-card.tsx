@@ -39,6 +39,9 @@ export interface RoadmapCardProps {
   onCommand: (itemId: string, command: MoveCommand) => void;
   moveChoices: (itemId: string) => MoveChoice[];
   registerTitle: (itemId: string, element: HTMLButtonElement | null) => void;
+  /** Its place in its cell (1-based) and the cell's size, for screen readers: a cell draws only the cards near the view. */
+  posInSet?: number;
+  setSize?: number;
 }
 
 /**
@@ -70,6 +73,8 @@ export const RoadmapCard = memo(function RoadmapCard(props: RoadmapCardProps) {
       data-selected={props.selected || undefined}
       data-testid={`roadmap-card-${item.id}`}
       aria-labelledby={titleId}
+      aria-posinset={props.posInSet}
+      aria-setsize={props.setSize}
     >
       {edge ? <span className="rm-indicator" data-edge={edge} aria-hidden="true" data-testid="drop-indicator" /> : null}
       <div className="rm-card-top">
