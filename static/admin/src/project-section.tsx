@@ -44,7 +44,7 @@ export function ProjectSection({ projects, fields, readOnly }: { projects: reado
             <NativeSelect
               {...control}
               value={projectId}
-              options={[{ value: '', label: m.project.choose }, ...projects.map((project) => ({ value: project.id, label: `${project.name} (${project.key})` }))]}
+              options={[{ value: '', label: m.project.choose }, ...projects.map((project) => ({ value: project.id, label: m.project.option(project.name, project.key) }))]}
               onChange={setProjectId}
             />
           )}
@@ -75,7 +75,7 @@ function ProjectForms({ settings, fields, readOnly, onChanged }: { settings: Adm
         </Box>
         <Text as="p" testId="effective-story-points">
           <strong>{m.storyPoints.effectiveLabel}: </strong>
-          {'message' in effective ? effective.message : m.storyPoints.effective(`${effective.name} (${effective.fieldId})`, m.storyPoints.source[effective.source] ?? effective.source)}
+          {'message' in effective ? effective.message : m.storyPoints.effective(m.storyPoints.field(effective.name, effective.fieldId), effective.source)}
         </Text>
         {storyPoints.ignoredOverride ? <FieldMessage>{m.storyPoints.ignored(storyPoints.ignoredOverride)}</FieldMessage> : null}
         <StoryPointOverrideForm

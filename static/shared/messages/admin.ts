@@ -1,147 +1,270 @@
 /** The admin page "Throughline settings". Its own file: the admin bundle takes only these. */
 import type { EditRule } from '../../../src/contract';
+import english from './admin.en-US.json';
+import { catalog, textGroup } from './runtime';
 
-const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+const t = catalog('admin', english);
+
+const editRules = ['project-admins', 'issue-editors'] as const satisfies readonly EditRule[];
+const storyPointSources = ['override', 'board', 'project-style', 'only-candidate'] as const;
+type StoryPointSource = (typeof storyPointSources)[number];
+const importKinds = [
+  'settings',
+  'product',
+  'vision-version',
+  'goal',
+  'kpi',
+  'kpi-series',
+  'measurement-chunk',
+  'roadmap-item',
+  'roadmap-setup',
+  'roadmap-lanes',
+  'story-point-setting',
+  'sprint-boards',
+] as const;
 
 export const admin = {
-  title: 'Throughline settings',
-  intro: 'Settings for every product on this site. Only Jira administrators see this page.',
-  loading: 'Loading settings…',
-  retry: 'Try again',
-  failedTitle: (code: string) => (code === 'forbidden' ? 'Only Jira administrators can open these settings' : 'The settings could not be loaded'),
-  undoneImport: (at: string) => `An import started at ${at} was cut off before it finished. It has been undone: the data is as it was before it.`,
-  undoneImportTitle: 'An interrupted import was undone',
-  unfinishedImportTitle: 'An import could not be completely undone yet',
-  unfinishedImport: (at: string, remaining: number) =>
-    `An import started at ${at} failed, and Forge storage failed again while putting the data back: ${remaining} ${remaining === 1 ? 'record still holds' : 'records still hold'} imported values. ` +
-    'This page tries again each time it opens; records edited since the import keep their edit. If this notice stays, import your last good export again.',
-  unlicensedAdmin: 'While the licence is inactive you can still read these settings and export the data, but not change anything.',
+  get title() {
+    return t('title');
+  },
+  get intro() {
+    return t('intro');
+  },
+  get loading() {
+    return t('loading');
+  },
+  get retry() {
+    return t('retry');
+  },
+  failedTitle: (code: string) => (code === 'forbidden' ? t('failedTitle.forbidden') : t('failedTitle.other')),
+  undoneImport: (at: string) => t('undoneImport', { at }),
+  get undoneImportTitle() {
+    return t('undoneImportTitle');
+  },
+  get unfinishedImportTitle() {
+    return t('unfinishedImportTitle');
+  },
+  unfinishedImport: (at: string, remaining: number) => t('unfinishedImport', { at, remaining }),
+  get unlicensedAdmin() {
+    return t('unlicensedAdmin');
+  },
 
-  save: 'Save',
-  saved: 'Saved.',
-  conflictTitle: 'Someone else changed this setting',
-  conflictBody: 'The form now shows the setting as it is. Choose again and save if you still want your change.',
-  errorTitle: 'That didn’t work',
+  get save() {
+    return t('save');
+  },
+  get saved() {
+    return t('saved');
+  },
+  get conflictTitle() {
+    return t('conflictTitle');
+  },
+  get conflictBody() {
+    return t('conflictBody');
+  },
+  get errorTitle() {
+    return t('errorTitle');
+  },
 
   editRule: {
-    heading: 'Who may edit products',
-    legend: 'People who can change vision, goals, KPIs and the roadmap',
-    options: {
-      'project-admins': 'Project administrators',
-      'issue-editors': 'Everyone who can edit issues in the project',
-    } satisfies Record<EditRule, string>,
-    helper: 'Everyone who can browse a project can read its product. Linking an epic always needs Jira’s Edit Issues on that epic.',
-    saved: (rule: EditRule) => `Saved: ${rule === 'project-admins' ? 'project administrators' : 'everyone who can edit issues'} may edit products.`,
+    get heading() {
+      return t('editRule.heading');
+    },
+    get legend() {
+      return t('editRule.legend');
+    },
+    options: textGroup(editRules, (rule) => t(`editRule.options.${rule}`)) satisfies Record<EditRule, string>,
+    get helper() {
+      return t('editRule.helper');
+    },
+    saved: (rule: EditRule) => t(`editRule.saved.${rule}`),
   },
 
   storyPoints: {
-    heading: 'Story-point field',
-    intro: 'Roll-ups, velocity and forecasts sum this field. It is detected per project from its boards (scrum, or team-managed with sprints) and project type unless you choose one.',
-    siteLabel: 'For the whole site',
-    detect: 'Detect per project',
-    noFields: 'This site has no custom number fields, so story points cannot be summed.',
-    projectLabel: (key: string) => `For ${key}`,
-    useSite: 'Same as the whole site',
-    effective: (name: string, source: string) => `${name}, ${source}.`,
-    source: {
-      override: 'chosen here',
-      board: 'the field its board estimates with',
-      'project-style': 'the usual field for its project type',
-      'only-candidate': 'the only story-point field of the site',
-    } as Record<string, string>,
-    effectiveLabel: 'Used now',
-    ignored: (id: string) => `The chosen field ${id} is no longer a number field, so it is ignored.`,
+    get heading() {
+      return t('storyPoints.heading');
+    },
+    get intro() {
+      return t('storyPoints.intro');
+    },
+    get siteLabel() {
+      return t('storyPoints.siteLabel');
+    },
+    get detect() {
+      return t('storyPoints.detect');
+    },
+    get noFields() {
+      return t('storyPoints.noFields');
+    },
+    projectLabel: (key: string) => t('storyPoints.projectLabel', { key }),
+    get useSite() {
+      return t('storyPoints.useSite');
+    },
+    /** The field in use and why: `name` is the field's name and id, `source` how it was found. */
+    effective: (name: string, source: string) =>
+      (storyPointSources as readonly string[]).includes(source)
+        ? t(`storyPoints.effective.${source as StoryPointSource}`, { name })
+        : t('storyPoints.effective.other', { name, source }),
+    get effectiveLabel() {
+      return t('storyPoints.effectiveLabel');
+    },
+    field: (name: string, id: string) => t('storyPoints.field', { name, id }),
+    ignored: (id: string) => t('storyPoints.ignored', { id }),
   },
 
   project: {
-    heading: 'Per project',
-    label: 'Project',
-    choose: 'Choose a project',
-    loading: 'Loading the project’s settings…',
+    get heading() {
+      return t('project.heading');
+    },
+    get label() {
+      return t('project.label');
+    },
+    get choose() {
+      return t('project.choose');
+    },
+    get loading() {
+      return t('project.loading');
+    },
+    option: (name: string, key: string) => t('project.option', { name, key }),
   },
 
   boards: {
-    heading: 'Boards that supply sprints',
-    legend: 'Sprints come from',
-    every: 'Every board of the project that runs sprints',
-    chosen: 'Only the boards chosen below',
-    boardsLabel: 'Scrum and team-managed boards',
-    teamManaged: (name: string) => `${name} (team-managed: supplies sprints when the project has sprints on)`,
-    kanban: (names: string) => `Kanban boards have no sprints: ${names}.`,
-    none: 'This project has no scrum or team-managed board, so it has no sprints.',
-    saved: 'Saved: the roadmap and the epic panel take sprints from these boards from their next full load.',
+    get heading() {
+      return t('boards.heading');
+    },
+    get legend() {
+      return t('boards.legend');
+    },
+    get every() {
+      return t('boards.every');
+    },
+    get chosen() {
+      return t('boards.chosen');
+    },
+    get boardsLabel() {
+      return t('boards.boardsLabel');
+    },
+    teamManaged: (name: string) => t('boards.teamManaged', { name }),
+    kanban: (names: string) => t('boards.kanban', { names }),
+    get none() {
+      return t('boards.none');
+    },
+    get saved() {
+      return t('boards.saved');
+    },
   },
 
   export: {
-    heading: 'Export',
-    intro: 'Every goal, KPI, measurement, vision version, roadmap item and setting, as one JSON file (format version 1). Cached roll-ups are left out: they rebuild from Jira.',
-    button: 'Download export',
-    done: (fileName: string) => `Downloaded ${fileName}.`,
+    get heading() {
+      return t('export.heading');
+    },
+    get intro() {
+      return t('export.intro');
+    },
+    get button() {
+      return t('export.button');
+    },
+    done: (fileName: string) => t('export.done', { fileName }),
   },
 
   import: {
-    heading: 'Import',
-    intro: 'Restores an export into this site. The file is checked whole first; then you see what would change; then it is applied all at once, or not at all.',
-    fileLabel: 'Export file (.json)',
-    fileHelper: 'Up to 450 KB. The projects in the file get exactly the file’s data; other projects are left alone.',
-    notJson: 'This file is not JSON. Choose a file that “Download export” made.',
-    tooLarge: 'This file is larger than 450 KB, more than one request can carry.',
-    checking: 'Checking the file…',
-    summaryHeading: 'What the import would do',
-    summaryCaption: 'Records per kind: in the file, replaced, added and removed',
-    kind: 'Kind',
-    inFile: 'In file',
-    replaced: 'Replaced',
-    added: 'Added',
-    removed: 'Removed',
-    projects: (keys: string) => `Replaces the data of: ${keys}.`,
-    noProjects: 'The file holds no project data.',
-    site: 'Replaces the site settings (edit rule, site story-point field).',
-    exportedAt: (at: string) => `Exported ${at}.`,
-    operations: (n: number) => `${plural(n, 'storage write', 'storage writes')}.`,
-    apply: 'Import now',
-    projectChoice: 'Projects to import (the others in the file are left out and keep their data)',
-    changedSincePreview: 'The data changed since the preview',
-    changedSincePreviewBody: 'Someone changed Throughline’s data, or the file, after you previewed it, so nothing was imported. Check what the import would do now, then import again.',
-    corrections: (list: string) => `Worked out again rather than taken from the file: ${list}.`,
-    correction: (kind: string, what: 'counts' | 'ranks' | 'created') =>
-      what === 'counts' ? `${kind}: counts` : what === 'ranks' ? `${kind}: order renumbered (ranks were broken or tied)` : `${kind}: record created`,
-    cancel: 'Cancel',
-    applied: (n: number) => `Imported: ${plural(n, 'storage write', 'storage writes')} applied.`,
+    get heading() {
+      return t('import.heading');
+    },
+    get intro() {
+      return t('import.intro');
+    },
+    get fileLabel() {
+      return t('import.fileLabel');
+    },
+    get fileHelper() {
+      return t('import.fileHelper');
+    },
+    get notJson() {
+      return t('import.notJson');
+    },
+    get tooLarge() {
+      return t('import.tooLarge');
+    },
+    get checking() {
+      return t('import.checking');
+    },
+    get summaryHeading() {
+      return t('import.summaryHeading');
+    },
+    get summaryCaption() {
+      return t('import.summaryCaption');
+    },
+    get kind() {
+      return t('import.kind');
+    },
+    get inFile() {
+      return t('import.inFile');
+    },
+    get replaced() {
+      return t('import.replaced');
+    },
+    get added() {
+      return t('import.added');
+    },
+    get removed() {
+      return t('import.removed');
+    },
+    projects: (keys: string) => t('import.projects', { keys }),
+    get noProjects() {
+      return t('import.noProjects');
+    },
+    get site() {
+      return t('import.site');
+    },
+    exportedAt: (at: string) => t('import.exportedAt', { at }),
+    operations: (n: number) => t('import.operations', { n }),
+    get apply() {
+      return t('import.apply');
+    },
+    get projectChoice() {
+      return t('import.projectChoice');
+    },
+    get changedSincePreview() {
+      return t('import.changedSincePreview');
+    },
+    get changedSincePreviewBody() {
+      return t('import.changedSincePreviewBody');
+    },
+    corrections: (list: string) => t('import.corrections', { list }),
+    correction: (kind: string, what: 'counts' | 'ranks' | 'created') => t(`import.correction.${what}`, { kind }),
+    get cancel() {
+      return t('import.cancel');
+    },
+    applied: (n: number) => t('import.applied', { n }),
     epicLinks: (restored: number, pending: number, refused: number) =>
-      `Epic links: ${plural(restored, 'epic', 'epics')} updated in Jira as you` +
-      (pending > 0 ? `; ${pending} more are being updated by the app in the background` : '') +
-      (refused > 0 ? `; Jira did not let you edit ${plural(refused, 'epic', 'epics')}, which the app will try as itself` : '') +
-      (pending + refused > 0 ? '. Until then those epics show “Syncing to Jira”.' : '.'),
-    failed: 'The import failed part-way and was undone: nothing changed. Try again in a moment.',
-    kinds: {
-      settings: 'Site settings',
-      product: 'Products',
-      'vision-version': 'Vision versions',
-      goal: 'Goals',
-      kpi: 'KPIs',
-      'kpi-series': 'KPI series',
-      'measurement-chunk': 'Measurement chunks',
-      'roadmap-item': 'Roadmap items',
-      'roadmap-setup': 'Roadmap counters',
-      'roadmap-lanes': 'Lane setups',
-      'story-point-setting': 'Story-point settings',
-      'sprint-boards': 'Sprint board choices',
-    } as Record<string, string>,
+      t('import.epicLinks', { restored, pending, refused, waiting: pending + refused }),
+    get failed() {
+      return t('import.failed');
+    },
+    kinds: textGroup(importKinds, (kind) => t(`import.kinds.${kind}`)) as Readonly<Record<string, string>>,
   },
 
   linkIndex: {
-    heading: 'Rebuild link index',
-    intro: 'Recomputes what the app derives from the epics’ links: each epic’s goals from its roadmap items’ current goals (what JQL’s throughlineGoal finds), and the cached roll-ups, which rebuild on the next load.',
-    button: 'Rebuild link index',
-    running: 'Rebuilding…',
-    reportHeading: 'Rebuilt',
-    project: (key: string, checked: number, updated: number, dropped: number) =>
-      `${key}: ${plural(checked, 'linked epic', 'linked epics')} checked, ${updated} updated, ${plural(dropped, 'cached roll-up', 'cached roll-ups')} dropped.`,
-    epic: (key: string, before: string, after: string) => `${key}: goals ${before || 'none'} → ${after || 'none'}`,
-    refused: (keys: string) => `Jira refused to change ${keys}.`,
-    pending: (keys: string) => `Jira did not answer for ${keys}; the app keeps trying in the background.`,
-    appCannotBrowse: (key: string) =>
-      `${key}: not checked. The project’s permission scheme does not let Throughline browse it (the atlassian-addons-project-access role lacks Browse Projects). A Jira admin can grant it in the project’s permissions.`,
+    get heading() {
+      return t('linkIndex.heading');
+    },
+    get intro() {
+      return t('linkIndex.intro');
+    },
+    get button() {
+      return t('linkIndex.button');
+    },
+    get running() {
+      return t('linkIndex.running');
+    },
+    get reportHeading() {
+      return t('linkIndex.reportHeading');
+    },
+    project: (key: string, checked: number, updated: number, dropped: number) => t('linkIndex.project', { key, checked, updated, dropped }),
+    epic: (key: string, before: string, after: string) =>
+      t('linkIndex.epic', { key, before: before || t('linkIndex.noGoals'), after: after || t('linkIndex.noGoals') }),
+    refused: (keys: string) => t('linkIndex.refused', { keys }),
+    pending: (keys: string) => t('linkIndex.pending', { keys }),
+    appCannotBrowse: (key: string) => t('linkIndex.appCannotBrowse', { key }),
   },
 };
