@@ -1,84 +1,138 @@
 /** The dashboard gadgets (Goal health, Roadmap now, Unaligned work). Their own file: their bundle takes only these. */
 import type { KpiHealth } from '../../../src/domain/strategy';
 import type { RoadmapItemStatus } from '../../../src/domain/roadmap';
+import english from './gadgets.en-US.json';
+import { catalog, textGroup } from './runtime';
 import { goalStatusLabels, platformErrorTitle } from './shared-words';
 
-const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+const t = catalog('gadgets', english);
+
+const gadgetKeys = ['throughline-goal-health', 'throughline-roadmap-now', 'throughline-unaligned-work'] as const;
+const healths = ['on-track', 'at-risk', 'off-track', 'no-data'] as const satisfies readonly KpiHealth[];
+const itemStatuses = ['idea', 'planned', 'in-progress', 'done', 'parked'] as const satisfies readonly RoadmapItemStatus[];
 
 export const gadgets = {
-  title: {
-    'throughline-goal-health': 'Goal health',
-    'throughline-roadmap-now': 'Roadmap now',
-    'throughline-unaligned-work': 'Unaligned work',
-  } as Record<string, string>,
-  loading: 'Loading…',
-  retry: 'Try again',
-  projectOf: (name: string, key: string) => `${name} (${key})`,
-  openProduct: 'Open product page',
-  openProductOf: (name: string) => `Open product page of ${name}`,
-  more: (n: number) => `and ${n} more`,
+  title: textGroup(gadgetKeys, (key) => t(`title.${key}`)) as Readonly<Record<string, string>>,
+  get loading() {
+    return t('loading');
+  },
+  get retry() {
+    return t('retry');
+  },
+  projectOf: (name: string, key: string) => t('projectOf', { name, key }),
+  get openProduct() {
+    return t('openProduct');
+  },
+  openProductOf: (name: string) => t('openProductOf', { name }),
+  more: (n: number) => t('more', { n }),
 
-  notConfiguredTitle: 'Choose a product',
-  notConfigured: 'This gadget isn’t set up yet. Choose Edit in the gadget’s menu to pick the product it shows.',
+  get notConfiguredTitle() {
+    return t('notConfiguredTitle');
+  },
+  get notConfigured() {
+    return t('notConfigured');
+  },
 
-  deniedTitle: 'Nothing to show you',
+  get deniedTitle() {
+    return t('deniedTitle');
+  },
   errorTitle: (code: string) =>
-    code === 'forbidden'
-      ? 'Nothing to show you'
-      : code === 'not-found'
-        ? 'Its goal is gone'
-        : (platformErrorTitle(code) ?? 'This gadget didn’t load'),
+    code === 'forbidden' || code === 'not-found' ? t(`errorTitle.${code}`) : (platformErrorTitle(code) ?? t('errorTitle.other')),
 
   goalStatus: goalStatusLabels,
-  health: { 'on-track': 'On track', 'at-risk': 'At risk', 'off-track': 'Off track', 'no-data': 'No data' } satisfies Record<KpiHealth, string>,
-  kpiWithHealth: (name: string, health: string) => `${name}: ${health.toLowerCase()}`,
-  noKpis: 'No KPIs',
-  goalsEmpty: 'This product has no goals yet.',
-  goalsLabel: 'Goals',
+  health: textGroup(healths, (health) => t(`health.${health}`)) satisfies Record<KpiHealth, string>,
+  kpiWithHealth: (name: string, health: KpiHealth) => t(`kpiWithHealth.${health}`, { name }),
+  get noKpis() {
+    return t('noKpis');
+  },
+  get goalsEmpty() {
+    return t('goalsEmpty');
+  },
+  get goalsLabel() {
+    return t('goalsLabel');
+  },
 
-  itemStatus: {
-    idea: 'Idea',
-    planned: 'Planned',
-    'in-progress': 'In progress',
-    done: 'Done',
-    parked: 'Parked',
-  } satisfies Record<RoadmapItemStatus, string>,
-  nowEmpty: 'Nothing open in Now.',
-  nowEmptyForGoal: (goal: string) => `Nothing open in Now for “${goal}”.`,
-  forGoal: (goal: string) => `Goal: ${goal}`,
-  itemsLabel: 'Now items',
-  progress: (done: number, total: number) => (total === 0 ? 'No child issues' : `${done} of ${total} done`),
-  progressLabel: (done: number, total: number) => `${done} of ${total} child issues done`,
-  noEpics: 'No epics yet',
-  progressLoading: 'Progress loading',
-  finish: (date: string) => `Expected ${date}`,
-  atRisk: 'At risk',
-  atRiskOf: (title: string, endDate: string | undefined) => (endDate ? `${title} is at risk: the forecast passes its end date ${endDate}` : `${title} is at risk`),
-  openItem: (title: string) => `Open ${title} in the product page`,
-  stillLoading: 'Some epics are still loading; the next refresh shows more.',
+  itemStatus: textGroup(itemStatuses, (status) => t(`itemStatus.${status}`)) satisfies Record<RoadmapItemStatus, string>,
+  get nowEmpty() {
+    return t('nowEmpty');
+  },
+  nowEmptyForGoal: (goal: string) => t('nowEmptyForGoal', { goal }),
+  forGoal: (goal: string) => t('forGoal', { goal }),
+  get itemsLabel() {
+    return t('itemsLabel');
+  },
+  progress: (done: number, total: number) => t('progress', { done, total }),
+  progressLabel: (done: number, total: number) => t('progressLabel', { done, total }),
+  get noEpics() {
+    return t('noEpics');
+  },
+  get progressLoading() {
+    return t('progressLoading');
+  },
+  finish: (date: string) => t('finish', { date }),
+  get atRisk() {
+    return t('atRisk');
+  },
+  atRiskOf: (title: string, endDate: string | undefined) => (endDate ? t('atRiskPastEnd', { title, endDate }) : t('atRiskOf', { title })),
+  openItem: (title: string) => t('openItem', { title }),
+  get stillLoading() {
+    return t('stillLoading');
+  },
 
-  unalignedCount: (n: number) => (n === 0 ? 'Every open epic serves a goal.' : `${plural(n, 'open epic serves', 'open epics serve')} no goal.`),
-  largestLabel: 'Largest unaligned epics',
-  epicSize: (n: number | undefined) => (n === undefined ? 'Size loading' : plural(n, 'issue', 'issues')),
-  goalsWithoutWorkLabel: 'Goals with no work',
-  goalsWithoutWorkNone: 'Every goal has work.',
+  unalignedCount: (n: number) => t('unalignedCount', { n }),
+  get largestLabel() {
+    return t('largestLabel');
+  },
+  epicSize: (n: number | undefined) => (n === undefined ? t('epicSizeLoading') : t('epicSize', { n })),
+  get goalsWithoutWorkLabel() {
+    return t('goalsWithoutWorkLabel');
+  },
+  get goalsWithoutWorkNone() {
+    return t('goalsWithoutWorkNone');
+  },
 
   edit: {
-    heading: 'Gadget settings',
-    product: 'Product',
-    productHelper: 'Products in the Jira projects you can browse.',
-    noProducts: 'No products you can browse yet. Write a vision or add a goal on a project’s Product page first.',
-    chooseProduct: 'Choose a product',
-    goal: 'Goal',
-    allGoals: 'All goals',
-    rows: 'Rows',
-    rowsHelper: (max: number) => `How many goals, items or epics to list (1 to ${max}).`,
-    rowsError: (max: number) => `Enter a whole number from 1 to ${max}.`,
-    productError: 'Choose a product.',
-    refresh: 'Refresh automatically',
-    refreshOff: 'Never',
-    refreshEvery: (minutes: number) => (minutes === 60 ? 'Every hour' : `Every ${minutes} minutes`),
-    save: 'Save',
-    saving: 'Saving…',
+    get heading() {
+      return t('edit.heading');
+    },
+    get product() {
+      return t('edit.product');
+    },
+    get productHelper() {
+      return t('edit.productHelper');
+    },
+    get noProducts() {
+      return t('edit.noProducts');
+    },
+    get chooseProduct() {
+      return t('edit.chooseProduct');
+    },
+    get goal() {
+      return t('edit.goal');
+    },
+    get allGoals() {
+      return t('edit.allGoals');
+    },
+    get rows() {
+      return t('edit.rows');
+    },
+    rowsHelper: (max: number) => t('edit.rowsHelper', { max }),
+    rowsError: (max: number) => t('edit.rowsError', { max }),
+    get productError() {
+      return t('edit.productError');
+    },
+    get refresh() {
+      return t('edit.refresh');
+    },
+    get refreshOff() {
+      return t('edit.refreshOff');
+    },
+    refreshEvery: (minutes: number) => t('edit.refreshEvery', { minutes }),
+    get save() {
+      return t('edit.save');
+    },
+    get saving() {
+      return t('edit.saving');
+    },
   },
 };
