@@ -30,7 +30,7 @@ export function HealthCounts({ counts, labelledBy }: { counts: Record<KpiHealth,
         <Box as="li" key={health} xcss={item}>
           <Inline space="space.075" alignBlock="center">
             <HealthDot health={health} />
-            <Text size="small">{m.healthCount(counts[health], m.health[health])}</Text>
+            <Text size="small">{m.healthCount(counts[health], health)}</Text>
           </Inline>
         </Box>
       ))}

@@ -92,7 +92,7 @@ export function ProductCard({ product }: { product: PortfolioProduct }) {
                   {goal.kpis.map((kpi) => (
                     <Inline key={kpi.id} space="space.050" alignBlock="center">
                       <HealthDot health={kpi.health} />
-                      <Text size="small">{m.kpiWithHealth(kpi.name, m.health[kpi.health])}</Text>
+                      <Text size="small">{m.kpiWithHealth(kpi.name, kpi.health)}</Text>
                     </Inline>
                   ))}
                 </Inline>

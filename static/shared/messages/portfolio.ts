@@ -1,56 +1,87 @@
 /** The "Product portfolio" global page. Its own file: the portfolio's bundle takes only these. */
 import type { KpiHealth } from '../../../src/domain/strategy';
 import type { Horizon, RoadmapItemStatus } from '../../../src/domain/roadmap';
+import english from './portfolio.en-US.json';
+import { catalog, textGroup } from './runtime';
 import { goalStatusLabels, platformErrorTitle } from './shared-words';
 
-const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+const t = catalog('portfolio', english);
+
+const healths = ['on-track', 'at-risk', 'off-track', 'no-data'] as const satisfies readonly KpiHealth[];
+const horizons = ['now', 'next', 'later'] as const satisfies readonly Horizon[];
+const itemStatuses = ['idea', 'planned', 'in-progress', 'done', 'parked'] as const satisfies readonly RoadmapItemStatus[];
 
 export const portfolio = {
-  title: 'Product portfolio',
-  intro: 'Every product in the projects you can browse: its vision, how its goals and KPIs stand, and what its roadmap holds.',
-  loading: 'Loading the portfolio…',
-  retry: 'Try again',
-  productsLabel: 'Products',
-  count: (n: number) => plural(n, 'product', 'products'),
+  get title() {
+    return t('title');
+  },
+  get intro() {
+    return t('intro');
+  },
+  get loading() {
+    return t('loading');
+  },
+  get retry() {
+    return t('retry');
+  },
+  get productsLabel() {
+    return t('productsLabel');
+  },
+  count: (n: number) => t('count', { n }),
 
-  emptyTitle: 'No products you can see yet',
-  emptyBody:
-    'A product appears here once someone writes its vision, adds a goal or plans a roadmap item on the Product page of a Jira project you can browse.',
+  get emptyTitle() {
+    return t('emptyTitle');
+  },
+  get emptyBody() {
+    return t('emptyBody');
+  },
 
-  noVision: 'No vision written yet.',
-  projectOf: (name: string, key: string) => `${name} (${key})`,
-  open: 'Open product page',
-  openLabel: (product: string) => `Open product page of ${product}`,
+  get noVision() {
+    return t('noVision');
+  },
+  projectOf: (name: string, key: string) => t('projectOf', { name, key }),
+  get open() {
+    return t('open');
+  },
+  openLabel: (product: string) => t('openLabel', { product }),
 
-  goalsHeading: 'Goals',
-  goalsHeadingCount: (n: number) => `Goals · ${n}`,
-  goalsEmpty: 'No goals yet.',
+  get goalsHeading() {
+    return t('goalsHeading');
+  },
+  goalsHeadingCount: (n: number) => t('goalsHeadingCount', { n }),
+  get goalsEmpty() {
+    return t('goalsEmpty');
+  },
   goalStatus: goalStatusLabels,
-  goalKpis: (n: number) => (n === 0 ? 'No KPIs' : plural(n, 'KPI', 'KPIs')),
+  goalKpis: (n: number) => t('goalKpis', { n }),
 
-  kpiHeading: 'KPI health',
-  kpiEmpty: 'No KPIs yet.',
-  health: { 'on-track': 'On track', 'at-risk': 'At risk', 'off-track': 'Off track', 'no-data': 'No data' } satisfies Record<KpiHealth, string>,
-  healthCount: (n: number, health: string) => `${n} ${health.toLowerCase()}`,
-  kpiWithHealth: (name: string, health: string) => `${name}: ${health.toLowerCase()}`,
+  get kpiHeading() {
+    return t('kpiHeading');
+  },
+  get kpiEmpty() {
+    return t('kpiEmpty');
+  },
+  health: textGroup(healths, (health) => t(`health.${health}`)) satisfies Record<KpiHealth, string>,
+  healthCount: (n: number, health: KpiHealth) => t(`healthCount.${health}`, { n }),
+  kpiWithHealth: (name: string, health: KpiHealth) => t(`kpiWithHealth.${health}`, { name }),
 
-  roadmapHeading: 'Roadmap',
-  roadmapHeadingCount: (n: number) => `Roadmap · ${plural(n, 'item', 'items')}`,
-  roadmapEmpty: 'No roadmap items yet.',
-  horizon: { now: 'Now', next: 'Next', later: 'Later' } satisfies Record<Horizon, string>,
-  itemStatus: {
-    idea: 'Idea',
-    planned: 'Planned',
-    'in-progress': 'In progress',
-    done: 'Done',
-    parked: 'Parked',
-  } satisfies Record<RoadmapItemStatus, string>,
-  byHorizonLabel: 'Items by horizon',
-  byStatusLabel: 'Items by status',
-  pastEndDate: (n: number) => `${plural(n, 'open item', 'open items')} past the end date`,
+  get roadmapHeading() {
+    return t('roadmapHeading');
+  },
+  roadmapHeadingCount: (n: number) => t('roadmapHeadingCount', { n }),
+  get roadmapEmpty() {
+    return t('roadmapEmpty');
+  },
+  horizon: textGroup(horizons, (horizon) => t(`horizon.${horizon}`)) satisfies Record<Horizon, string>,
+  itemStatus: textGroup(itemStatuses, (status) => t(`itemStatus.${status}`)) satisfies Record<RoadmapItemStatus, string>,
+  get byHorizonLabel() {
+    return t('byHorizonLabel');
+  },
+  get byStatusLabel() {
+    return t('byStatusLabel');
+  },
+  pastEndDate: (n: number) => t('pastEndDate', { n }),
 
   errorTitle: (code: string) =>
-    code === 'forbidden'
-      ? 'You can’t see the portfolio'
-      : (platformErrorTitle(code) ?? 'The portfolio didn’t load'),
+    code === 'forbidden' ? t('errorTitle.forbidden') : (platformErrorTitle(code) ?? t('errorTitle.other')),
 };
