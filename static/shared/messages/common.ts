@@ -1,28 +1,90 @@
 /** Strings shared by every tab: forms, errors, conflicts, people. */
+import english from './common.en-US.json';
+import { catalog } from './runtime';
+
+const t = catalog('common', english);
+
 export const common = {
-  save: 'Save',
-  cancel: 'Cancel',
-  edit: 'Edit',
-  delete: 'Delete',
-  optional: '(optional)',
-  loading: 'Loading…',
-  dismiss: 'Dismiss',
-  fieldRequired: (label: string) => `${label} can’t be empty.`,
-  notANumber: (label: string) => `${label} must be a number.`,
-  forbiddenWrite: 'You can’t change this product',
-  forbiddenWriteHint: 'Ask a project administrator for edit access, or reload to see what you may do.',
-  writeFailed: 'That wasn’t saved',
-  conflictTitle: 'Someone else changed this',
-  conflictBy: (who: string, when: string) => `${who} saved a newer version on ${when}.`,
-  conflictNoStamp: 'A newer version was saved while you were editing.',
-  conflictTheirs: 'Their version',
-  conflictYours: 'Your draft is kept below.',
-  reapply: 'Apply my change to their version',
-  useTheirs: 'Discard my change',
-  noOwner: 'No owner',
-  reload: 'Reload',
-  tabs: { label: 'Product views', vision: 'Vision', goals: 'Goals & KPIs', roadmap: 'Roadmap', alignment: 'Alignment', overview: 'Epics & sprints' },
-  pageTitle: (name: string) => `${name}: product`,
-  productFallback: 'This project',
-  openIssue: (key: string) => `Open ${key} in Jira`,
+  get save() {
+    return t('save');
+  },
+  get cancel() {
+    return t('cancel');
+  },
+  get edit() {
+    return t('edit');
+  },
+  get delete() {
+    return t('delete');
+  },
+  get optional() {
+    return t('optional');
+  },
+  get loading() {
+    return t('loading');
+  },
+  get dismiss() {
+    return t('dismiss');
+  },
+  fieldRequired: (label: string) => t('fieldRequired', { label }),
+  notANumber: (label: string) => t('notANumber', { label }),
+  get forbiddenWrite() {
+    return t('forbiddenWrite');
+  },
+  get forbiddenWriteHint() {
+    return t('forbiddenWriteHint');
+  },
+  get writeFailed() {
+    return t('writeFailed');
+  },
+  get conflictTitle() {
+    return t('conflictTitle');
+  },
+  conflictBy: (who: string, when: string) => t('conflictBy', { who, when }),
+  get conflictNoStamp() {
+    return t('conflictNoStamp');
+  },
+  get conflictTheirs() {
+    return t('conflictTheirs');
+  },
+  get conflictYours() {
+    return t('conflictYours');
+  },
+  get reapply() {
+    return t('reapply');
+  },
+  get useTheirs() {
+    return t('useTheirs');
+  },
+  get noOwner() {
+    return t('noOwner');
+  },
+  get reload() {
+    return t('reload');
+  },
+  tabs: {
+    get label() {
+      return t('tabs.label');
+    },
+    get vision() {
+      return t('tabs.vision');
+    },
+    get goals() {
+      return t('tabs.goals');
+    },
+    get roadmap() {
+      return t('tabs.roadmap');
+    },
+    get alignment() {
+      return t('tabs.alignment');
+    },
+    get overview() {
+      return t('tabs.overview');
+    },
+  },
+  pageTitle: (name: string) => t('pageTitle', { name }),
+  get productFallback() {
+    return t('productFallback');
+  },
+  openIssue: (key: string) => t('openIssue', { key }),
 };
