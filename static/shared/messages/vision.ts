@@ -1,61 +1,93 @@
 import type { VisionBoard } from '../../../src/domain/strategy';
+import english from './vision.en-US.json';
+import { catalog, textGroup } from './runtime';
 
 type Field = keyof VisionBoard;
 
+const t = catalog('vision', english);
+
+const fieldKeys = ['productName', 'vision', 'targetGroup', 'needs', 'product', 'businessGoals'] as const satisfies readonly Field[];
+const fields = textGroup(fieldKeys, (field) => t(`fields.${field}`)) satisfies Record<Field, string>;
+
 /** The Product Vision Board's strings, after Roman Pichler's board. */
 export const vision = {
-  heading: 'Product vision',
-  fields: {
-    productName: 'Product name',
-    vision: 'Vision',
-    targetGroup: 'Target group',
-    needs: 'Needs',
-    product: 'Product',
-    businessGoals: 'Business goals',
-  } satisfies Record<Field, string>,
-  prompts: {
-    productName: 'What is the product called?',
-    vision: 'Why does the product exist? One or two sentences about the change it brings.',
-    targetGroup: 'Who are the users and customers? Which market or segment?',
-    needs: 'What problem does it solve, what benefit does it give?',
-    product: 'What is it, and what sets it apart? Is it feasible to build?',
-    businessGoals: 'How will it benefit the company? Revenue, cost, reach, brand?',
-  } satisfies Record<Field, string>,
-  emptyField: 'Not written yet',
-  editField: (label: string) => `Edit ${label.toLowerCase()}`,
-  keyHint: 'Ctrl+Enter saves · Esc cancels',
-  saved: (version: number, who: string, when: string) => `Version ${version} · saved by ${who} on ${when}`,
-  neverSaved: 'Not saved yet',
-  fieldSaved: (label: string, version: number) => `${label} saved as version ${version}.`,
-  emptyTitle: 'Start with the why',
-  emptyIntro:
-    'A vision board says in one page why this product exists, for whom, and what it must achieve, so every goal, KPI and epic can point back to it.',
-  emptyReader: 'No one has written this product’s vision yet. A product owner or project administrator can start it here.',
-  exampleLabel: 'Example',
-  exampleCaption: 'An example vision board',
-  startFromExample: 'Start from this example',
-  writeYourOwn: 'Write your vision',
-  example: {
-    productName: 'Harbourline Tracker',
-    vision: 'Every small shipping team knows where each parcel is and when it will arrive, without phoning anyone.',
-    targetGroup: 'Dispatchers and drivers at courier companies with 5–50 vans; their customers who wait for deliveries.',
-    needs: 'Dispatchers lose hours answering “where is my parcel?” calls. Customers want an honest arrival time, not a day-long window.',
-    product: 'A mobile app for drivers and a live tracking page for customers. Works offline, sets up in an afternoon, no hardware.',
-    businessGoals: 'Reach 400 paying teams in 18 months; halve support calls for our customers; become the default tracker for regional couriers.',
-  } satisfies VisionBoard,
-  history: 'History',
-  historyHeading: 'Version history',
-  historyEmpty: 'No versions yet: the first save starts the history.',
-  historyVersion: (version: number) => `Version ${version}`,
-  historyCurrent: 'current',
-  view: 'View',
-  viewVersion: (version: number) => `View version ${version}`,
-  viewingTitle: (version: number) => `You’re looking at version ${version} (read-only)`,
-  viewingBody: (who: string, when: string) => `Saved by ${who} on ${when}. This is not the current vision.`,
-  backToCurrent: 'Back to the current vision',
-  restore: 'Restore this version',
-  restored: (from: number, to: number) => `Version ${from} restored as version ${to}.`,
-  restoreConflict: 'The vision changed since you opened this version. Restore it on top of the newest version?',
-  restoreAnyway: 'Restore anyway',
-  untitledVision: '(no vision sentence)',
+  get heading() {
+    return t('heading');
+  },
+  fields,
+  prompts: textGroup(fieldKeys, (field) => t(`prompts.${field}`)) satisfies Record<Field, string>,
+  get emptyField() {
+    return t('emptyField');
+  },
+  /** `label`: a field's label (`fields.x`); each field has its own sentence (English lowercases, German does not). */
+  editField: (label: string) => {
+    const field = fieldKeys.find((key) => fields[key] === label);
+    return field ? t(`editField.${field}`) : t('editField.other', { label });
+  },
+  get keyHint() {
+    return t('keyHint');
+  },
+  saved: (version: number, who: string, when: string) => t('saved', { version: String(version), who, when }),
+  get neverSaved() {
+    return t('neverSaved');
+  },
+  fieldSaved: (label: string, version: number) => t('fieldSaved', { label, version: String(version) }),
+  get emptyTitle() {
+    return t('emptyTitle');
+  },
+  get emptyIntro() {
+    return t('emptyIntro');
+  },
+  get emptyReader() {
+    return t('emptyReader');
+  },
+  get exampleLabel() {
+    return t('exampleLabel');
+  },
+  get exampleCaption() {
+    return t('exampleCaption');
+  },
+  get startFromExample() {
+    return t('startFromExample');
+  },
+  get writeYourOwn() {
+    return t('writeYourOwn');
+  },
+  /** The example board in the reader's language: starting from it saves these words. */
+  example: textGroup(fieldKeys, (field) => t(`example.${field}`)) satisfies VisionBoard,
+  get history() {
+    return t('history');
+  },
+  get historyHeading() {
+    return t('historyHeading');
+  },
+  get historyEmpty() {
+    return t('historyEmpty');
+  },
+  historyVersion: (version: number) => t('historyVersion', { version: String(version) }),
+  get historyCurrent() {
+    return t('historyCurrent');
+  },
+  get view() {
+    return t('view');
+  },
+  viewVersion: (version: number) => t('viewVersion', { version: String(version) }),
+  viewingTitle: (version: number) => t('viewingTitle', { version: String(version) }),
+  viewingBody: (who: string, when: string) => t('viewingBody', { who, when }),
+  get backToCurrent() {
+    return t('backToCurrent');
+  },
+  get restore() {
+    return t('restore');
+  },
+  restored: (from: number, to: number) => t('restored', { from: String(from), to: String(to) }),
+  get restoreConflict() {
+    return t('restoreConflict');
+  },
+  get restoreAnyway() {
+    return t('restoreAnyway');
+  },
+  get untitledVision() {
+    return t('untitledVision');
+  },
 };
