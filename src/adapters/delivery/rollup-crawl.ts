@@ -38,7 +38,7 @@ import { approximateCount } from '../jira/search';
 import type { EstimationSetup } from '../jira/story-points';
 import { kvsRollupStore } from '../storage/epic-rollups';
 import type { RollupStore } from '../storage/epic-rollups';
-import { claimCrawl, crawlIsFree, crawlLeaseMs, crawlProgress, finishCrawl, readCrawl, removeCrawlParts, writeCrawlPart } from '../storage/rollup-crawl-store';
+import { claimCrawl, crawlIsFree, crawlLeaseMs, crawlProgress, finishCrawl, pauseCrawl, readCrawl, removeCrawlParts, writeCrawlPart } from '../storage/rollup-crawl-store';
 import type { CrawlRecord } from '../storage/rollup-crawl-store';
 
 export const rollupCrawlQueueKey = 'rollup-crawl';
@@ -68,6 +68,8 @@ export interface CrawlStatus {
   epicsDone: number;
   epics: number;
   finished: boolean;
+  /** Waiting for Jira's hourly quota until then (see `quotaPauseMinMs`). */
+  pausedUntil?: string;
 }
 
 export interface CrawlRequest {
@@ -101,6 +103,7 @@ export async function crawlStatus(record: CrawlRecord | undefined): Promise<Craw
     epicsDone: progress?.epics ?? record.epics,
     epics: record.epics,
     finished: record.finishedAt !== undefined,
+    ...(!record.finishedAt && record.pausedUntil && Date.parse(record.pausedUntil) > Date.parse(nowIso()) ? { pausedUntil: record.pausedUntil } : {}),
   };
 }
 
@@ -167,6 +170,17 @@ async function pushItems(items: readonly WorkItem[], delayInSeconds?: number): P
 export const crawlBackoffSeconds = (attempt: number): number => Math.min(900, 15 * 2 ** attempt);
 
 /**
+ * A wait Jira asks for that is at least this long is its hourly points quota (the per-second rates
+ * clear within seconds): the whole crawl pauses until Jira's reset instead of each work item asking
+ * again and again. A 100,000-child project costs more points than one hour's quota (one point per
+ * issue read: rate-limiting page), so its first crawl spans the hour boundary by design.
+ * @see https://developer.atlassian.com/cloud/jira/platform/rate-limiting/
+ */
+export const quotaPauseMinMs = 60_000;
+/** The queue delays an event by 900 s at most: a longer pause is waited out in steps. */
+const maxQueueDelaySeconds = 900;
+
+/**
  * The `rollup-crawl` consumer: one work item. Stale items (a newer crawl took the project, or this
  * one finished) do nothing; a redelivered item writes the same records and part again.
  */
@@ -176,6 +190,12 @@ export async function rollupCrawlConsumer(event: AsyncEvent, deps: { store?: Rol
   const item = parsed.data;
   const record = await readCrawl(item.projectId);
   if (!record || record.crawlId !== item.crawlId || record.finishedAt) return undefined;
+  const pausedMs = record.pausedUntil ? Date.parse(record.pausedUntil) - Date.parse(nowIso()) : 0;
+  if (pausedMs > 0) {
+    // Jira would refuse it: back to the queue until the quota's reset, without asking.
+    await pushItems([item], Math.min(maxQueueDelaySeconds, Math.ceil(pausedMs / 1000)));
+    return undefined;
+  }
   const store = deps.store ?? kvsRollupStore();
   // Few retries inside the invocation: a rate-limited item goes back to the queue instead of waiting here.
   const jira = deps.jira ?? createJiraClient({ actor: 'app', policy: { maxRetries: 1, baseDelayMs: 500, maxDelayMs: 5_000, requestAllowanceMs: 1_500 } });
@@ -203,6 +223,13 @@ export async function rollupCrawlConsumer(event: AsyncEvent, deps: { store?: Rol
     return undefined;
   } catch (error) {
     if (!isBackPressure(error)) throw error;
+    if (error instanceof JiraError && error.kind === 'rate-limited' && (error.retryAfterMs ?? 0) >= quotaPauseMinMs) {
+      const until = new Date(Date.parse(nowIso()) + error.retryAfterMs!).toISOString();
+      // Another item may have paused it first (or moved it on): its pause stands, this item waits alike.
+      await pauseCrawl(record, until);
+      await pushItems([item], Math.min(maxQueueDelaySeconds, Math.ceil(error.retryAfterMs! / 1000)));
+      return undefined;
+    }
     if (retryCount < queueRetries) {
       return new InvocationError({ retryAfter: crawlBackoffSeconds(retryCount), retryReason: InvocationErrorCode.FUNCTION_UPSTREAM_RATE_LIMITED });
     }

@@ -4,7 +4,7 @@ import type { Route } from '@forge/api';
 import type { ZodType } from 'zod';
 import { invocationRemainingMs } from '../forge-runtime';
 import { isScopeMismatch, JiraError, jiraMessages, kindForStatus } from './errors';
-import { decideRetry, defaultRetryPolicy } from './retry-policy';
+import { decideRetry, defaultRetryPolicy, hintedDelayMs, isRetryableStatus } from './retry-policy';
 import type { RetryPolicy } from './retry-policy';
 
 /**
@@ -52,12 +52,11 @@ export function createJiraClient(options: JiraClientOptions): JiraClient {
       const response = await withinBudget(() => requester.requestJira(request.path, init), remainingMs(), policy);
       if (response.ok) return parseBody(await response.text(), request.schema, response.status);
 
+      const hint = { retryAfter: response.headers.get('retry-after'), rateLimitReset: response.headers.get('x-ratelimit-reset'), nowMs: Date.now() };
       const decision = decideRetry({
         status: response.status,
-        retryAfter: response.headers.get('retry-after'),
-        rateLimitReset: response.headers.get('x-ratelimit-reset'),
+        ...hint,
         retriesSoFar,
-        nowMs: Date.now(),
         remainingMs: remainingMs(),
         random,
         policy,
@@ -69,10 +68,12 @@ export function createJiraClient(options: JiraClientOptions): JiraClient {
       const body = await response.text();
       // A 401 is never retried (decideRetry): a missing scope stays missing until the app is upgraded.
       const scopeMissing = isScopeMismatch(response.status, response.headers.get('x-failure-category'), safeJson(body));
+      const retryAfterMs = isRetryableStatus(response.status) ? hintedDelayMs(hint) : undefined;
       throw new JiraError({
         kind: scopeMissing ? 'scope-missing' : kindForStatus(response.status),
         status: response.status,
         messages: jiraMessages(safeJson(body)),
+        ...(retryAfterMs === undefined ? {} : { retryAfterMs }),
         detail: scopeMissing
           ? `Forge refused ${method} ${request.path.value}: manifest.yml permissions.scopes do not cover it`
           : `Jira answered ${response.status} to ${method} ${request.path.value}` +

@@ -16,13 +16,19 @@ export class JiraError extends Error {
   readonly status: number | undefined;
   /** Jira's own messages (`errorMessages` and `errors` values), for showing next to a field. */
   readonly messages: string[];
+  /**
+   * A 429 or 503: how long Jira asked the app to wait (`Retry-After`, else `X-RateLimit-Reset`),
+   * when it said. An hourly quota's answer names the next hour, too long to wait inside one call.
+   */
+  readonly retryAfterMs: number | undefined;
 
-  constructor(options: { kind: JiraErrorKind; status?: number; messages?: string[]; detail: string }) {
+  constructor(options: { kind: JiraErrorKind; status?: number; messages?: string[]; detail: string; retryAfterMs?: number }) {
     super(options.detail);
     this.name = 'JiraError';
     this.kind = options.kind;
     this.status = options.status;
     this.messages = options.messages ?? [];
+    this.retryAfterMs = options.retryAfterMs;
   }
 }
 

@@ -62,7 +62,7 @@ export function decideRetry(input: RetryInput): RetryDecision {
  * An instant that is already past says only that our clock and Jira's disagree; it is no hint, and
  * retrying at once would meet the same limit, so the caller backs off instead.
  */
-function hintedDelayMs({ retryAfter, rateLimitReset, nowMs }: RetryInput): number | undefined {
+export function hintedDelayMs({ retryAfter, rateLimitReset, nowMs }: Pick<RetryInput, 'retryAfter' | 'rateLimitReset' | 'nowMs'>): number | undefined {
   if (retryAfter !== null && retryAfter.trim() !== '') {
     const seconds = Number(retryAfter);
     if (Number.isFinite(seconds) && seconds >= 0) return Math.ceil(seconds * 1000);

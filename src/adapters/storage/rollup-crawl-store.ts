@@ -40,6 +40,8 @@ export interface CrawlRecord {
   sprintFieldId?: string;
   setup?: EstimationSetup;
   finishedAt?: string;
+  /** Jira's hourly quota is spent: no work item asks Jira before this instant (see `pauseCrawl`). */
+  pausedUntil?: string;
   version: number;
 }
 
@@ -119,6 +121,20 @@ export async function finishCrawl(record: CrawlRecord, finishedAt: string): Prom
     transaction.set(record.projectId, { ...record, finishedAt, version: record.version + 1 }, { entityName: crawlEntityNames.crawl, conditions: versionIs(record.version) }),
   );
   return outcome === 'committed' ? 'finished' : 'already';
+}
+
+/**
+ * Jira answered that the app's hourly points quota is spent, until `until`: every work item of the
+ * crawl waits for then instead of asking Jira (each ask would be refused), and the lease is held
+ * past it, so nobody starts the same crawl over meanwhile. `already` when another consumer moved
+ * the record on first (it paused it, or finished the crawl).
+ */
+export async function pauseCrawl(record: CrawlRecord, until: string): Promise<'paused' | 'already'> {
+  const leaseUntil = new Date(Date.parse(until) + crawlLeaseMs).toISOString();
+  const outcome = await commit((transaction) =>
+    transaction.set(record.projectId, { ...record, pausedUntil: until, leaseUntil, version: record.version + 1 }, { entityName: crawlEntityNames.crawl, conditions: versionIs(record.version) }),
+  );
+  return outcome === 'committed' ? 'paused' : 'already';
 }
 
 /** The parts of a finished crawl: nobody reads them again. */

@@ -24,5 +24,6 @@ export function roadmapCrawl(status: CrawlStatus): RoadmapCrawl {
     epicsDone: status.epicsDone,
     epics: status.epics,
     finished: status.finished,
+    ...(status.pausedUntil === undefined ? {} : { pausedUntil: status.pausedUntil }),
   };
 }
