@@ -1,155 +1,290 @@
 import type { ForecastGap } from '../../../src/domain/forecast';
-import type { Horizon, RoadmapItemStatus, RoadmapLayout } from '../../../src/domain/roadmap';
+import { horizons, itemStatuses, roadmapLayouts } from '../../../src/domain/roadmap';
 import type { StatusCategory } from '../../../src/domain/model';
-import { plural } from './goals';
+import english from './roadmap.en-US.json';
+import { catalog, textGroup } from './runtime';
 
+const t = catalog('roadmap', english);
+
+const forecastGaps = ['no-work', 'kanban-only', 'no-estimate-field', 'no-estimates', 'all-unestimated', 'no-velocity'] as const satisfies readonly ForecastGap[];
+
+/**
+ * The Roadmap tab: layouts, lanes, cards, the details panel, epics, the lane editor and the filter
+ * bar. Days come formatted (static/shared/format.ts); story points come as numbers already rounded
+ * to what is shown (shownPoints), so the locale groups and separates them.
+ */
 export const roadmap = {
-  heading: 'Roadmap',
-  intro: 'What the product delivers and when, in lanes, tied to the epics that carry the work.',
-  loading: 'Loading the roadmap…',
-  pendingProgress: (n: number) => `Loading progress for ${plural(n, 'epic', 'epics')}…`,
-  // Layouts
-  layoutLegend: 'Layout',
-  layouts: { horizons: 'Now / Next / Later', quarters: 'Quarters', gantt: 'Timeline', timeline: 'Sprints' } satisfies Record<RoadmapLayout, string>,
-  horizons: { now: 'Now', next: 'Next', later: 'Later' } satisfies Record<Horizon, string>,
-  currentColumn: 'current',
-  timelineFallback: 'This project has no sprints, so the timeline shows two-week periods.',
-  // Lanes
-  noGoal: 'No goal',
-  noLane: 'No lane',
-  laneHeading: (name: string, count: number) => `${name} (${count})`,
-  laneRegion: (name: string) => `Lane “${name}”`,
-  cellLabel: (column: string, lane: string, count: number) => `${column} in lane ${lane}: ${plural(count, 'item', 'items')}`,
-  archivedGoal: (title: string) => `${title} (archived)`,
-  columnsLabel: 'Columns',
-  laneColumn: 'Lane',
-  // Items
-  addItem: 'Add item',
-  addItemTo: (lane: string) => `Add item to lane “${lane}”`,
-  emptyEditor: 'No roadmap items yet. Add the first thing this product will deliver.',
-  emptyReader: 'No roadmap items yet. The product’s owners add them here.',
-  status: { idea: 'Idea', planned: 'Planned', 'in-progress': 'In progress', done: 'Done', parked: 'Parked' } satisfies Record<RoadmapItemStatus, string>,
-  openItem: (title: string) => `Open “${title}”`,
-  dates: (start: string | undefined, end: string | undefined) => (start && end ? `${start} – ${end}` : start ? `From ${start}` : end ? `Until ${end}` : ''),
-  epicCount: (n: number) => (n === 0 ? 'No epics' : plural(n, 'epic', 'epics')),
-  atRisk: 'At risk',
-  atRiskDetail: (days: number | undefined) => (days ? `Forecast finishes ${plural(days, 'day', 'days')} after the end date.` : 'Forecast finishes after the end date.'),
-  // Progress and forecast
-  pointsDone: (done: number, total: number) => `${done} of ${total} pts done`,
-  issuesDone: (done: number, total: number) => `${done} of ${total} issues done`,
-  unestimated: (n: number) => `${n} unestimated`,
-  noChildren: 'No child issues yet',
+  get heading() {
+    return t('heading');
+  },
+  get intro() {
+    return t('intro');
+  },
+  get loading() {
+    return t('loading');
+  },
+  pendingProgress: (n: number) => t('pendingProgress', { n }),
+  get layoutLegend() {
+    return t('layoutLegend');
+  },
+  layouts: textGroup(roadmapLayouts, (layout) => t(`layouts.${layout}`)),
+  horizons: textGroup(horizons, (horizon) => t(`horizons.${horizon}`)),
+  get currentColumn() {
+    return t('currentColumn');
+  },
+  get timelineFallback() {
+    return t('timelineFallback');
+  },
+  get noGoal() {
+    return t('noGoal');
+  },
+  get noLane() {
+    return t('noLane');
+  },
+  laneHeading: (name: string, count: number) => t('laneHeading', { name, count }),
+  laneRegion: (name: string) => t('laneRegion', { name }),
+  cellLabel: (column: string, lane: string, count: number) => t('cellLabel', { column, lane, count }),
+  archivedGoal: (title: string) => t('archivedGoal', { title }),
+  get columnsLabel() {
+    return t('columnsLabel');
+  },
+  get laneColumn() {
+    return t('laneColumn');
+  },
+  get addItem() {
+    return t('addItem');
+  },
+  addItemTo: (lane: string) => t('addItemTo', { lane }),
+  get emptyEditor() {
+    return t('emptyEditor');
+  },
+  get emptyReader() {
+    return t('emptyReader');
+  },
+  status: textGroup(itemStatuses, (status) => t(`status.${status}`)),
+  openItem: (title: string) => t('openItem', { title }),
+  dates: (start: string | undefined, end: string | undefined) =>
+    start && end ? t('datesRange', { start, end }) : start ? t('datesFrom', { start }) : end ? t('datesUntil', { end }) : '',
+  epicCount: (n: number) => t('epicCount', { n }),
+  get atRisk() {
+    return t('atRisk');
+  },
+  atRiskDetail: (days: number | undefined) => (days ? t('atRiskDays', { days }) : t('atRiskDetail')),
+  pointsDone: (done: number, total: number) => t('pointsDone', { done, total }),
+  issuesDone: (done: number, total: number) => t('issuesDone', { done, total }),
+  unestimated: (n: number) => t('unestimated', { n }),
+  get noChildren() {
+    return t('noChildren');
+  },
   progressLabel: (unit: 'pts' | 'issues', done: number, inProgress: number, todo: number) =>
-    `${done} ${unit} done, ${inProgress} in progress, ${todo} to do`,
-  progressLoading: 'Progress loading…',
-  noEpics: 'No epics linked',
-  forecastFinish: (when: string) => `Forecast: ${when}`,
-  forecastSprint: (sprint: string, end: string) => `${sprint} (ends ${end})`,
-  forecastProjected: (end: string) => `about ${end}`,
-  forecastDone: 'Delivered',
-  noForecast: (why: string) => `No forecast: ${why}`,
-  forecastGap: {
-    'no-work': 'no child issues yet',
-    'kanban-only': 'no sprints',
-    'no-estimate-field': 'no story point field',
-    'no-estimates': 'no estimates',
-    'all-unestimated': 'remaining work unestimated',
-    'no-velocity': 'no velocity yet',
-  } satisfies Record<ForecastGap, string>,
-  forecastAssumed: (points: number, issues: number) => `Includes ${points} pts assumed for ${plural(issues, 'unestimated issue', 'unestimated issues')}.`,
-  forecastBasis: (velocity: number, sprints: number) => `At ${velocity} pts per sprint, about ${sprints} sprints of work left.`,
-  deliveryHeading: 'Delivery',
-  sprintsLabel: 'Sprints',
-  sprintsActive: (names: string) => `In ${names}`,
-  sprintsFuture: (names: string) => `Planned: ${names}`,
-  sprintsPast: (n: number) => plural(n, 'past sprint', 'past sprints'),
-  sprintsNone: 'In no sprint yet',
-  sprintsBacklog: (n: number) => `${plural(n, 'issue', 'issues')} in the backlog`,
-  sprintWork: (issues: number, done: number) => `${plural(issues, 'issue', 'issues')}, ${done} done`,
-  sprintState: { closed: 'Past', active: 'Active', future: 'Future' },
-  more: (n: number) => `+${n}`,
-  // Moving
-  moveMenu: (title: string) => `Move “${title}”`,
-  moveUp: 'Up in this cell',
-  moveDown: 'Down in this cell',
-  moveToColumn: (column: string) => `To ${column}`,
-  moveToLane: (lane: string) => `To lane “${lane}”`,
-  moveHint: 'Drag a card, or focus it and press Alt+← / Alt+→ to change column, Alt+↑ / Alt+↓ to reorder, Alt+Shift+↑ / Alt+Shift+↓ to change lane.',
-  moved: (title: string, column: string, lane: string, position: number, total: number) =>
-    `Moved ${title} to ${column} in lane ${lane}, position ${position} of ${total}.`,
-  moveConflict: 'Someone changed the roadmap; it has been reloaded.',
-  moveFailed: (title: string) => `“${title}” could not be moved and is back where it was.`,
-  dropIndicator: 'Drop here',
-  // Details panel
-  details: (title: string) => `Details of “${title}”`,
-  closeDetails: 'Close details',
-  createHeading: 'New roadmap item',
-  editHeading: (title: string) => `Edit “${title}”`,
-  title: 'Title',
-  description: 'Description',
-  descriptionEmpty: 'No description.',
-  goal: 'Goal',
-  lane: 'Lane',
-  horizon: 'Horizon',
-  startDate: 'Start date',
-  endDate: 'End date',
-  statusLabel: 'Status',
-  noGoalOption: 'No goal',
-  noLaneOption: 'No lane',
-  create: 'Create item',
-  created: (title: string) => `Roadmap item “${title}” created.`,
-  saved: (title: string) => `Roadmap item “${title}” saved.`,
-  editItem: (title: string) => `Edit “${title}”`,
-  deleteItem: (title: string) => `Delete “${title}”`,
-  confirmDeleteTitle: (title: string) => `Delete “${title}”?`,
-  confirmDeleteBody: (epics: number) =>
-    epics === 0 ? 'This can’t be undone.' : `It will be unlinked from ${plural(epics, 'epic', 'epics')}. The epics stay in Jira. This can’t be undone.`,
-  confirmDelete: 'Delete item',
-  deleted: (title: string) => `Roadmap item “${title}” deleted.`,
-  datesInvalid: 'The end date must not be before the start date.',
-  updatedBy: (who: string, when: string) => `Updated by ${who} on ${when}`,
-  // Epics
-  epicsHeading: 'Epics',
-  epicsEmpty: 'No epics linked yet.',
-  epicSearch: 'Link an epic',
-  epicSearchPlaceholder: 'Search epics by key or summary',
-  epicResults: 'Epics',
-  epicNone: 'No epic matches.',
-  epicSearching: 'Searching…',
-  epicCountFound: (n: number) => `${plural(n, 'epic', 'epics')} found. Use the arrow keys to choose.`,
-  epicLinked: (key: string, title: string) => `Epic ${key} linked to “${title}”.`,
-  epicUnlinked: (key: string, title: string) => `Epic ${key} unlinked from “${title}”.`,
-  unlink: 'Unlink',
-  unlinkEpic: (key: string) => `Unlink ${key}`,
-  linkConflict: 'Someone changed this epic’s links first. The roadmap has been reloaded; try again.',
-  epicStatus: { todo: 'To do', 'in-progress': 'In progress', done: 'Done' } satisfies Record<StatusCategory, string>,
-  // Lane editor
-  editLanes: 'Edit lanes',
-  laneEditorHeading: 'Lanes',
-  laneModeLegend: 'Lanes are',
-  laneModes: { goals: 'The product’s goals', custom: 'Custom lanes (themes or teams)' },
-  laneName: (position: number) => `Name of lane ${position}`,
-  addLane: 'Add lane',
-  newLaneName: 'New lane',
-  laneUp: (name: string) => `Move lane “${name}” up`,
-  laneDown: (name: string) => `Move lane “${name}” down`,
-  removeLane: (name: string) => `Remove lane “${name}”`,
-  lanesEmpty: 'No custom lanes yet. Every item shows in “No lane” until you add some.',
-  laneNameRequired: 'Every lane needs a name.',
-  saveLanes: 'Save lanes',
-  lanesSaved: 'Lanes saved.',
-  lanesTheirs: (names: string) => `Their lanes: ${names || 'none'}`,
-  removeLaneHint: 'Items of a removed lane move to “No lane”.',
-  // Filter bar
-  filterLegend: 'Filter the roadmap',
-  filterText: 'Find items',
-  filterTextPlaceholder: 'Title or epic key',
-  filterGoal: 'Goal',
-  filterAnyGoal: 'Any goal',
-  filterStatus: 'Status',
-  filterAnyStatus: 'Any status',
-  filterAtRisk: 'At risk only',
-  filterClear: 'Clear filters',
-  filterCount: (shown: number, total: number) => `${shown} of ${total} items`,
-  filterEmpty: 'No item matches these filters.',
+    unit === 'pts' ? t('progressLabelPoints', { done, inProgress, todo }) : t('progressLabelIssues', { done, inProgress, todo }),
+  get progressLoading() {
+    return t('progressLoading');
+  },
+  get noEpics() {
+    return t('noEpics');
+  },
+  forecastFinish: (when: string) => t('forecastFinish', { when }),
+  forecastSprint: (sprint: string, end: string) => t('forecastSprint', { sprint, end }),
+  forecastProjected: (end: string) => t('forecastProjected', { end }),
+  get forecastDone() {
+    return t('forecastDone');
+  },
+  noForecast: (why: string) => t('noForecast', { why }),
+  forecastGap: textGroup(forecastGaps, (gap) => t(`forecastGap.${gap}`)),
+  forecastAssumed: (points: number, issues: number) => t('forecastAssumed', { points, issues }),
+  forecastBasis: (velocity: number, sprints: number) => t('forecastBasis', { velocity, sprints }),
+  get deliveryHeading() {
+    return t('deliveryHeading');
+  },
+  get sprintsLabel() {
+    return t('sprintsLabel');
+  },
+  sprintsActive: (names: string) => t('sprintsActive', { names }),
+  sprintsFuture: (names: string) => t('sprintsFuture', { names }),
+  sprintsPast: (n: number) => t('sprintsPast', { n }),
+  get sprintsNone() {
+    return t('sprintsNone');
+  },
+  sprintsBacklog: (n: number) => t('sprintsBacklog', { n }),
+  sprintWork: (issues: number, done: number) => t('sprintWork', { issues, done }),
+  sprintState: textGroup(['closed', 'active', 'future'] as const, (state) => t(`sprintState.${state}`)) as Readonly<Record<string, string>>,
+  more: (n: number) => t('more', { n }),
+  moveMenu: (title: string) => t('moveMenu', { title }),
+  get moveUp() {
+    return t('moveUp');
+  },
+  get moveDown() {
+    return t('moveDown');
+  },
+  moveToColumn: (column: string) => t('moveToColumn', { column }),
+  moveToLane: (lane: string) => t('moveToLane', { lane }),
+  get moveHint() {
+    return t('moveHint');
+  },
+  moved: (title: string, column: string, lane: string, position: number, total: number) => t('moved', { title, column, lane, position, total }),
+  get moveConflict() {
+    return t('moveConflict');
+  },
+  moveFailed: (title: string) => t('moveFailed', { title }),
+  get dropIndicator() {
+    return t('dropIndicator');
+  },
+  details: (title: string) => t('details', { title }),
+  get closeDetails() {
+    return t('closeDetails');
+  },
+  get createHeading() {
+    return t('createHeading');
+  },
+  editHeading: (title: string) => t('editHeading', { title }),
+  get title() {
+    return t('title');
+  },
+  get description() {
+    return t('description');
+  },
+  get descriptionEmpty() {
+    return t('descriptionEmpty');
+  },
+  get goal() {
+    return t('goal');
+  },
+  get lane() {
+    return t('lane');
+  },
+  get horizon() {
+    return t('horizon');
+  },
+  get startDate() {
+    return t('startDate');
+  },
+  get endDate() {
+    return t('endDate');
+  },
+  get statusLabel() {
+    return t('statusLabel');
+  },
+  get noGoalOption() {
+    return t('noGoalOption');
+  },
+  get noLaneOption() {
+    return t('noLaneOption');
+  },
+  get create() {
+    return t('create');
+  },
+  created: (title: string) => t('created', { title }),
+  saved: (title: string) => t('saved', { title }),
+  editItem: (title: string) => t('editItem', { title }),
+  deleteItem: (title: string) => t('deleteItem', { title }),
+  confirmDeleteTitle: (title: string) => t('confirmDeleteTitle', { title }),
+  confirmDeleteBody: (epics: number) => t('confirmDeleteBody', { epics }),
+  get confirmDelete() {
+    return t('confirmDelete');
+  },
+  deleted: (title: string) => t('deleted', { title }),
+  get datesInvalid() {
+    return t('datesInvalid');
+  },
+  updatedBy: (who: string, when: string) => t('updatedBy', { who, when }),
+  get epicsHeading() {
+    return t('epicsHeading');
+  },
+  get epicsEmpty() {
+    return t('epicsEmpty');
+  },
+  get epicSearch() {
+    return t('epicSearch');
+  },
+  get epicSearchPlaceholder() {
+    return t('epicSearchPlaceholder');
+  },
+  get epicResults() {
+    return t('epicResults');
+  },
+  get epicNone() {
+    return t('epicNone');
+  },
+  get epicSearching() {
+    return t('epicSearching');
+  },
+  epicCountFound: (n: number) => t('epicCountFound', { n }),
+  epicLinked: (key: string, title: string) => t('epicLinked', { key, title }),
+  epicUnlinked: (key: string, title: string) => t('epicUnlinked', { key, title }),
+  get unlink() {
+    return t('unlink');
+  },
+  unlinkEpic: (key: string) => t('unlinkEpic', { key }),
+  get linkConflict() {
+    return t('linkConflict');
+  },
+  epicStatus: textGroup(['todo', 'in-progress', 'done'] satisfies readonly StatusCategory[], (category) => t(`epicStatus.${category}`)),
+  get editLanes() {
+    return t('editLanes');
+  },
+  get laneEditorHeading() {
+    return t('laneEditorHeading');
+  },
+  get laneModeLegend() {
+    return t('laneModeLegend');
+  },
+  laneModes: textGroup(['goals', 'custom'] as const, (mode) => t(`laneModes.${mode}`)),
+  laneName: (position: number) => t('laneName', { position: String(position) }),
+  get addLane() {
+    return t('addLane');
+  },
+  get newLaneName() {
+    return t('newLaneName');
+  },
+  laneUp: (name: string) => t('laneUp', { name }),
+  laneDown: (name: string) => t('laneDown', { name }),
+  removeLane: (name: string) => t('removeLane', { name }),
+  get lanesEmpty() {
+    return t('lanesEmpty');
+  },
+  get laneNameRequired() {
+    return t('laneNameRequired');
+  },
+  get saveLanes() {
+    return t('saveLanes');
+  },
+  get lanesSaved() {
+    return t('lanesSaved');
+  },
+  lanesTheirs: (names: string) => (names ? t('lanesTheirs', { names }) : t('lanesTheirsNone')),
+  get removeLaneHint() {
+    return t('removeLaneHint');
+  },
+  get filterLegend() {
+    return t('filterLegend');
+  },
+  get filterText() {
+    return t('filterText');
+  },
+  get filterTextPlaceholder() {
+    return t('filterTextPlaceholder');
+  },
+  get filterGoal() {
+    return t('filterGoal');
+  },
+  get filterAnyGoal() {
+    return t('filterAnyGoal');
+  },
+  get filterStatus() {
+    return t('filterStatus');
+  },
+  get filterAnyStatus() {
+    return t('filterAnyStatus');
+  },
+  get filterAtRisk() {
+    return t('filterAtRisk');
+  },
+  get filterClear() {
+    return t('filterClear');
+  },
+  filterCount: (shown: number, total: number) => t('filterCount', { shown, total }),
+  get filterEmpty() {
+    return t('filterEmpty');
+  },
 };
