@@ -43,7 +43,23 @@ export type Forecast =
       /** Days past the item's end date, when at risk. */
       daysLate?: number;
     }
-  | { kind: 'none'; reason: ForecastGap; message: string; atRisk: false };
+  | {
+      kind: 'none';
+      reason: ForecastGap;
+      /** The reason in an English sentence (server texts); the UI says `detail` in the reader's words. */
+      message: string;
+      /** Why, as data: the UI's catalog makes the sentence in the reader's language. */
+      detail?: ForecastGapDetail;
+      atRisk: false;
+    };
+
+/** Why there is no forecast, with the counts a sentence about it names. */
+export type ForecastGapDetail =
+  | { kind: 'no-work' | 'kanban-only' | 'no-estimate-field' | 'no-closed-sprints' | 'zero-velocity' }
+  | { kind: 'no-estimates'; children: number }
+  | { kind: 'all-unestimated'; remaining: number }
+  | { kind: 'too-few-closed-sprints'; closed: number; minimum: number }
+  | { kind: 'nothing-completed'; sprints: number };
 
 export type VelocityBasis = 'mean' | 'median';
 
@@ -63,7 +79,18 @@ export interface ForecastInput {
   timeZone?: string;
 }
 
-const none = (reason: ForecastGap, message: string): Forecast => ({ kind: 'none', reason, message, atRisk: false });
+const none = (reason: ForecastGap, message: string, detail: ForecastGapDetail): Forecast => ({ kind: 'none', reason, message, detail, atRisk: false });
+
+function velocityGap(velocity: Extract<Velocity, { ok: false }>): ForecastGapDetail {
+  switch (velocity.reason) {
+    case 'no-closed-sprints':
+      return { kind: 'no-closed-sprints' };
+    case 'too-few-closed-sprints':
+      return { kind: 'too-few-closed-sprints', closed: velocity.closed ?? 0, minimum: velocity.minimum ?? 0 };
+    case 'nothing-completed':
+      return { kind: 'nothing-completed', sprints: velocity.sprints.length };
+  }
+}
 
 /**
  * Remaining estimate ÷ velocity → the sprint the work should finish in and its end date.
@@ -80,26 +107,26 @@ export function forecastOf(input: ForecastInput): Forecast {
   const todayMs = instantMs(input.today);
   if (!Number.isFinite(todayMs)) throw new RangeError(`Not a date: ${input.today}`);
 
-  if (rollup.counts.total === 0) return none('no-work', 'No child issues yet: break the work down into issues to get a forecast.');
+  if (rollup.counts.total === 0) return none('no-work', 'No child issues yet: break the work down into issues to get a forecast.', { kind: 'no-work' });
   if (remainingCount(rollup) === 0) return { kind: 'done', atRisk: false };
   if (input.sprints.length === 0) {
     // Kanban boards never run sprints, team-managed boards only with the project's Sprints feature on.
-    return none('kanban-only', 'This project has no sprints (none of its boards runs them), so there is no sprint velocity to forecast with.');
+    return none('kanban-only', 'This project has no sprints (none of its boards runs them), so there is no sprint velocity to forecast with.', { kind: 'kanban-only' });
   }
   if (input.hasEstimateField === false) {
-    return none('no-estimate-field', 'No story point field was found for this project. A Jira administrator can choose one in the app settings.');
+    return none('no-estimate-field', 'No story point field was found for this project. A Jira administrator can choose one in the app settings.', { kind: 'no-estimate-field' });
   }
   const estimatedChildren = rollup.counts.total - rollup.unestimated.total;
-  if (estimatedChildren === 0) return none('no-estimates', `None of the ${rollup.counts.total} child issues has story points.`);
+  if (estimatedChildren === 0) return none('no-estimates', `None of the ${rollup.counts.total} child issues has story points.`, { kind: 'no-estimates', children: rollup.counts.total });
   const unestimated = unestimatedRemaining(rollup);
   if (unestimated === remainingCount(rollup)) {
-    return none('all-unestimated', `The ${unestimated} remaining ${unestimated === 1 ? 'issue has' : 'issues have'} no story points.`);
+    return none('all-unestimated', `The ${unestimated} remaining ${unestimated === 1 ? 'issue has' : 'issues have'} no story points.`, { kind: 'all-unestimated', remaining: unestimated });
   }
-  if (!input.velocity.ok) return none('no-velocity', input.velocity.message);
+  if (!input.velocity.ok) return none('no-velocity', input.velocity.message, velocityGap(input.velocity));
 
   const basis = input.basis ?? 'mean';
   const velocity = input.velocity[basis];
-  if (velocity <= 0) return none('no-velocity', 'The team completed no estimated work in a typical recent sprint.');
+  if (velocity <= 0) return none('no-velocity', 'The team completed no estimated work in a typical recent sprint.', { kind: 'zero-velocity' });
 
   const averageSize = rollup.points.total / estimatedChildren;
   const assumedPoints = roundPoints(unestimated * averageSize);

@@ -23,7 +23,8 @@ export type Velocity =
       mean: number;
       median: number;
     }
-  | { ok: false; reason: VelocityShortfall; message: string; sprints: SprintCompletion[] };
+  /** `closed` and `minimum`: for too few closed sprints, how many closed and how many a velocity needs. */
+  | { ok: false; reason: VelocityShortfall; message: string; sprints: SprintCompletion[]; closed?: number; minimum?: number };
 
 export interface VelocityInput {
   children: readonly ChildFact[];
@@ -86,6 +87,8 @@ export function velocityOf(input: VelocityInput): Velocity {
       reason: 'too-few-closed-sprints',
       message: `Only ${closed.length} ${closed.length === 1 ? 'sprint has' : 'sprints have'} been completed; a velocity needs at least ${minimum}.`,
       sprints,
+      closed: closed.length,
+      minimum,
     };
   }
   const points = sprints.map((s) => s.points);

@@ -3,6 +3,7 @@ import { useCallback } from 'react';
 import { Box, Inline, Stack, Text } from '@atlaskit/primitives';
 import type { RoadmapNowGadget } from '../../../src/contract';
 import { invoke } from '../../shared/bridge';
+import { formatDay } from '../../shared/format';
 import { itemRoute } from '../../shared/product-route';
 import { gadgets as m } from '../../shared/messages/gadgets';
 import { Tag } from '../../shared/tag';
@@ -52,7 +53,7 @@ export function RoadmapNow({ config }: { config: SavedConfig & { projectId: stri
                     </ProductLink>
                     <Inline space="space.050">
                       {item.atRisk ? (
-                        <Box as="span" title={m.atRiskOf(item.title, item.endDate)}>
+                        <Box as="span" title={m.atRiskOf(item.title, item.endDate && formatDay(item.endDate))}>
                           <Tag appearance="removed">{m.atRisk}</Tag>
                         </Box>
                       ) : null}
@@ -62,7 +63,7 @@ export function RoadmapNow({ config }: { config: SavedConfig & { projectId: stri
                   </Inline>
                   <Inline space="space.150" alignBlock="center" shouldWrap>
                     <Progress item={item} />
-                    {item.finishDate ? <Text size="small" color="color.text.subtle">{m.finish(item.finishDate)}</Text> : null}
+                    {item.finishDate ? <Text size="small" color="color.text.subtle">{m.finish(formatDay(item.finishDate))}</Text> : null}
                     {item.goalTitle && !view.goal ? <Text size="small" color="color.text.subtlest">{item.goalTitle}</Text> : null}
                   </Inline>
                 </Stack>

@@ -26,7 +26,7 @@ const view: AlignmentView = {
   goals: [{ id: 'g1', title: 'Faster checkout', status: 'on-track' }],
   epics: [
     {
-      id: '1', key: 'THR-1', summary: 'One-tap payment', status: { name: 'In Progress', category: 'indeterminate' },
+      id: '1', key: 'THR-1', summary: 'One-tap payment', status: { name: 'In Progress', category: 'in-progress' },
       goals: [{ goalId: 'g1', via: 'direct' }], linksVersion: 1,
       updated: '2026-11-20T09:45:00.000+0100', size: { issues: 12, points: 1234.5, unestimated: 0 },
     },

@@ -6,6 +6,7 @@ import type { EpicRollup } from '../../../../src/domain/epic-rollup';
 import type { Forecast } from '../../../../src/domain/forecast';
 import type { WorkBySprint } from '../../../../src/domain/work-sprints';
 import type { ItemDelivery } from '../../../../src/domain/item-delivery';
+import { forecastGapSentence } from '../../../shared/messages/forecast-detail';
 import { releases as r } from '../../../shared/messages/releases';
 import { formatDay, formatNearDay, formatNearDays, shownPoints } from '../../../shared/format';
 import { messages } from '../../../shared/messages';
@@ -67,7 +68,8 @@ export function forecastLine(forecast: Forecast): string {
 
 /** The forecast's reasoning for the details panel. */
 export function forecastDetail(forecast: Forecast): string[] {
-  if (forecast.kind === 'none') return [forecast.message];
+  // A forecast from before `detail` existed (a cached roll-up) still has the server's sentence.
+  if (forecast.kind === 'none') return [forecast.detail ? forecastGapSentence(forecast.detail) : forecast.message];
   if (forecast.kind === 'done') return [];
   const lines = [m.forecastBasis(shownPoints(forecast.velocity), forecast.sprintsOfWork)];
   if (forecast.assumedPoints > 0) lines.push(m.forecastAssumed(shownPoints(forecast.assumedPoints), forecast.unestimatedRemaining));
