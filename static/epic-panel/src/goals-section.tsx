@@ -37,7 +37,7 @@ export function GoalsSection({ context }: { context: EpicContext }) {
 }
 
 function GoalCard({ goal, throughItems }: { goal: Goal; throughItems: string[] }) {
-  const how = [goal.direct ? m.direct : undefined, throughItems.length > 0 ? m.through(throughItems.map((t) => `“${t}”`).join(', ')) : undefined]
+  const how = [goal.direct ? m.direct : undefined, throughItems.length > 0 ? m.through(throughItems) : undefined]
     .filter(Boolean)
     .join(' · ');
   return (

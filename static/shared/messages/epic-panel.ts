@@ -1,82 +1,77 @@
 /** The "Product context" panel on an epic. Its own file: the panel's bundle takes only these. */
 import type { Horizon, RoadmapItemStatus } from '../../../src/domain/roadmap';
 import type { SprintState } from '../../../src/domain/model';
+import english from './epic-panel.en-US.json';
+import { catalog, textGroup, textLocale } from './runtime';
 import { goalStatusLabels, platformErrorTitle } from './shared-words';
 
-const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+const t = catalog('epicPanel', english);
+const ownErrorCodes = ['forbidden', 'not-found', 'conflict'] as const;
 
 export const epicPanel = {
-  loading: 'Loading product context…',
-  label: (key: string) => `Product context of ${key}`,
+  get loading() { return t('loading'); },
+  label: (key: string) => t('label', { key }),
 
-  goalsHeading: 'Goals it serves',
-  goalsEmpty: 'This epic serves no goal yet.',
-  goalsEmptyEditor: 'Link a goal or a roadmap item to show why this work matters.',
-  goalsEmptyReader: 'Someone who can edit this epic can link it to the product’s goals.',
-  direct: 'Linked directly',
-  through: (items: string) => `Through ${items}`,
-  kpisEmpty: 'This goal has no KPIs yet.',
-  kpisLabel: (goal: string) => `KPIs of “${goal}”`,
-  kpiLatest: (value: string, target: string) => `Latest ${value}, target ${target}`,
-  kpiNoValue: (target: string) => `No value yet, target ${target}`,
+  get goalsHeading() { return t('goalsHeading'); },
+  get goalsEmpty() { return t('goalsEmpty'); },
+  get goalsEmptyEditor() { return t('goalsEmptyEditor'); },
+  get goalsEmptyReader() { return t('goalsEmptyReader'); },
+  get direct() { return t('direct'); },
+  /** The roadmap items a goal is served through, each quoted, listed as the reader's language lists. */
+  through: (items: readonly string[]) =>
+    t('through', { items: new Intl.ListFormat(textLocale(), { type: 'conjunction' }).format(items.map((title) => t('quoted', { title }))) }),
+  get kpisEmpty() { return t('kpisEmpty'); },
+  kpisLabel: (goal: string) => t('kpisLabel', { goal }),
+  kpiLatest: (value: string, target: string) => t('kpiLatest', { value, target }),
+  kpiNoValue: (target: string) => t('kpiNoValue', { target }),
   goalStatus: goalStatusLabels,
 
-  itemsHeading: 'Roadmap items it delivers',
-  itemsEmpty: 'This epic delivers no roadmap item yet.',
-  horizon: { now: 'Now', next: 'Next', later: 'Later' } satisfies Record<Horizon, string>,
-  itemStatus: {
-    idea: 'Idea',
-    planned: 'Planned',
-    'in-progress': 'In progress',
-    done: 'Done',
-    parked: 'Parked',
-  } satisfies Record<RoadmapItemStatus, string>,
+  get itemsHeading() { return t('itemsHeading'); },
+  get itemsEmpty() { return t('itemsEmpty'); },
+  horizon: textGroup(['now', 'next', 'later'] satisfies readonly Horizon[], (horizon) => t(`horizon.${horizon}`)),
+  itemStatus: textGroup(['idea', 'planned', 'in-progress', 'done', 'parked'] satisfies readonly RoadmapItemStatus[], (status) => t(`itemStatus.${status}`)),
   itemDates: (start: string | undefined, end: string | undefined) =>
-    start && end ? `${start} – ${end}` : start ? `From ${start}` : end ? `Until ${end}` : undefined,
+    start && end ? t('itemDates.range', { start, end }) : start ? t('itemDates.from', { start }) : end ? t('itemDates.until', { end }) : undefined,
 
-  progressHeading: 'Progress',
-  progressEmpty: 'This epic has no child issues yet.',
-  issuesDone: (done: number, total: number) => `${done} of ${plural(total, 'issue', 'issues')} done`,
-  issuesBreakdown: (todo: number, inProgress: number, done: number) => `${done} done, ${inProgress} in progress, ${todo} to do`,
-  pointsDone: (done: string, total: string) => `${done} of ${total} story points done`,
-  noPoints: 'No story points yet.',
-  unestimated: (count: number) => `${plural(count, 'issue has', 'issues have')} no estimate`,
-  unestimatedHint: 'Unestimated issues are counted above, but not in the points.',
+  get progressHeading() { return t('progressHeading'); },
+  get progressEmpty() { return t('progressEmpty'); },
+  issuesDone: (done: number, total: number) => t('issuesDone', { done, total }),
+  issuesBreakdown: (todo: number, inProgress: number, done: number) => t('issuesBreakdown', { todo, inProgress, done }),
+  pointsDone: (done: string, total: string) => t('pointsDone', { done, total }),
+  get noPoints() { return t('noPoints'); },
+  unestimated: (count: number) => t('unestimated', { count }),
+  get unestimatedHint() { return t('unestimatedHint'); },
 
-  sprintsHeading: 'Sprints',
-  sprintsEmpty: 'None of this epic’s issues is in a sprint.',
-  sprintGroup: { closed: 'Past', active: 'Active', future: 'Future' } satisfies Record<SprintState, string>,
-  sprintWork: (issues: number, done: number, points: string) => `${plural(issues, 'issue', 'issues')}, ${done} done, ${points} points`,
-  carriedOver: (count: number) => `${count} carried over`,
-  backlog: (issues: number, points: string) => `Backlog: ${plural(issues, 'issue', 'issues')} not in a sprint (${points} points)`,
+  get sprintsHeading() { return t('sprintsHeading'); },
+  get sprintsEmpty() { return t('sprintsEmpty'); },
+  sprintGroup: textGroup(['closed', 'active', 'future'] satisfies readonly SprintState[], (state) => t(`sprintGroup.${state}`)),
+  sprintWork: (issues: number, done: number, points: string) => t('sprintWork', { issues, done, points }),
+  carriedOver: (count: number) => t('carriedOver', { count }),
+  backlog: (issues: number, points: string) => t('backlog', { issues, points }),
 
-  editLinks: 'Change links',
-  editHeading: 'What this epic serves',
-  goalsLegend: 'Goals (linked directly)',
-  itemsLegend: 'Roadmap items (their goals are served too)',
-  noGoalOptions: 'This product has no goals yet. Add them on the Product page.',
-  noItemOptions: 'This product has no roadmap items yet.',
-  itemGoal: (goal: string) => `Goal: ${goal}`,
-  save: 'Save links',
-  saving: 'Saving…',
-  cancel: 'Cancel',
-  saved: 'Links saved.',
-  unchanged: 'Nothing changed.',
-  readOnly: 'You can see what this epic serves. To change it you need permission to edit this epic in Jira.',
+  get editLinks() { return t('editLinks'); },
+  get editHeading() { return t('editHeading'); },
+  get goalsLegend() { return t('goalsLegend'); },
+  get itemsLegend() { return t('itemsLegend'); },
+  get noGoalOptions() { return t('noGoalOptions'); },
+  get noItemOptions() { return t('noItemOptions'); },
+  itemGoal: (goal: string) => t('itemGoal', { goal }),
+  get save() { return t('save'); },
+  get saving() { return t('saving'); },
+  get cancel() { return t('cancel'); },
+  get saved() { return t('saved'); },
+  get unchanged() { return t('unchanged'); },
+  get readOnly() { return t('readOnly'); },
 
-  conflictTitle: 'Someone else changed these links',
-  conflictReload: 'Reload',
-  forbiddenTitle: 'You can’t change this epic’s links',
-  saveFailedTitle: 'The links weren’t saved',
-  notEpicTitle: 'Product context is for epics',
-  retry: 'Try again',
+  get conflictTitle() { return t('conflictTitle'); },
+  get conflictReload() { return t('conflictReload'); },
+  get forbiddenTitle() { return t('forbiddenTitle'); },
+  get saveFailedTitle() { return t('saveFailedTitle'); },
+  get notEpicTitle() { return t('notEpicTitle'); },
+  get retry() { return t('retry'); },
   errorTitle: (code: string) =>
-    ({
-      forbidden: 'You can’t see this epic’s product context',
-      'not-found': 'This epic isn’t there',
-      conflict: 'Someone else changed this',
-    } as Record<string, string>)[code] ??
-    platformErrorTitle(code) ??
-    'Something went wrong',
-  announceConflict: 'Someone else changed these links. Their links are shown.',
+    (ownErrorCodes as readonly string[]).includes(code)
+      ? t(`errorTitle.${code as (typeof ownErrorCodes)[number]}`)
+      : platformErrorTitle(code) ?? t('errorTitle.unexpected'),
+  get announceConflict() { return t('announceConflict'); },
 };
