@@ -15,7 +15,8 @@ import { checkIns as m } from '../../../shared/messages/check-ins';
 import { NativeSelect } from '../../../shared/native-select';
 import { WriteError } from '../../../shared/write-error';
 
-const options = checkInCadences.map((cadence) => ({ value: cadence, label: m.cadenceOptions[cadence] }));
+// Labels read when drawn: a module-level copy would stay in the language the bundle loaded with.
+const options = () => checkInCadences.map((cadence) => ({ value: cadence, label: m.cadenceOptions[cadence] }));
 
 export function CadenceSetting() {
   const announce = useAnnounce();
@@ -45,11 +46,11 @@ export function CadenceSetting() {
     }
     setError(undefined);
     setCurrent(result.value);
-    announce(m.cadenceSaved(m.cadence[cadence]));
+    announce(m.cadenceSaved(cadence));
   };
   return (
     <Inline space="space.100" alignBlock="end" shouldWrap testId="check-in-cadence">
-      <Field label={m.cadenceLabel}>{(control) => <NativeSelect {...control} value={current.cadence} options={options} onChange={(cadence) => void choose(cadence)} name="check-in-cadence" />}</Field>
+      <Field label={m.cadenceLabel}>{(control) => <NativeSelect {...control} value={current.cadence} options={options()} onChange={(cadence) => void choose(cadence)} name="check-in-cadence" />}</Field>
       {busy ? <Text size="small" color="color.text.subtlest">{m.loadingOlder}</Text> : null}
       {error ? <WriteError error={error} headingLevel="h5" /> : null}
     </Inline>

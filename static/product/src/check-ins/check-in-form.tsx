@@ -23,7 +23,8 @@ import { WriteError } from '../../../shared/write-error';
 const formStyles = xcss({ padding: 'space.150', borderRadius: 'radius.medium', backgroundColor: 'color.background.neutral.subtle', borderWidth: 'border.width', borderStyle: 'solid', borderColor: 'color.border' });
 const checkboxStyles = xcss({ display: 'flex', gap: 'space.075', alignItems: 'flex-start', font: 'font.body', color: 'color.text' });
 
-const statusOptions = checkInStatuses.map((status) => ({ value: status, label: m.status[status] }));
+// Labels read when drawn: a module-level copy would stay in the language the bundle loaded with.
+const statusOptions = () => checkInStatuses.map((status) => ({ value: status, label: m.status[status] }));
 
 type Posted = { update: StatusUpdateView; summary: CheckInSummary; comments?: EpicCommentReport };
 
@@ -69,7 +70,7 @@ export function CheckInForm(
     <Box as="form" xcss={formStyles} onSubmit={(event) => void submit(event)} aria-label={editing ? m.editHeading : m.formHeading} testId={editing ? `check-in-edit-${editing.id}` : 'check-in-form'}>
       <Stack space="space.150">
         <Field label={m.statusLabel} error={fieldError(error, 'status')}>
-          {(control) => <NativeSelect {...control} value={status} options={statusOptions} onChange={setStatus} name="check-in-status" />}
+          {(control) => <NativeSelect {...control} value={status} options={statusOptions()} onChange={setStatus} name="check-in-status" />}
         </Field>
         <Field label={m.textLabel} isRequired error={textError} helper={m.textHelper(Math.max(0, left))}>
           {(control) => (

@@ -115,7 +115,7 @@ export function CheckInsSection(props: {
         ) : null}
         {summary?.dueOn ? (
           <Text size="small" color={summary.updateDue ? 'color.text.warning' : 'color.text.subtlest'}>
-            {summary.updateDue ? m.updateDueSince(formatDay(summary.dueOn)) : loaded ? m.nextDue(formatDay(summary.dueOn), m.cadence[loaded.cadence]) : m.nextDueOn(formatDay(summary.dueOn))}
+            {summary.updateDue ? m.updateDueSince(formatDay(summary.dueOn)) : loaded ? m.nextDue(formatDay(summary.dueOn), loaded.cadence) : m.nextDueOn(formatDay(summary.dueOn))}
           </Text>
         ) : null}
         {expanded || (props.mayPost === false && (summary?.count ?? 0) === 0) ? null : (
