@@ -8,6 +8,7 @@ import { plannedShare, plannedValue, progressOf, targetMet } from './kpi-traject
 import type { KpiPlan } from './kpi-trajectory';
 import { formatPercent, formatQuantity } from './number-format';
 import type { DatedValue, KpiHealth } from './strategy';
+import type { TextRef } from '../i18n/server-texts';
 
 export const healthRules = {
   /** Progress this far (as a share of the whole way) behind the plan still counts as on track: measurements are noisy. */
@@ -24,28 +25,38 @@ export interface KpiHealthReport {
   expected?: number;
   /** How far the latest value has come from baseline to target (1 = at the target). */
   progress?: number;
-  /** One sentence for the UI. */
-  reason: string;
+  /**
+   * One sentence for the UI, as a text key (`server.health.kpi.*`) and its values, already
+   * formatted in `locale`: the resolver says it in the caller's language.
+   */
+  reason: TextRef;
 }
 
-export function kpiHealth(kpi: KpiPlan & { unit?: string }, latest: DatedValue | undefined, today: string): KpiHealthReport {
-  if (!latest) return { health: 'no-data', reason: 'No measurement yet, so there is nothing to compare with the plan.' };
-  const progress = progressOf(kpi, latest.value);
-  if (progress === undefined) {
-    return { health: 'no-data', reason: 'The baseline and the target are the same value, so progress cannot be measured.' };
+const dayFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** A calendar day as `locale` writes it (a day has no time zone: formatted as UTC). */
+function localDay(isoDay: string, locale: string): string {
+  let format = dayFormats.get(locale);
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' });
+    dayFormats.set(locale, format);
   }
+  return format.format(Date.parse(`${isoDay}T00:00:00Z`));
+}
+
+/** @param locale the reader's (BCP 47) for the numbers and dates in the reason. */
+export function kpiHealth(kpi: KpiPlan & { unit?: string }, latest: DatedValue | undefined, today: string, locale: string = 'en-US'): KpiHealthReport {
+  if (!latest) return { health: 'no-data', reason: { key: 'health.kpi.noData' } };
+  const progress = progressOf(kpi, latest.value);
+  if (progress === undefined) return { health: 'no-data', reason: { key: 'health.kpi.flat' } };
   const expected = plannedValue(kpi, latest.date);
-  const quantity = (value: number) => formatQuantity(value, kpi.unit);
+  const quantity = (value: number) => formatQuantity(value, kpi.unit, locale);
   const age = daysBetween(latest.date, today);
-  const staleNote = age > healthRules.staleAfterDays ? `; the latest value is ${age} days old` : '';
+  const staleness = { stale: age > healthRules.staleAfterDays ? 'stale' : 'fresh', age };
+  const measured = { value: quantity(latest.value), date: localDay(latest.date, locale), target: quantity(kpi.target.value) };
 
   if (targetMet(kpi, latest.value)) {
-    return {
-      health: 'on-track',
-      expected,
-      progress,
-      reason: `Target met: ${quantity(latest.value)} on ${latest.date} reaches the target of ${quantity(kpi.target.value)}${staleNote}.`,
-    };
+    return { health: 'on-track', expected, progress, reason: { key: 'health.kpi.targetMet', params: { ...measured, ...staleness } } };
   }
 
   const share = plannedShare(kpi, latest.date);
@@ -56,9 +67,15 @@ export function kpiHealth(kpi: KpiPlan & { unit?: string }, latest: DatedValue |
       : behind <= healthRules.onTrackTolerance + healthRules.atRiskBand
         ? 'at-risk'
         : 'off-track';
-  const position = `${quantity(latest.value)} on ${latest.date} is ${formatPercent(progress)} of the way from ${quantity(kpi.baseline.value)} to ${quantity(kpi.target.value)}`;
-  const plan = share === 1 ? `the plan expected the target by ${kpi.target.date}` : `the plan expected ${formatPercent(share)} by then`;
-  const label = { 'on-track': 'On track', 'at-risk': 'At risk', 'off-track': 'Off track' }[health];
-  const joiner = health === 'on-track' ? 'and' : 'but';
-  return { health, expected, progress, reason: `${label}: ${position}, ${joiner} ${plan}${staleNote}.` };
+  const key = health === 'on-track' ? 'health.kpi.onTrack' : health === 'at-risk' ? 'health.kpi.atRisk' : 'health.kpi.offTrack';
+  const params = {
+    ...measured,
+    ...staleness,
+    progress: formatPercent(progress, locale),
+    baseline: quantity(kpi.baseline.value),
+    plan: share === 1 ? 'end' : 'share',
+    targetDate: localDay(kpi.target.date, locale),
+    share: formatPercent(share, locale),
+  };
+  return { health, expected, progress, reason: { key, params } };
 }

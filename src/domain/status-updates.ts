@@ -10,6 +10,7 @@
  */
 import { dayIn, dayNumber, isCalendarDate } from './calendar';
 import type { KpiHealth, TimeFrame } from './strategy';
+import type { TextRef } from '../i18n/server-texts';
 
 export const checkInStatuses = ['on-track', 'at-risk', 'off-track', 'done', 'paused'] as const;
 export type CheckInStatus = (typeof checkInStatuses)[number];
@@ -83,8 +84,11 @@ export type DisagreementKind = 'kpi-off-track' | 'forecast-past-end' | 'time-fra
 
 export interface Disagreement {
   kind: DisagreementKind;
-  /** One sentence a reader understands without the screen around it. */
-  sentence: string;
+  /**
+   * One sentence a reader understands without the screen around it: a text key
+   * (`server.updates.*`) and its values, formatted in the reader's locale; the resolver says it.
+   */
+  sentence: TextRef;
 }
 
 export interface StatusFacts {
@@ -103,41 +107,47 @@ export interface StatusFacts {
   today: string;
 }
 
-const statusWords: Record<CheckInStatus, string> = {
-  'on-track': 'on track',
-  'at-risk': 'at risk',
-  'off-track': 'off track',
-  done: 'done',
-  paused: 'paused',
-};
-
 /**
  * Where the status says one thing and the facts another, each in one sentence; empty when they
  * agree. Only claims the facts can contradict are flagged: "on track" beside an off-track KPI or a
  * forecast past the end date, and any open status once the time frame is over.
  */
-export function statusDisagreements(facts: StatusFacts): Disagreement[] {
+export function statusDisagreements(facts: StatusFacts, locale: string = 'en-US'): Disagreement[] {
   const found: Disagreement[] = [];
+  const day = (isoDay: string) => localDay(isoDay, locale);
   if (facts.status === 'on-track') {
     const offTrack = (facts.kpis ?? []).filter((kpi) => kpi.health === 'off-track');
     if (offTrack.length > 0) {
-      const names = offTrack.map((kpi) => `“${kpi.name}”`);
-      const list = names.length === 1 ? `KPI ${names[0]} is` : `KPIs ${names.slice(0, -1).join(', ')} and ${names.at(-1)} are`;
-      found.push({ kind: 'kpi-off-track', sentence: `Marked on track, but ${list} off track.` });
+      const names = new Intl.ListFormat(locale, { style: 'long', type: 'conjunction' }).format(offTrack.map((kpi) => quoted(kpi.name, locale)));
+      found.push({ kind: 'kpi-off-track', sentence: { key: 'updates.kpisOffTrack', params: { count: offTrack.length, names } } });
     }
     if (facts.forecastFinish && facts.endDate && isCalendarDate(facts.forecastFinish) && isCalendarDate(facts.endDate) && facts.forecastFinish > facts.endDate) {
-      found.push({
-        kind: 'forecast-past-end',
-        sentence: `Marked on track, but the forecast finishes on ${facts.forecastFinish}, after the end date ${facts.endDate}.`,
-      });
+      found.push({ kind: 'forecast-past-end', sentence: { key: 'updates.forecastPastEnd', params: { forecast: day(facts.forecastFinish), end: day(facts.endDate) } } });
     }
   }
   const open = facts.status !== 'done' && facts.status !== 'paused';
   if (open && facts.timeFrameEnd && isCalendarDate(facts.timeFrameEnd) && facts.today > facts.timeFrameEnd) {
-    const still = facts.status === 'open' ? 'it is not done' : `the status is still “${statusWords[facts.status]}”`;
-    found.push({ kind: 'time-frame-over', sentence: `The time frame ended on ${facts.timeFrameEnd}, but ${still}.` });
+    found.push({ kind: 'time-frame-over', sentence: { key: 'updates.timeFrameOver', params: { end: day(facts.timeFrameEnd), status: facts.status } } });
   }
   return found;
+}
+
+/** A name in the quotation marks of `locale`'s language (“…”, „…“, 「…」). */
+function quoted(name: string, locale: string): string {
+  const language = locale.slice(0, 2);
+  return language === 'de' ? `„${name}“` : language === 'ja' ? `「${name}」` : `“${name}”`;
+}
+
+const dayFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** A calendar day as `locale` writes it (a day has no time zone: formatted as UTC). */
+function localDay(isoDay: string, locale: string): string {
+  let format = dayFormats.get(locale);
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' });
+    dayFormats.set(locale, format);
+  }
+  return format.format(Date.parse(`${isoDay}T00:00:00Z`));
 }
 
 /** The last day of a goal's time frame (YYYY-MM-DD), if it has one. */

@@ -35,6 +35,7 @@ import type { Keyed, KpiRecord, SeriesRecord } from '../adapters/storage/records
 import { chunkForDailyValue, loadChunks, seriesOfProject } from '../adapters/storage/series-store';
 import type { ChunkRecord } from '../adapters/storage/records';
 import { kpiHealthStage } from '../resolvers/feed/activities';
+import { sayCoded } from '../i18n/server-texts';
 
 /** Jira requests in flight at once: hides Jira's latency, stays well inside its per-second burst limit. */
 export const snapshotConcurrency = 10;
@@ -136,7 +137,7 @@ async function snapshotOne(options: {
   const { kpi, head } = options;
   if (kpi.source.kind === 'manual' || !head) return 'skipped';
   const counted = await countKpiSource(options.jira, { projectId: kpi.projectId, source: kpi.source, cache: options.counts });
-  if (!counted.ok) return { refused: `Jira refused its ${counted.part}: ${counted.messages.join(' ')}` };
+  if (!counted.ok) return { refused: `Jira refused its ${counted.part}: ${counted.messages.map(sayCoded).join(' ')}` };
   if (counted.value === undefined) return 'skipped';
   const stored = await storeDailyValue({
     projectId: kpi.projectId,

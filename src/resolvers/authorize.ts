@@ -6,6 +6,7 @@ import type { ProjectPermission } from '../adapters/jira/projects';
 import type { TrustedContext } from './context';
 import { fail, ok } from './results';
 import type { Outcome } from './results';
+import { say } from '../i18n/server-texts';
 
 export interface ProjectAccess {
   accountId: string;
@@ -20,11 +21,11 @@ const askedPermissions: ProjectPermission[] = ['BROWSE_PROJECTS', 'EDIT_ISSUES',
  * project, and Jira says they hold Browse Projects there. Asked as the user, so Jira decides.
  */
 export async function authorizeProjectView(jira: JiraClient, context: TrustedContext): Promise<Outcome<ProjectAccess>> {
-  if (!context.accountId) return fail('forbidden', 'Sign in to Jira to see this product.');
-  if (!context.project) return fail('forbidden', 'This view is only available inside a Jira project.');
+  if (!context.accountId) return fail('forbidden', say('access.signInProduct'));
+  if (!context.project) return fail('forbidden', say('access.projectOnly'));
   const permissions = await myProjectPermissions(jira, context.project.id, askedPermissions);
   if (!permissions.has('BROWSE_PROJECTS')) {
-    return fail('forbidden', 'You do not have permission to browse this project. Ask a Jira administrator for access.');
+    return fail('forbidden', say('access.cannotBrowse'));
   }
   return ok({ accountId: context.accountId, project: context.project, permissions });
 }
@@ -68,7 +69,7 @@ export async function authorizeEpicLinking(jira: JiraClient, context: TrustedCon
   const access = await authorizeProduct(jira, context);
   if (!access.ok || access.value.canLink) return access;
   if (!access.value.licensed) return unlicensed();
-  return fail('forbidden', 'You can’t edit issues in this project in Jira, so you can’t change which epics deliver this.');
+  return fail('forbidden', say('access.cannotLink'));
 }
 
 /** Like `authorizeProduct`, and refuses callers the edit rule does not let change the product. */
@@ -76,12 +77,7 @@ export async function authorizeProjectEdit(jira: JiraClient, context: TrustedCon
   const access = await authorizeProduct(jira, context);
   if (!access.ok || access.value.canEdit) return access;
   if (!access.value.licensed) return unlicensed();
-  return fail(
-    'forbidden',
-    access.value.editRule === 'project-admins'
-      ? 'Only project administrators can change this product. A Jira administrator can let everyone who edits issues change it.'
-      : 'Only people who can edit issues in this project can change this product.',
-  );
+  return fail('forbidden', say(access.value.editRule === 'project-admins' ? 'access.adminsOnly' : 'access.editorsOnly'));
 }
 
 /** Project administrators may always edit; `issue-editors` widens that to holders of Edit Issues. */
@@ -91,6 +87,4 @@ export function mayEdit(rule: EditRule, permissions: ReadonlySet<ProjectPermissi
 }
 
 /** What every write answers while the site's licence is inactive. */
-export const unlicensedMessage =
-  'Throughline is read-only on this site because its licence is not active. A Jira administrator can renew it in Manage apps; everything stays readable meanwhile.';
-export const unlicensed = (): Failure<never> => fail('forbidden', unlicensedMessage);
+export const unlicensed = (): Failure<never> => fail('forbidden', say('access.unlicensed'));

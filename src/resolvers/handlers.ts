@@ -22,6 +22,7 @@ import { getRoadmap } from './roadmap/roadmap-view';
 import { getRoadmapCrawl } from './roadmap/roadmap-crawl';
 import { isWithinDepth } from '../validation/payloads';
 import { fail, guarded } from './results';
+import { callerTextsOf, say, speakingTo } from '../i18n/server-texts';
 import { deleteGoal } from './strategy/goal-delete';
 import { createGoal, moveGoal, updateGoal } from './strategy/goals';
 import { previewKpiSource, refreshKpi } from './strategy/kpi-source';
@@ -113,15 +114,19 @@ export const handlers: Handlers<Defs> = depthBounded({
 });
 
 /**
- * A payload nested deeper than any call's input is `invalid` before anything walks it: validation
- * and the import's checks recurse, and a 10,000-deep payload would overflow the stack.
+ * Every call speaks the caller's language (the Forge context's `locale` and `timezone`: see
+ * src/i18n/server-texts.ts for why the scope is implicit), and a payload nested deeper than any
+ * call's input is `invalid` before anything walks it: validation and the import's checks recurse,
+ * and a 10,000-deep payload would overflow the stack.
  */
 function depthBounded(all: Handlers<Defs>): Handlers<Defs> {
-  type AnyHandler = (request: { payload: unknown }) => unknown;
+  type AnyHandler = (request: { payload: unknown; context: unknown }) => unknown;
   const bounded: Record<string, AnyHandler> = {};
   for (const [key, handler] of Object.entries(all) as Array<[string, AnyHandler]>) {
     bounded[key] = async (request) =>
-      isWithinDepth(request.payload) ? handler(request) : fail('invalid', 'This request is nested too deeply to be a valid one.');
+      speakingTo(await callerTextsOf(request.context), async () =>
+        isWithinDepth(request.payload) ? handler(request) : fail('invalid', say('results.tooDeep')),
+      );
   }
   return bounded as unknown as Handlers<Defs>;
 }

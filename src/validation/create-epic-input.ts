@@ -2,14 +2,15 @@
 import { z } from 'zod';
 import { recordId, text } from './fields';
 import { limits } from './limits';
+import { coded } from '../i18n/server-texts';
 
 /** Jira refuses a summary longer than 255 characters, or one with a line break. */
 export const epicSummaryLength = 255;
 
 export const createEpicFromItemSchema = z.object({
   itemId: recordId,
-  summary: text(epicSummaryLength, { required: 'Give the epic a summary.' })
-    .refine((summary) => !/[\r\n]/.test(summary), { error: 'Keep the summary to one line.' })
+  summary: text(epicSummaryLength, { required: coded('validation.epicSummary') })
+    .refine((summary) => !/[\r\n]/.test(summary), { error: coded('validation.summaryOneLine') })
     .optional(),
   description: text(limits.descriptionLength).optional(),
 });
@@ -18,5 +19,5 @@ export const createEpicFromItemSchema = z.object({
 export const maxCollapsedLanes = 200;
 
 export const lanePrefsSchema = z.object({
-  collapsedLaneIds: z.array(recordId).max(maxCollapsedLanes, { error: `At most ${maxCollapsedLanes} lanes.` }),
+  collapsedLaneIds: z.array(recordId).max(maxCollapsedLanes, { error: coded('validation.tooManyCollapsedLanes', { max: maxCollapsedLanes }) }),
 });

@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { baseVersion, calendarDate, recordId, text } from './fields';
 import { jqlProblem } from './jql';
 import { limits } from './limits';
+import { coded } from '../i18n/server-texts';
 
 /**
  * A Jira issue key: the project key (a letter, then letters, digits or underscores) and a number.
@@ -16,23 +17,23 @@ import { limits } from './limits';
 export const issueKeyPattern = /^[A-Z][A-Z0-9_]{0,49}-[1-9][0-9]{0,17}$/;
 
 export const issueKeySchema = z
-  .string({ error: 'Enter an issue key, like SUP-123.' })
+  .string({ error: coded('validation.issueKey') })
   .trim()
   .transform((key) => key.toUpperCase())
-  .refine((key) => issueKeyPattern.test(key), { error: 'Enter an issue key, like SUP-123.' });
+  .refine((key) => issueKeyPattern.test(key), { error: coded('validation.issueKey') });
 
 export const evidenceJqlSchema = z
-  .string({ error: 'Enter a JQL query.' })
-  .max(limits.jqlLength * 2, { error: `Keep the JQL to ${limits.jqlLength} characters or fewer.` })
+  .string({ error: coded('validation.enterJql') })
+  .max(limits.jqlLength * 2, { error: coded('validation.jqlTooLong', { max: limits.jqlLength }) })
   .transform((jql) => jql.trim())
   .superRefine((jql, context) => {
     const problem = jqlProblem(jql);
     if (problem) context.addIssue({ code: 'custom', message: problem });
   })
-  .refine((jql) => !/\p{Surrogate}/u.test(jql), { error: 'This text contains a broken character; type it again.' });
+  .refine((jql) => !/\p{Surrogate}/u.test(jql), { error: coded('validation.brokenCharacter') });
 
 export const evidenceNoteSchema = z.object({
-  text: text(limits.evidenceNoteLength, { required: 'Write the quote or observation.' }),
+  text: text(limits.evidenceNoteLength, { required: coded('validation.evidenceNote') }),
   source: text(limits.evidenceSourceLength),
   customer: text(limits.evidenceCustomerLength),
   date: calendarDate,
@@ -43,9 +44,9 @@ export const evidenceInputSchema = z.discriminatedUnion(
   [
     z.object({ kind: z.literal('note'), note: evidenceNoteSchema }),
     z.object({ kind: z.literal('issue'), issueKey: issueKeySchema }),
-    z.object({ kind: z.literal('jql'), label: text(limits.evidenceLabelLength, { required: 'Say what the query counts, like “support requests”.' }), jql: evidenceJqlSchema }),
+    z.object({ kind: z.literal('jql'), label: text(limits.evidenceLabelLength, { required: coded('validation.evidenceLabel') }), jql: evidenceJqlSchema }),
   ],
-  { error: 'Choose a note, an issue or a JQL query.' },
+  { error: coded('validation.evidenceKind') },
 );
 
 export const evidenceSchemas = {
@@ -56,7 +57,7 @@ export const evidenceSchemas = {
   previewEvidenceJql: z.object({ jql: evidenceJqlSchema }),
   countEvidenceJql: z.object({
     itemIds: z
-      .array(recordId, { error: 'Send the items as a list.' })
-      .max(limits.evidenceCountItems, { error: `Count at most ${limits.evidenceCountItems} items at once.` }),
+      .array(recordId, { error: coded('validation.itemsAsList') })
+      .max(limits.evidenceCountItems, { error: coded('validation.countTooMany', { max: limits.evidenceCountItems }) }),
   }),
 };

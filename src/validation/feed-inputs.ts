@@ -2,21 +2,22 @@
 import { z } from 'zod';
 import { isActivityCursor } from '../domain/activity';
 import { recordId } from './fields';
+import { coded } from '../i18n/server-texts';
 
 const followTarget = z.object({
-  kind: z.enum(['goal', 'item'], { error: 'Follow a goal or a roadmap item.' }),
+  kind: z.enum(['goal', 'item'], { error: coded('validation.followKind') }),
   id: recordId,
 });
 
 export const feedSchemas = {
   getProductFeed: z.object({
     cursor: z
-      .string({ error: 'This is not a page of the feed.' })
-      .max(200, { error: 'This is not a page of the feed.' })
-      .refine(isActivityCursor, { error: 'This is not a page of the feed.' })
+      .string({ error: coded('validation.feedPage') })
+      .max(200, { error: coded('validation.feedPage') })
+      .refine(isActivityCursor, { error: coded('validation.feedPage') })
       .optional(),
     goalId: recordId.optional(),
-    following: z.boolean({ error: 'Following is on or off.' }).optional(),
+    following: z.boolean({ error: coded('validation.followingFlag') }).optional(),
   }),
   followTarget: z.object({ target: followTarget }),
   unfollowTarget: z.object({ target: followTarget }),

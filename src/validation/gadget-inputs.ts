@@ -6,15 +6,16 @@
 import { z } from 'zod';
 import { adminSchemas } from './admin-inputs';
 import { recordId } from './fields';
+import { coded } from '../i18n/server-texts';
 
 /** A gadget lists at most this many rows: a dashboard cell, not a page. */
 export const maxGadgetRows = 20;
 
 const rows = z
-  .number({ error: `Show between 1 and ${maxGadgetRows} rows.` })
-  .int({ error: `Show between 1 and ${maxGadgetRows} rows.` })
-  .min(1, { error: `Show between 1 and ${maxGadgetRows} rows.` })
-  .max(maxGadgetRows, { error: `Show between 1 and ${maxGadgetRows} rows.` });
+  .number({ error: coded('validation.gadgetRows', { max: maxGadgetRows }) })
+  .int({ error: coded('validation.gadgetRows', { max: maxGadgetRows }) })
+  .min(1, { error: coded('validation.gadgetRows', { max: maxGadgetRows }) })
+  .max(maxGadgetRows, { error: coded('validation.gadgetRows', { max: maxGadgetRows }) });
 
 const gadgetRequest = z.object({ projectId: adminSchemas.projectId, rows });
 

@@ -1,5 +1,6 @@
-/** Turns a failed parse into the `invalid` error the UI shows next to the field it names. */
+/** Turns a failed parse into the `invalid` error the UI shows next to the field it names, in the caller's language. */
 import type { z } from 'zod';
+import { say, sayCoded } from '../i18n/server-texts';
 
 export interface InvalidInput {
   code: 'invalid';
@@ -10,27 +11,27 @@ export interface InvalidInput {
 
 export function invalidFromZod(error: z.ZodError): InvalidInput {
   const issue = error.issues[0];
-  if (!issue) return { code: 'invalid', message: 'The request is not valid.' };
+  if (!issue) return { code: 'invalid', message: say('validation.requestInvalid') };
   const field = issue.path.map(String).join('.');
   return { code: 'invalid', message: humanMessage(issue), ...(field ? { field } : {}) };
 }
 
 /**
- * The schemas carry their own messages; zod's defaults ("Invalid input: expected string, received
- * undefined") only appear for shapes a well-behaved UI never sends, and get plainer words here.
+ * The schemas carry their own messages as text keys (`coded(...)`: a schema is built at module
+ * load, before any caller is known), said here in the caller's language. zod's defaults ("Invalid
+ * input: expected string, received undefined") only appear for shapes a well-behaved UI never
+ * sends, and get plainer words here.
  */
 function humanMessage(issue: z.core.$ZodIssue): string {
-  if (!/^(Invalid|Too (big|small))/.test(issue.message)) return issue.message;
+  if (!/^(Invalid|Too (big|small))/.test(issue.message)) return sayCoded(issue.message);
   switch (issue.code) {
     case 'invalid_type':
-      return issue.input === undefined ? 'This field is required.' : `This should be ${article(issue.expected)}.`;
+      return say(issue.input === undefined ? 'validation.required' : 'validation.wrongType');
     case 'invalid_value':
-      return `Choose one of: ${issue.values.map(String).join(', ')}.`;
+      return say('validation.chooseOneOf', { values: issue.values.map(String).join(', ') });
     case 'invalid_union':
-      return 'This value is not one of the accepted kinds.';
+      return say('validation.notOneOfKinds');
     default:
-      return 'This value is not accepted here.';
+      return say('validation.notAccepted');
   }
 }
-
-const article = (noun: string): string => (/^[aeiou]/.test(noun) ? `an ${noun}` : `a ${noun}`);

@@ -5,6 +5,7 @@
  * that is broken, and its message is shown next to the field).
  */
 import { limits } from './limits';
+import { coded } from '../i18n/server-texts';
 
 interface Scan {
   /** Why the text cannot be wrapped, if it cannot. */
@@ -31,13 +32,13 @@ function scan(jql: string): Scan {
     else if (char === '(') depth += 1;
     else if (char === ')') {
       depth -= 1;
-      if (depth < 0) return { problem: 'This JQL closes a parenthesis it never opened.' };
+      if (depth < 0) return { problem: coded('validation.jqlUnopenedParenthesis') };
     } else if (depth === 0 && /[oO]/.test(char) && /^order\s+by\b/i.test(jql.slice(i)) && (i === 0 || /[\s)]/.test(jql[i - 1] as string))) {
       orderByAt = i;
     }
   }
-  if (quote) return { problem: `This JQL has a ${quote === '"' ? 'double' : 'single'} quote that is never closed.` };
-  if (depth > 0) return { problem: 'This JQL leaves a parenthesis open.' };
+  if (quote) return { problem: coded(quote === '"' ? 'validation.jqlUnclosedDoubleQuote' : 'validation.jqlUnclosedSingleQuote') };
+  if (depth > 0) return { problem: coded('validation.jqlOpenParenthesis') };
   return orderByAt === undefined ? {} : { orderByAt };
 }
 
@@ -47,13 +48,13 @@ export function withoutOrderBy(jql: string): string {
   return (orderByAt === undefined ? jql : jql.slice(0, orderByAt)).trim();
 }
 
-/** Why this JQL cannot be used as a KPI source, in words for the form; undefined when it can. */
+/** Why this JQL cannot be used as a KPI source, as a coded text (src/i18n/server-texts.ts `coded`); undefined when it can. */
 export function jqlProblem(jql: string): string | undefined {
-  if (jql.trim() === '') return 'Enter a JQL query.';
-  if (jql.length > limits.jqlLength) return `Keep the JQL to ${limits.jqlLength} characters or fewer.`;
+  if (jql.trim() === '') return coded('validation.enterJql');
+  if (jql.length > limits.jqlLength) return coded('validation.jqlTooLong', { max: limits.jqlLength });
   const { problem } = scan(jql);
   if (problem) return problem;
-  if (withoutOrderBy(jql) === '') return 'Add a condition: ORDER BY alone counts every issue in the project.';
+  if (withoutOrderBy(jql) === '') return coded('validation.jqlOrderByOnly');
   return undefined;
 }
 

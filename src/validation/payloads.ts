@@ -16,16 +16,17 @@ import { evidenceSchemas } from './evidence-inputs';
 import { epicLinksInputSchema, epicQuerySchema, laneSetupSchema, linkEpicsSchema, roadmapItemInputSchema, roadmapMoveSchema } from './roadmap-inputs';
 import { scoringMethodSchema } from './scoring-inputs';
 import { goalInputSchema, kpiInputSchema, kpiSourceSchema, measurementInputSchema, visionBoardSchema } from './strategy-inputs';
+import { coded } from '../i18n/server-texts';
 
 type PayloadOf<K extends keyof Defs> = Parameters<Defs[K]> extends [infer P] ? P : never;
 type PayloadKey = { [K in keyof Defs]: Parameters<Defs[K]> extends [unknown] ? K : never }[keyof Defs];
 
 // Versions are storage's 32-bit integers: a larger one names no version (and no query may carry it).
 const visionVersion = z
-  .number({ error: 'Choose a version.' })
-  .int({ error: 'Choose a version.' })
-  .min(1, { error: 'Choose a version.' })
-  .max(2_147_483_647, { error: 'Choose a version.' });
+  .number({ error: coded('validation.chooseVersion') })
+  .int({ error: coded('validation.chooseVersion') })
+  .min(1, { error: coded('validation.chooseVersion') })
+  .max(2_147_483_647, { error: coded('validation.chooseVersion') });
 const neighbour = recordId.nullable();
 
 export const payloadSchemas = {
@@ -50,10 +51,10 @@ export const payloadSchemas = {
 
   searchUsers: z.object({
     query: z
-      .string({ error: 'Type part of a name.' })
+      .string({ error: coded('validation.typeName') })
       .trim()
-      .min(1, { error: 'Type part of a name.' })
-      .max(limits.userQueryLength, { error: `Keep the search to ${limits.userQueryLength} characters or fewer.` })
+      .min(1, { error: coded('validation.typeName') })
+      .max(limits.userQueryLength, { error: coded('validation.searchTooLong', { max: limits.userQueryLength }) })
       .refine(isWellFormedText, { error: brokenCharacterMessage }),
   }),
 

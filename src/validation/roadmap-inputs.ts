@@ -8,30 +8,31 @@ import { calendarDate, recordId, text } from './fields';
 import { limits } from './limits';
 import { maxDependsOn } from '../domain/dependencies';
 import { accountId, scoreInputsSchema } from './scoring-inputs';
+import { coded } from '../i18n/server-texts';
 
-export const horizonSchema = z.enum(horizons, { error: 'Choose now, next or later.' });
+export const horizonSchema = z.enum(horizons, { error: coded('validation.chooseHorizon') });
 
 export const roadmapItemInputSchema = z
   .object({
-    title: text(limits.titleLength, { required: 'Give the item a title.' }),
+    title: text(limits.titleLength, { required: coded('validation.itemTitle') }),
     description: text(limits.descriptionLength),
     goalId: recordId.nullable(),
     laneId: recordId.nullable(),
     horizon: horizonSchema,
     startDate: calendarDate.nullable(),
     endDate: calendarDate.nullable(),
-    status: z.enum(itemStatuses, { error: 'Choose idea, planned, in progress, done or parked.' }),
+    status: z.enum(itemStatuses, { error: coded('validation.chooseItemStatus') }),
     // Which ids are this product's items, and cycles, are checked against storage (src/domain/dependencies.ts).
     dependsOn: z
-      .array(recordId, { error: 'Send the items it depends on as a list.' })
-      .max(maxDependsOn, { error: `An item can depend on at most ${maxDependsOn} items.` })
+      .array(recordId, { error: coded('validation.dependsOnList') })
+      .max(maxDependsOn, { error: coded('validation.dependsOnTooMany', { max: maxDependsOn }) })
       .optional(),
     // Whether the owner may browse the project is Jira's to say (src/resolvers/roadmap/owners.ts).
     ownerAccountId: accountId.nullable().optional(),
     scoreInputs: scoreInputsSchema.nullable().optional(),
   })
   .refine((item) => item.startDate === null || item.endDate === null || item.startDate <= item.endDate, {
-    error: 'The end date must be on or after the start date.',
+    error: coded('validation.endBeforeStart'),
     path: ['endDate'],
   });
 
@@ -44,13 +45,13 @@ export const columnTargetSchema = z.discriminatedUnion(
     z.object({ kind: z.literal('horizon'), horizon: horizonSchema }),
     z
       .object({ kind: z.literal('dates'), startDate: calendarDate, endDate: calendarDate })
-      .refine((column) => column.startDate <= column.endDate, { error: 'A column ends after it starts.', path: ['endDate'] }),
+      .refine((column) => column.startDate <= column.endDate, { error: coded('validation.columnEnds'), path: ['endDate'] }),
     z
       .object({ kind: z.literal('span'), startDate: calendarDate, endDate: calendarDate })
-      .refine((span) => span.startDate <= span.endDate, { error: 'The end date must be on or after the start date.', path: ['endDate'] }),
+      .refine((span) => span.startDate <= span.endDate, { error: coded('validation.endBeforeStart'), path: ['endDate'] }),
     z.object({ kind: z.literal('unscheduled') }),
   ],
-  { error: 'Choose a column.' },
+  { error: coded('validation.chooseColumn') },
 );
 
 export const roadmapMoveSchema = z.object({
@@ -62,39 +63,39 @@ export const roadmapMoveSchema = z.object({
 });
 
 export const laneSetupSchema = z.object({
-  mode: z.enum(['goals', 'custom'], { error: 'Choose goal lanes or custom lanes.' }),
+  mode: z.enum(['goals', 'custom'], { error: coded('validation.chooseLaneMode') }),
   lanes: z
-    .array(z.object({ id: recordId.nullable(), name: text(limits.laneNameLength, { required: 'Name the lane.' }) }), { error: 'Send the lanes as a list.' })
-    .max(limits.lanesPerRoadmap, { error: `A roadmap can have at most ${limits.lanesPerRoadmap} custom lanes.` })
+    .array(z.object({ id: recordId.nullable(), name: text(limits.laneNameLength, { required: coded('validation.laneName') }) }), { error: coded('validation.lanesAsList') })
+    .max(limits.lanesPerRoadmap, { error: coded('validation.tooManyLanes', { max: limits.lanesPerRoadmap }) })
     .refine((lanes) => new Set(lanes.flatMap((lane) => (lane.id ? [lane.id] : []))).size === lanes.filter((lane) => lane.id).length, {
-      error: 'A lane appears twice.',
+      error: coded('validation.laneTwice'),
     }),
 });
 
-const linkedEpic = z.object({ epicId: z.string().regex(/^\d{1,18}$/, { error: 'This is not an epic id.' }), linksVersion: z.number().int().min(0).max(2_147_483_647) });
+const linkedEpic = z.object({ epicId: z.string().regex(/^\d{1,18}$/, { error: coded('validation.notAnEpicId') }), linksVersion: z.number().int().min(0).max(2_147_483_647) });
 
 export const linkEpicsSchema = z
   .object({
     target: z.discriminatedUnion('kind', [z.object({ kind: z.literal('item'), id: recordId }), z.object({ kind: z.literal('goal'), id: recordId })], {
-      error: 'Choose a roadmap item or a goal.',
+      error: coded('validation.chooseLinkTarget'),
     }),
-    link: z.array(linkedEpic).max(limits.epicsPerLinkCall, { error: `Link at most ${limits.epicsPerLinkCall} epics at once.` }),
-    unlink: z.array(linkedEpic).max(limits.epicsPerLinkCall, { error: `Unlink at most ${limits.epicsPerLinkCall} epics at once.` }),
+    link: z.array(linkedEpic).max(limits.epicsPerLinkCall, { error: coded('validation.linkTooMany', { max: limits.epicsPerLinkCall }) }),
+    unlink: z.array(linkedEpic).max(limits.epicsPerLinkCall, { error: coded('validation.unlinkTooMany', { max: limits.epicsPerLinkCall }) }),
   })
-  .refine((payload) => payload.link.length + payload.unlink.length > 0, { error: 'Choose an epic to link or unlink.' })
+  .refine((payload) => payload.link.length + payload.unlink.length > 0, { error: coded('validation.chooseEpic') })
   .refine((payload) => new Set([...payload.link, ...payload.unlink].map((epic) => epic.epicId)).size === payload.link.length + payload.unlink.length, {
-    error: 'An epic appears twice.',
+    error: coded('validation.epicTwice'),
   });
 
-const idList = (what: string) =>
-  z.array(recordId).max(limits.linksPerEpic, { error: `An epic can serve at most ${limits.linksPerEpic} ${what}.` });
+const idList = (what: 'Goals' | 'Items') =>
+  z.array(recordId).max(limits.linksPerEpic, { error: coded(`validation.epicServesTooMany${what}`, { max: limits.linksPerEpic }) });
 
 export const epicLinksInputSchema = z.object({
-  directGoalIds: idList('goals'),
-  roadmapItemIds: idList('roadmap items'),
-  linksVersion: z.number({ error: 'Send back the links version you loaded.' }).int().min(0).max(2_147_483_647),
+  directGoalIds: idList('Goals'),
+  roadmapItemIds: idList('Items'),
+  linksVersion: z.number({ error: coded('validation.linksVersion') }).int().min(0).max(2_147_483_647),
 });
 
 export const layoutSchema = z.enum(roadmapLayouts);
 
-export const epicQuerySchema = text(limits.userQueryLength, { required: 'Type part of an epic’s name or its key.' });
+export const epicQuerySchema = text(limits.userQueryLength, { required: coded('validation.epicQuery') });

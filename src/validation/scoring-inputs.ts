@@ -4,33 +4,36 @@
  */
 import { z } from 'zod';
 import { impactScale, scoreBounds, scoringMethods } from '../domain/scoring';
+import { coded } from '../i18n/server-texts';
 
 /** Atlassian account ids ("5b10ac8d82e05b22cc7d4ef5", "557058:f58131cb-…"): nothing else can name a person. */
 export const accountId = z
-  .string({ error: 'Choose an owner, or none.' })
-  .regex(/^[A-Za-z0-9:_-]{1,128}$/, { error: 'This is not a Jira account id. Choose the owner from the list.' });
+  .string({ error: coded('validation.chooseOwner') })
+  .regex(/^[A-Za-z0-9:_-]{1,128}$/, { error: coded('validation.notAnAccountIdChoose') });
 
-export const scoringMethodSchema = z.enum(scoringMethods, { error: 'Choose RICE, value ÷ effort or none.' });
+export const scoringMethodSchema = z.enum(scoringMethods, { error: coded('validation.chooseScoring') });
 
 /** A finite number within bounds; JSON's NaN and Infinity arrive as null and fail here. */
-const bounded = (bounds: { min: number; max: number }, what: string) =>
-  z
-    .number({ error: `Enter the ${what} as a number.` })
-    .min(bounds.min, { error: `The ${what} is at least ${bounds.min}.` })
-    .max(bounds.max, { error: `The ${what} is at most ${bounds.max.toLocaleString('en')}.` });
+type ScoreField = 'reach' | 'confidence' | 'value' | 'effort';
 
-const liveOrEntered = (bounds: { min: number; max: number }, what: string) =>
+const bounded = (bounds: { min: number; max: number }, what: ScoreField) =>
+  z
+    .number({ error: coded(`validation.score.${what}.number`) })
+    .min(bounds.min, { error: coded(`validation.score.${what}.min`, { min: bounds.min }) })
+    .max(bounds.max, { error: coded(`validation.score.${what}.max`, { max: bounds.max }) });
+
+const liveOrEntered = (bounds: { min: number; max: number }, what: ScoreField) =>
   z.discriminatedUnion('source', [z.object({ source: z.literal('live') }), z.object({ source: z.literal('entered'), value: bounded(bounds, what) })], {
-    error: `Take the ${what} from Jira or enter it.`,
+    error: coded(`validation.score.${what}.source`),
   });
 
 export const scoreInputsSchema = z.object({
   reach: liveOrEntered(scoreBounds.reach, 'reach').optional(),
   impact: z
-    .number({ error: 'Choose the impact.' })
-    .refine((value) => (impactScale as readonly number[]).includes(value), { error: 'Choose an impact of 3, 2, 1, 0.5 or 0.25.' })
+    .number({ error: coded('validation.chooseImpact') })
+    .refine((value) => (impactScale as readonly number[]).includes(value), { error: coded('validation.impactScale') })
     .optional(),
-  confidence: bounded(scoreBounds.confidence, 'confidence').int({ error: 'Enter the confidence as a whole percent.' }).optional(),
+  confidence: bounded(scoreBounds.confidence, 'confidence').int({ error: coded('validation.confidenceWhole') }).optional(),
   value: bounded(scoreBounds.value, 'value').optional(),
   effort: liveOrEntered(scoreBounds.effort, 'effort').optional(),
 });

@@ -6,42 +6,43 @@
 import { z } from 'zod';
 import { checkInCadences, checkInStatuses, checkInTextLength, isPlainText } from '../domain/status-updates';
 import { baseVersion, brokenCharacterMessage, isWellFormedText, recordId } from './fields';
+import { coded } from '../i18n/server-texts';
 
 export const checkInTargetSchema = z.object(
   {
-    kind: z.enum(['goal', 'item'], { error: 'Say whether this is about a goal or a roadmap item.' }),
+    kind: z.enum(['goal', 'item'], { error: coded('validation.checkInKind') }),
     id: recordId,
   },
-  { error: 'Say which goal or roadmap item this is about.' },
+  { error: coded('validation.checkInTarget') },
 );
 
-export const checkInStatusSchema = z.enum(checkInStatuses, { error: 'Choose on track, at risk, off track, done or paused.' });
+export const checkInStatusSchema = z.enum(checkInStatuses, { error: coded('validation.chooseCheckInStatus') });
 
 export const checkInTextSchema = z
-  .string({ error: 'Write what happened and what it means.' })
+  .string({ error: coded('validation.checkInText') })
   .trim()
-  .min(1, { error: 'Write what happened and what it means.' })
-  .max(checkInTextLength, { error: `Keep a check-in to ${checkInTextLength.toLocaleString('en')} characters or fewer.` })
+  .min(1, { error: coded('validation.checkInText') })
+  .max(checkInTextLength, { error: coded('validation.checkInTooLong', { max: checkInTextLength }) })
   .refine(isWellFormedText, { error: brokenCharacterMessage })
-  .refine(isPlainText, { error: 'Write plain text: this has control characters in it.' });
+  .refine(isPlainText, { error: coded('validation.controlCharacters') });
 
 /**
  * Where the previous page ended, as the server wrote it: `<ISO instant>|<check-in id>`. Anything
  * else is not a cursor this app issued.
  */
 export const checkInCursorSchema = z
-  .string({ error: 'This is not a page the app issued.' })
-  .max(200, { error: 'This is not a page the app issued.' })
-  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,3})?Z\|checkin-[A-Za-z0-9-]{1,80}$/, { error: 'This is not a page the app issued.' });
+  .string({ error: coded('validation.notAnAppPage') })
+  .max(200, { error: coded('validation.notAnAppPage') })
+  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,3})?Z\|checkin-[A-Za-z0-9-]{1,80}$/, { error: coded('validation.notAnAppPage') });
 
 export const checkInSchemas = {
   postStatusUpdate: z.object({
     target: checkInTargetSchema,
     status: checkInStatusSchema,
     text: checkInTextSchema,
-    commentOnEpics: z.boolean({ error: 'Say yes or no to commenting on the epics.' }).optional(),
+    commentOnEpics: z.boolean({ error: coded('validation.commentOnEpics') }).optional(),
   }),
   listStatusUpdates: z.object({ target: checkInTargetSchema, cursor: checkInCursorSchema.optional() }),
   editStatusUpdate: z.object({ id: recordId, status: checkInStatusSchema, text: checkInTextSchema, baseVersion }),
-  saveCheckInCadence: z.object({ cadence: z.enum(checkInCadences, { error: 'Choose weekly, fortnightly or monthly.' }), baseVersion }),
+  saveCheckInCadence: z.object({ cadence: z.enum(checkInCadences, { error: coded('validation.chooseCadence') }), baseVersion }),
 };

@@ -8,9 +8,10 @@ import { goalStatuses } from '../domain/strategy';
 import { baseVersion, brokenCharacterMessage, calendarDate, datedValue, isWellFormedText, kpiNumber, text } from './fields';
 import { jqlProblem } from './jql';
 import { limits } from './limits';
+import { coded } from '../i18n/server-texts';
 
 export const visionBoardSchema = z.object({
-  productName: text(limits.titleLength, { required: 'Name the product.' }),
+  productName: text(limits.titleLength, { required: coded('validation.productName') }),
   vision: text(limits.visionLength),
   targetGroup: text(limits.boardFieldLength),
   needs: text(limits.boardFieldLength),
@@ -25,32 +26,32 @@ export const timeFrameSchema = z.discriminatedUnion(
     z.object({
       kind: z.literal('quarter'),
       year: z
-        .number({ error: 'Enter a year.' })
-        .int({ error: 'Enter a year.' })
-        .min(limits.firstYear, { error: `Choose a year from ${limits.firstYear} to ${limits.lastYear}.` })
-        .max(limits.lastYear, { error: `Choose a year from ${limits.firstYear} to ${limits.lastYear}.` }),
-      quarter: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)], { error: 'Choose a quarter from 1 to 4.' }),
+        .number({ error: coded('validation.enterYear') })
+        .int({ error: coded('validation.enterYear') })
+        .min(limits.firstYear, { error: coded('validation.yearRange', { first: String(limits.firstYear), last: String(limits.lastYear) }) })
+        .max(limits.lastYear, { error: coded('validation.yearRange', { first: String(limits.firstYear), last: String(limits.lastYear) }) }),
+      quarter: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)], { error: coded('validation.quarterRange') }),
     }),
     z.object({ kind: z.literal('date'), date: calendarDate }),
   ],
-  { error: 'Choose no time frame, a quarter or a target date.' },
+  { error: coded('validation.chooseTimeFrame') },
 );
 
 export const goalInputSchema = z.object({
-  title: text(limits.titleLength, { required: 'Give the goal a title.' }),
+  title: text(limits.titleLength, { required: coded('validation.goalTitle') }),
   description: text(limits.descriptionLength),
   ownerAccountId: z
-    .string({ error: 'Choose an owner, or none.' })
-    .min(1, { error: 'Choose an owner, or none.' })
-    .max(128, { error: 'This is not a Jira account id.' })
+    .string({ error: coded('validation.chooseOwner') })
+    .min(1, { error: coded('validation.chooseOwner') })
+    .max(128, { error: coded('validation.notAnAccountId') })
     .nullable(),
-  status: z.enum(goalStatuses, { error: 'Choose on track, at risk, off track, done or archived.' }),
+  status: z.enum(goalStatuses, { error: coded('validation.chooseGoalStatus') }),
   timeFrame: timeFrameSchema,
 });
 
-function jql(which?: string) {
+function jql(which?: 'numerator' | 'denominator') {
   return z
-    .string({ error: which ? `Enter the ${which} JQL.` : 'Enter a JQL query.' })
+    .string({ error: coded(which === 'numerator' ? 'validation.enterNumeratorJql' : which === 'denominator' ? 'validation.enterDenominatorJql' : 'validation.enterJql') })
     .superRefine((value, ctx) => {
       const problem = isWellFormedText(value) ? jqlProblem(value) : brokenCharacterMessage;
       if (problem) ctx.addIssue({ code: 'custom', message: problem });
@@ -64,14 +65,14 @@ export const kpiSourceSchema = z.discriminatedUnion(
     z.object({ kind: z.literal('jql-count'), jql: jql() }),
     z.object({ kind: z.literal('jql-ratio'), numeratorJql: jql('numerator'), denominatorJql: jql('denominator') }),
   ],
-  { error: 'Choose manual entry, a JQL count or a ratio of two JQL counts.' },
+  { error: coded('validation.chooseKpiSource') },
 );
 
 export const kpiInputSchema = z
   .object({
-    name: text(limits.kpiNameLength, { required: 'Name the KPI.' }),
+    name: text(limits.kpiNameLength, { required: coded('validation.kpiName') }),
     unit: text(limits.unitLength),
-    direction: z.enum(['increase', 'decrease'], { error: 'Say whether higher or lower is better.' }),
+    direction: z.enum(['increase', 'decrease'], { error: coded('validation.chooseDirection') }),
     baseline: datedValue,
     target: datedValue,
     source: kpiSourceSchema,
@@ -79,15 +80,15 @@ export const kpiInputSchema = z
   .superRefine((kpi, ctx) => {
     const { baseline, target, direction } = kpi;
     if (target.value === baseline.value) {
-      ctx.addIssue({ code: 'custom', path: ['target', 'value'], message: 'The target must differ from the baseline.' });
+      ctx.addIssue({ code: 'custom', path: ['target', 'value'], message: coded('validation.targetEqualsBaseline') });
     } else if (direction === 'increase' && target.value < baseline.value) {
-      ctx.addIssue({ code: 'custom', path: ['target', 'value'], message: 'Higher is better here, so the target must be above the baseline.' });
+      ctx.addIssue({ code: 'custom', path: ['target', 'value'], message: coded('validation.targetBelowBaseline') });
     } else if (direction === 'decrease' && target.value > baseline.value) {
-      ctx.addIssue({ code: 'custom', path: ['target', 'value'], message: 'Lower is better here, so the target must be below the baseline.' });
+      ctx.addIssue({ code: 'custom', path: ['target', 'value'], message: coded('validation.targetAboveBaseline') });
     }
     // Refinements run even when a field failed; only real dates can be compared.
     if (isCalendarDate(baseline.date) && isCalendarDate(target.date) && daysBetween(baseline.date, target.date) <= 0) {
-      ctx.addIssue({ code: 'custom', path: ['target', 'date'], message: 'The target date must come after the baseline date.' });
+      ctx.addIssue({ code: 'custom', path: ['target', 'date'], message: coded('validation.targetDateBeforeBaseline') });
     }
   });
 
@@ -98,7 +99,7 @@ export const measurementInputSchema = z.object({
   date: calendarDate,
   value: kpiNumber,
   note: text(limits.noteLength)
-    .regex(noControlCharacters, { error: 'Remove the control characters from the note.' })
+    .regex(noControlCharacters, { error: coded('validation.noteControlCharacters') })
     .optional(),
 });
 

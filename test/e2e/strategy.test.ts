@@ -14,6 +14,7 @@ import { feed as feedMessages } from '../../static/shared/messages/feed';
 import { DEMO_USERS } from '../sandbox/demo/users';
 import type { DemoUserRole } from '../sandbox/demo/users';
 import { screenshots, useSandboxBrowser } from './kit';
+import { sayRef } from '../../src/i18n/server-texts';
 import { daysFromToday, goalInput, kpiInput, valueOf, visionBoard } from '../integration/resolvers/strategy/builders';
 
 jest.setTimeout(120_000);
@@ -64,9 +65,9 @@ describe('product strategy in the sandbox', () => {
     await manualRow.getByRole('button', { name: k.addMeasurement, exact: true }).click();
     await manualRow.getByTestId('measurement-table').getByText('55 teams').waitFor();
     const manualHealth = kpiHealth({ ...manualPlan, unit: 'teams' }, { value: 55, date: daysFromToday(0) }, daysFromToday(0));
-    await manualRow.getByText(manualHealth.reason, { exact: true }).waitFor();
+    await manualRow.getByText(sayRef(manualHealth.reason), { exact: true }).waitFor();
     await expect(healthOf(manualRow)).resolves.toBe(k.health[manualHealth.health]);
-    await expect(manualRow.getByText(manualHealth.reason, { exact: true }).isVisible()).resolves.toBe(true);
+    await expect(manualRow.getByText(sayRef(manualHealth.reason), { exact: true }).isVisible()).resolves.toBe(true);
     await manualRow.getByRole('button', { name: k.details('Weekly active planners') }).click();
 
     // A JQL KPI: Jira refuses a bad query in the form, then counts the right one.
@@ -92,7 +93,7 @@ describe('product strategy in the sandbox', () => {
     // The count that proved the query is today's value, so its health shows at once.
     const jqlHealth = kpiHealth(jqlPlan, { value: done, date: daysFromToday(0) }, daysFromToday(0));
     await expect(healthOf(jqlRow)).resolves.toBe(k.health[jqlHealth.health]);
-    await expect(jqlRow.getByText(jqlHealth.reason, { exact: true }).isVisible()).resolves.toBe(true);
+    await expect(jqlRow.getByText(sayRef(jqlHealth.reason), { exact: true }).isVisible()).resolves.toBe(true);
     await expect(jqlRow.getByText(String(done), { exact: true }).isVisible()).resolves.toBe(true);
 
     // What was shown is what was stored.

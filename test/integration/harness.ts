@@ -55,6 +55,9 @@ export interface Sandbox {
       payload?: Payload<K> | Record<string, unknown>;
       /** Forge's `context.license` (sent only for paid apps in production); absent by default. */
       license?: Record<string, unknown>;
+      /** The context's `locale` (Jira's language for the user) and `timezone`; en-US and UTC by default. */
+      locale?: string;
+      timezone?: string;
     },
   ): Promise<Answer<K>>;
   /** Stores the site's edit rule the way the admin page will, through the app's own storage adapter. */
@@ -114,7 +117,7 @@ export function createSandbox(
     forge,
     site,
     project,
-    async call(functionKey, { as, in: context = { module: 'jira:projectPage', project: 'THR' }, payload, license }) {
+    async call(functionKey, { as, in: context = { module: 'jira:projectPage', project: 'THR' }, payload, license, locale, timezone }) {
       const answer = await forge.callResolver(resolver as unknown as ResolverHandler, {
         functionKey,
         payload: payload ?? {},
@@ -122,6 +125,8 @@ export function createSandbox(
         moduleKey: context.module === 'jira:dashboardGadget' ? (context.gadget ?? moduleKeys[context.module]) : moduleKeys[context.module],
         ...(as === 'anonymous' ? { accountType: 'anonymous' as const } : { accountId: DEMO_USERS[as] }),
         ...(license ? { license } : {}),
+        ...(locale ? { locale } : {}),
+        ...(timezone ? { timezone } : {}),
       });
       return answer as Answer<typeof functionKey>;
     },

@@ -7,6 +7,7 @@ import { projectScopedJql } from '../../validation/jql';
 import type { JiraClient } from './client';
 import { JiraError } from './errors';
 import { approximateCount } from './search';
+import { coded } from '../../i18n/server-texts';
 
 export type JqlSource = Exclude<KpiSource, { kind: 'manual' }>;
 
@@ -43,7 +44,7 @@ export async function countKpiSource(
     if (outcome.status === 'rejected') {
       const error: unknown = outcome.reason;
       if (error instanceof JiraError && error.kind === 'bad-request') {
-        return { ok: false, part: parts[index] as JqlPart, messages: error.messages.length > 0 ? error.messages : ['Jira did not accept this JQL.'] };
+        return { ok: false, part: parts[index] as JqlPart, messages: error.messages.length > 0 ? error.messages : [coded('strategy.jqlRefused')] };
       }
       throw error;
     }

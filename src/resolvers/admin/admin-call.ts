@@ -17,6 +17,7 @@ import { trustedContext } from '../context';
 import type { TrustedContext } from '../context';
 import { fail } from '../results';
 import { parsePayload } from '../calls';
+import { say } from '../../i18n/server-texts';
 
 export interface AdminCall<P> {
   jira: JiraClient;
@@ -31,15 +32,13 @@ export interface AdminCall<P> {
 
 type PayloadOf<K extends keyof PayloadSchemas> = z.output<PayloadSchemas[K]>;
 
-export const notAdmin = 'Only Jira administrators can see and change Throughline’s settings.';
-/** Someone not logged in may well be an administrator: ask them to log in, don't tell them they aren't one. */
-export const notLoggedIn = 'Log in to Jira to see Throughline’s settings. Only Jira administrators can see and change them.';
 
 async function authorizeAdmin(request: Request, writes: boolean): Promise<{ ok: true; value: Omit<AdminCall<unknown>, 'payload'> } | ReturnType<typeof fail>> {
   const context = trustedContext(request.context);
-  if (!context.accountId) return fail('forbidden', notLoggedIn);
+  // Someone not logged in may well be an administrator: ask them to log in, don't tell them they aren't one.
+  if (!context.accountId) return fail('forbidden', say('access.notLoggedIn'));
   const jira = createJiraClient({ actor: 'user' });
-  if (!(await holdsJiraAdmin(jira))) return fail('forbidden', notAdmin);
+  if (!(await holdsJiraAdmin(jira))) return fail('forbidden', say('access.notAdmin'));
   if (writes && !context.licensed) return unlicensed();
   // An import that ran out of time left its undo journal: put the data back before anything reads it.
   // If storage fails that undo again, the admin page still works and says so; the next call retries.

@@ -25,6 +25,7 @@ import { inBatches } from '../../adapters/concurrency';
 import { fail, ok } from '../results';
 import type { Outcome } from '../results';
 import { adminCall, adminRead } from './admin-call';
+import { say, sayCoded } from '../../i18n/server-texts';
 
 type Value = Record<string, unknown>;
 
@@ -58,12 +59,12 @@ export const previewImport = adminCall('previewImport', async ({ jira, payload }
 }, { writes: false });
 
 export const applyImport = adminCall('applyImport', async ({ jira, accountId, payload }) => {
-  if (await importInProgress()) return fail('conflict', 'Another import is running or could not be undone yet. Wait a minute, then preview again.');
+  if (await importInProgress()) return fail('conflict', say('admin.importRunning'));
   const prepared = await prepareImport(jira, payload);
   if (!prepared.ok) return prepared;
   const { plan, stored, summary } = prepared.value;
   if (summary.planId !== payload.planId) {
-    return fail('conflict', 'The app’s data or the file changed since the preview, so this is not the import you checked. Preview the file again.');
+    return fail('conflict', say('admin.importChanged'));
   }
   // The epics whose links change get a link-sync intent each 25, written with the import (all or
   // nothing), so their Jira properties follow even if this invocation ends right after it.
@@ -73,13 +74,9 @@ export const applyImport = adminCall('applyImport', async ({ jira, accountId, pa
     await applyAllOrNothing({ writes: [...plan.writes, ...intents.map((intent) => ({ kind: 'link-sync', key: intent.id, value: intent.record as unknown as Value }))], removals: plan.removals, before: stored, by: accountId, at: now });
   } catch (error) {
     if (error instanceof ImportUndoFailed) {
-      return fail(
-        'storage-unavailable',
-        `Forge storage failed during the import, and ${error.remaining} records could not be put back yet. This page puts them back on its next visit; ` +
-          'records edited since keep their edit. Reload the page in a minute.',
-      );
+      return fail('storage-unavailable', say('admin.importUndoPending', { remaining: error.remaining }));
     }
-    return fail('storage-unavailable', 'Forge storage failed during the import, and everything was put back as it was. Try again in a minute.');
+    return fail('storage-unavailable', say('admin.importRolledBack'));
   }
   return ok(intents.length > 0 ? { ...summary, epicLinks: await restoreEpicProperties(jira, intents) } : summary);
 }, { writes: true });
@@ -91,20 +88,20 @@ async function prepareImport(
 ): Promise<Outcome<{ plan: ReturnType<typeof planImport<Value>>; stored: Array<PlannedWrite<Value>>; summary: ImportSummary }>> {
   const { data } = request;
   const parsed = parseExportFile(data);
-  if (!parsed.ok) return fail('invalid', parsed.problem.message, 'data');
+  if (!parsed.ok) return fail('invalid', sayCoded(parsed.problem.message), 'data');
   const file = parsed.file;
   const replacesSiteSettings = typeof data === 'object' && data !== null && (data as { site?: unknown }).site === true;
   const siteRecords = [...(file.records.settings ?? []), ...(file.records['story-point-setting'] ?? []).filter((record) => record.key === siteKey)];
-  if (!replacesSiteSettings && siteRecords.length > 0) return fail('invalid', 'The file has site settings but does not say it replaces them ("site": true).', 'data');
+  if (!replacesSiteSettings && siteRecords.length > 0) return fail('invalid', say('admin.siteSettingsUndeclared'), 'data');
 
   const inFile = new Set(file.projects.map((project) => project.id));
   const notInFile = (request.projectIds ?? []).find((id) => !inFile.has(id));
-  if (notInFile) return fail('invalid', `Project id ${notInFile} is not one of the file's projects.`, 'projectIds');
+  if (notInFile) return fail('invalid', say('admin.projectNotInFile', { id: notInFile }), 'projectIds');
   const selected = new Set(request.projectIds ?? inFile);
   const here = new Map((await administeredProjects(jira)).map((project) => [project.id, project]));
   const missing = file.projects.find((project) => selected.has(project.id) && !here.has(project.id));
   if (missing) {
-    return fail('invalid', `Project ${missing.key ?? missing.id} (id ${missing.id}) is not a project of this site that you administer. Imports restore data into the same site's projects.`, 'data');
+    return fail('invalid', say('admin.projectNotHere', { key: missing.key ?? missing.id, id: missing.id }), 'data');
   }
   const scope = file.projects.filter((project) => selected.has(project.id));
 
@@ -198,7 +195,7 @@ async function recordsOfOtherProjects(fileRecords: ReadonlyArray<PlannedWrite<Va
   const clash = (await readRecords(elsewhere))[0];
   if (!clash) return undefined;
   const owner = recordProject(clash);
-  return `The ${clash.kind} record "${clash.key}" already exists${owner ? ` in project id ${owner}` : ''}, outside what this import replaces. An import never overwrites another project's data.`;
+  return owner ? say('admin.recordElsewhere', { kind: clash.kind, key: clash.key, owner }) : say('admin.recordExists', { kind: clash.kind, key: clash.key });
 }
 
 /**

@@ -21,6 +21,7 @@ import type { OverrideScope } from '../../adapters/storage/story-point-setting';
 import { fail, ok } from '../results';
 import type { Outcome } from '../results';
 import { adminCall, adminRead } from './admin-call';
+import { say } from '../../i18n/server-texts';
 
 export const getAdminSettings = adminRead(async ({ jira, context, undoneImport, unfinishedImport }) => {
   const [rule, site, numberFields, projects] = await Promise.all([
@@ -58,7 +59,7 @@ export const saveEditRule = adminCall(
     if (outcome === 'conflict') {
       const now = await loadEditRule();
       const current = { rule: now.editRule, version: now.version };
-      return { ok: false, error: { code: 'conflict', message: 'Someone else changed who may edit products. Here is the rule as it is now.', current } };
+      return { ok: false, error: { code: 'conflict', message: say('admin.editRuleChanged'), current } };
     }
     // Built from what was written, never from a read that could fail after the save (issue 9).
     return ok({ rule: payload.rule as EditRule, version: payload.baseVersion + 1 });
@@ -75,13 +76,13 @@ export const saveStoryPointOverride = adminCall(
     }
     if (payload.fieldId !== null) {
       const fields = await customNumberFields(jira);
-      if (!fields.some((field) => field.id === payload.fieldId)) return fail('invalid', 'Choose one of the site’s number fields.', 'fieldId');
+      if (!fields.some((field) => field.id === payload.fieldId)) return fail('invalid', say('admin.chooseNumberField'), 'fieldId');
     }
     const scope: OverrideScope = payload.projectId === null ? { kind: 'site' } : { kind: 'project', projectId: payload.projectId };
     const outcome = await saveStoryPointSetting({ scope, fieldId: payload.fieldId ?? undefined, baseVersion: payload.baseVersion, by: accountId, at: nowIso() });
     if (outcome === 'conflict') {
       const current = await readStoryPointSetting(scope);
-      return { ok: false, error: { code: 'conflict', message: 'Someone else changed this story-point setting. Here it is as it is now.', current } };
+      return { ok: false, error: { code: 'conflict', message: say('admin.storyPointsChanged'), current } };
     }
     // Built from what was written, never from a read that could fail after the save (issue 9).
     return ok({ ...(payload.fieldId ? { fieldId: payload.fieldId } : {}), version: payload.baseVersion + 1 });
@@ -98,14 +99,14 @@ export const saveSprintBoards = adminCall(
       const { boards } = await projectSettings(jira, project.value);
       // Team-managed boards may run sprints too; one with sprints off simply supplies none.
       const withSprints = new Set(boards.filter(mayHaveSprints).map((board) => board.id));
-      if (payload.boardIds.length === 0) return fail('invalid', 'Choose at least one board, or go back to every board with sprints.', 'boardIds');
-      if (payload.boardIds.some((id) => !withSprints.has(id))) return fail('invalid', 'Choose among this project’s scrum and team-managed boards: kanban boards have no sprints.', 'boardIds');
+      if (payload.boardIds.length === 0) return fail('invalid', say('admin.chooseBoard'), 'boardIds');
+      if (payload.boardIds.some((id) => !withSprints.has(id))) return fail('invalid', say('admin.scrumBoardsOnly'), 'boardIds');
     }
     const boardIds = payload.boardIds === null ? undefined : [...new Set(payload.boardIds)].sort((a, b) => a - b);
     const outcome = await storeSprintBoards({ projectId: payload.projectId, boardIds, baseVersion: payload.baseVersion, by: accountId, at: nowIso() });
     if (outcome === 'conflict') {
       const current = await loadSprintBoards(payload.projectId);
-      return { ok: false, error: { code: 'conflict', message: 'Someone else changed this project’s sprint boards. Here they are as they are now.', current } };
+      return { ok: false, error: { code: 'conflict', message: say('admin.sprintBoardsChanged'), current } };
     }
     await forgetCachedSprints(payload.projectId);
     // Built from what was written, never from a read that could fail after the save (issue 9).
@@ -120,7 +121,7 @@ async function projectOf(jira: JiraClient, projectId: string): Promise<Outcome<P
     const project = await getProject(jira, projectId);
     return ok({ id: project.id, key: project.key, name: project.name });
   } catch (error) {
-    if (error instanceof JiraError && (error.kind === 'not-found' || error.kind === 'forbidden')) return fail('not-found', 'Jira has no such project, or it is hidden from you.', 'projectId');
+    if (error instanceof JiraError && (error.kind === 'not-found' || error.kind === 'forbidden')) return fail('not-found', say('admin.noSuchProject'), 'projectId');
     throw error;
   }
 }

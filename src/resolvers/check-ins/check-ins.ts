@@ -48,6 +48,7 @@ import { kpiView } from '../strategy/views';
 import { commentOnEpics } from './epic-comments';
 import { goalCheckIn, itemCheckIn, loadCheckInState } from './summaries';
 import type { Judging } from './summaries';
+import { callerLocale, say, sayRef } from '../../i18n/server-texts';
 
 type Target = { kind: 'goal'; record: Keyed<GoalRecord> } | { kind: 'item'; record: Keyed<RoadmapItemRecord> };
 
@@ -87,16 +88,10 @@ function mayPost(access: ProductAccess, target: Target): boolean {
 
 function postRefusal(access: ProductAccess, target: Target) {
   if (!access.licensed) return unlicensed();
-  const owner = `the ${target.kind === 'goal' ? 'goal' : 'item'}’s owner`;
-  return fail(
-    'forbidden',
-    access.editRule === 'project-admins'
-      ? `Only project administrators and ${owner} can post check-ins on it.`
-      : `Only people who can edit issues in this project and ${owner} can post check-ins on it.`,
-  );
+  const goal = target.kind === 'goal';
+  if (access.editRule === 'project-admins') return fail('forbidden', say(goal ? 'updates.adminsAndGoalOwner' : 'updates.adminsAndItemOwner'));
+  return fail('forbidden', say(goal ? 'updates.editorsAndGoalOwner' : 'updates.editorsAndItemOwner'));
 }
-
-const whatOf = (kind: 'goal' | 'item') => (kind === 'goal' ? 'goal' : 'roadmap item');
 
 const judging = (context: TrustedContext, now: string): Judging => ({ now, timeZone: context.timeZone });
 
@@ -165,14 +160,14 @@ function disagreementsOf(status: CheckInRecord['status'], facts: StoredCheckInFa
       kpis: facts.kpis.map((kpi) => ({ name: kpi.name, health: kpi.health as 'on-track' })),
       ...(facts.timeFrameEnd ? { timeFrameEnd: facts.timeFrameEnd } : {}),
       today,
-    }).map((found) => found.sentence);
+    }, callerLocale()).map((found) => sayRef(found.sentence));
   }
   return statusDisagreements({
     status,
     ...(facts.forecastFinish ? { forecastFinish: facts.forecastFinish } : {}),
     ...(facts.endDate ? { endDate: facts.endDate, timeFrameEnd: facts.endDate } : {}),
     today,
-  }).map((found) => found.sentence);
+  }, callerLocale()).map((found) => sayRef(found.sentence));
 }
 
 /** What the feed tells of this check-in: one entry per check-in (its key fixed, so an edit replaces it). */
@@ -223,7 +218,7 @@ function summaryFrom(state: Awaited<ReturnType<typeof loadCheckInState>>, target
 /** Tries at a target's head before a post answers `conflict` (each retry re-reads it). */
 const postAttempts = 3;
 
-const tooLateToEdit = () => fail('forbidden', 'A check-in can be edited by its author for 24 hours after posting it. Post a new one instead.');
+const tooLateToEdit = () => fail('forbidden', say('updates.tooLateToEdit'));
 
 export async function postStatusUpdate(request: Request): Promise<Result<{ update: StatusUpdateView; summary: CheckInSummary; comments?: EpicCommentReport }>> {
   const who = await caller(request);
@@ -232,7 +227,7 @@ export async function postStatusUpdate(request: Request): Promise<Result<{ updat
   if (!payload.ok) return payload;
   const { target: ref, status, text } = payload.value;
   const target = await targetOf(who.value.projectId, ref);
-  if (!target) return notFound(whatOf(ref.kind));
+  if (!target) return notFound(ref.kind);
   if (!mayPost(who.value.access, target)) return postRefusal(who.value.access, target);
 
   const now = nowIso();
@@ -261,7 +256,7 @@ export async function postStatusUpdate(request: Request): Promise<Result<{ updat
     head = state.heads.get(ref.id);
     outcome = await postCheckIn({ id, record, head, activity: activityOf(record, id, target) });
   }
-  if (outcome === 'conflict') return fail('conflict', `Others posted check-ins on this ${whatOf(ref.kind)} at the same moment. Reload to read them, then post yours.`);
+  if (outcome === 'conflict') return fail('conflict', say(ref.kind === 'goal' ? 'updates.othersPostedGoal' : 'updates.othersPostedItem'));
 
   // Saved: from here on the answer is ok, whatever Jira or storage do with the follow-up.
   const heads = new Map(state.heads);
@@ -293,7 +288,7 @@ export async function listStatusUpdates(request: Request): Promise<ReturnType<De
   if (!payload.ok) return payload;
   const { target: ref, cursor } = payload.value;
   const target = await targetOf(who.value.projectId, ref);
-  if (!target) return notFound(whatOf(ref.kind));
+  if (!target) return notFound(ref.kind);
   const now = nowIso();
   const [page, { summary, cadence }] = await Promise.all([
     checkInPage({ projectId: who.value.projectId, targetId: ref.id, ...(cursor ? { after: decodeCursor(cursor) } : {}) }),
@@ -315,14 +310,14 @@ export async function editStatusUpdate(request: Request): Promise<Result<StatusU
   if (!payload.ok) return payload;
   const { projectId, access } = who.value;
   const current = await checkInOf(projectId, payload.value.id);
-  if (!current) return notFound('check-in');
+  if (!current) return notFound('checkIn');
   const target = await targetOf(projectId, { kind: current.targetKind, id: current.targetId });
-  if (!target) return notFound(whatOf(current.targetKind));
+  if (!target) return notFound(current.targetKind);
   if (!mayPost(access, target)) return postRefusal(access, target);
-  if (current.postedBy.accountId !== access.accountId) return fail('forbidden', 'Only the person who posted a check-in can edit it.');
+  if (current.postedBy.accountId !== access.accountId) return fail('forbidden', say('updates.authorOnly'));
   const now = nowIso();
   if (!isWithinEditWindow(current.postedAt, now)) return tooLateToEdit();
-  if (current.version !== payload.value.baseVersion) return conflictWith<StatusUpdateView>(view(current, access.accountId, now), 'check-in');
+  if (current.version !== payload.value.baseVersion) return conflictWith<StatusUpdateView>(view(current, access.accountId, now), 'checkIn');
   const today = dayIn(Date.parse(current.postedAt), who.value.context.timeZone);
   const { id: _id, ...stored } = current;
   const next: CheckInRecord = {
@@ -338,7 +333,7 @@ export async function editStatusUpdate(request: Request): Promise<Result<StatusU
   const outcome = await replaceCheckIn({ id: current.id, record: next, baseVersion: payload.value.baseVersion, head, activity: activityOf(next, current.id, target) });
   if (outcome === 'conflict') {
     const latest = await checkInOf(projectId, current.id);
-    return conflictWith<StatusUpdateView>(latest ? view(latest, access.accountId, now) : undefined, 'check-in');
+    return conflictWith<StatusUpdateView>(latest ? view(latest, access.accountId, now) : undefined, 'checkIn');
   }
   return ok(view({ ...next, id: current.id }, access.accountId, now));
 }
@@ -378,12 +373,12 @@ export async function getCheckIns(request: Request): Promise<ReturnType<Defs['ge
 export const saveCheckInCadence = editorCall('saveCheckInCadence', async ({ access, projectId, payload }) => {
   const current = await cadenceOf(projectId);
   if (current.version !== payload.baseVersion) {
-    return { ok: false, error: { code: 'conflict', message: 'Someone else changed the check-in cadence since you opened it. It is shown: check it and choose again.', current } } as const;
+    return { ok: false, error: { code: 'conflict', message: say('updates.cadenceChanged'), current } } as const;
   }
   const outcome = await saveCadence(projectId, payload.cadence, payload.baseVersion, nowIso(), access.accountId);
   if (outcome === 'conflict') {
     const now = await cadenceOf(projectId);
-    return { ok: false, error: { code: 'conflict', message: 'Someone else changed the check-in cadence since you opened it. It is shown: check it and choose again.', current: now } } as const;
+    return { ok: false, error: { code: 'conflict', message: say('updates.cadenceChanged'), current: now } } as const;
   }
   return ok({ cadence: payload.cadence, version: payload.baseVersion + 1 });
 });

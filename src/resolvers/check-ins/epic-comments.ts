@@ -20,6 +20,7 @@ import { addIssueComment, checkInCommentBody } from '../../adapters/jira/issue-c
 import { storedLinksOfProject } from '../../adapters/storage/epic-link-store';
 import { readEpicCards } from '../../adapters/storage/project-cache';
 import { scopeMissingError } from '../results';
+import { say } from '../../i18n/server-texts';
 
 /** Epics one check-in comments on; a goal or item with more names the rest as not posted. */
 export const maxEpicComments = 50;
@@ -52,7 +53,7 @@ export async function commentOnEpics(
   const outcomes = await mapWithConcurrency(epicIds.slice(0, maxEpicComments), commentConcurrency, async (epicId) => {
     const remaining = invocationRemainingMs();
     if (remaining !== undefined && remaining < reserveMs) {
-      return { epicId, refused: 'Not posted: there was no time left to reach Jira. Post the check-in’s words there yourself.', visible: true };
+      return { epicId, refused: say('updates.commentNoTime'), visible: true };
     }
     try {
       await addIssueComment(jira, epicId, body);
@@ -70,7 +71,7 @@ export async function commentOnEpics(
   }
   for (const epicId of epicIds.slice(maxEpicComments)) {
     const key = keyOf(epicId);
-    report.refused.push({ epicId, ...(key ? { key } : {}), message: `Not posted: a check-in comments on at most ${maxEpicComments} epics.` });
+    report.refused.push({ epicId, ...(key ? { key } : {}), message: say('updates.commentLimit', { max: maxEpicComments }) });
   }
   return report;
 }
@@ -79,17 +80,17 @@ function refusal(error: JiraError): { refused: string; visible: boolean } {
   switch (error.kind) {
     case 'forbidden':
     case 'unauthenticated':
-      return { refused: 'Jira does not let you comment on this epic.', visible: true };
+      return { refused: say('updates.commentForbidden'), visible: true };
     case 'not-found':
-      return { refused: 'Jira could not find this epic, or you may not see it.', visible: false };
+      return { refused: say('updates.commentEpicHidden'), visible: false };
     case 'scope-missing':
-      return { refused: scopeMissingError.message, visible: true };
+      return { refused: scopeMissingError().message, visible: true };
     case 'rate-limited':
     case 'unavailable':
     case 'malformed':
     case 'out-of-time':
-      return { refused: 'Jira did not take the comment in time; it was not posted.', visible: true };
+      return { refused: say('updates.commentLate'), visible: true };
     default:
-      return { refused: error.messages.join(' ') || 'Jira refused the comment.', visible: true };
+      return { refused: error.messages.join(' ') || say('updates.commentRefused'), visible: true };
   }
 }

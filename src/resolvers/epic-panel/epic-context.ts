@@ -30,6 +30,7 @@ import { kpiView } from '../strategy/views';
 import { panelEpic } from './panel-epic';
 import { goalCheckIn, itemCheckIn, loadCheckInState } from '../check-ins/summaries';
 import type { CheckInState, Judging } from '../check-ins/summaries';
+import { say } from '../../i18n/server-texts';
 
 const itemFacts = (item: Keyed<RoadmapItemRecord>) => ({ id: item.id, status: item.status, createdAt: item.createdAt, ...(item.endDate ? { endDate: item.endDate } : {}) });
 
@@ -91,7 +92,7 @@ export async function loadEpicDelivery(
     ...(options.context.timeZone ? { timeZone: options.context.timeZone } : {}),
   });
   const entry = loaded.epics.find((candidate) => candidate.epicId === options.epicId);
-  if (!entry) return fail('jira-unavailable', 'Jira did not list this epic’s child issues in time. Try again in a moment.');
+  if (!entry) return fail('jira-unavailable', say('epics.childrenLate'));
   return ok({ rollup: entry.rollup, sprints: workBySprint(entry.children, sprints) });
 }
 

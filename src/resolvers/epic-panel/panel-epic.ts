@@ -17,6 +17,7 @@ import { trustedContext } from '../context';
 import type { TrustedContext } from '../context';
 import { fail, ok } from '../results';
 import type { Outcome } from '../results';
+import { say } from '../../i18n/server-texts';
 
 export interface PanelEpic {
   jira: JiraClient;
@@ -31,19 +32,15 @@ export async function panelEpic(request: Request): Promise<Outcome<PanelEpic>> {
   const access = await authorizeProjectView(jira, context);
   if (!access.ok) return access;
   const { issue } = context;
-  if (!issue) return fail('invalid', 'Product context is shown on an epic’s page in Jira. Open an epic to see what it serves.');
+  if (!issue) return fail('invalid', say('epics.openAnEpic'));
   const projectId = access.value.project.id;
   const [epic, epicTypeIds] = await Promise.all([getEpic(jira, issue.id), epicIssueTypeIds(jira, projectId)]);
   // Moved to another project since the page was opened reads like a missing issue: the panel's project no longer holds it.
   if (!epic || (epic.projectId !== undefined && epic.projectId !== projectId)) {
-    return fail('not-found', `Jira could not find ${issue.key} in this project, or you do not have permission to see it.`);
+    return fail('not-found', say('epics.notInProject', { key: issue.key }));
   }
   if (epic.issueTypeId === undefined || !epicTypeIds.includes(epic.issueTypeId)) {
-    const type = issue.type ? `a ${issue.type}, ` : '';
-    return fail(
-      'invalid',
-      `${epic.key} is ${type}not an epic. Only epics serve goals and roadmap items: open the epic it belongs to for its product context.`,
-    );
+    return fail('invalid', issue.type ? say('epics.notAnEpicTyped', { key: epic.key, type: issue.type }) : say('epics.notAnEpic', { key: epic.key }));
   }
   // Its links as the app stores them: the property follows storage and may still be catching up.
   const [stored] = await withStoredLinks(projectId, [epic], nowIso());

@@ -19,10 +19,10 @@ import { changeEpicLinks } from '../roadmap/link-change';
 import { epicContextView, loadEpicDelivery, loadProductOf } from './epic-context';
 import type { ProductOfProject } from './epic-context';
 import { panelEpic } from './panel-epic';
+import { say } from '../../i18n/server-texts';
 
 /** Jira does not let the user edit this epic (asked before anything is stored). */
-export const cannotEditEpic =
-  'You can’t edit this epic in Jira, so you can’t change what it serves. Ask a project administrator for the Edit Issues permission, or ask someone who has it.';
+
 
 export async function setEpicLinks(request: Request): Promise<Result<EpicContext>> {
   const panel = await panelEpic(request);
@@ -64,12 +64,12 @@ export async function setEpicLinks(request: Request): Promise<Result<EpicContext
   ], access.accountId);
   if (outcome.outcome === 'conflict') {
     const fresh = await getEpic(jira, epic.id);
-    if (!fresh) return fail('not-found', `Jira could not find ${epic.key} any more, or you no longer have permission to see it.`);
+    if (!fresh) return fail('not-found', say('epics.epicGone', { key: epic.key }));
     const [stored] = await withStoredLinks(projectId, [fresh], nowIso());
     return conflict(stored ?? fresh);
   }
   const saved = outcome.saved[0];
-  if (!saved) return fail('forbidden', cannotEditEpic);
+  if (!saved) return fail('forbidden', say('epics.cannotEditEpic'));
   const savedEpic: LinkedJiraEpic = { ...epic, links: saved.links, ...(saved.sync ? { sync: saved.sync } : {}) };
   return ok(epicContextView({ epic: savedEpic, product, delivery: delivery.value, canLink, licensed: context.licensed }));
 }
@@ -90,9 +90,9 @@ function unknownIds(product: ProductOfProject, wanted: { directGoalIds: readonly
   const goalIds = new Set(product.goals.map((goal) => goal.id));
   const itemIds = new Set(product.items.map((item) => item.id));
   const goal = wanted.directGoalIds.find((id) => !goalIds.has(id));
-  if (goal !== undefined) return fail('invalid', `There is no goal ${goal} in this product: it may have been deleted. Reload the panel and choose again.`, 'directGoalIds');
+  if (goal !== undefined) return fail('invalid', say('epics.noSuchGoal', { id: goal }), 'directGoalIds');
   const item = wanted.roadmapItemIds.find((id) => !itemIds.has(id));
-  if (item !== undefined) return fail('invalid', `There is no roadmap item ${item} in this product: it may have been deleted. Reload the panel and choose again.`, 'roadmapItemIds');
+  if (item !== undefined) return fail('invalid', say('epics.noSuchItem', { id: item }), 'roadmapItemIds');
   return undefined;
 }
 
@@ -101,7 +101,7 @@ function conflictWith(current: EpicContext | undefined): Failure<EpicContext> {
     ok: false,
     error: {
       code: 'conflict',
-      message: 'Someone changed what this epic serves since you opened the panel. The panel shows their links now: check them and make your change again.',
+      message: say('epics.linksChanged'),
       ...(current === undefined ? {} : { current }),
     },
   };

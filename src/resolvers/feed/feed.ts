@@ -23,6 +23,7 @@ import { notFound } from '../failures';
 import { fail, ok } from '../results';
 import { namePeople } from '../people';
 import type { JiraClient } from '../../adapters/jira/client';
+import { say } from '../../i18n/server-texts';
 
 /** Index pages of 99 entries one "Following" page may scan (with the follow record: 5 storage requests at most). */
 export const followingScanPages = 4;
@@ -66,7 +67,7 @@ export const followTarget = viewerCall('followTarget', async ({ access, projectI
   const refused = mayFollow(access);
   if (refused) return refused;
   const exists = payload.target.kind === 'goal' ? await goalOf(projectId, payload.target.id) : await itemOf(projectId, payload.target.id);
-  if (!exists) return notFound(payload.target.kind === 'goal' ? 'goal' : 'roadmap item');
+  if (!exists) return notFound(payload.target.kind === 'goal' ? 'goal' : 'item');
   return saveFollow(access, projectId, payload.target, true);
 });
 
@@ -78,15 +79,15 @@ export const unfollowTarget = viewerCall('unfollowTarget', async ({ access, proj
 });
 
 function mayFollow(access: ProductAccess) {
-  return access.licensed ? undefined : fail('forbidden', 'Throughline’s licence for this site is not active: everything stays readable, and nothing can be changed.');
+  return access.licensed ? undefined : fail('forbidden', say('access.licenceInactive'));
 }
 
 async function saveFollow(access: ProductAccess, projectId: string, target: FollowTarget, follow: boolean) {
   const changed = await changeFollow({ projectId, accountId: access.accountId, target, follow, max: limits.followsPerPerson, now: nowIso() });
   if (changed.outcome === 'limit-reached') {
-    return fail('invalid', `You can follow at most ${limits.followsPerPerson} goals and items in a product. Unfollow one first.`, 'target');
+    return fail('invalid', say('feed.followLimit', { max: limits.followsPerPerson }), 'target');
   }
-  if (changed.outcome === 'contended') return fail('conflict', 'Your list of followed things was changing in another tab. Try again.');
+  if (changed.outcome === 'contended') return fail('conflict', say('feed.followsChanging'));
   return ok(changed.targets);
 }
 

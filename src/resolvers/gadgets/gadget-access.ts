@@ -19,6 +19,7 @@ import type { TrustedContext } from '../context';
 import { fail, ok } from '../results';
 import type { Outcome } from '../results';
 import { parsePayload } from '../calls';
+import { say } from '../../i18n/server-texts';
 
 type GadgetKey = 'getGoalHealthGadget' | 'getRoadmapNowGadget' | 'getUnalignedWorkGadget';
 
@@ -34,18 +35,17 @@ export interface GadgetCall<K extends GadgetKey> {
   inProject: Request;
 }
 
-export const gadgetProjectDenied =
-  'You can’t browse the project this gadget is set up for, so it shows nothing. Ask whoever set it up, or a Jira administrator, for access.';
+export const gadgetProjectDenied = (): string => say('access.gadgetProjectDenied');
 
 export async function authorizeGadget<K extends GadgetKey>(request: Request, key: K): Promise<Outcome<GadgetCall<K>>> {
   const context = trustedContext(request.context);
-  if (!context.accountId) return fail('forbidden', 'Sign in to Jira to see this gadget.');
+  if (!context.accountId) return fail('forbidden', say('access.signInGadget'));
   const payload = parsePayload(key, request.payload);
   if (!payload.ok) return payload;
   const jira = createJiraClient({ actor: 'user' });
   const [project] = await browsableProjects(jira, [payload.value.projectId]);
   // Jira lists the project only if it exists and the user may browse it; the search can never widen to others.
-  if (!project || project.id !== payload.value.projectId) return fail('forbidden', gadgetProjectDenied);
+  if (!project || project.id !== payload.value.projectId) return fail('forbidden', gadgetProjectDenied());
   return ok({ jira, context, project, payload: payload.value, inProject: inProjectRequest(request, project) });
 }
 

@@ -22,6 +22,7 @@ import { getRoadmap } from '../roadmap/roadmap-view';
 import { parsePayload } from '../calls';
 import { kpiView } from '../strategy/views';
 import { authorizeGadget, gadgetProjectDenied } from './gadget-access';
+import { say } from '../../i18n/server-texts';
 
 /** A loader's failure as this gadget's (a conflict's `current` belongs to the loader's view, not here). */
 const passOn = (error: AppError) => fail(error.code, error.message, error.field);
@@ -32,13 +33,13 @@ const passOn = (error: AppError) => fail(error.code, error.message, error.field)
  */
 export async function getGadgetOptions(request: Request): Promise<Result<GadgetOptions>> {
   const context = trustedContext(request.context);
-  if (!context.accountId) return fail('forbidden', 'Sign in to Jira to set up this gadget.');
+  if (!context.accountId) return fail('forbidden', say('access.signInGadgetSetup'));
   const payload = parsePayload('getGadgetOptions', request.payload);
   if (!payload.ok) return payload;
   const candidates = await projectsWithData();
   const projects = candidates.length === 0 ? [] : await browsableProjects(createJiraClient({ actor: 'user' }), candidates);
   const chosen = payload.value.projectId;
-  if (chosen !== null && !projects.some((project) => project.id === chosen)) return fail('forbidden', gadgetProjectDenied);
+  if (chosen !== null && !projects.some((project) => project.id === chosen)) return fail('forbidden', gadgetProjectDenied());
   const goals = chosen === null ? [] : orderGoals(await goalsOfProject(chosen)).filter((goal) => goal.status !== 'archived');
   return ok({
     projects: [...projects].sort((a, b) => a.name.localeCompare(b.name) || a.key.localeCompare(b.key)),
@@ -78,7 +79,7 @@ export async function getRoadmapNowGadget(request: Request): Promise<Result<Road
   if (!roadmap.ok) return passOn(roadmap.error);
   const view = roadmap.value;
   const goal = payload.goalId === null ? undefined : view.goals.find((candidate) => candidate.id === payload.goalId);
-  if (payload.goalId !== null && !goal) return fail('not-found', 'The goal this gadget follows no longer exists. Choose another in the gadget’s settings.', 'goalId');
+  if (payload.goalId !== null && !goal) return fail('not-found', say('access.gadgetGoalGone'), 'goalId');
   const goalTitle = new Map(view.goals.map((candidate) => [candidate.id, candidate.title]));
   // Done and parked items are no longer "now" work, whatever their column.
   const open = view.items.filter((item) => item.horizon === 'now' && item.status !== 'done' && item.status !== 'parked' && (!goal || item.goalId === goal.id));

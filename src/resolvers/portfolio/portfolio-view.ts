@@ -27,13 +27,14 @@ import { trustedContext } from '../context';
 import { loadCheckInState, updatesDue } from '../check-ins/summaries';
 import type { Judging } from '../check-ins/summaries';
 import { fail, ok } from '../results';
+import { say } from '../../i18n/server-texts';
 
 /** Products loaded at once: five storage queries each, well inside the KVS rate. */
 const productsInFlight = 5;
 
 export async function getPortfolio(request: Request): Promise<Result<PortfolioView>> {
   const context = trustedContext(request.context);
-  if (!context.accountId) return fail('forbidden', 'Sign in to Jira to see the product portfolio.');
+  if (!context.accountId) return fail('forbidden', say('access.signInPortfolio'));
   // The viewer's day decides which roadmap items passed their end date.
   const now = nowIso();
   const today = dayIn(Date.parse(now), context.timeZone);

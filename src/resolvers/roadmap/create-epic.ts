@@ -38,6 +38,7 @@ import { editorCall } from '../calls';
 import { notFound } from '../failures';
 import { fail, ok } from '../results';
 import { epicStatus } from './views';
+import { say, sayList } from '../../i18n/server-texts';
 
 /** What the app's form fills: Jira's other required fields must have a default, or the form cannot create. */
 const suppliedFields = new Set(['project', 'issuetype', 'summary', 'description']);
@@ -45,13 +46,13 @@ const suppliedFields = new Set(['project', 'issuetype', 'summary', 'description'
 export const createEpicFromItem = editorCall('createEpicFromItem', async ({ jira, access, projectId, payload }) => {
   const [permissions, item] = await Promise.all([myProjectPermissions(jira, projectId, ['CREATE_ISSUES']), itemOf(projectId, payload.itemId)]);
   if (!permissions.has('CREATE_ISSUES')) {
-    return fail('forbidden', `You can’t create issues in ${access.project.key} in Jira, so you can’t create an epic here. Ask a Jira administrator for the Create Issues permission.`);
+    return fail('forbidden', say('roadmap.cannotCreateIssues', { project: access.project.key }));
   }
-  if (!item) return notFound('roadmap item');
+  if (!item) return notFound('item');
 
   const types = await creatableIssueTypes(jira, projectId);
   const epicType = types.find((type) => type.hierarchyLevel === 1);
-  if (!epicType) return fail('invalid', `Jira does not let you create epics in ${access.project.key}.`, 'itemId');
+  if (!epicType) return fail('invalid', say('roadmap.noEpicType', { project: access.project.key }), 'itemId');
   const missing = missingRequiredFields(await createFields(jira, projectId, epicType.id), suppliedFields);
   if (missing.length > 0) return requiredFieldsMissing(access.project.key, epicType.name, missing);
 
@@ -72,7 +73,7 @@ export const createEpicFromItem = editorCall('createEpicFromItem', async ({ jira
     });
   } catch (error) {
     if (error instanceof JiraError && error.kind === 'bad-request') {
-      return fail('invalid', `Jira did not create the epic: ${error.messages.join(' ') || 'it refused the request.'}`, 'summary');
+      return fail('invalid', say('roadmap.epicNotCreated', { reason: error.messages.join(' ') || say('roadmap.epicRefused') }), 'summary');
     }
     throw error;
   }
@@ -142,10 +143,9 @@ async function recordLink(
 
 function requiredFieldsMissing(projectKey: string, typeName: string, missing: ReadonlyArray<{ fieldId: string; name: string }>): Failure<never> {
   const names = missing.map((field) => field.name);
-  const list = names.length === 1 ? names[0]! : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]!}`;
   const error: AppError = {
     code: 'invalid',
-    message: `Jira requires ${list} to create an ${typeName.toLowerCase()} in ${projectKey}, and this form can’t fill ${names.length === 1 ? 'it' : 'them'}. Create the epic in Jira, then link it to this item.`,
+    message: say('roadmap.requiredFields', { fields: sayList(names), type: typeName, project: projectKey, count: names.length }),
     field: 'requiredFields',
     requiredFields: missing.map((field) => ({ id: field.fieldId, name: field.name })),
   };

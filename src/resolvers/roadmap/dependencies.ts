@@ -7,6 +7,7 @@ import type { Transaction } from '../../adapters/storage/roadmap-store';
 import { maxTransactionOperations, versionIs } from '../../adapters/storage/writes';
 import { fail } from '../results';
 import type { Failure } from '../../contract';
+import { say } from '../../i18n/server-texts';
 
 const field = 'item.dependsOn';
 
@@ -19,16 +20,16 @@ export function refuseDependsOn(items: ReadonlyArray<Keyed<RoadmapItemRecord>>, 
 function problemMessage(problem: DependsOnProblem, items: ReadonlyArray<Keyed<RoadmapItemRecord>>): string {
   switch (problem.code) {
     case 'self':
-      return 'An item cannot depend on itself.';
+      return say('roadmap.dependsOnSelf');
     case 'duplicate':
-      return 'An item it depends on is listed twice.';
+      return say('roadmap.dependsOnTwice');
     case 'too-many':
-      return `An item can depend on at most ${problem.max} items.`;
+      return say('roadmap.dependsOnTooMany', { max: problem.max });
     case 'unknown':
-      return 'Choose items of this roadmap: some of those chosen no longer exist. Reload the roadmap.';
+      return say('roadmap.dependsOnUnknown');
     case 'cycle': {
       const titles = new Map(items.map((item) => [item.id, item.title]));
-      return `That would make a loop: ${problem.path.map((id) => titles.get(id) ?? 'this item').join(' → ')}.`;
+      return say('roadmap.dependencyLoop', { path: problem.path.map((id) => titles.get(id) ?? say('roadmap.thisItem')).join(' → ') });
     }
   }
 }

@@ -16,6 +16,7 @@ import { notFound } from '../failures';
 import { linkerCall, viewerCall } from '../calls';
 import { changeEpicLinks, currentLinks } from './link-change';
 import { epicStatus, linksView } from './views';
+import { say } from '../../i18n/server-texts';
 
 export const searchEpics = viewerCall('searchEpics', async ({ jira, access, projectId, payload }) => {
   const epicTypeIds = await epicIssueTypeIds(jira, projectId);
@@ -26,7 +27,7 @@ export const searchEpics = viewerCall('searchEpics', async ({ jira, access, proj
 export const linkEpics = linkerCall('linkEpics', async ({ jira, access, projectId, payload }) => {
   const { target } = payload;
   const targetExists = target.kind === 'item' ? await itemOf(projectId, target.id) : await goalOf(projectId, target.id);
-  if (!targetExists) return notFound(target.kind === 'item' ? 'roadmap item' : 'goal');
+  if (!targetExists) return notFound(target.kind === 'item' ? 'item' : 'goal');
 
   const requests = [...payload.link.map((epic) => ({ ...epic, linked: true })), ...payload.unlink.map((epic) => ({ ...epic, linked: false }))];
   const [epicTypeIds, found] = await Promise.all([epicIssueTypeIds(jira, projectId), epicsByIds(jira, requests.map((r) => r.epicId))]);
@@ -38,13 +39,13 @@ export const linkEpics = linkerCall('linkEpics', async ({ jira, access, projectI
   for (const request of requests) {
     const epic = byId.get(request.epicId);
     if (!epic || epic.projectId !== projectId || !epic.issueTypeId || !epicTypes.has(epic.issueTypeId)) {
-      return fail('invalid', 'Choose epics of this project.', 'link');
+      return fail('invalid', say('roadmap.chooseProjectEpics'), 'link');
     }
     const links = current.get(epic.id)!.links;
     if (links.version !== request.linksVersion) return linkConflict(epic.key);
     const kind = target.kind === 'item' ? links.roadmapItemIds : links.directGoalIds;
     if (request.linked && !kind.includes(target.id) && kind.length >= maxLinksPerEpic) {
-      return fail('invalid', `${epic.key} already serves ${maxLinksPerEpic} ${target.kind === 'item' ? 'roadmap items' : 'goals'}.`, 'link');
+      return fail('invalid', say(target.kind === 'item' ? 'roadmap.epicServesTooManyItems' : 'roadmap.epicServesTooManyGoals', { key: epic.key, max: maxLinksPerEpic }), 'link');
     }
   }
 
@@ -71,4 +72,4 @@ export const linkEpics = linkerCall('linkEpics', async ({ jira, access, projectI
 });
 
 const linkConflict = (key: string) =>
-  ({ ok: false, error: { code: 'conflict', message: `Someone else changed the links of ${key} since you loaded them. Reload and try again.` } }) as const;
+  ({ ok: false, error: { code: 'conflict', message: say('roadmap.epicLinksChanged', { key }) } }) as const;

@@ -24,19 +24,20 @@ import { conflictWith, notFound } from '../failures';
 import { namePeople } from '../people';
 import { fail, ok } from '../results';
 import type { Outcome } from '../results';
+import { say } from '../../i18n/server-texts';
 
 /** Counts in flight at once: Jira's burst limit punishes wide fan-out with 429s. */
 const countConcurrency = 5;
 
 export const listItemEvidence = viewerCall('listItemEvidence', async ({ jira, projectId, payload }) => {
   const [item, read] = await Promise.all([itemOf(projectId, payload.itemId), readItemEvidence(projectId, payload.itemId)]);
-  if (!item) return notFound('roadmap item');
+  if (!item) return notFound('item');
   return ok(await evidenceView(jira, payload.itemId, read));
 });
 
 export const addEvidence = editorCall('addEvidence', async ({ jira, access, projectId, payload }) => {
   const { itemId, evidence } = payload;
-  if (!(await itemOf(projectId, itemId))) return notFound('roadmap item');
+  if (!(await itemOf(projectId, itemId))) return notFound('item');
   const checked = await checkAgainstJira(jira, evidence);
   if (!checked.ok) return checked;
   const stamp = await stampOf(jira, access.accountId);
@@ -45,24 +46,24 @@ export const addEvidence = editorCall('addEvidence', async ({ jira, access, proj
     const head = read.head ?? emptyHead(projectId, itemId);
     const next: EvidenceHeadRecord = { ...head, version: head.version + 1, updatedAt: stamp.at };
     if (evidence.kind === 'note') {
-      if (noteCount(head.noteChunks) >= limits.evidenceNotesPerItem) return tooMany('notes', limits.evidenceNotesPerItem);
+      if (noteCount(head.noteChunks) >= limits.evidenceNotesPerItem) return tooMany('tooManyNotes', limits.evidenceNotesPerItem);
       const chunk = chunkForNewNote(head.noteChunks);
       const notes = [...(read.chunks.get(chunk)?.notes ?? []), { id, version: 1, ...evidence.note, added: stamp }];
       return { head: { ...next, noteChunks: resizedChunks(head.noteChunks, chunk, 1) }, chunk: { number: chunk, notes } };
     }
     if (evidence.kind === 'issue') {
-      if (head.issues.length >= limits.evidenceIssuesPerItem) return tooMany('linked issues', limits.evidenceIssuesPerItem);
-      if (head.issues.some((issue) => sameIssue(issue, evidence.issueKey, checked.value.issueId))) return fail('invalid', `${evidence.issueKey} is already evidence for this item.`, 'evidence.issueKey');
+      if (head.issues.length >= limits.evidenceIssuesPerItem) return tooMany('tooManyIssues', limits.evidenceIssuesPerItem);
+      if (head.issues.some((issue) => sameIssue(issue, evidence.issueKey, checked.value.issueId))) return fail('invalid', say('roadmap.evidenceDuplicate', { key: evidence.issueKey }), 'evidence.issueKey');
       return { head: { ...next, issues: [...head.issues, { id, version: 1, key: evidence.issueKey, ...issueIdOf(checked.value), added: stamp }] } };
     }
-    if (head.jql.length >= limits.evidenceJqlPerItem) return tooMany('saved JQL queries', limits.evidenceJqlPerItem);
+    if (head.jql.length >= limits.evidenceJqlPerItem) return tooMany('tooManyQueries', limits.evidenceJqlPerItem);
     return { head: { ...next, jql: [...head.jql, { id, version: 1, label: evidence.label, jql: evidence.jql, added: stamp }] } };
   });
 });
 
 export const updateEvidence = editorCall('updateEvidence', async ({ jira, access, projectId, payload }) => {
   const { itemId, id, evidence, baseVersion } = payload;
-  if (!(await itemOf(projectId, itemId))) return notFound('roadmap item');
+  if (!(await itemOf(projectId, itemId))) return notFound('item');
   const checked = await checkAgainstJira(jira, evidence);
   if (!checked.ok) return checked;
   const stamp = await stampOf(jira, access.accountId);
@@ -70,7 +71,7 @@ export const updateEvidence = editorCall('updateEvidence', async ({ jira, access
     const found = locate(read, id);
     if (!found) return notFound('evidence');
     if (found.entry.version !== baseVersion) return 'stale';
-    if (found.kind !== evidence.kind) return fail('invalid', 'Evidence keeps its kind: remove it and add a new one instead.', 'evidence.kind');
+    if (found.kind !== evidence.kind) return fail('invalid', say('roadmap.evidenceKeepsKind'), 'evidence.kind');
     const head = read.head as EvidenceHeadRecord;
     const next: EvidenceHeadRecord = { ...head, version: head.version + 1, updatedAt: stamp.at };
     const bumped = { version: found.entry.version + 1, updated: stamp };
@@ -79,7 +80,7 @@ export const updateEvidence = editorCall('updateEvidence', async ({ jira, access
       return { head: next, chunk: { number: found.chunk, notes } };
     }
     if (evidence.kind === 'issue') {
-      if (head.issues.some((issue) => issue.id !== id && sameIssue(issue, evidence.issueKey, checked.value.issueId))) return fail('invalid', `${evidence.issueKey} is already evidence for this item.`, 'evidence.issueKey');
+      if (head.issues.some((issue) => issue.id !== id && sameIssue(issue, evidence.issueKey, checked.value.issueId))) return fail('invalid', say('roadmap.evidenceDuplicate', { key: evidence.issueKey }), 'evidence.issueKey');
       return {
         head: {
           ...next,
@@ -94,13 +95,13 @@ export const updateEvidence = editorCall('updateEvidence', async ({ jira, access
     if (evidence.kind === 'jql') {
       return { head: { ...next, jql: head.jql.map((query) => (query.id === id ? { ...query, label: evidence.label, jql: evidence.jql, ...bumped } : query)) } };
     }
-    return fail('invalid', 'Evidence keeps its kind: remove it and add a new one instead.', 'evidence.kind');
+    return fail('invalid', say('roadmap.evidenceKeepsKind'), 'evidence.kind');
   });
 });
 
 export const removeEvidence = editorCall('removeEvidence', async ({ jira, projectId, payload }) => {
   const { itemId, id, baseVersion } = payload;
-  if (!(await itemOf(projectId, itemId))) return notFound('roadmap item');
+  if (!(await itemOf(projectId, itemId))) return notFound('item');
   const at = nowIso();
   return change(jira, projectId, itemId, (read) => {
     const found = locate(read, id);
@@ -175,14 +176,14 @@ async function change(
       // Built from what was written: a storage failure after the commit must not answer "failed".
       return ok(await evidenceView(jira, itemId, { head: planned.head, chunks }));
     }
-    if (!(await itemOf(projectId, itemId))) return notFound('roadmap item');
+    if (!(await itemOf(projectId, itemId))) return notFound('item');
   }
-  return fail('conflict', 'This item’s evidence kept changing while saving. Try again.');
+  return fail('conflict', say('roadmap.evidenceChanging'));
 }
 
 const emptyHead = (projectId: string, itemId: string): EvidenceHeadRecord => ({ projectId, itemId, version: 0, noteChunks: [], issues: [], jql: [], updatedAt: '' });
 
-const tooMany = (what: string, max: number) => fail('invalid', `An item can have at most ${max} ${what} as evidence. Remove some before adding more.`, 'evidence');
+const tooMany = (what: 'tooManyNotes' | 'tooManyIssues' | 'tooManyQueries', max: number) => fail('invalid', say(`roadmap.${what}`, { max }), 'evidence');
 
 async function stampOf(jira: JiraClient, accountId: string): Promise<EvidenceStamp> {
   const people = await namePeople(jira, [accountId]);
@@ -212,7 +213,7 @@ function locate(read: ItemEvidenceRecords, id: string): Located | undefined {
 async function checkAgainstJira(jira: JiraClient, evidence: EvidenceInput): Promise<Outcome<{ issueId?: string }>> {
   if (evidence.kind === 'issue') {
     const [found] = await visibleIssuesByIds(jira, [evidence.issueKey], { fields: ['summary'] });
-    if (!found) return fail('invalid', `There is no issue ${evidence.issueKey} that you can see in Jira.`, 'evidence.issueKey');
+    if (!found) return fail('invalid', say('roadmap.noSuchIssue', { key: evidence.issueKey }), 'evidence.issueKey');
     // The id too: an issue moved to another project gets a new key, and keeps its id.
     return ok(/^\d{1,18}$/.test(found.id) ? { issueId: found.id } : {});
   }
@@ -239,10 +240,10 @@ async function countAsViewer(jira: JiraClient, jql: string): Promise<Counted> {
     return { count: await approximateCount(jira, withoutOrderBy(jql)) };
   } catch (error) {
     if (error instanceof JiraError && error.kind === 'bad-request') {
-      return { countError: error.messages.length > 0 ? error.messages.join(' ') : 'Jira did not accept this JQL.', refused: true };
+      return { countError: error.messages.length > 0 ? error.messages.join(' ') : say('roadmap.jqlRefused'), refused: true };
     }
     if (error instanceof JiraError && (error.kind === 'unavailable' || error.kind === 'rate-limited' || error.kind === 'out-of-time')) {
-      return { countError: 'Jira did not count this just now. Try again in a moment.', refused: false };
+      return { countError: say('roadmap.jqlNotCounted'), refused: false };
     }
     throw error;
   }

@@ -24,6 +24,7 @@ import { stagingActivities, stagingAll } from '../../adapters/storage/activity-s
 import { itemMoved } from '../feed/activities';
 import { applyPriority } from './item-priority';
 import { ownerOf } from './owners';
+import { say } from '../../i18n/server-texts';
 
 export const createRoadmapItem = editorCall('createRoadmapItem', async ({ jira, access, projectId, payload }) => {
   const [people, items, refused] = await Promise.all([
@@ -55,14 +56,14 @@ export const createRoadmapItem = editorCall('createRoadmapItem', async ({ jira, 
   applyPriority(record, owner.value, payload.item.scoreInputs);
   const outcome = await createItem({ id, item: record, maxItems: limits.itemsPerRoadmap, now });
   if (outcome === 'limit-reached') return tooManyItems();
-  if (outcome === 'conflict') return fail('conflict', 'The roadmap changed while the item was being added. Try again.');
+  if (outcome === 'conflict') return fail('conflict', say('roadmap.itemChangedAdding'));
   return ok(itemView({ ...record, id }, []));
 });
 
 export const updateRoadmapItem = editorCall('updateRoadmapItem', async ({ jira, access, projectId, payload }) => {
   const current = await itemOf(projectId, payload.id);
-  if (!current) return notFound('roadmap item');
-  if (current.version !== payload.baseVersion) return conflictWith<RoadmapItemView>(await currentView(jira, projectId, payload.id), 'roadmap item');
+  if (!current) return notFound('item');
+  if (current.version !== payload.baseVersion) return conflictWith<RoadmapItemView>(await currentView(jira, projectId, payload.id), 'item');
   const asked = payload.item.dependsOn;
   const [refused, items] = await Promise.all([
     checkReferences(projectId, payload.item),
@@ -96,13 +97,13 @@ export const updateRoadmapItem = editorCall('updateRoadmapItem', async ({ jira, 
 export const moveRoadmapItem = editorCall('moveRoadmapItem', async ({ jira, access, projectId, payload }) => {
   const { move } = payload;
   if (move.afterId === move.itemId || move.beforeId === move.itemId) {
-    return fail('invalid', 'An item cannot be placed next to itself.', move.afterId === move.itemId ? 'move.afterId' : 'move.beforeId');
+    return fail('invalid', say('roadmap.itemNextToItself'), move.afterId === move.itemId ? 'move.afterId' : 'move.beforeId');
   }
   const [items, lanes, goals] = await Promise.all([itemsOfProject(projectId), loadLanes(projectId), goalsOfProject(projectId)]);
   const find = (id: string | null) => (id === null ? undefined : items.find((item) => item.id === id));
   const item = find(move.itemId);
-  if (!item) return notFound('roadmap item');
-  if (item.version !== payload.baseVersion) return conflictWith<RoadmapItemView>(await currentView(jira, projectId, item.id), 'roadmap item');
+  if (!item) return notFound('item');
+  if (item.version !== payload.baseVersion) return conflictWith<RoadmapItemView>(await currentView(jira, projectId, item.id), 'item');
   const after = find(move.afterId);
   const before = find(move.beforeId);
   if ((move.afterId !== null && !after) || (move.beforeId !== null && !before)) return boardChanged(jira, projectId, item.id);
@@ -110,8 +111,8 @@ export const moveRoadmapItem = editorCall('moveRoadmapItem', async ({ jira, acce
   const context = moveContext(lanes, goals);
   const outcome = applyMove({ item, move, ...(after ? { after } : {}), ...(before ? { before } : {}), context });
   if (!outcome.ok) {
-    if (outcome.reason === 'unknown-lane') return fail('invalid', 'That lane does not exist any more. Reload the roadmap.', 'move.lane');
-    if (outcome.reason === 'bad-dates') return fail('invalid', 'That column has no valid dates.', 'move.column');
+    if (outcome.reason === 'unknown-lane') return fail('invalid', say('roadmap.laneGone'), 'move.lane');
+    if (outcome.reason === 'bad-dates') return fail('invalid', say('roadmap.columnWithoutDates'), 'move.column');
     return boardChanged(jira, projectId, item.id);
   }
   const people = await namePeople(jira, [access.accountId]);
@@ -128,15 +129,15 @@ export const moveRoadmapItem = editorCall('moveRoadmapItem', async ({ jira, acce
 
 export const deleteRoadmapItem = editorCall('deleteRoadmapItem', async ({ jira, projectId, payload }) => {
   const current = await itemOf(projectId, payload.id);
-  if (!current) return notFound('roadmap item');
+  if (!current) return notFound('item');
   type Deleted = { id: string; unlinkedEpics: number; pendingEpicIds: string[] };
-  if (current.version !== payload.baseVersion) return conflictWith<Deleted>(undefined, 'roadmap item');
+  if (current.version !== payload.baseVersion) return conflictWith<Deleted>(undefined, 'item');
   // The item, its evidence and the intent to take it out of its epics' properties go together, or not at all.
   const [epicIds, evidence] = await Promise.all([epicIdsOfItem(jira, projectId, payload.id), readItemEvidence(projectId, payload.id)]);
   const intent = resyncIntent(projectId, epicIds, 'item-deleted');
   const alsoStage = stagedTogether(stageResync(intent), stageEvidenceRemoval(evidence));
   if ((await deleteItem({ projectId, id: payload.id, baseVersion: payload.baseVersion, now: nowIso(), ...(alsoStage ? { alsoStage } : {}) })) === 'conflict') {
-    return conflictWith<Deleted>(undefined, 'roadmap item');
+    return conflictWith<Deleted>(undefined, 'item');
   }
   const pass = await carryResync(jira, intent);
   return ok({ id: payload.id, unlinkedEpics: pass.agreed.length, pendingEpicIds: [...pass.pending, ...pass.refused] });
@@ -162,7 +163,7 @@ async function store(
   const checks = guard?.((intent ? 3 : 1) + (moved ? 1 : 0));
   const stage = stagingAll(stageResync(intent), stagingActivities(moved), checks);
   if ((await replaceItem(current.id, next, baseVersion, stage)) === 'conflict') {
-    return conflictWith<RoadmapItemView>(await currentView(jira, projectId, current.id), 'roadmap item');
+    return conflictWith<RoadmapItemView>(await currentView(jira, projectId, current.id), 'item');
   }
   const pass = await carryResync(jira, intent);
   const pendingEpicIds = [...pass.pending, ...pass.refused];
@@ -178,8 +179,8 @@ function moveContext(lanes: RoadmapLanesRecord, goals: ReadonlyArray<{ id: strin
 /** A goal or lane named by an item must be this project's. */
 async function checkReferences(projectId: string, item: RoadmapItemInput) {
   const [goals, lanes] = await Promise.all([item.goalId ? goalsOfProject(projectId) : [], item.laneId ? loadLanes(projectId) : undefined]);
-  if (item.goalId && !goals.some((goal) => goal.id === item.goalId)) return fail('invalid', 'Choose one of this product’s goals.', 'item.goalId');
-  if (item.laneId && !lanes?.lanes.some((lane) => lane.id === item.laneId)) return fail('invalid', 'Choose one of this roadmap’s lanes.', 'item.laneId');
+  if (item.goalId && !goals.some((goal) => goal.id === item.goalId)) return fail('invalid', say('roadmap.chooseProductGoal'), 'item.goalId');
+  if (item.laneId && !lanes?.lanes.some((lane) => lane.id === item.laneId)) return fail('invalid', say('roadmap.chooseRoadmapLane'), 'item.laneId');
   return undefined;
 }
 
@@ -207,11 +208,11 @@ async function boardChanged(jira: JiraClient, projectId: string, id: string) {
     ok: false as const,
     error: {
       code: 'conflict' as const,
-      message: 'The roadmap changed since you loaded it. It has been reloaded: move the item again.',
+      message: say('roadmap.boardChanged'),
       ...(await currentView(jira, projectId, id).then((current) => (current ? { current } : {}))),
     },
   };
 }
 
 const tooManyItems = () =>
-  fail('invalid', `A roadmap can have at most ${limits.itemsPerRoadmap} items. Delete finished ones before adding more.`);
+  fail('invalid', say('roadmap.tooManyItems', { max: limits.itemsPerRoadmap }));

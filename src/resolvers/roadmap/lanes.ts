@@ -5,6 +5,7 @@ import { loadLanes, saveLanes } from '../../adapters/storage/roadmap-store';
 import { nowIso } from '../../adapters/clock';
 import { fail, ok } from '../results';
 import { editorCall } from '../calls';
+import { say } from '../../i18n/server-texts';
 
 export const saveLaneSetup = editorCall('saveLaneSetup', async ({ access, projectId, payload }) => {
   const current = await loadLanes(projectId);
@@ -13,7 +14,7 @@ export const saveLaneSetup = editorCall('saveLaneSetup', async ({ access, projec
   if (current.version !== payload.baseVersion) return lanesChanged(current);
   const known = new Set(current.lanes.map((lane) => lane.id));
   const unknown = payload.lanes.find((lane) => lane.id !== null && !known.has(lane.id));
-  if (unknown) return fail('invalid', 'One of these lanes was deleted meanwhile. Reload and try again.', 'lanes');
+  if (unknown) return fail('invalid', say('roadmap.laneDeleted'), 'lanes');
   const lanes = payload.lanes.map((lane) => ({ id: lane.id ?? newId('lane'), name: lane.name }));
   const saved = await saveLanes({ projectId, laneMode: payload.mode, lanes, baseVersion: payload.baseVersion, updatedBy: access.accountId, updatedAt: nowIso() });
   if (saved.outcome === 'conflict') return lanesChanged(saved.lanes);
@@ -25,6 +26,6 @@ const laneView = (lanes: RoadmapLanesRecord) => ({ laneMode: lanes.laneMode, lan
 function lanesChanged(current: RoadmapLanesRecord) {
   return {
     ok: false as const,
-    error: { code: 'conflict' as const, message: 'Someone else changed the lanes since you opened them. Their lanes are shown: apply your change again.', current: laneView(current) },
+    error: { code: 'conflict' as const, message: say('roadmap.lanesChanged'), current: laneView(current) },
   };
 }

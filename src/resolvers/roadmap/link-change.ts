@@ -21,6 +21,7 @@ import { stagingActivities } from '../../adapters/storage/activity-store';
 import { maxTransactionOperations } from '../../adapters/storage/writes';
 import { epicLinkActivities } from '../feed/activities';
 import type { LinkSyncState, StoredLinks } from '../../domain/link-sync';
+import { say } from '../../i18n/server-texts';
 
 /** What one epic should be linked to after the change, from what it is linked to now. */
 export type LinkEdit = (current: StoredLinks) => { directGoalIds: string[]; roadmapItemIds: string[] };
@@ -80,7 +81,7 @@ export async function changeEpicLinks(jira: JiraClient, projectId: string, reque
     const answers = await Promise.all(batch.map((request) => mayEditIssue(jira, request.epic.id)));
     batch.forEach((request, n) => {
       if (answers[n]) allowed.push(request);
-      else refused.push({ epicId: request.epic.id, key: request.epic.key, message: `Jira did not let you change ${request.epic.key}.` });
+      else refused.push({ epicId: request.epic.id, key: request.epic.key, message: say('roadmap.epicNotEditable', { key: request.epic.key }) });
     });
   }
 
@@ -120,7 +121,7 @@ export async function changeEpicLinks(jira: JiraClient, projectId: string, reque
       if (committed.length === 0) return { outcome: 'conflict', key: requests.find((request) => request.epic.id === group[0]?.epicId)?.epic.key ?? '' };
       for (const write of group) {
         const key = requests.find((request) => request.epic.id === write.epicId)?.epic.key ?? write.epicId;
-        refused.push({ epicId: write.epicId, key, message: `Someone else changed the links of ${key} at the same moment. Reload and try again.` });
+        refused.push({ epicId: write.epicId, key, message: say('roadmap.epicLinksChangedMeanwhile', { key }) });
       }
       continue;
     }

@@ -5,6 +5,7 @@ import { projectPerson } from '../../adapters/jira/users';
 import type { ProductAccess } from '../authorize';
 import { fail, ok } from '../results';
 import type { Outcome } from '../results';
+import { say } from '../../i18n/server-texts';
 
 /**
  * The owner an item input names: `undefined` when the input leaves the owner unchanged, `null` for
@@ -15,6 +16,6 @@ import type { Outcome } from '../results';
 export async function ownerOf(jira: JiraClient, access: ProductAccess, accountId: string | null | undefined): Promise<Outcome<UserRef | null | undefined>> {
   if (accountId === undefined || accountId === null) return ok(accountId);
   const person = await projectPerson(jira, { projectKey: access.project.key, accountId, asAdministrator: access.permissions.has('ADMINISTER_PROJECTS') });
-  if (!person) return fail('invalid', 'This person cannot be the owner: Jira knows nobody by that id who can work in this project. Choose the owner from the list.', 'item.ownerAccountId');
+  if (!person) return fail('invalid', say('roadmap.ownerUnknown'), 'item.ownerAccountId');
   return ok(person);
 }

@@ -22,6 +22,7 @@ import { loadProjectReleases } from '../../adapters/delivery/project-releases';
 import { releaseViews, suggestedDependencies, withLiveDependencies } from './roadmap-releases';
 import { loadScoring } from '../../adapters/storage/scoring-store';
 import { roadmapCrawl } from './roadmap-crawl';
+import { say } from '../../i18n/server-texts';
 
 export const getRoadmap = viewerCall('getRoadmap', async ({ jira, access, projectId, payload, context }) => {
   const now = nowIso();
@@ -88,7 +89,7 @@ export const getRoadmap = viewerCall('getRoadmap', async ({ jira, access, projec
     sprints: sprints.map((sprint) => ({ ...sprint, boardIds: [...(sprint.boardIds ?? [])] })),
     velocity,
     storyPoints: loaded.storyPoints.ok
-      ? { fieldId: loaded.storyPoints.fieldId, fieldName: loaded.storyPoints.name, message: `Story points come from “${loaded.storyPoints.name}”.` }
+      ? { fieldId: loaded.storyPoints.fieldId, fieldName: loaded.storyPoints.name, message: say('roadmap.storyPointsFrom', { field: loaded.storyPoints.name }) }
       : { message: loaded.storyPoints.message },
     pending: loaded.pending,
     today,

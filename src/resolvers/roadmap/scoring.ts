@@ -4,13 +4,14 @@ import { nowIso } from '../../adapters/clock';
 import { saveScoring } from '../../adapters/storage/scoring-store';
 import { editorCall } from '../calls';
 import { ok } from '../results';
+import { say } from '../../i18n/server-texts';
 
 export const saveScoringMethod = editorCall('saveScoringMethod', async ({ access, projectId, payload }) => {
   const saved = await saveScoring({ projectId, method: payload.method, baseVersion: payload.baseVersion, by: access.accountId, now: nowIso() });
   if (saved.outcome === 'conflict') {
     return {
       ok: false as const,
-      error: { code: 'conflict' as const, message: 'Someone else changed the scoring method since you loaded it. Theirs is shown: choose again.', current: saved.scoring },
+      error: { code: 'conflict' as const, message: say('roadmap.scoringChanged'), current: saved.scoring },
     };
   }
   return ok<ScoringSetting>(saved.scoring);

@@ -12,6 +12,7 @@ import { notFound } from '../failures';
 import { namePeople } from '../people';
 import { stageActivity } from '../../adapters/storage/activity-store';
 import { goalDeleted } from '../feed/activities';
+import { say } from '../../i18n/server-texts';
 
 export const deleteGoal = editorCall('deleteGoal', async ({ jira, access, projectId, payload }) => {
   const [epicIds, people] = await Promise.all([epicIdsServingGoal(jira, projectId, payload.id), namePeople(jira, [access.accountId])]);
@@ -36,13 +37,8 @@ export const deleteGoal = editorCall('deleteGoal', async ({ jira, access, projec
       return notFound('goal');
     case 'conflict':
       // The contract's conflict carries the deletion's result type, which cannot hold the goal: the UI reloads it.
-      return fail('conflict', 'Someone else changed this goal since you opened it. Look at their change, then delete it again if you still want to.');
+      return fail('conflict', say('strategy.goalChangedDelete'));
     case 'too-large':
-      return fail(
-        'invalid',
-        `This goal has ${removal.kpis} KPIs with ${removal.measurements} measurements in all, too much to delete in one step ` +
-          '(Forge storage changes at most 25 records at once, and a goal is deleted completely or not at all). ' +
-          'Archive the goal instead, or delete some of its KPIs first.',
-      );
+      return fail('invalid', say('strategy.goalTooLarge', { kpis: removal.kpis, measurements: removal.measurements }));
   }
 });

@@ -18,6 +18,7 @@ import { stagingActivities } from '../../adapters/storage/activity-store';
 import { goalAdded, goalDone } from '../feed/activities';
 import { goalCheckIn, loadGoalCheckInState } from '../check-ins/summaries';
 import type { TrustedContext } from '../context';
+import { say } from '../../i18n/server-texts';
 
 export const createGoal = editorCall('createGoal', async ({ jira, access, projectId, payload, context }) => {
   const [people, goals, viewOf] = await Promise.all([
@@ -43,7 +44,7 @@ export const createGoal = editorCall('createGoal', async ({ jira, access, projec
   };
   const outcome = await storeGoal({ id, goal: record, maxGoals: limits.goalsPerProduct, now, alsoStage: stagingActivities(goalAdded(projectId, id, record, record.updatedBy)) });
   if (outcome === 'limit-reached') return tooManyGoals();
-  if (outcome === 'conflict') return fail('conflict', 'The product changed while the goal was being added. Try again.');
+  if (outcome === 'conflict') return fail('conflict', say('strategy.productChangedAddingGoal'));
   return ok(viewOf({ ...record, id }));
 });
 
@@ -74,7 +75,7 @@ export const updateGoal = editorCall('updateGoal', async ({ jira, access, projec
 export const moveGoal = editorCall('moveGoal', async ({ jira, access, projectId, payload, context }) => {
   const today = todayOf(nowIso());
   if (payload.afterId === payload.id || payload.beforeId === payload.id) {
-    return fail('invalid', 'A goal cannot be placed next to itself.', payload.afterId === payload.id ? 'afterId' : 'beforeId');
+    return fail('invalid', say('strategy.goalNextToItself'), payload.afterId === payload.id ? 'afterId' : 'beforeId');
   }
   const goals = await goalsOfProject(projectId);
   const find = (id: string | null) => (id === null ? undefined : goals.find((goal) => goal.id === id));
@@ -82,13 +83,13 @@ export const moveGoal = editorCall('moveGoal', async ({ jira, access, projectId,
   if (!goal) return notFound('goal');
   const after = find(payload.afterId);
   const before = find(payload.beforeId);
-  if ((payload.afterId !== null && !after) || (payload.beforeId !== null && !before)) return notFound('neighbouring goal');
+  if ((payload.afterId !== null && !after) || (payload.beforeId !== null && !before)) return notFound('neighbouringGoal');
   if (goal.version !== payload.baseVersion) return conflictWith<GoalView>((await goalReplyBuilder(projectId, goal.id, context, today))(goal), 'goal');
   const rank = rankForMove(goal.id, after, before);
   if (rank === undefined) {
     return {
       ok: false,
-      error: { code: 'conflict', message: 'The goals were reordered since you loaded them. Reload and move it again.', current: (await goalReplyBuilder(projectId, goal.id, context, today))(goal) },
+      error: { code: 'conflict', message: say('roadmap.goalsReordered'), current: (await goalReplyBuilder(projectId, goal.id, context, today))(goal) },
     };
   }
   const people = await namePeople(jira, [access.accountId]);
@@ -137,13 +138,13 @@ function content(goal: GoalInput, people: People): Pick<GoalRecord, 'title' | 'd
 /** The owner must be someone Jira knows; the name shown is Jira's, never the browser's. */
 function checkOwner(goal: GoalInput, people: People) {
   if (goal.ownerAccountId && !people.has(goal.ownerAccountId)) {
-    return fail('invalid', 'Jira knows no such person. Choose the owner from the list.', 'goal.ownerAccountId');
+    return fail('invalid', say('strategy.unknownOwner'), 'goal.ownerAccountId');
   }
   return undefined;
 }
 
 const tooManyGoals = () =>
-  fail('invalid', `A product can have at most ${limits.goalsPerProduct} goals. Archive or delete one before adding another.`);
+  fail('invalid', say('strategy.tooManyGoals', { max: limits.goalsPerProduct }));
 
 function withoutId<T extends { id: string }>({ id: _id, ...rest }: T): Omit<T, 'id'> {
   return rest;

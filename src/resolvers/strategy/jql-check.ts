@@ -5,6 +5,7 @@ import { countKpiSource } from '../../adapters/jira/kpi-counts';
 import type { SourceCount } from '../../adapters/jira/kpi-counts';
 import { fail, ok } from '../results';
 import type { Outcome } from '../results';
+import { sayCoded } from '../../i18n/server-texts';
 
 export type JqlCount = Extract<SourceCount, { ok: true }>;
 
@@ -16,8 +17,7 @@ export async function checkJqlSource(
   const { source } = options;
   if (source.kind === 'manual') return ok(undefined);
   const counted = await countKpiSource(jira, { projectId: options.projectId, source });
-  if (!counted.ok) return fail('invalid', counted.messages.join(' '), `${options.fieldPrefix}.${counted.part}`);
+  if (!counted.ok) return fail('invalid', counted.messages.map(sayCoded).join(' '), `${options.fieldPrefix}.${counted.part}`);
   return ok(counted);
 }
 
-export const emptyDenominatorMessage = 'The denominator counts no issues right now, so the ratio has no value today.';

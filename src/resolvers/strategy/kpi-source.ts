@@ -9,17 +9,18 @@ import { fail, ok } from '../results';
 import { editorCall, viewerCall } from '../calls';
 import { nowIso, todayOf } from '../../adapters/clock';
 import { notFound } from '../failures';
-import { checkJqlSource, emptyDenominatorMessage } from './jql-check';
+import { checkJqlSource } from './jql-check';
 import { loadKpiHistory } from './loaders';
 import { kpiHistory } from './views';
 import { kpiHealthStage } from '../feed/activities';
+import { say } from '../../i18n/server-texts';
 
 export const previewKpiSource = viewerCall('previewKpiSource', async ({ jira, projectId, payload }) => {
-  if (payload.source.kind === 'manual') return fail('invalid', 'Only a JQL source can be checked against Jira.', 'source.kind');
+  if (payload.source.kind === 'manual') return fail('invalid', say('strategy.manualNotCheckable'), 'source.kind');
   const counted = await checkJqlSource(jira, { projectId, source: payload.source, fieldPrefix: 'source' });
   if (!counted.ok) return counted;
   const count = counted.value;
-  if (count?.value === undefined) return fail('invalid', `${emptyDenominatorMessage} You can still save it.`, 'source.denominatorJql');
+  if (count?.value === undefined) return fail('invalid', say('strategy.emptyDenominatorCanSave'), 'source.denominatorJql');
   return ok({ value: count.value, counts: count.counts, effectiveJql: count.effectiveJql });
 });
 
@@ -33,19 +34,19 @@ export const previewKpiSource = viewerCall('previewKpiSource', async ({ jira, pr
  */
 export const refreshKpi = editorCall('refreshKpi', async ({ access, projectId, payload }) => {
   const kpi = await kpiOf(projectId, payload.id);
-  if (!kpi) return notFound('KPI');
-  if (kpi.source.kind === 'manual') return fail('invalid', 'This KPI is entered by hand; only JQL KPIs can be refreshed.', 'id');
+  if (!kpi) return notFound('kpi');
+  if (kpi.source.kind === 'manual') return fail('invalid', say('strategy.manualNotRefreshable'), 'id');
   const asApp = createJiraClient({ actor: 'app' });
   const counted = await checkJqlSource(asApp, { projectId, source: kpi.source, fieldPrefix: 'source' });
   if (!counted.ok) return counted;
   const value = counted.value?.value;
-  if (value === undefined) return fail('invalid', `${emptyDenominatorMessage} No value was stored.`, 'source.denominatorJql');
+  if (value === undefined) return fail('invalid', say('strategy.emptyDenominatorNotStored'), 'source.denominatorJql');
   const now = nowIso();
   const today = todayOf(now);
   // The series is read before the write, so the reply to a stored value needs no storage read after it:
   // a storage failure then must not answer "failed" for a value that was saved (issue 9).
   const series = await seriesOf(projectId, kpi.id);
-  if (!series) return notFound('KPI');
+  if (!series) return notFound('kpi');
   const chunks = await chunksOf(series);
   const known = { head: series, chunks: new Map(chunks.map((chunk) => [chunkKey(chunk.kpiId, chunk.chunk), chunk])) };
   const stored = await storeDailyValue({
@@ -58,8 +59,8 @@ export const refreshKpi = editorCall('refreshKpi', async ({ access, projectId, p
     known,
     alsoStage: (read) => kpiHealthStage({ kpi, read, today, at: now, by: { accountId: access.accountId, displayName: '' } }),
   });
-  if (stored.outcome === 'gone') return notFound('KPI');
-  if (stored.outcome === 'contended') return fail('conflict', 'The KPI’s measurements kept changing while refreshing. Try again.');
+  if (stored.outcome === 'gone') return notFound('kpi');
+  if (stored.outcome === 'contended') return fail('conflict', say('strategy.measurementsChangedRefreshing'));
   const written = kpiHistory(kpi, stored.head, withChunks(chunks, stored.chunks), today);
   if (stored.head.version === series.version + 1) return ok(written);
   // Someone else wrote the series between our read and our write: their chunks are read afresh, and if

@@ -14,6 +14,7 @@ import { conflictWith, notFound } from '../failures';
 import { checkJqlSource } from './jql-check';
 import { currentKpiView, kpiViewBuilder, loadKpiHistory, loadKpiView } from './loaders';
 import { kpiView } from './views';
+import { say } from '../../i18n/server-texts';
 
 export const createKpi = editorCall('createKpi', async ({ jira, access, projectId, payload }) => {
   const goal = await goalOf(projectId, payload.goalId);
@@ -39,9 +40,9 @@ export const createKpi = editorCall('createKpi', async ({ jira, access, projectI
   const created = await storeKpi({ id, kpi: record, maxKpis: limits.kpisPerGoal, now, ...(firstMeasurement ? { firstMeasurement } : {}) });
   if (created.outcome === 'goal-missing') return notFound('goal');
   if (created.outcome === 'limit-reached') {
-    return fail('invalid', `A goal can have at most ${limits.kpisPerGoal} KPIs. Delete one before adding another.`);
+    return fail('invalid', say('strategy.tooManyKpis', { max: limits.kpisPerGoal }));
   }
-  if (created.outcome === 'conflict') return fail('conflict', 'The goal changed while the KPI was being added. Try again.');
+  if (created.outcome === 'conflict') return fail('conflict', say('strategy.goalChangedAddingKpi'));
   return ok(kpiView({ ...record, id }, created.series, todayOf(now)));
 });
 
@@ -49,8 +50,8 @@ export const createKpi = editorCall('createKpi', async ({ jira, access, projectI
 export const updateKpi = editorCall('updateKpi', async ({ jira, access, projectId, payload }) => {
   const today = todayOf(nowIso());
   const current = await kpiOf(projectId, payload.id);
-  if (!current) return notFound('KPI');
-  if (current.version !== payload.baseVersion) return conflictWith<KpiView>(await loadKpiView(projectId, current, today), 'KPI');
+  if (!current) return notFound('kpi');
+  if (current.version !== payload.baseVersion) return conflictWith<KpiView>(await loadKpiView(projectId, current, today), 'kpi');
   if (JSON.stringify(current.source) !== JSON.stringify(payload.kpi.source)) {
     const counted = await checkJqlSource(jira, { projectId, source: payload.kpi.source, fieldPrefix: 'kpi.source' });
     if (!counted.ok) return counted;
@@ -59,7 +60,7 @@ export const updateKpi = editorCall('updateKpi', async ({ jira, access, projectI
   const next: KpiRecord = { ...stored, ...definition(payload.kpi), version: current.version + 1, updatedAt: nowIso(), updatedBy: access.accountId };
   const viewOf = await kpiViewBuilder(projectId, payload.id, today);
   if ((await replaceKpi(payload.id, next, payload.baseVersion)) === 'conflict') {
-    return conflictWith<KpiView>(await currentKpiView(projectId, payload.id, today), 'KPI');
+    return conflictWith<KpiView>(await currentKpiView(projectId, payload.id, today), 'kpi');
   }
   return ok(viewOf({ ...next, id: payload.id }));
 });
@@ -70,17 +71,17 @@ export const deleteKpi = editorCall('deleteKpi', async ({ projectId, payload }) 
     case 'committed':
       return ok({ id: payload.id, measurements: removal.measurements });
     case 'not-found':
-      return notFound('KPI');
+      return notFound('kpi');
     case 'conflict':
-      return fail('conflict', 'Someone else changed this KPI since you opened it. Look at their change, then delete it again if you still want to.');
+      return fail('conflict', say('strategy.kpiChangedDelete'));
     case 'too-large':
-      return fail('invalid', `This KPI has ${removal.measurements} measurements, too many to delete in one step. Delete its oldest measurements first.`);
+      return fail('invalid', say('strategy.kpiTooLarge', { count: removal.measurements }));
   }
 });
 
 export const getKpiHistory = viewerCall('getKpiHistory', async ({ projectId, payload }) => {
   const history = await loadKpiHistory(projectId, payload.id, todayOf(nowIso()));
-  return history ? ok(history) : notFound('KPI');
+  return history ? ok(history) : notFound('kpi');
 });
 
 function definition(kpi: KpiInput): Pick<KpiRecord, 'name' | 'unit' | 'direction' | 'baseline' | 'target' | 'source' | 'sourceKind'> {

@@ -19,6 +19,7 @@ import { conflictWith, notFound } from '../failures';
 import { loadKpiHistory } from './loaders';
 import { kpiHistory } from './views';
 import { kpiHealthStage } from '../feed/activities';
+import { say } from '../../i18n/server-texts';
 
 export const addMeasurement = editorCall('addMeasurement', async ({ access, projectId, payload }) => {
   const now = nowIso();
@@ -29,7 +30,7 @@ export const addMeasurement = editorCall('addMeasurement', async ({ access, proj
   if (!loaded.ok) return loaded;
   const { kpi, series, chunks } = loaded.value;
   if (kpi.source.kind !== 'manual') {
-    return fail('invalid', 'This KPI is measured by its JQL query: use Refresh now to take a value.', 'kpiId');
+    return fail('invalid', say('strategy.measuredByJql'), 'kpiId');
   }
   const measurement: Measurement = { id: newId('m'), ...entered(payload.measurement), source: 'manual', recordedBy: access.accountId, recordedAt: now };
   return answer(await appendMeasurement(series, measurement, chunks.at(-1), now, healthStage(kpi, series, today, now, access.accountId)), { kpi, chunks, projectId, today });
@@ -46,7 +47,7 @@ export const updateMeasurement = editorCall('updateMeasurement', async ({ access
   const old = chunks.flatMap((chunk) => chunk.measurements).find((m) => m.id === payload.id);
   if (!old) return notFound('measurement');
   if (old.source !== 'manual') {
-    return fail('invalid', 'A value taken by JQL cannot be edited. Delete it and use Refresh now instead.', 'id');
+    return fail('invalid', say('strategy.jqlValueReadOnly'), 'id');
   }
   const { note: _oldNote, ...kept } = old;
   const replacement: Measurement = { ...kept, ...entered(payload.measurement), recordedBy: access.accountId, recordedAt: now };
@@ -76,9 +77,9 @@ interface LoadedSeries {
 /** The KPI with its whole series, if it is this project's and still at the version the editor saw. */
 async function loadSeries(projectId: string, kpiId: string, baseVersion: number, today: string): Promise<Outcome<LoadedSeries> | ReturnType<typeof conflictWith<KpiHistory>>> {
   const [kpi, series] = await Promise.all([kpiOf(projectId, kpiId), seriesOf(projectId, kpiId)]);
-  if (!kpi || !series) return notFound('KPI');
+  if (!kpi || !series) return notFound('kpi');
   const chunks = await chunksOf(series);
-  if (series.version !== baseVersion) return conflictWith<KpiHistory>(kpiHistory(kpi, series, chunks, today), 'KPI’s measurements');
+  if (series.version !== baseVersion) return conflictWith<KpiHistory>(kpiHistory(kpi, series, chunks, today), 'kpiMeasurements');
   return ok({ kpi, series, chunks });
 }
 
@@ -87,18 +88,18 @@ async function answer(written: SeriesWrite, read: { kpi: Keyed<KpiRecord>; chunk
     case 'committed':
       return ok(kpiHistory(read.kpi, written.head, withChunks(read.chunks, written.chunks), read.today));
     case 'conflict':
-      return conflictWith<KpiHistory>(await loadKpiHistory(read.projectId, read.kpi.id, read.today), 'KPI’s measurements');
+      return conflictWith<KpiHistory>(await loadKpiHistory(read.projectId, read.kpi.id, read.today), 'kpiMeasurements');
     case 'not-found':
       return notFound('measurement');
     case 'too-large':
-      return fail('invalid', 'This note does not fit with the measurements stored beside it. Shorten it.', 'measurement.note');
+      return fail('invalid', say('strategy.noteTooLong'), 'measurement.note');
   }
 }
 
 /** A measurement describes a day that has begun somewhere: up to a day ahead of the server's UTC date. */
 function checkDate(measurement: MeasurementInput, today: string) {
   if (daysBetween(today, measurement.date) <= 1) return undefined;
-  return fail('invalid', 'A measurement describes a day that has happened: choose today or an earlier date.', 'measurement.date');
+  return fail('invalid', say('strategy.futureMeasurement'), 'measurement.date');
 }
 
 function entered(input: MeasurementInput): Pick<Measurement, 'date' | 'value' | 'note'> {

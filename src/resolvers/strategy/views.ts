@@ -4,6 +4,7 @@ import { kpiHealth } from '../../domain/kpi-health';
 import type { VisionBoard } from '../../domain/strategy';
 import type { ChunkRecord, GoalRecord, Keyed, KpiRecord, SeriesRecord, VisionVersionRecord } from '../../adapters/storage/records';
 import { measurementsOf, plainMeasurement } from '../../adapters/storage/series-layout';
+import { callerLocale, sayRef } from '../../i18n/server-texts';
 
 export const emptyBoard: VisionBoard = { productName: '', vision: '', targetGroup: '', needs: '', product: '', businessGoals: '' };
 
@@ -15,7 +16,7 @@ export function visionView(record: VisionVersionRecord | undefined): VisionView 
 export function kpiView(kpi: Keyed<KpiRecord>, series: SeriesRecord | undefined, today: string): KpiView {
   const newest = series?.recent.at(-1);
   const latest = newest ? plainMeasurement(newest) : undefined;
-  const report = kpiHealth(kpi, latest, today);
+  const report = kpiHealth(kpi, latest, today, callerLocale());
   return {
     id: kpi.id,
     goalId: kpi.goalId,
@@ -29,7 +30,7 @@ export function kpiView(kpi: Keyed<KpiRecord>, series: SeriesRecord | undefined,
     ...(latest ? { latest } : {}),
     ...(report.progress === undefined ? {} : { progress: report.progress }),
     health: report.health,
-    healthReason: report.reason,
+    healthReason: sayRef(report.reason),
     recent: (series?.recent ?? []).map((m) => ({ date: m.date, value: m.value })),
   };
 }

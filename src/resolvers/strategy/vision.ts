@@ -50,13 +50,13 @@ export const listVisionVersions = viewerRead(async ({ projectId }) => {
 
 export const getVisionVersion = viewerCall('getVisionVersion', async ({ projectId, payload }) => {
   const record = await visionVersion(projectId, payload.version);
-  return record ? ok(visionView(record)) : notFound('version of the vision');
+  return record ? ok(visionView(record)) : notFound('visionVersion');
 });
 
 /** Restoring saves the old board as a new version: history only ever grows. */
 export const restoreVisionVersion = editorCall('restoreVisionVersion', async ({ jira, access, projectId, payload }) => {
   const earlier = await visionVersion(projectId, payload.version);
-  if (!earlier) return notFound('version of the vision');
+  if (!earlier) return notFound('visionVersion');
   return saveBoard({ jira, access, board: earlier.board, baseVersion: payload.baseVersion, restoredFrom: earlier.version });
 });
 

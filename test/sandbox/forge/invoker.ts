@@ -15,6 +15,8 @@ export interface Installation {
   installationId: string;
   cloudId: string;
   scopes: string[];
+  /** The deployed function bundle's folder (function-bundle.ts). */
+  appCodeDir?: string;
   onEnd(stats: InvocationStats): void;
 }
 
@@ -40,6 +42,7 @@ export async function invoke<T>(installation: Installation, spec: InvocationSpec
     cloudId: installation.cloudId,
     scopes: installation.scopes,
     deadline: Date.now() + spec.timeoutMs,
+    ...(installation.appCodeDir ? { appCodeDir: installation.appCodeDir } : {}),
     ...(accountId ? { accountId } : {}),
     ...(spec.license ? { license: spec.license } : {}),
     ...(spec.installation === undefined ? {} : { installation: spec.installation }),

@@ -4,6 +4,8 @@
  * backs which module (with its `timeoutSeconds`), for the per-kind invocation time limits.
  */
 import { readFileSync } from 'node:fs';
+import { dirname, isAbsolute, resolve } from 'node:path';
+import { extractI18nKeysFromModules } from '@forge/i18n';
 import { parse } from 'yaml';
 import { z } from 'zod';
 import { entityLimitProblem } from './kvs/entity-schema';
@@ -34,6 +36,19 @@ export interface SandboxManifest {
   functions: Record<string, ManifestFunction>;
   /** Every module that invokes a function (`function` itself excluded). */
   modules: ManifestModule[];
+  /**
+   * The manifest's `translations`, each locale's file as read: `forge deploy` bundles them into
+   * every function as `__LOCALES__/` (see function-bundle.ts), where @forge/api's `i18n` reads them.
+   */
+  translations?: FunctionTranslations;
+}
+
+export interface FunctionTranslations {
+  /** By locale: the file's texts. */
+  resources: Record<string, Record<string, unknown>>;
+  fallback: { default: string } & Record<string, string | string[]>;
+  /** Every `i18n` key the manifest's modules use (i18n-info.json carries their texts). */
+  i18nKeys: string[];
 }
 
 const indexSchema = z.union([
@@ -70,9 +85,17 @@ const manifestSchema = z.object({
     .optional(),
   permissions: z.object({ scopes: z.array(z.string()).optional() }).optional(),
   modules: z.record(z.string(), z.array(z.unknown())).optional(),
+  // https://developer.atlassian.com/platform/forge/manifest-reference/translations/
+  translations: z
+    .object({
+      resources: z.array(z.object({ key: z.string(), path: z.string() })),
+      fallback: z.looseObject({ default: z.string() }),
+    })
+    .optional(),
 });
 
-export function parseManifest(text: string): SandboxManifest {
+/** @param baseDir where the manifest's relative paths (translation files) start: its own folder. */
+export function parseManifest(text: string, baseDir: string = process.cwd()): SandboxManifest {
   const manifest = manifestSchema.parse(parse(text) ?? {});
   const problem = entityLimitProblem(manifest.app?.storage?.entities ?? []);
   if (problem) throw new Error(problem);
@@ -86,7 +109,21 @@ export function parseManifest(text: string): SandboxManifest {
       ...(entity.indexes ? { indexes: entity.indexes } : {}),
     })),
     ...functionsAndModules(manifest.modules ?? {}),
+    ...(manifest.translations ? { translations: readTranslations(manifest.translations, manifest.modules ?? {}, baseDir) } : {}),
   };
+}
+
+function readTranslations(
+  declared: { resources: Array<{ key: string; path: string }>; fallback: { default: string } & Record<string, unknown> },
+  modules: Record<string, unknown[]>,
+  baseDir: string,
+): FunctionTranslations {
+  const resources: Record<string, Record<string, unknown>> = {};
+  for (const { key, path } of declared.resources) {
+    resources[key] = JSON.parse(readFileSync(isAbsolute(path) ? path : resolve(baseDir, path), 'utf8')) as Record<string, unknown>;
+  }
+  const i18nKeys = extractI18nKeysFromModules(modules as Parameters<typeof extractI18nKeysFromModules>[0]);
+  return { resources, fallback: declared.fallback as FunctionTranslations['fallback'], i18nKeys };
 }
 
 function functionsAndModules(declared: Record<string, unknown[]>): Pick<SandboxManifest, 'functions' | 'modules'> {
@@ -110,5 +147,5 @@ function functionsAndModules(declared: Record<string, unknown[]>): Pick<SandboxM
 }
 
 export function loadManifest(path: string): SandboxManifest {
-  return parseManifest(readFileSync(path, 'utf8'));
+  return parseManifest(readFileSync(path, 'utf8'), dirname(resolve(path)));
 }

@@ -52,6 +52,8 @@ export interface RuntimeParams {
   scopes: string[];
   /** Epoch ms at which Forge stops the function. */
   deadline: number;
+  /** Where the function bundle is unpacked (its `__LOCALES__/` among it); the working folder when absent. */
+  appCodeDir?: string;
 }
 
 // Metrics go to Atlassian's collector in production; locally they are dropped.
@@ -83,7 +85,7 @@ export function buildRuntime(params: RuntimeParams): ForgeRuntime {
     proxy: { token: 'forge-sandbox', url: 'http://forge-sandbox.invalid' },
     contextAri: `ari:cloud:jira::site/${params.cloudId}`,
     ...(params.accountId ? { aaid: params.accountId } : {}),
-    container: { appCodeDir: process.cwd() },
+    container: { appCodeDir: params.appCodeDir ?? process.cwd() },
     externalAuth: [],
   };
 }

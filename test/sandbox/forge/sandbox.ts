@@ -9,6 +9,7 @@ import { InvocationRateLimiter, type InvocationRateLimits } from './invocation-r
 import { PayloadTooLargeError, ResponseTooLargeError } from './errors';
 import { scopeRefusal } from './scope-check';
 import { createPlatformEndpoint } from './fetch-router';
+import { functionBundleDir } from './function-bundle';
 import { installGlobals, releaseGlobals } from './globals';
 import { invoke, type Installation } from './invoker';
 import type { JiraBackend, JiraRequest, JiraResponse } from './jira-boundary';
@@ -143,6 +144,8 @@ export class ForgeSandbox {
       installationId: this.installationId,
       cloudId: this.jira.site.cloudId,
       scopes: options.manifest?.scopes ?? [],
+      // What `forge deploy` bundles from the manifest's `translations`: @forge/api's i18n reads it.
+      ...(options.manifest?.translations ? { appCodeDir: functionBundleDir(options.manifest.translations) } : {}),
       onEnd: (stats) => {
         this.last = stats;
         options.onInvocation?.(stats);

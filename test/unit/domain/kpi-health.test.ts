@@ -1,5 +1,6 @@
 import { kpiHealth } from '../../../src/domain/kpi-health';
 import type { KpiPlan } from '../../../src/domain/kpi-trajectory';
+import { sayRef } from '../../../src/i18n/server-texts';
 
 /** Adoption: 20 → 60 over 2026-01-01 … 2026-11-28 (331 days). */
 const rising: KpiPlan & { unit: string } = {
@@ -41,7 +42,9 @@ describe('kpiHealth', () => {
   });
 
   test('no measurement: no data, and it says so', () => {
-    expect(kpiHealth(rising, undefined, '2026-06-01')).toEqual({ health: 'no-data', reason: 'No measurement yet, so there is nothing to compare with the plan.' });
+    const report = kpiHealth(rising, undefined, '2026-06-01');
+    expect(report.health).toBe('no-data');
+    expect(sayRef(report.reason)).toBe('No measurement yet, so there is nothing to compare with the plan.');
   });
 
   test('a plan with no distance to cover has no data rather than a division by zero', () => {
@@ -51,23 +54,23 @@ describe('kpiHealth', () => {
 
   describe('explains itself in one sentence', () => {
     test.each([
-      ['on track', falling, { value: 50, date: '2026-02-20' }, '2026-02-20', 'On track: 50 bugs on 2026-02-20 is 50% of the way from 100 bugs to 0 bugs, and the plan expected 50% by then.'],
-      ['at risk', falling, { value: 60, date: '2026-02-20' }, '2026-02-20', 'At risk: 60 bugs on 2026-02-20 is 40% of the way from 100 bugs to 0 bugs, but the plan expected 50% by then.'],
-      ['off track', falling, { value: 90, date: '2026-02-20' }, '2026-02-20', 'Off track: 90 bugs on 2026-02-20 is 10% of the way from 100 bugs to 0 bugs, but the plan expected 50% by then.'],
-      ['target met', rising, { value: 60.5, date: '2026-06-01' }, '2026-06-01', 'Target met: 60.5% on 2026-06-01 reaches the target of 60%.'],
-      ['past the target date', falling, { value: 40, date: '2026-06-01' }, '2026-06-01', 'Off track: 40 bugs on 2026-06-01 is 60% of the way from 100 bugs to 0 bugs, but the plan expected the target by 2026-04-11.'],
-      ['a stale value', falling, { value: 50, date: '2026-02-20' }, '2026-04-01', 'On track: 50 bugs on 2026-02-20 is 50% of the way from 100 bugs to 0 bugs, and the plan expected 50% by then; the latest value is 40 days old.'],
-      ['a stale value that met its target', rising, { value: 60, date: '2026-06-01' }, '2026-08-01', 'Target met: 60% on 2026-06-01 reaches the target of 60%; the latest value is 61 days old.'],
+      ['on track', falling, { value: 50, date: '2026-02-20' }, '2026-02-20', 'On track: 50 bugs on Feb 20, 2026 is 50% of the way from 100 bugs to 0 bugs, and the plan expected 50% by then.'],
+      ['at risk', falling, { value: 60, date: '2026-02-20' }, '2026-02-20', 'At risk: 60 bugs on Feb 20, 2026 is 40% of the way from 100 bugs to 0 bugs, but the plan expected 50% by then.'],
+      ['off track', falling, { value: 90, date: '2026-02-20' }, '2026-02-20', 'Off track: 90 bugs on Feb 20, 2026 is 10% of the way from 100 bugs to 0 bugs, but the plan expected 50% by then.'],
+      ['target met', rising, { value: 60.5, date: '2026-06-01' }, '2026-06-01', 'Target met: 60.5% on Jun 1, 2026 reaches the target of 60%.'],
+      ['past the target date', falling, { value: 40, date: '2026-06-01' }, '2026-06-01', 'Off track: 40 bugs on Jun 1, 2026 is 60% of the way from 100 bugs to 0 bugs, but the plan expected the target by Apr 11, 2026.'],
+      ['a stale value', falling, { value: 50, date: '2026-02-20' }, '2026-04-01', 'On track: 50 bugs on Feb 20, 2026 is 50% of the way from 100 bugs to 0 bugs, and the plan expected 50% by then; the latest value is 40 days old.'],
+      ['a stale value that met its target', rising, { value: 60, date: '2026-06-01' }, '2026-08-01', 'Target met: 60% on Jun 1, 2026 reaches the target of 60%; the latest value is 61 days old.'],
     ] as const)('%s', (_, plan, latest, today, reason) => {
-      const sentence = kpiHealth(plan, latest, today).reason;
+      const sentence = sayRef(kpiHealth(plan, latest, today).reason);
       expect(sentence).toBe(reason);
       expect(sentence.match(/\./g)?.length).toBeGreaterThanOrEqual(1);
       expect(sentence.endsWith('.')).toBe(true);
     });
 
     test('a value 30 days old is not called stale yet; 31 days is', () => {
-      expect(kpiHealth(falling, { value: 50, date: '2026-02-20' }, '2026-03-22').reason).not.toMatch(/days old/);
-      expect(kpiHealth(falling, { value: 50, date: '2026-02-20' }, '2026-03-23').reason).toMatch(/31 days old/);
+      expect(sayRef(kpiHealth(falling, { value: 50, date: '2026-02-20' }, '2026-03-22').reason)).not.toMatch(/days old/);
+      expect(sayRef(kpiHealth(falling, { value: 50, date: '2026-02-20' }, '2026-03-23').reason)).toMatch(/31 days old/);
     });
   });
 

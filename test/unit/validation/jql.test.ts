@@ -1,3 +1,4 @@
+import { sayCoded } from '../../../src/i18n/server-texts';
 import { jqlProblem, projectScopedJql, withoutOrderBy } from '../../../src/validation/jql';
 
 describe('KPI JQL', () => {
@@ -22,9 +23,10 @@ describe('KPI JQL', () => {
     ['an escaped quote that leaves the string open', 'summary ~ "x\\"', /double quote/],
     ['nothing', '  ', /Enter a JQL/],
     ['only ORDER BY', 'ORDER BY key', /ORDER BY alone/],
-    ['too long', `a = ${'1'.repeat(2000)}`, /2000 characters/],
+    ['too long', `a = ${'1'.repeat(2000)}`, /2,000 characters/],
   ])('refuses %s', (_, jql, message) => {
-    expect(jqlProblem(jql)).toMatch(message);
+    // A text key for the caller's language; said outside a call, in English.
+    expect(sayCoded(jqlProblem(jql) ?? '')).toMatch(message);
     expect(() => projectScopedJql('10000', jql)).toThrow();
   });
 

@@ -121,7 +121,8 @@ describe('posting a check-in on a roadmap item', () => {
       ...(forecast.kind === 'forecast' ? { forecastFinish: forecast.finishDate } : {}),
     });
     if (forecast.kind === 'forecast' && forecast.finishDate > '2026-12-31') {
-      expect(posted.update.disagreements[0]).toBe(`Marked on track, but the forecast finishes on ${forecast.finishDate}, after the end date 2026-12-31.`);
+      const day = (iso: string) => new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeZone: 'UTC' }).format(Date.parse(`${iso}T00:00:00Z`));
+      expect(posted.update.disagreements[0]).toBe(`Marked on track, but the forecast finishes on ${day(forecast.finishDate)}, after the end date Dec 31, 2026.`);
     }
     // The roadmap's card carries the item's check-in state, judged against its forecast now.
     const after = (await roadmap(sandbox, 'developer')).items.find((candidate) => candidate.id === item.id)!;
@@ -140,7 +141,7 @@ describe('posting a check-in on a roadmap item', () => {
       count: 0,
       updateDue: true,
       dueOn: '2026-12-27',
-      disagreements: ['The time frame ended on 2026-12-10, but it is not done.'],
+      disagreements: ['The time frame ended on Dec 10, 2026, but it is not done.'],
     });
   });
 

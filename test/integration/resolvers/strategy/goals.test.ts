@@ -173,7 +173,7 @@ describe('goals', () => {
     test.each([
       ['an empty title', { title: ' ' }, 'goal.title', /title/],
       ['a title over 120 characters', { title: 'x'.repeat(121) }, 'goal.title', /120 characters/],
-      ['a description over 2,000 characters', { description: 'x'.repeat(2001) }, 'goal.description', /2000 characters/],
+      ['a description over 2,000 characters', { description: 'x'.repeat(2001) }, 'goal.description', /2,000 characters/],
       ['an unknown status', { status: 'green' }, 'goal.status', /on track, at risk/],
       ['a quarter 5', { timeFrame: { kind: 'quarter', year: 2027, quarter: 5 } }, 'goal.timeFrame.quarter', /quarter from 1 to 4/],
       ['a date that does not exist', { timeFrame: { kind: 'date', date: '2027-02-30' } }, 'goal.timeFrame.date', /real date/],

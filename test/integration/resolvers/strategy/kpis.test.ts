@@ -86,7 +86,7 @@ describe('KPIs', () => {
       ['an unclosed quote', 'summary ~ "checkout) OR (project = FIN', /quote/],
       ['only an ORDER BY', 'ORDER BY created', /ORDER BY alone/],
       ['nothing', '   ', /Enter a JQL/],
-      ['over 2,000 characters', `summary ~ "${'x'.repeat(2000)}"`, /2000 characters/],
+      ['over 2,000 characters', `summary ~ "${'x'.repeat(2000)}"`, /2,000 characters/],
     ])('with %s, before asking Jira', async (_, jql, message) => {
       const goal = await seedGoal(sandbox);
       sandbox.jira.resetStats();

@@ -169,7 +169,7 @@ describe('the vision board', () => {
       ['an empty product name', { productName: '   ' }, 'board.productName', /Name the product/],
       ['a product name over 120 characters', { productName: 'x'.repeat(121) }, 'board.productName', /120 characters/],
       ['a vision over 500 characters', { vision: 'x'.repeat(501) }, 'board.vision', /500 characters/],
-      ['needs over 2,000 characters', { needs: 'x'.repeat(2001) }, 'board.needs', /2000 characters/],
+      ['needs over 2,000 characters', { needs: 'x'.repeat(2001) }, 'board.needs', /2,000 characters/],
       ['a field that is not text', { businessGoals: 42 }, 'board.businessGoals', /Enter text/],
     ])('%s, naming the field', async (_, override, field, message) => {
       const board = { ...visionBoard(), ...override };

@@ -1,0 +1,226 @@
+/**
+ * What resolvers say to people, in the caller's language: the texts of `server.<area>.<key>` in
+ * manifest.yml `translations` (sources: src/i18n/messages/<area>.<locale>.json, built into
+ * locales/<locale>.json by scripts/build-locales.mjs), in the Forge context's `locale`, with dates
+ * in its `timezone`.
+ *
+ * The caller's texts are scoped per invocation implicitly: `speakingTo` runs the whole resolver
+ * call inside an AsyncLocalStorage, and `say(key, params)` reads it. Why not a parameter: about a
+ * hundred expected failures are worded deep inside helpers (authorisation, validation, conflicts,
+ * Jira errors, refusals computed three calls down), `fail()` is synchronous and shared by every
+ * call, and threading a `texts` argument through each helper would change most signatures of
+ * src/resolvers for no safety gained: the scope is set once, at the resolver edge
+ * (src/resolvers/handlers.ts), from the trusted Forge context, and AsyncLocalStorage keeps two
+ * concurrent invocations in one process apart (test/integration/i18n/concurrent-locales.test.ts).
+ * Outside a call (queue consumers, scheduled jobs, unit tests) `say` speaks English; such code
+ * stores codes and parameters instead of sentences, rendered when someone reads them.
+ *
+ * Each locale's texts are loaded once per process (@forge/api caches the file, this caches the
+ * lookup) and English is bundled, so a missing locale file or key never blanks a message.
+ */
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { loadLocaleTexts } from '../adapters/forge-i18n';
+import { formatMessage, type MessageParams } from './message-format';
+import access from './messages/access.en-US.json';
+import admin from './messages/admin.en-US.json';
+import epics from './messages/epics.en-US.json';
+import feed from './messages/feed.en-US.json';
+import health from './messages/health.en-US.json';
+import records from './messages/records.en-US.json';
+import results from './messages/results.en-US.json';
+import roadmap from './messages/roadmap.en-US.json';
+import strategy from './messages/strategy.en-US.json';
+import updates from './messages/updates.en-US.json';
+import validation from './messages/validation.en-US.json';
+
+export type { MessageParams };
+
+const english = { access, admin, epics, feed, health, records, results, roadmap, strategy, updates, validation };
+
+type Leaves<T> = { [K in keyof T & string]: T[K] extends string ? K : `${K}.${Leaves<T[K]>}` }[keyof T & string];
+
+/** `area.key`: every server text, checked by the compiler against the English sources. */
+export type ServerTextKey = Leaves<typeof english>;
+
+/** A sentence not yet said: what pure code and storage keep, said in the reader's language when read. */
+export interface TextRef {
+  key: ServerTextKey;
+  params?: MessageParams;
+}
+
+export const DEFAULT_LOCALE = 'en-US';
+
+export interface CallerTexts {
+  /** The locale the texts are in (en-US when the caller's locale has no file). */
+  readonly locale: string;
+  /** The caller's IANA time zone; UTC when Forge sent none. */
+  readonly timeZone: string;
+  say(key: ServerTextKey, params?: MessageParams): string;
+}
+
+type Tree = { readonly [key: string]: string | Tree };
+
+function lookup(tree: unknown, path: readonly string[]): string | undefined {
+  let at = tree;
+  for (const part of path) {
+    if (typeof at !== 'object' || at === null) return undefined;
+    at = (at as Tree)[part];
+  }
+  return typeof at === 'string' ? at : undefined;
+}
+
+function textsIn(locale: string, server: unknown, timeZone: string): CallerTexts {
+  return {
+    locale,
+    timeZone,
+    say(key, params) {
+      const path = key.split('.');
+      const own = lookup(server, path);
+      if (own !== undefined) return formatMessage(own, params, locale);
+      const fallback = lookup(english, path);
+      // The compiler refuses keys English lacks; should one arrive at run time, say the key, not nothing.
+      return fallback === undefined ? key : formatMessage(fallback, params, DEFAULT_LOCALE);
+    },
+  };
+}
+
+const englishTexts = (timeZone: string): CallerTexts => textsIn(DEFAULT_LOCALE, undefined, timeZone);
+
+interface Loaded {
+  locale: string;
+  server: unknown;
+}
+
+const loading = new Map<string, Promise<Loaded>>();
+let loads = 0;
+
+/** How many locale files this process has asked @forge/api for (once per locale, whatever the number of calls). */
+export const serverTextLoads = (): number => loads;
+
+function loaded(locale: string): Promise<Loaded> {
+  let pending = loading.get(locale);
+  if (!pending) {
+    loads += 1;
+    pending = loadLocaleTexts(locale).then(
+      (found) => (found ? { locale: found.locale, server: found.texts['server'] } : { locale: DEFAULT_LOCALE, server: undefined }),
+      (error: unknown) => {
+        loading.delete(locale); // a bug or a platform hiccup: the next call tries again
+        throw error;
+      },
+    );
+    loading.set(locale, pending);
+  }
+  return pending;
+}
+
+/** The texts of a caller of `locale` (a Forge context's BCP 47 tag; absent: en-US) in `timeZone`. */
+export async function callerTexts(locale: string | undefined, timeZone: string | undefined): Promise<CallerTexts> {
+  const zone = validTimeZone(timeZone);
+  if (!locale || locale === DEFAULT_LOCALE) return englishTexts(zone);
+  const found = await loaded(locale);
+  return textsIn(found.locale, found.server, zone);
+}
+
+/** The texts of whoever made this Forge call: its context's `locale` and `timezone` (both from Jira, trusted). */
+export function callerTextsOf(context: unknown): Promise<CallerTexts> {
+  const { locale, timezone } = (typeof context === 'object' && context !== null ? context : {}) as { locale?: unknown; timezone?: unknown };
+  return callerTexts(typeof locale === 'string' ? locale : undefined, typeof timezone === 'string' ? timezone : undefined);
+}
+
+function validTimeZone(zone: string | undefined): string {
+  if (!zone) return 'UTC';
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: zone });
+    return zone;
+  } catch {
+    return 'UTC';
+  }
+}
+
+const caller = new AsyncLocalStorage<CallerTexts>();
+
+/** Runs `body` with `texts` as the current caller's: everything it says is in their language. */
+export function speakingTo<T>(texts: CallerTexts, body: () => T): T {
+  return caller.run(texts, body);
+}
+
+const current = (): CallerTexts => caller.getStore() ?? englishTexts('UTC');
+
+/** A server text in the current caller's language (English outside a call). */
+export function say(key: ServerTextKey, params?: MessageParams): string {
+  return current().say(key, params);
+}
+
+/** A stored or computed `TextRef` said now, in the current caller's language. */
+export const sayRef = (ref: TextRef): string => say(ref.key, ref.params);
+
+/** The current caller's locale (what Intl formats follow). */
+export const callerLocale = (): string => current().locale;
+
+const dayFormats = new Map<string, Intl.DateTimeFormat>();
+const instantFormats = new Map<string, Intl.DateTimeFormat>();
+
+/**
+ * A calendar day (`2026-12-07`) as the caller writes dates: `Dec 7, 2026`, `07.12.2026`,
+ * `2026/12/07`. A day has no time zone: it is formatted as the same day everywhere.
+ */
+export function sayDay(isoDay: string): string {
+  const locale = callerLocale();
+  let format = dayFormats.get(locale);
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' });
+    dayFormats.set(locale, format);
+  }
+  const at = Date.parse(`${isoDay.slice(0, 10)}T00:00:00Z`);
+  return Number.isNaN(at) ? isoDay : format.format(at);
+}
+
+/** An instant (`2026-12-07T09:30:00Z`) as the caller reads it: their locale, their time zone, to the minute. */
+export function sayInstant(iso: string): string {
+  const { locale, timeZone } = current();
+  const id = `${locale}|${timeZone}`;
+  let format = instantFormats.get(id);
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone });
+    instantFormats.set(id, format);
+  }
+  const at = Date.parse(iso);
+  return Number.isNaN(at) ? iso : format.format(at);
+}
+
+/**
+ * A list of names as the caller's language joins them (`A, B and C`, `A, B und C`, `A、B、C`).
+ */
+export function sayList(items: readonly string[]): string {
+  return new Intl.ListFormat(callerLocale(), { style: 'long', type: 'conjunction' }).format(items);
+}
+
+/**
+ * A text key carried where only a string fits, e.g. a zod schema's message, which is built once at
+ * module load, before any caller is known: `coded('validation.chooseProject')`. `sayCoded` says it
+ * in the caller's language when the error reaches them; any other string passes unchanged (Jira's
+ * own messages, which Jira already wrote in the user's language).
+ */
+export function coded(key: ServerTextKey, params?: MessageParams): string {
+  return params ? `${CODE_MARK}${key}${PARAMS_MARK}${JSON.stringify(params)}` : `${CODE_MARK}${key}`;
+}
+
+const CODE_MARK = 'i18n:';
+const PARAMS_MARK = '?';
+
+export function decodeText(message: string): TextRef | undefined {
+  if (!message.startsWith(CODE_MARK)) return undefined;
+  const rest = message.slice(CODE_MARK.length);
+  const split = rest.indexOf(PARAMS_MARK);
+  if (split < 0) return { key: rest as ServerTextKey };
+  try {
+    return { key: rest.slice(0, split) as ServerTextKey, params: JSON.parse(rest.slice(split + 1)) as MessageParams };
+  } catch {
+    return { key: rest.slice(0, split) as ServerTextKey };
+  }
+}
+
+export function sayCoded(message: string): string {
+  const ref = decodeText(message);
+  return ref ? sayRef(ref) : message;
+}
