@@ -25,7 +25,9 @@
  */
 import { resolve } from 'node:path';
 import type { Result, RoadmapView } from '../../src/contract';
-import { resolver, rollupCrawl } from '../../src/index';
+import { resolver, rollupCrawl, rollupIssueChanged } from '../../src/index';
+import { kvsRollupStore } from '../../src/adapters/storage/epic-rollups';
+import { issueEvent } from '../sandbox/forge/events';
 import { buildHugeSite, DEMO_USERS, STATUS_IDS } from '../sandbox/demo';
 import { ForgeSandbox, KVS_QUOTAS, loadManifest } from '../sandbox/forge/sandbox';
 import type { ConsumerHandler, InvocationStats, JiraBackend, ResolverHandler } from '../sandbox/forge/sandbox';
@@ -138,6 +140,23 @@ async function scenario(childrenPerEpic: number) {
   const edited = new Map(open20.map((issue) => [issue.id, issue.parentId!]));
   const warmDone = new Map(warm.view.epics.map((epic) => [epic.id, epic.rollup?.counts.done]));
   const afterDone = new Map(after.view.epics.map((epic) => [epic.id, epic.rollup?.counts.done]));
+
+  // Kept fresh by the issue-event trigger, without a crawl: one more child done, its event fired.
+  const nextOpen = site.issues.find((i) => levels.get(i.issueTypeId) === 0 && !doneStatuses.has(i.statusId) && i.securityLevelId === undefined && !edited.has(i.id))!;
+  const epicId = nextOpen.parentId!;
+  const cachedDone = async () => (await forge.run(async () => (await kvsRollupStore().readEpics([epicId])).get(epicId), {}))?.children.filter((child) => child.category === 'done').length;
+  const doneBefore = await cachedDone();
+  await threaded.edit([{ issueId: nextOpen.id, statusId: STATUS_IDS.done }]);
+  const previousStatus = nextOpen.statusId;
+  nextOpen.statusId = STATUS_IDS.done;
+  const event = issueEvent(site, {
+    eventType: 'avi:jira:updated:issue',
+    issueKey: nextOpen.key,
+    changelog: [{ field: 'status', fieldId: 'status', from: previousStatus, fromString: previousStatus, to: STATUS_IDS.done, toString: STATUS_IDS.done }],
+  });
+  jira.requests = 0;
+  const outcome = await forge.fireTrigger(rollupIssueChanged as never, event, { moduleKey: 'issue-changed-rollups' });
+  const trigger = { outcome, ms: forge.lastInvocation!.serverMs, requests: jira.requests, before: doneBefore, after: await cachedDone() };
   const simulatorBusyMs = threaded.simulatorBusyMs;
   await threaded.close();
   forge.uninstall();
@@ -156,6 +175,7 @@ async function scenario(childrenPerEpic: number) {
     floorMs,
     pointsNeeded,
     warm: { ...warm, requests: warmRequests, inARow: warmInARow },
+    trigger,
     warmSeesEdits: [...new Set(edited.values())].every((epicId) => warmDone.get(epicId) !== afterDone.get(epicId)),
     simulatorBusyMs,
   };
@@ -221,6 +241,18 @@ for (const childrenPerEpic of [20, 100]) {
       bench: 'scale',
       scenario: `--data huge: generating ${size}`,
       figures: { 'server ms': Math.round(run.site.generationMs) },
+    });
+    report({
+      bench: 'scale',
+      scenario: `${size}: a child edited, its issue event`,
+      figures: {
+        'server ms': Math.round(run.trigger.ms),
+        'Jira requests': run.trigger.requests,
+        outcome: JSON.stringify(run.trigger.outcome),
+        'epic done before → after': `${run.trigger.before} → ${run.trigger.after}`,
+        floor: `${latencyMs} ms (the issue read as the app)`,
+      },
+      target: { text: 'the epic\'s roll-up updated without a crawl', met: run.trigger.before !== undefined && run.trigger.after === run.trigger.before + 1 && run.trigger.requests <= 2 },
     });
     report({
       bench: 'scale',
