@@ -19,7 +19,11 @@ const importKinds = [
   'roadmap-item',
   'roadmap-setup',
   'roadmap-lanes',
+  'epic-link',
   'story-point-setting',
+  'status-update',
+  'evidence',
+  'evidence-notes',
   'sprint-boards',
 ] as const;
 
