@@ -12,6 +12,7 @@ import { GoalList } from './goal-list';
 import { useGoalMoves } from './use-goal-moves';
 import type { MoveNotice } from './use-goal-moves';
 import { AddIcon } from '../../../shared/icons';
+import { formatNumber } from '../../../shared/format';
 
 const m = messages.goals;
 const headingStyles = xcss({ ':focus-visible': { outlineWidth: 'border.width.focused', outlineStyle: 'solid', outlineColor: 'color.border.focused' } });
@@ -35,7 +36,7 @@ export function GoalsTab(props: { goals: readonly GoalView[]; canEdit: boolean; 
         <Stack space="space.050">
           <Box ref={heading} tabIndex={-1} xcss={headingStyles}>
             <Heading size="medium" as="h2">
-              {m.heading} <Text color="color.text.subtlest">({active.length})</Text>
+              {m.heading} <Text color="color.text.subtlest">({formatNumber(active.length)})</Text>
             </Heading>
           </Box>
           <Text color="color.text.subtle">{m.intro}</Text>
@@ -84,7 +85,7 @@ export function GoalsTab(props: { goals: readonly GoalView[]; canEdit: boolean; 
       {archived.length > 0 ? (
         <Stack space="space.200">
           <Heading size="small" as="h2">
-            {m.archivedHeading} <Text color="color.text.subtlest">({archived.length})</Text>
+            {m.archivedHeading} <Text color="color.text.subtlest">({formatNumber(archived.length)})</Text>
           </Heading>
           <GoalList goals={archived} canEdit={canEdit} viewer={props.viewer} onChange={props.onChange} onFocusLost={focusHeading} testId="archived-goal-list" />
         </Stack>

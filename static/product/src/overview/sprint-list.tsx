@@ -3,7 +3,7 @@ import Lozenge from '@atlaskit/lozenge';
 import { Box, Inline, Stack, Text, xcss } from '@atlaskit/primitives';
 import type { SprintSummary } from '../../../../src/contract';
 import { messages } from '../../../shared/messages';
-import { formatDay, localToday } from '../../../shared/format';
+import { formatDay, formatNumber, localToday } from '../../../shared/format';
 
 const stateAppearance = { active: 'inprogress', future: 'new', closed: 'default' } as const;
 
@@ -25,7 +25,7 @@ export function SprintList({ sprints }: { sprints: readonly SprintSummary[] }) {
   return (
     <section aria-labelledby="sprints-heading"><Stack space="space.150">
       <Heading size="medium" as="h2" id="sprints-heading">
-        {messages.sprintsHeading} <Text color="color.text.subtlest">({sprints.length})</Text>
+        {messages.sprintsHeading} <Text color="color.text.subtlest">({formatNumber(sprints.length)})</Text>
       </Heading>
       {sprints.length === 0 ? (
         <Text>{messages.sprintsEmpty}</Text>

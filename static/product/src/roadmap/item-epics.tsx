@@ -15,6 +15,7 @@ import { EpicPicker } from './epic-picker';
 import { IssueKeyLink } from '../../../shared/issue-key-link';
 import { LinkSyncBadge } from '../../../shared/link-sync-badge';
 import type { RoadmapChange } from './roadmap-state';
+import { formatNumber } from '../../../shared/format';
 
 const m = messages.roadmap;
 const listStyles = xcss({ listStyle: 'none', padding: 'space.0', margin: 'space.0', display: 'flex', flexDirection: 'column', gap: 'space.150' });
@@ -81,7 +82,7 @@ export function ItemEpics(props: {
   return (
     <Stack space="space.150">
       <Heading size="xsmall" as="h4">
-        {m.epicsHeading} <Text color="color.text.subtlest">({linked.length})</Text>
+        {m.epicsHeading} <Text color="color.text.subtlest">({formatNumber(linked.length)})</Text>
       </Heading>
       {linked.length === 0 ? (
         <Text size="small" color="color.text.subtle">

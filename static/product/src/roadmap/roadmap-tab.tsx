@@ -35,6 +35,7 @@ import { isAtRisk } from './delivery-text';
 import { useLanePrefs } from './use-lane-prefs';
 import type { MoveNotice } from './use-roadmap-moves';
 import { CrawlProgress } from './crawl-progress';
+import { formatNumber } from '../../../shared/format';
 
 const m = messages.roadmap;
 const layoutKey = 'throughline.roadmap.layout';
@@ -183,7 +184,7 @@ function RoadmapScreen(props: { view: RoadmapView; onChange: (change: RoadmapCha
       <Inline space="space.200" alignBlock="end" spread="space-between" shouldWrap>
         <Stack space="space.050">
           <Heading size="medium" as="h2">
-            {m.heading} <Text color="color.text.subtlest">({view.items.length})</Text>
+            {m.heading} <Text color="color.text.subtlest">({formatNumber(view.items.length)})</Text>
           </Heading>
           <Text color="color.text.subtle">{m.intro}</Text>
         </Stack>
