@@ -1,4 +1,4 @@
-import { useRef } from 'react';
+import { useEffect, useRef } from 'react';
 import Heading from '@atlaskit/heading';
 import Tabs, { Tab, TabList, TabPanel } from '@atlaskit/tabs';
 import { Box, Stack, xcss } from '@atlaskit/primitives';
@@ -7,17 +7,15 @@ import { ErrorMessage } from '../../shared/error-message';
 import { Loading } from '../../shared/loading';
 import { messages } from '../../shared/messages';
 import { UnlicensedNotice } from '../../shared/unlicensed-notice';
-import { AlignmentTab } from './alignment/alignment-tab';
 import { GoalsTab } from './goals/goals-tab';
-import { OverviewTab } from './overview/overview-tab';
-import { RoadmapTab } from './roadmap/roadmap-tab';
+import { AlignmentTab, FeedTab, OverviewTab, RoadmapTab, preloadLaterTabs } from './later-tabs';
 import { productTabs } from '../../shared/product-route';
 import type { ProductRoute, ProductTab } from '../../shared/product-route';
 import { useProductRoute } from './use-product-route';
 import { useStrategy } from './use-strategy';
 import type { StrategyStore } from './use-strategy';
 import { VisionTab } from './vision/vision-tab';
-import { FeedTab } from './feed/feed-tab';
+import { productPageName } from './page-title';
 import { feed as feedMessages } from '../../shared/messages/feed';
 
 const panelStyles = xcss({ paddingBlockStart: 'space.300', width: '100%' });
@@ -36,6 +34,11 @@ export function ProductPage() {
   const { route, go } = useProductRoute();
   // Leaving the roadmap and coming back reopens the layout and item it showed.
   const lastRoadmap = useRef<ProductRoute>({ tab: 'roadmap' });
+  // The later tabs' chunks (later-tabs.tsx) come in once the first view has had its turn.
+  useEffect(() => {
+    const soon = setTimeout(preloadLaterTabs, 300);
+    return () => clearTimeout(soon);
+  }, []);
   if (route?.tab === 'roadmap') lastRoadmap.current = route;
   const selectTab = (index: number) => {
     const tab: ProductTab = productTabs[index] ?? 'vision';
@@ -119,7 +122,7 @@ export function ProductPage() {
 
 function pageName({ state }: StrategyStore): string {
   if (state.status !== 'ready') return messages.common.productFallback;
-  return state.value.vision.board.productName.trim() || state.value.project.key;
+  return productPageName(state.value);
 }
 
 /** A strategy tab: its content once the strategy is here, or why not (with a retry). */

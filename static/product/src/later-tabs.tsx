@@ -1,0 +1,38 @@
+/**
+ * The tabs a reader opens after the first view (roadmap, alignment, epics & sprints, what changed),
+ * each in a chunk of its own, loaded when first shown or soon after the page has rendered. The entry
+ * script then holds what the first view needs (issue 4 and 12: the Product page's entry stays
+ * ≤ 300 KB gzipped while the catalogs' English texts grow), and a tab click later finds its chunk
+ * already fetched. Same names and props as the tabs themselves, so the page reads as before.
+ */
+import { Suspense, lazy, type ComponentProps, type ComponentType } from 'react';
+import { Loading } from '../../shared/loading';
+import type { AlignmentTab as AlignmentTabNow } from './alignment/alignment-tab';
+import type { FeedTab as FeedTabNow } from './feed/feed-tab';
+import type { OverviewTab as OverviewTabNow } from './overview/overview-tab';
+import type { RoadmapTab as RoadmapTabNow } from './roadmap/roadmap-tab';
+
+const loadRoadmap = () => import('./roadmap/roadmap-tab');
+const loadAlignment = () => import('./alignment/alignment-tab');
+const loadOverview = () => import('./overview/overview-tab');
+const loadFeed = () => import('./feed/feed-tab');
+
+function later<C extends ComponentType<never>>(load: () => Promise<C>): ComponentType<ComponentProps<C>> {
+  const Lazy = lazy(async () => ({ default: await load() }));
+  const Tab = (props: ComponentProps<C>) => (
+    <Suspense fallback={<Loading />}>
+      <Lazy {...(props as never)} />
+    </Suspense>
+  );
+  return Tab;
+}
+
+export const RoadmapTab = later<typeof RoadmapTabNow>(async () => (await loadRoadmap()).RoadmapTab);
+export const AlignmentTab = later<typeof AlignmentTabNow>(async () => (await loadAlignment()).AlignmentTab);
+export const OverviewTab = later<typeof OverviewTabNow>(async () => (await loadOverview()).OverviewTab);
+export const FeedTab = later<typeof FeedTabNow>(async () => (await loadFeed()).FeedTab);
+
+/** Fetches every later tab's chunk once the first view is up, so a tab click does not wait for one. */
+export function preloadLaterTabs(): void {
+  for (const load of [loadRoadmap, loadAlignment, loadOverview, loadFeed]) void load().catch(() => undefined);
+}
