@@ -1,0 +1,256 @@
+/**
+ * Layouts that hold in every language (issue 12, item 4): every page and panel of the app in the
+ * pseudo-locale (accented, +40%: the host's `lang=pseudo`), in German and in Japanese, checked for
+ * text that clips or spills out of its box, elements wider than the viewport and pages that scroll
+ * sideways. German and Japanese are also screenshotted in the light and the dark theme
+ * (test/.artifacts/screenshots/locale-<lang>-<view>-<theme>.png) with axe at zero serious or
+ * critical violations in each.
+ *
+ * Fast by design: one page, data set up by resolver calls, the product page's views reached by its
+ * own tabs and layout switch (no reloads), the theme switched live by the host's toggle.
+ */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { jest } from '@jest/globals';
+import type { Frame } from 'playwright-core';
+import { goalInput, kpiInput, valueOf } from '../integration/resolvers/strategy/builders';
+import { itemInput, screenshots, useSandboxBrowser } from './kit';
+
+jest.setTimeout(180_000);
+
+const session = useSandboxBrowser({ viewport: { width: 1280, height: 900 } });
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+const gadgetIds = ['10100', '10101', '10102'] as const;
+
+type Lang = 'pseudo' | 'de-DE' | 'ja-JP';
+
+/** Names users gave things: never translated, so they say a view has loaded in any language. */
+const data = {
+  product: 'Thrive Web',
+  goal: 'Faster checkout',
+  riskyGoal: 'Keep customers coming back after their first order',
+  item: 'One-tap payment',
+  laterItem: 'Saved cards for returning shoppers',
+};
+
+async function seed(): Promise<{ epicKey: string }> {
+  const { invoke } = session;
+  valueOf(await invoke('productManager', 'saveVision', { board: { productName: data.product, vision: 'Checkout in a minute, on any device.', targetGroup: 'Shoppers', needs: 'Speed', product: 'A storefront', businessGoals: 'Repeat revenue' }, baseVersion: 0 }));
+  const goal = valueOf(await invoke('productManager', 'createGoal', { goal: goalInput({ title: data.goal }) }));
+  const risky = valueOf(await invoke('productManager', 'createGoal', { goal: goalInput({ title: data.riskyGoal, status: 'at-risk' }) }));
+  valueOf(await invoke('productManager', 'createKpi', { goalId: goal.id, kpi: kpiInput() }));
+  valueOf(await invoke('productManager', 'createKpi', { goalId: risky.id, kpi: kpiInput({ name: 'Repeat purchase rate' }) }));
+  const item = valueOf(await invoke('productManager', 'createRoadmapItem', { item: itemInput(data.item, { goalId: goal.id, status: 'in-progress' }) }));
+  valueOf(await invoke('productManager', 'createRoadmapItem', { item: itemInput(data.laterItem, { goalId: risky.id, horizon: 'next', startDate: '2027-02-01', endDate: '2027-03-15' }) }));
+  valueOf(await invoke('productManager', 'createRoadmapItem', { item: itemInput('Guest checkout', { horizon: 'later' }) }));
+  const roadmap = valueOf(await invoke('productManager', 'getRoadmap', {}));
+  const epic = roadmap.epics[0]!;
+  valueOf(await invoke('productManager', 'linkEpics', { target: { kind: 'item', id: item.id }, link: [{ epicId: epic.id, linksVersion: epic.linksVersion }], unlink: [] }));
+  const thr = session.host.jira.site.projects.find((project) => project.key === 'THR')!.id;
+  for (const gadgetId of gadgetIds) {
+    const saved = await fetch(`${session.host.url}/__sandbox/dashboard/gadget`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ gadgetId, configuration: { projectId: thr, rows: 5 } }) });
+    expect(saved.status).toBe(200);
+  }
+  return { epicKey: epic.key };
+}
+
+/**
+ * What does not hold in the frame's document: text cut by `overflow: hidden` (or an ellipsis),
+ * text spilling out of a box that has a border or a background (buttons, lozenges, tabs), elements
+ * past the viewport's edge (outside any scrolling container), and the page scrolling sideways.
+ * Visually hidden text (1 px, clipped: screen reader only) is not a layout.
+ */
+const findOverflow = `(() => {
+  const problems = [];
+  const root = document.scrollingElement || document.documentElement;
+  const viewport = root.clientWidth;
+  if (root.scrollWidth > viewport + 1) problems.push('the page scrolls sideways: ' + root.scrollWidth + ' > ' + viewport);
+  const name = (el) => {
+    const id = el.getAttribute('data-testid');
+    const role = el.getAttribute('role');
+    const cls = typeof el.className === 'string' ? el.className.split(/\\s+/).filter(Boolean).slice(0, 2).join('.') : '';
+    const text = (el.textContent || '').trim().replace(/\\s+/g, ' ').slice(0, 60);
+    return el.tagName.toLowerCase() + (id ? '[data-testid=' + id + ']' : '') + (role ? '[role=' + role + ']' : '') + (cls ? '.' + cls : '') + ' “' + text + '”';
+  };
+  const scrollsSideways = (el) => {
+    for (let at = el.parentElement; at && at !== document.body; at = at.parentElement) {
+      const x = getComputedStyle(at).overflowX;
+      if (x === 'auto' || x === 'scroll') return true;
+    }
+    return false;
+  };
+  const hasOwnText = (el) => [...el.childNodes].some((n) => n.nodeType === 3 && n.textContent.trim());
+  for (const el of document.body.querySelectorAll('*')) {
+    const style = getComputedStyle(el);
+    if (style.display === 'none' || style.visibility === 'hidden' || style.display === 'contents') continue;
+    const rect = el.getBoundingClientRect();
+    if (rect.width <= 2 || rect.height <= 2) continue;
+    if (style.position === 'absolute' && style.clip !== 'auto') continue;
+    if (el.closest('svg') && el.tagName.toLowerCase() !== 'svg') continue;
+    const clipsX = style.overflowX === 'hidden' || style.overflowX === 'clip';
+    const clipsY = style.overflowY === 'hidden' || style.overflowY === 'clip';
+    const text = (el.textContent || '').trim();
+    if (text && clipsX && el.scrollWidth > el.clientWidth + 1) problems.push('clipped sideways (' + el.scrollWidth + ' > ' + el.clientWidth + '): ' + name(el));
+    else if (text && clipsY && el.scrollHeight > el.clientHeight + 1 && style.overflowY !== 'auto') problems.push('clipped below (' + el.scrollHeight + ' > ' + el.clientHeight + '): ' + name(el));
+    else if (hasOwnText(el) && !clipsX && style.overflowX === 'visible' && el.scrollWidth > el.clientWidth + 1 && el.clientWidth > 0) {
+      const boxed = parseFloat(style.borderLeftWidth) > 0 || parseFloat(style.borderRightWidth) > 0 || (style.backgroundColor !== 'rgba(0, 0, 0, 0)' && style.backgroundColor !== 'transparent');
+      if (boxed) problems.push('text spills out of its box (' + el.scrollWidth + ' > ' + el.clientWidth + '): ' + name(el));
+    }
+    if ((rect.right > viewport + 1 || rect.left < -1) && !scrollsSideways(el)) problems.push('past the viewport (' + Math.round(rect.left) + '..' + Math.round(rect.right) + ' of ' + viewport + '): ' + name(el));
+  }
+  return [...new Set(problems)];
+})()`;
+
+async function overflowIn(frame: Frame, view: string): Promise<string[]> {
+  const found = (await frame.evaluate(findOverflow)) as string[];
+  return found.map((problem) => `${view}: ${problem}`);
+}
+
+/** Rules whose outcome depends on colours: all that can differ between the light and the dark theme. */
+const colourRules = ['color-contrast', 'link-in-text-block'];
+
+/** axe's serious and critical violations in `frame`; `only` limits it to those rules. */
+async function seriousViolations(frame: Frame, view: string, only?: string[]): Promise<string[]> {
+  const options = JSON.stringify({ resultTypes: ['violations'], ...(only ? { runOnly: { type: 'rule', values: only } } : {}) });
+  const found = (await frame.evaluate(`${axeSource}
+    axe.run(document, ${options}).then((r) => r.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => v.impact + ' ' + v.id + ': ' + v.help + ' (' + v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ') + ')'))`)) as string[];
+  return found.map((violation) => `${view}: ${violation}`);
+}
+
+async function gadgetFrame(id: string): Promise<Frame> {
+  const frame = await (await session.page.waitForSelector(`iframe[data-gadget-frame="${id}"][data-mode="view"]`)).contentFrame();
+  if (!frame) throw new Error(`No frame for gadget ${id}`);
+  return frame;
+}
+
+/**
+ * Walks every page and panel in `lang`, calling `check` on each settled view. The product page's
+ * views are reached by its tab order (productTabs) and its layout radios, so no text is needed to
+ * find them in any language.
+ */
+async function sweep(lang: Lang, epicKey: string, check: (view: string, frames: Frame[]) => Promise<void>): Promise<void> {
+  const { page } = session;
+  const open = async (query: string) => {
+    await page.goto(`${session.host.url}/?${query}&lang=${lang}`);
+    return session.appFrame();
+  };
+  const settle = () => page.waitForTimeout(150);
+
+  const product = await open('project=THR&user=productManager');
+  const tabs = product.getByRole('tab');
+  const tab = async (index: number, ready: () => Promise<unknown>) => {
+    await tabs.nth(index).click();
+    await ready();
+    await settle();
+  };
+  await tab(0, () => product.getByText(data.product).filter({ visible: true }).first().waitFor({ timeout: 30_000 }));
+  await check('vision', [product]);
+  await tab(1, () => product.getByText(data.riskyGoal).filter({ visible: true }).first().waitFor());
+  await check('goals', [product]);
+  await tab(2, () => product.getByTestId('roadmap-board').waitFor({ timeout: 30_000 }));
+  for (const layout of ['horizons', 'quarters', 'gantt', 'timeline', 'priority'] as const) {
+    await product.locator(`input[type="radio"][value="${layout}"]`).check();
+    await product.getByText(data.item).filter({ visible: true }).first().waitFor();
+    await settle();
+    await check(`roadmap-${layout}`, [product]);
+  }
+  await product.locator('input[type="radio"][value="horizons"]').check();
+  await product.locator('button.rm-move').first().click();
+  await product.getByRole('menu').waitFor();
+  await check('card-menu', [product]);
+  await page.keyboard.press('Escape');
+  await product.getByRole('menu').waitFor({ state: 'detached' });
+  await product.getByRole('button', { name: data.item, exact: true }).first().click();
+  await product.getByRole('region', { name: data.item }).waitFor();
+  await settle();
+  await check('item-panel', [product]);
+  await tab(3, () => product.getByText(data.riskyGoal).filter({ visible: true }).first().waitFor());
+  await check('alignment', [product]);
+  await tab(4, () => product.getByRole('tabpanel').getByText(epicKey).filter({ visible: true }).first().waitFor({ timeout: 30_000 }));
+  await check('epics', [product]);
+  await tab(5, () => product.getByRole('tabpanel').getByText(data.item).filter({ visible: true }).first().waitFor({ timeout: 30_000 }));
+  await check('changes', [product]);
+
+  const panel = await open(`project=THR&module=issue-panel&issue=${epicKey}&user=productManager`);
+  await panel.getByText(data.goal).filter({ visible: true }).first().waitFor({ timeout: 30_000 });
+  await settle();
+  await check('epic-panel', [panel]);
+
+  const portfolio = await open('module=global-page&user=productManager');
+  await portfolio.getByText(data.riskyGoal).filter({ visible: true }).first().waitFor({ timeout: 30_000 });
+  await settle();
+  await check('portfolio', [portfolio]);
+
+  const admin = await open('module=admin-page&user=admin');
+  await admin.getByRole('radio').first().waitFor({ timeout: 30_000 });
+  await admin.locator('select').first().waitFor();
+  await settle();
+  await check('admin', [admin]);
+
+  await page.goto(`${session.host.url}/?module=dashboard&user=productManager&lang=${lang}`);
+  const gadgets = await Promise.all(gadgetIds.map(gadgetFrame));
+  await gadgets[0]!.getByText(data.riskyGoal).filter({ visible: true }).first().waitFor({ timeout: 30_000 });
+  await gadgets[1]!.getByText(data.item).filter({ visible: true }).first().waitFor({ timeout: 30_000 });
+  await gadgets[2]!.getByText('THR-').filter({ visible: true }).first().waitFor({ timeout: 30_000 });
+  await settle();
+  await check('gadgets', gadgets);
+}
+
+test('pseudo-locale (accented, +40%): no page or panel clips, spills or scrolls sideways', async () => {
+  const { epicKey } = await seed();
+  const problems: string[] = [];
+  await sweep('pseudo', epicKey, async (view, frames) => {
+    for (const frame of frames) problems.push(...(await overflowIn(frame, view)));
+    await session.page.screenshot({ path: join(screenshots, `locale-pseudo-${view}.png`), fullPage: true });
+  });
+  expect(problems).toEqual([]);
+
+  // The check finds what it looks for: a lozenge cut short, a box too narrow for its text, a row wider than the page.
+  const frame = await gadgetFrame(gadgetIds[0]);
+  await frame.evaluate(() => {
+    const planted = document.createElement('div');
+    planted.id = 'planted';
+    planted.innerHTML =
+      '<span style="display:inline-block;width:40px;overflow:hidden;white-space:nowrap">[ÅÅŢ ŔÎÎÎŠĶ]</span>' +
+      '<button style="width:30px;white-space:nowrap;border:1px solid">[Šååṽéé ççĥååñĝéš]</button>' +
+      '<div style="width:5000px">[Ŵîîðéé]</div>';
+    document.body.append(planted);
+  });
+  const planted = await overflowIn(frame, 'planted');
+  await frame.evaluate(() => document.getElementById('planted')?.remove());
+  expect(planted).toEqual(
+    expect.arrayContaining([
+      expect.stringMatching(/^planted: clipped sideways .*span “\[ÅÅŢ ŔÎÎÎŠĶ\]”$/),
+      expect.stringMatching(/^planted: text spills out of its box .*button “\[Šååṽéé ççĥååñĝéš\]”$/),
+      expect.stringMatching(/^planted: past the viewport .*div “\[Ŵîîðéé\]”$/),
+      expect.stringMatching(/^planted: the page scrolls sideways/),
+    ]),
+  );
+});
+
+describe.each(['de-DE', 'ja-JP'] as const)('%s', (lang) => {
+  test('every page and panel holds its layout, light and dark, with no serious or critical axe violation', async () => {
+    const { epicKey } = await seed();
+    const problems: string[] = [];
+    const toggle = session.page.locator('#theme-toggle');
+    await sweep(lang, epicKey, async (view, frames) => {
+      for (const frame of frames) problems.push(...(await overflowIn(frame, view)));
+      for (const theme of ['light', 'dark'] as const) {
+        if (theme === 'dark') {
+          await toggle.click();
+          await frames[0]!.waitForFunction(() => document.documentElement.getAttribute('data-color-mode') === 'dark');
+          await session.page.waitForTimeout(100);
+        }
+        await session.page.screenshot({ path: join(screenshots, `locale-${lang}-${view}-${theme}.png`), fullPage: true });
+        // Every rule in the light theme; in the dark one, the rules colours decide (the rest read the same markup).
+        for (const frame of frames) problems.push(...(await seriousViolations(frame, `${view} (${theme})`, theme === 'dark' ? colourRules : undefined)));
+      }
+      await toggle.click();
+      await frames[0]!.waitForFunction(() => document.documentElement.getAttribute('data-color-mode') === 'light');
+    });
+    expect(problems).toEqual([]);
+  });
+});
