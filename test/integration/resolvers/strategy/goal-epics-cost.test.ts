@@ -31,8 +31,9 @@ test('getStrategy with four epics serving a goal (two through an item): one sear
   sandbox.forge.kvs.resetStats();
   const view = valueOf(await sandbox.call('getStrategy', { as: 'developer' }));
   expect(view.goals[0]!.epics.map((epic) => epic.key).sort()).toEqual(epics.map((epic) => epic.key).sort());
-  // The permission check, the search for the goals' epics (all indexed: no fetch by id), the roll-ups' delta search.
-  expect(sandbox.jira.stats.byRoute).toEqual({ 'GET /rest/api/3/mypermissions': 1, 'POST /rest/api/3/search/jql': 2 });
+  // The permission check, the search for the goals' epics (all indexed: no fetch by id), the roll-ups' delta search;
+  // and, the vision naming no product, the project for its name (the page's title, page-title.test.ts).
+  expect(sandbox.jira.stats.byRoute).toEqual({ 'GET /rest/api/3/mypermissions': 1, 'GET /rest/api/3/project/{projectIdOrKey}': 1, 'POST /rest/api/3/search/jql': 2 });
   // Eight as without links (strategy-view.test.ts), the open link changes, the roadmap items; four for the roll-up cache.
   expect(sandbox.forge.lastInvocation?.storageOps).toBe(14);
 });
