@@ -9,12 +9,14 @@
  * Fast by design: one page, data set up by resolver calls, the product page's views reached by its
  * own tabs and layout switch (no reloads), the theme switched live by the host's toggle.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { jest } from '@jest/globals';
 import type { Frame } from 'playwright-core';
 import { goalInput, kpiInput, valueOf } from '../integration/resolvers/strategy/builders';
+import { pseudoMessage } from '../sandbox/host/pseudo-locale';
+import { REPO_ROOT } from '../sandbox/host/host';
 import { itemInput, screenshots, useSandboxBrowser } from './kit';
 
 jest.setTimeout(180_000);
@@ -24,6 +26,24 @@ const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/
 const gadgetIds = ['10100', '10101', '10102'] as const;
 
 type Lang = 'pseudo' | 'de-DE' | 'ja-JP';
+
+/**
+ * A catalog text as any locale says it (English, pseudo, German, Japanese), to find a control by its
+ * name whichever language the page is in and whether or not that catalog is translated yet.
+ */
+function said(catalog: string, key: string): RegExp {
+  const read = (locale: string): string | undefined => {
+    const path = join(REPO_ROOT, 'static/shared/messages', `${catalog}.${locale}.json`);
+    if (!existsSync(path)) return undefined;
+    let at: unknown = JSON.parse(readFileSync(path, 'utf8'));
+    for (const part of key.split('.')) at = (at as Record<string, unknown> | undefined)?.[part];
+    return typeof at === 'string' ? at : undefined;
+  };
+  const english = read('en-US');
+  if (!english) throw new Error(`No English text ${catalog}.${key}`);
+  const names = new Set([english, pseudoMessage(english), read('de-DE'), read('ja-JP')].filter((name): name is string => !!name));
+  return new RegExp(`^(${[...names].map((name) => name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})$`);
+}
 
 /** Names users gave things: never translated, so they say a view has loaded in any language. */
 const data = {
@@ -148,8 +168,16 @@ async function sweep(lang: Lang, epicKey: string, check: (view: string, frames: 
   };
   await tab(0, () => product.getByText(data.product).filter({ visible: true }).first().waitFor({ timeout: 30_000 }));
   await check('vision', [product]);
+  await product.getByRole('button', { name: said('vision', 'editField.vision') }).click();
+  await product.getByRole('tabpanel').getByRole('textbox').first().waitFor();
+  await settle();
+  await check('vision-edit', [product]);
   await tab(1, () => product.getByText(data.riskyGoal).filter({ visible: true }).first().waitFor());
   await check('goals', [product]);
+  await product.getByRole('button', { name: said('goals', 'add') }).click();
+  await product.getByRole('tabpanel').filter({ visible: true }).getByRole('textbox').first().waitFor();
+  await settle();
+  await check('goal-form', [product]);
   await tab(2, () => product.getByTestId('roadmap-board').waitFor({ timeout: 30_000 }));
   for (const layout of ['horizons', 'quarters', 'gantt', 'timeline', 'priority'] as const) {
     await product.locator(`input[type="radio"][value="${layout}"]`).check();
@@ -167,6 +195,11 @@ async function sweep(lang: Lang, epicKey: string, check: (view: string, frames: 
   await product.getByRole('region', { name: data.item }).waitFor();
   await settle();
   await check('item-panel', [product]);
+  const itemPanel = product.getByRole('region', { name: data.item });
+  await itemPanel.locator(`button[aria-label*="${data.item}"]`).first().click();
+  await product.waitForFunction((title) => [...document.querySelectorAll('input')].some((input) => input.value === title), data.item);
+  await settle();
+  await check('item-edit', [product]);
   await tab(3, () => product.getByText(data.riskyGoal).filter({ visible: true }).first().waitFor());
   await check('alignment', [product]);
   await tab(4, () => product.getByRole('tabpanel').getByText(epicKey).filter({ visible: true }).first().waitFor({ timeout: 30_000 }));
