@@ -4,6 +4,7 @@
  * 10 November in UTC and in Los Angeles.
  */
 import type { RoadmapView } from '../../src/contract';
+import { setFormatLocale } from '../../static/shared/format';
 import { layoutColumns, readerTimeZone } from '../../static/product/src/roadmap/board-model';
 
 const view: Pick<RoadmapView, 'items' | 'sprints' | 'today'> = {
@@ -23,7 +24,14 @@ test.each([
   expect(column).toMatchObject({ startDate: start, endDate: end });
 });
 
-test('the reader’s zone is their browser’s', () => {
+test('the reader’s zone is their Jira profile’s (the Forge context, set at boot), not the browser’s', () => {
+  setFormatLocale({ locale: 'en-AU', timeZone: 'Australia/Sydney' });
+  try {
+    expect(readerTimeZone()).toBe('Australia/Sydney');
+    expect(layoutColumns(view as RoadmapView, 'timeline')[0]).toMatchObject({ startDate: '2026-11-11', endDate: '2026-11-25' });
+  } finally {
+    setFormatLocale({});
+  }
+  // Before boot (or without a zone in the context): the browser's.
   expect(readerTimeZone()).toBe(Intl.DateTimeFormat().resolvedOptions().timeZone);
-  expect(layoutColumns(view as RoadmapView, 'timeline')).toEqual(layoutColumns(view as RoadmapView, 'timeline', readerTimeZone()));
 });
