@@ -37,6 +37,7 @@ import type { CrawlOptions, FactFields } from '../jira/child-facts';
 import type { JiraClient } from '../jira/client';
 import type { LinkedJiraEpic } from '../jira/epic-links';
 import { readEstimationSetup } from '../jira/story-points';
+import type { EstimationSetup } from '../jira/story-points';
 import type { CachedEpic, RollupStore, SyncMarker } from '../storage/epic-rollups';
 import { crawlIsFree, readCrawl } from '../storage/rollup-crawl-store';
 import { crawlStatus, requestCrawl } from './rollup-crawl';
@@ -68,6 +69,11 @@ export interface LoadEpicRollupsOptions {
    * user on the project (the crawl reads Jira as the app).
    */
   crawlInBackground?: boolean;
+  /**
+   * The project's estimation setup, when the caller started reading it already (a cold load reads
+   * it beside the epic list, not after it). Used only where this load would read it.
+   */
+  estimationSetup?: Promise<EstimationSetup>;
 }
 
 /** Epics crawled within the call (a cold project's, or a synced project's new ones); more go to the queue. */
@@ -138,7 +144,7 @@ export async function loadEpicRollups(jira: JiraClient, store: RollupStore, opti
   const setup =
     previous && !reason
       ? previous.setup
-      : (fullCrawlRunning?.setup ?? (await readEstimationSetup(jira, { projectId, ...(options.boards ? { boards: options.boards } : {}) })));
+      : (fullCrawlRunning?.setup ?? (await (options.estimationSetup ?? readEstimationSetup(jira, { projectId, ...(options.boards ? { boards: options.boards } : {}) }))));
   const storyPoints = chooseStoryPointField({ ...setup, ...(override.fieldId ? { override: override.fieldId } : {}) });
   const fields: FactFields = {
     ...(storyPoints.ok ? { storyPointFieldId: storyPoints.fieldId } : {}),
@@ -272,7 +278,7 @@ export async function loadEpicRollups(jira: JiraClient, store: RollupStore, opti
   };
 }
 
-function coldReason(previous: SyncMarker | undefined, nowMs: number, refresh: LoadEpicRollupsOptions['refresh']): ColdReason | undefined {
+export function coldReason(previous: SyncMarker | undefined, nowMs: number, refresh: LoadEpicRollupsOptions['refresh']): ColdReason | undefined {
   if (!previous) return 'first-load';
   if (refresh === 'full') return 'forced';
   const fullSyncMs = Date.parse(previous.fullSyncAt);

@@ -12,7 +12,9 @@
  * `reconcileIssues`: in the full search, and again by id when the delta search brought them.
  * @see https://developer.atlassian.com/cloud/jira/platform/search-and-reconcile/
  */
-import { loadEpicRollups } from './load-epic-rollups';
+import { coldReason, loadEpicRollups } from './load-epic-rollups';
+import { readEstimationSetup } from '../jira/story-points';
+import { crawlIsFree, readCrawl } from '../storage/rollup-crawl-store';
 import type { LoadedRollups } from './load-epic-rollups';
 import { loadProjectSprints } from './project-sprints';
 import type { TimelineSprint } from '../../domain/delivery';
@@ -49,20 +51,39 @@ export async function loadRoadmapEpics(
 ): Promise<RoadmapEpics> {
   const { projectId, now } = options;
   const nowMs = Date.parse(now);
-  const [stored, cached, recentlyLinked] = await Promise.all([readProjectShape(projectId), readEpicCards(projectId), recentlyLinkedEpicIds(now)]);
+  const store = kvsRollupStore();
+  const [stored, cached, recentlyLinked, marker, crawl] = await Promise.all([
+    readProjectShape(projectId),
+    readEpicCards(projectId),
+    recentlyLinkedEpicIds(now),
+    store.readSync(projectId),
+    readCrawl(projectId),
+  ]);
   const forced = options.refresh === 'full';
   const shapeFresh = !forced && stored !== undefined && nowMs - Date.parse(stored.shapeAt) < shapeMaxAgeMs;
-  const [epicTypeIds, { boards, sprints }] = shapeFresh
-    ? [stored.epicTypeIds, { boards: stored.boards, sprints: stored.sprints }]
-    : await Promise.all([epicIssueTypeIds(jira, projectId), loadProjectSprints(jira, { projectId })]);
+  // The epic list needs the epic types only; the boards' sprints come beside it, not before it.
+  const shapeLoad = shapeFresh
+    ? Promise.resolve({ boards: stored.boards, sprints: stored.sprints })
+    : loadProjectSprints(jira, { projectId });
+  shapeLoad.catch(() => undefined);
+  // A cold roll-up load reads the estimation setup (fields, project, boards' estimation): start it
+  // now, beside the epic list, rather than after it. Not while a full crawl runs: it carries its own.
+  const fullCrawlRunning = !crawlIsFree(crawl, nowMs) && crawl?.kind === 'full';
+  const estimationSetup =
+    coldReason(marker, nowMs, options.refresh) === undefined || fullCrawlRunning
+      ? undefined
+      : shapeLoad.then(({ boards }) => readEstimationSetup(jira, { projectId, boards }));
+  estimationSetup?.catch(() => undefined);
+  const epicTypeIds = shapeFresh ? stored.epicTypeIds : await epicIssueTypeIds(jira, projectId);
 
   // Epics created or linked by the app moments ago are reconciled: a new epic is listed at once.
   const visible = await visibleEpicIds(jira, { projectId, epicTypeIds, reconcileIssues: recentlyLinked });
+  const { boards, sprints } = await shapeLoad;
   // Cards that cannot be in step with the roll-ups are read in full: start now, beside the roll-ups.
   const cardsStale = forced || stored?.cardsSyncedAt === undefined || stored.cardsFullAt === undefined || nowMs - Date.parse(stored.cardsFullAt) >= cardsFullMaxAgeMs;
   const earlyCards = cardsStale && visible.length > manyEpics ? epicCardsByIds(jira, visible, recentlyLinked) : undefined;
   earlyCards?.catch(() => undefined);
-  const rollups = await loadEpicRollups(jira, kvsRollupStore(), {
+  const rollups = await loadEpicRollups(jira, store, {
     projectId,
     epicIds: visible,
     now,
@@ -70,6 +91,7 @@ export async function loadRoadmapEpics(
     boards,
     collectEpicCards: true,
     crawlInBackground: true,
+    ...(estimationSetup ? { estimationSetup } : {}),
     ...(options.timeZone ? { timeZone: options.timeZone } : {}),
     ...(options.refresh ? { refresh: options.refresh } : {}),
   });

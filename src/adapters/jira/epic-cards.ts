@@ -15,8 +15,11 @@ import { maxReconciledIssues, searchAllIssues } from './search';
 
 /** A page of cards with fields (Jira's cap with fields is 100). */
 const cardsPerQuery = 100;
-/** Queries in flight: within Jira's burst rate for one endpoint. */
-const cardConcurrency = 6;
+/**
+ * Queries in flight: the cards of 1,000 epics in one round trip, ten requests at once (Jira publishes
+ * no burst figure per endpoint; the crawl keeps to 16, see rollup-crawl.ts).
+ */
+const cardConcurrency = 10;
 
 /**
  * The cards of these epics as the client's actor may see them (ids it may not see are absent), in

@@ -46,13 +46,13 @@ export async function readEstimationSetup(
   jira: JiraClient,
   options: { projectId: string; boards?: readonly JiraBoard[] },
 ): Promise<EstimationSetup> {
-  const [fields, project, boards] = await Promise.all([
+  // Boards' estimation beside the fields and the project, not after them: one round trip less on a cold load.
+  const boardsLoad = options.boards ? Promise.resolve(options.boards) : boardsOfProject(jira, options.projectId);
+  const [fields, project, estimation] = await Promise.all([
     jira.send({ path: route`/rest/api/3/field`, schema: fieldListSchema }),
     getProject(jira, options.projectId),
-    options.boards ? Promise.resolve(options.boards) : boardsOfProject(jira, options.projectId),
+    boardsLoad.then((boards) => mapWithConcurrency(boards.filter(mayHaveSprints), 4, (board) => boardEstimationField(jira, board.id))),
   ]);
-  const estimating = boards.filter(mayHaveSprints);
-  const estimation = await mapWithConcurrency(estimating, 4, (board) => boardEstimationField(jira, board.id));
   const infos: FieldInfo[] = fields.map((field) => ({
     id: field.id,
     name: field.name,
