@@ -25,7 +25,7 @@ test('an editor creates an epic from the item: summary prefilled, the epic on th
   page.sandbox.jira.setSearchIndexLag(60_000);
   const item = await page.call('createRoadmapItem', { item: itemInput('One-tap payment') });
   const { user, panel } = await openItem('One-tap payment');
-  await user.click(within(panel).getByRole('button', { name: 'Create an epic in Jira for “One-tap payment”' }));
+  await user.click(within(panel).getByRole('button', { name: 'Create epic in Jira for “One-tap payment”' }));
   const form = within(panel).getByRole('form', { name: 'Create an epic in Jira' });
   const summary = within(form).getByRole('textbox', { name: /^Summary/ });
   expect(document.activeElement).toBe(summary);
