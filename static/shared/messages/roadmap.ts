@@ -162,6 +162,10 @@ export const roadmap = {
   get endDate() {
     return t('endDate');
   },
+  /** The term for an item's start and end dates together, in the details panel. */
+  get datesTerm() {
+    return t('datesTerm');
+  },
   get statusLabel() {
     return t('statusLabel');
   },

@@ -175,7 +175,7 @@ function ItemFacts({ item, view }: { item: RoadmapItemView; view: RoadmapView })
     [m.goal, goal?.title ?? m.noGoalOption],
     ...(view.laneMode === 'custom' || lane ? [[m.lane, lane?.name ?? m.noLaneOption] as [string, string]] : []),
     [m.horizon, m.horizons[item.horizon]],
-    ...(item.startDate || item.endDate ? [[`${m.startDate} – ${m.endDate}`, datesText(item, true)] as [string, string]] : []),
+    ...(item.startDate || item.endDate ? [[m.datesTerm, datesText(item, true)] as [string, string]] : []),
   ];
   return (
     <Box as="dl" xcss={factsStyles}>
