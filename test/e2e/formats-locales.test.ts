@@ -1,8 +1,11 @@
 /**
  * Issue 12, part 3, where people see it: the roadmap in German and Japanese says its quarters, its
  * Timeline scale and its cards' dates with Intl in the reader's locale (the host's `lang`), and no
- * English month is left on the board. Screenshots: test/.artifacts/screenshots/formats-<lang>-*.png.
+ * English month is left on the board. Screenshots: test/.artifacts/screenshots/formats-<lang>-*.png;
+ * axe: no serious or critical violation in either view.
  */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { jest } from '@jest/globals';
 import type { Frame } from 'playwright-core';
@@ -12,6 +15,15 @@ import { itemInput, screenshots, useSandboxBrowser } from './kit';
 jest.setTimeout(180_000);
 
 const session = useSandboxBrowser({ viewport: { width: 1400, height: 900 } });
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+async function seriousViolations(frame: Frame): Promise<string[]> {
+  return (await frame.evaluate(`${axeSource}
+    axe.run(document, { resultTypes: ['violations'] }).then((r) => r.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => v.impact + ' ' + v.id + ': ' + v.help))`)) as string[];
+}
+
 const englishMonths = /\b(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\b|\bQuarter\b|\bUnscheduled\b/;
 
 async function seed(): Promise<string> {
@@ -47,6 +59,7 @@ test.each([
   expect(heads).toContain(quarter(year));
   expect(heads.join(' | ')).not.toMatch(englishMonths);
   await session.page.screenshot({ path: join(screenshots, `formats-${lang}-quarters.png`) });
+  expect(await seriousViolations(frame)).toEqual([]);
 
   frame = await openRoadmap(lang, 'gantt');
   const ticks = frame.locator('.tl-band li.tl-tick > span[aria-hidden="true"]');
@@ -57,4 +70,5 @@ test.each([
   const major = await frame.locator('.tl-tick-major > span').allTextContents();
   expect(major.join(' | ')).not.toMatch(englishMonths);
   await session.page.screenshot({ path: join(screenshots, `formats-${lang}-timeline.png`) });
+  expect(await seriousViolations(frame)).toEqual([]);
 });
