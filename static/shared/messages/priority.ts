@@ -1,98 +1,60 @@
 /**
- * Owners, priority scores and the Priority view of the roadmap (issue 15). Numbers are formatted
- * with Intl in the reader's locale (`locale` is a parameter so tests can pin it).
+ * Owners, scoring and the Priority view of the roadmap (issue 15). A score's one-sentence
+ * explanation is the score-explanation catalog's.
  */
-import type { ItemScore, ScoreInputName, ScoreTerm, ScoringMethod } from '../../../src/domain/scoring';
-import { plural } from './goals';
+import type { ScoringMethod } from '../../../src/domain/scoring';
+import english from './priority.en-US.json';
+import { catalog, textGroup } from './runtime';
 
-type Scored = Extract<ItemScore, { kind: 'scored' | 'no-effort' }>;
+const t = catalog('priority', english);
 
-const numberIn = (locale: string | undefined, options: Intl.NumberFormatOptions = {}) => new Intl.NumberFormat(locale, options);
+const scoringMethods = ['none', 'rice', 'value-effort'] as const satisfies readonly ScoringMethod[];
+const methods = textGroup(scoringMethods, (method) => t(`methods.${method}`));
 
-/** A score as people read it: whole above 10 (42), one decimal below (4.2), two below 1 (0.55). */
-export function formatScore(score: number, locale?: string): string {
-  const digits = Math.abs(score) >= 10 ? 0 : Math.abs(score) >= 1 ? 1 : 2;
-  return numberIn(locale, { maximumFractionDigits: digits }).format(score);
-}
-
-const methodName: Record<Exclude<ScoringMethod, 'none'>, string> = { rice: 'RICE', 'value-effort': 'Value ÷ effort' };
-const inputName: Record<ScoreInputName, string> = { reach: 'reach', impact: 'impact', confidence: 'confidence', value: 'value', effort: 'effort' };
-
-function termText(term: ScoreTerm, locale?: string): string {
-  const n = (value: number) => numberIn(locale, { maximumFractionDigits: 2 }).format(value);
-  switch (term.input) {
-    case 'confidence':
-      return numberIn(locale, { style: 'percent', maximumFractionDigits: 0 }).format(term.value / 100);
-    case 'reach':
-      return `reach ${n(term.value)}${term.source === 'evidence' ? ` (${term.label ?? 'evidence'})` : ''}`;
-    case 'effort':
-      return `effort ${n(term.value)} pts${term.source === 'epics' ? ' remaining' : ''}`;
-    default:
-      return `${inputName[term.input]} ${n(term.value)}`;
-  }
-}
-
-/**
- * The score in one sentence: "RICE 42: reach 380 (support requests) × impact 2 × 80% ÷ effort
- * 14.5 pts remaining". Unscored items say what is missing instead.
- */
-export function scoreSentence(score: ItemScore, locale?: string): string {
-  if (score.kind === 'off') return 'This product scores nothing yet.';
-  const name = methodName[score.method];
-  if (score.kind === 'missing') return `No ${name} score yet: ${score.missing.map((input) => inputName[input]).join(', ')} ${score.missing.length === 1 ? 'is' : 'are'} missing.`;
-  const scored = score as Scored;
-  const effort = scored.terms.find((term) => term.input === 'effort');
-  const factors = scored.terms.filter((term) => term.input !== 'effort').map((term) => termText(term, locale));
-  const formula = `${factors.join(' × ')} ÷ ${effort ? termText(effort, locale) : 'effort'}`;
-  if (score.kind === 'no-effort') return `No ${name} score: ${formula}, and nothing divides by 0 effort.`;
-  return `${name} ${formatScore(score.score, locale)}: ${formula}`;
-}
+/** The option labels of the impact scale, by its values (src/domain/scoring impactScale). */
+const impactWords: Readonly<Record<number, 'massive' | 'high' | 'medium' | 'low' | 'minimal'>> = { 3: 'massive', 2: 'high', 1: 'medium', 0.5: 'low', 0.25: 'minimal' };
 
 export const priority = {
   // Owners
-  owner: 'Owner',
-  ownerLine: (name: string) => `Owner: ${name}`,
-  noOwner: 'No owner',
-  ownerSection: 'Owner and priority',
-  ownerChange: 'Change owner',
-  ownerSaved: (title: string, name: string | undefined) => (name ? `${name} now owns “${title}”.` : `“${title}” has no owner now.`),
-  groupByOwner: 'Lanes by owner',
-  ownerLanesReadOnly: 'Lanes show owners here: cards don’t move between people. Change an item’s owner in its details.',
-  mine: 'Mine',
+  get owner() { return t('owner'); },
+  ownerLine: (name: string) => t('ownerLine', { name }),
+  get noOwner() { return t('noOwner'); },
+  get ownerSection() { return t('ownerSection'); },
+  get ownerChange() { return t('ownerChange'); },
+  ownerSaved: (title: string, name: string | undefined) => (name ? t('ownerSaved', { title, name }) : t('ownerRemoved', { title })),
+  get groupByOwner() { return t('groupByOwner'); },
+  get ownerLanesReadOnly() { return t('ownerLanesReadOnly'); },
+  get mine() { return t('mine'); },
   // Scoring method
-  methodLegend: 'Scoring',
-  methods: { none: 'None', rice: 'RICE', 'value-effort': 'Value ÷ effort' } satisfies Record<ScoringMethod, string>,
-  methodHelp: {
-    none: 'Items are not scored.',
-    rice: 'Reach × impact × confidence ÷ effort.',
-    'value-effort': 'Value ÷ effort.',
-  } satisfies Record<ScoringMethod, string>,
-  methodSaved: (method: ScoringMethod) => (method === 'none' ? 'Scoring turned off.' : `Items are now scored by ${methodName[method]}.`),
-  methodConflict: 'Someone else changed the scoring method meanwhile; theirs is shown. Choose again if needed.',
+  get methodLegend() { return t('methodLegend'); },
+  methods,
+  methodHelp: textGroup(scoringMethods, (method) => t(`methodHelp.${method}`)),
+  methodSaved: (method: ScoringMethod) => (method === 'none' ? t('methodOff') : t('methodSaved', { method: methods[method] })),
+  get methodConflict() { return t('methodConflict'); },
   // Score inputs
-  scoreHeading: 'Score inputs',
-  reach: 'Reach',
-  impact: 'Impact',
-  confidence: 'Confidence (%)',
-  value: 'Value (0–1,000)',
-  effort: 'Effort (points)',
-  fromEvidence: (requests: number | undefined) => (requests === undefined ? 'From evidence (none yet)' : `From evidence (${requests} now)`),
-  fromEpics: (points: number | undefined) => (points === undefined ? 'From epics’ remaining points (not known yet)' : `From epics’ remaining points (${points} now)`),
-  entered: 'Entered',
-  impactScale: { 3: '3 – massive', 2: '2 – high', 1: '1 – medium', 0.5: '0.5 – low', 0.25: '0.25 – minimal' } as Record<number, string>,
-  notSet: 'Not set',
-  saveInputs: 'Save score inputs',
-  inputsSaved: (title: string) => `Score inputs of “${title}” saved.`,
-  scoreOff: 'Choose a scoring method in the Priority view to score items.',
+  get scoreHeading() { return t('scoreHeading'); },
+  get reach() { return t('reach'); },
+  get impact() { return t('impact'); },
+  get confidence() { return t('confidence'); },
+  get value() { return t('value'); },
+  get effort() { return t('effort'); },
+  fromEvidence: (requests: number | undefined) => (requests === undefined ? t('fromEvidenceNone') : t('fromEvidence', { requests })),
+  fromEpics: (points: number | undefined) => (points === undefined ? t('fromEpicsUnknown') : t('fromEpics', { points })),
+  get entered() { return t('entered'); },
+  /** By the impact scale's values; a value off the scale has no entry (the caller shows the number). */
+  impactScale: textGroup(['3', '2', '1', '0.5', '0.25'], (value) => t(`impactScale.${impactWords[Number(value)]!}`)) as Readonly<Record<number, string>>,
+  get notSet() { return t('notSet'); },
+  get saveInputs() { return t('saveInputs'); },
+  inputsSaved: (title: string) => t('inputsSaved', { title }),
+  get scoreOff() { return t('scoreOff'); },
   // Card and list
-  cardScore: (text: string) => `Priority score ${text}`,
-  priorityView: 'Priority',
-  priorityHeading: 'Priority',
-  priorityIntro: 'The roadmap ranked by score, highest first. Items without a score come last, in roadmap order.',
-  rank: (n: number) => `#${n}`,
-  minScore: 'Score at least',
-  scoredCount: (scored: number, total: number) => `${scored} of ${plural(total, 'item', 'items')} scored`,
-  listEmpty: 'No item matches.',
-  scoreSentence,
-  formatScore,
+  cardScore: (text: string) => t('cardScore', { score: text }),
+  get priorityView() { return t('priorityView'); },
+  get priorityHeading() { return t('priorityHeading'); },
+  get priorityIntro() { return t('priorityIntro'); },
+  // A rank is a position, not an amount: a string, so #1000 is not grouped.
+  rank: (n: number) => t('rank', { rank: String(n) }),
+  get minScore() { return t('minScore'); },
+  scoredCount: (scored: number, total: number) => t('scoredCount', { scored, total }),
+  get listEmpty() { return t('listEmpty'); },
 };
