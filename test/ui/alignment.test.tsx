@@ -91,7 +91,7 @@ describe('the Alignment tab', () => {
       expect(within(screen.getByTestId('unaligned-epics')).getByRole('link', { name: target.key })).toBeTruthy();
       const matching = unaligned.filter((epic) => epic.key.toLowerCase().includes(target.key.toLowerCase())).length;
       expect(rows()).toBe(matching);
-      expect(screen.getByTestId('unaligned-count').textContent).toBe(`Showing ${matching} of ${matching} matching epics (${unaligned.length} unaligned)`);
+      expect(screen.getByTestId('unaligned-count').textContent).toBe(`Showing ${matching} of ${matching} matching ${matching === 1 ? 'epic' : 'epics'} (${unaligned.length} unaligned)`);
       expect(screen.getByTestId('unaligned-count').getAttribute('aria-live')).toBe('polite');
 
       await user.clear(screen.getByRole('searchbox', { name: 'Find an unaligned epic' }));

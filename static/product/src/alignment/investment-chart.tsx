@@ -40,7 +40,6 @@ export function InvestmentChart({ view, measure, tableId }: { view: AlignmentVie
   const sliceKeys = new Set(view.investment.flatMap((sprint) => sprint.slices.map((slice) => keyOf(slice.goalId))));
   const legend = [...view.goals.filter((goal) => sliceKeys.has(goal.id)).map((goal) => ({ key: goal.id, label: goal.title })), ...(sliceKeys.has(noGoalKey) ? [{ key: noGoalKey, label: m.noGoalSlice }] : [])];
   const sprintById = new Map(view.investment.map((sprint) => [sprint.sprintId, sprint]));
-  const measureName = m.measures[measure];
   return (
     <Stack space="space.100">
       <Inline space="space.200" shouldWrap alignBlock="center">
@@ -50,7 +49,7 @@ export function InvestmentChart({ view, measure, tableId }: { view: AlignmentVie
             <rect x={15.5} y={0.5} width={11} height={11} fill={token('color.chart.neutral')} fillOpacity={0.45} stroke={token('color.chart.neutral')} />
           </svg>
           <Text size="small" color="color.text.subtle">
-            {`${m.committed} / ${m.completed}`}
+            {m.committedAndCompleted}
           </Text>
         </Inline>
         {legend.map((entry) => (
@@ -86,7 +85,7 @@ export function InvestmentChart({ view, measure, tableId }: { view: AlignmentVie
                 </text>
                 {row.committed.segments.map((segment) => (
                   <rect key={`c${segment.key}`} x={segment.x} y={row.committed.y} width={segment.width} height={g.barHeight} fill={colorOf(segment.key)} stroke={surface} strokeWidth={1}>
-                    <title>{m.barLabel(sprint.name, `${m.committed} (${labelOf(segment.key)})`, `${m.value(segment.value)} ${measureName.toLowerCase()}`)}</title>
+                    <title>{m.barLabel(sprint.name, 'committed', labelOf(segment.key), m.value(segment.value), measure)}</title>
                   </rect>
                 ))}
                 {row.completed.segments.map((segment) => (
@@ -101,7 +100,7 @@ export function InvestmentChart({ view, measure, tableId }: { view: AlignmentVie
                     stroke={colorOf(segment.key)}
                     strokeWidth={1}
                   >
-                    <title>{m.barLabel(sprint.name, `${m.completed} (${labelOf(segment.key)})`, `${m.value(segment.value)} ${measureName.toLowerCase()}`)}</title>
+                    <title>{m.barLabel(sprint.name, 'completed', labelOf(segment.key), m.value(segment.value), measure)}</title>
                   </rect>
                 ))}
                 <text x={(row.committed.segments.at(-1)?.x ?? labelWidth) + (row.committed.segments.at(-1)?.width ?? 0) + 4} y={row.committed.y + g.barHeight / 2} dy="0.35em" fontSize={10} fill={text}>
@@ -116,7 +115,7 @@ export function InvestmentChart({ view, measure, tableId }: { view: AlignmentVie
         </svg>
       </Box>
       <Text size="small" color="color.text.subtle" id={summaryId}>
-        {m.chartSummary(measureName, view.investment.length, legend.length)}
+        {m.chartSummary(measure, view.investment.length, legend.length)}
       </Text>
     </Stack>
   );
