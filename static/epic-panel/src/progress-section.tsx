@@ -41,7 +41,7 @@ export function ProgressSection({ rollup }: { rollup: EpicRollup }) {
           <Text as="p">{points.total > 0 ? m.pointsDone(formatNumber(points.done), formatNumber(points.total)) : m.noPoints}</Text>
           {unestimated.total > 0 ? (
             <Text as="p" size="small" color="color.text.subtle">
-              {m.unestimated(unestimated.total)}. {m.unestimatedHint}
+              {m.unestimatedNote(unestimated.total)}
             </Text>
           ) : null}
         </Stack>

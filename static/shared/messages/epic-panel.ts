@@ -39,8 +39,8 @@ export const epicPanel = {
   issuesBreakdown: (todo: number, inProgress: number, done: number) => t('issuesBreakdown', { todo, inProgress, done }),
   pointsDone: (done: string, total: string) => t('pointsDone', { done, total }),
   get noPoints() { return t('noPoints'); },
-  unestimated: (count: number) => t('unestimated', { count }),
-  get unestimatedHint() { return t('unestimatedHint'); },
+  /** Both sentences in one text: each language ends a sentence its own way (“.” / “。”). */
+  unestimatedNote: (count: number) => t('unestimatedNote', { count }),
 
   get sprintsHeading() { return t('sprintsHeading'); },
   get sprintsEmpty() { return t('sprintsEmpty'); },
