@@ -72,3 +72,22 @@ test.each([
   await session.page.screenshot({ path: join(screenshots, `formats-${lang}-timeline.png`) });
   expect(await seriousViolations(frame)).toEqual([]);
 });
+
+test.each([
+  ['de-DE', 'Roadmap herunterladen (CSV)', 'THR-Roadmap-', 'Roadmap-Element,Ziel,Bahn,Horizont,Startdatum,Enddatum,Status'],
+  ['ja-JP', 'ロードマップをダウンロード (CSV)', 'THR-ロードマップ-', 'ロードマップ項目,目標,スイムレーン,ホライズン,開始日,終了日,ステータス'],
+])('%s: the roadmap CSV downloads under a name and headers in the reader’s language, its data locale-neutral', async (lang, button, fileStart, header) => {
+  const year = await seed();
+  const today = valueOf(await session.invoke('productManager', 'getRoadmap', {})).today;
+  await session.page.goto(`${session.host.url}/?project=THR&user=productManager&lang=${lang}&path=${encodeURIComponent('/alignment')}`);
+  const frame = await session.appFrame();
+  const exportButton = frame.getByRole('button', { name: button });
+  await exportButton.waitFor({ timeout: 30_000 });
+  const [download] = await Promise.all([session.page.waitForEvent('download'), exportButton.click()]);
+  expect(download.suggestedFilename()).toBe(`${fileStart}${today}.csv`);
+  const text = readFileSync((await download.path())!, 'utf8');
+  const [head, ...rows] = text.replace(/^\uFEFF/, '').split('\r\n');
+  expect(head!.startsWith(`${header},`)).toBe(true);
+  // ISO days, whatever the reader's locale writes dates as.
+  expect(rows.find((row) => row.startsWith('Wallets,'))).toContain(`,${year}-03-05,${year}-06-30,`);
+});
