@@ -136,7 +136,7 @@ async function seriousViolations(frame: Frame, view: string, only?: string[]): P
   const found = (await frame.evaluate(`${axeSource}
     axe.run(document, ${options}).then((r) => r.violations
       .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => v.impact + ' ' + v.id + ': ' + v.help + ' (' + v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ') + ')'))`)) as string[];
+      .map((v) => v.impact + ' ' + v.id + ': ' + v.help + ' (' + v.nodes.slice(0, 3).map((n) => n.html.slice(0, 160)).join(' | ') + ')'))`)) as string[];
   return found.map((violation) => `${view}: ${violation}`);
 }
 
@@ -189,7 +189,7 @@ async function sweep(lang: Lang, epicKey: string, check: (view: string, frames: 
   await product.locator('button.rm-move').first().click();
   await product.getByRole('menu').waitFor();
   await check('card-menu', [product]);
-  await page.keyboard.press('Escape');
+  await product.getByRole('menuitem', { disabled: false }).first().press('Escape');
   await product.getByRole('menu').waitFor({ state: 'detached' });
   await product.getByRole('button', { name: data.item, exact: true }).first().click();
   await product.getByRole('region', { name: data.item }).waitFor();
