@@ -72,7 +72,8 @@ export async function loadRoadmapEpics(
   const estimationSetup =
     coldReason(marker, nowMs, options.refresh) === undefined || fullCrawlRunning
       ? undefined
-      : shapeLoad.then(({ boards }) => readEstimationSetup(jira, { projectId, boards }));
+      : // Its own board list when none is stored (one request more than waiting for the sprints' list, one round trip less).
+        readEstimationSetup(jira, { projectId, ...(shapeFresh ? { boards: stored.boards } : {}) });
   estimationSetup?.catch(() => undefined);
   const epicTypeIds = shapeFresh ? stored.epicTypeIds : await epicIssueTypeIds(jira, projectId);
 
@@ -81,7 +82,11 @@ export async function loadRoadmapEpics(
   const { boards, sprints } = await shapeLoad;
   // Cards that cannot be in step with the roll-ups are read in full: start now, beside the roll-ups.
   const cardsStale = forced || stored?.cardsSyncedAt === undefined || stored.cardsFullAt === undefined || nowMs - Date.parse(stored.cardsFullAt) >= cardsFullMaxAgeMs;
-  const earlyCards = cardsStale && visible.length > manyEpics ? epicCardsByIds(jira, visible, recentlyLinked) : undefined;
+  const earlyCards = !cardsStale
+    ? undefined
+    : visible.length > manyEpics
+      ? epicCardsByIds(jira, visible, recentlyLinked)
+      : listEpicsWithLinks(jira, { projectId, epicTypeIds, reconcileIssues: recentlyLinked });
   earlyCards?.catch(() => undefined);
   const rollups = await loadEpicRollups(jira, store, {
     projectId,
@@ -121,9 +126,10 @@ export async function loadRoadmapEpics(
     for (const epic of fetched) if (epic.projectId === projectId) cards.set(epic.id, epic);
     put = [...changed, ...fetched.filter((epic) => epic.projectId === projectId)];
   } else {
-    const listed =
-      earlyCards || visible.length > manyEpics
-        ? (await (earlyCards ?? epicCardsByIds(jira, visible, recentlyLinked))).filter((epic) => epic.projectId === projectId)
+    const listed = earlyCards
+      ? (await earlyCards).filter((epic) => epic.projectId === projectId)
+      : visible.length > manyEpics
+        ? (await epicCardsByIds(jira, visible, recentlyLinked)).filter((epic) => epic.projectId === projectId)
         : await listEpicsWithLinks(jira, { projectId, epicTypeIds, reconcileIssues: recentlyLinked });
     cards = new Map(listed.map((epic) => [epic.id, epic]));
     put = listed;
