@@ -5,6 +5,7 @@ import type { EpicRollup } from './epic-rollup';
 import { remainingCount, unestimatedRemaining } from './epic-rollup';
 import { orderSprints } from './sprint-order';
 import type { Velocity } from './velocity';
+import { coded } from '../i18n/server-text-codes';
 
 /** Why there is no forecast: each one has a sentence for the UI. */
 export type ForecastGap = 'no-work' | 'kanban-only' | 'no-estimate-field' | 'no-estimates' | 'all-unestimated' | 'no-velocity';
@@ -46,7 +47,7 @@ export type Forecast =
   | {
       kind: 'none';
       reason: ForecastGap;
-      /** The reason in an English sentence (server texts); the UI says `detail` in the reader's words. */
+      /** The reason as a coded server text (`sayCoded` says it); the UI says `detail` in the reader's words. */
       message: string;
       /** Why, as data: the UI's catalog makes the sentence in the reader's language. */
       detail?: ForecastGapDetail;
@@ -79,7 +80,32 @@ export interface ForecastInput {
   timeZone?: string;
 }
 
-const none = (reason: ForecastGap, message: string, detail: ForecastGapDetail): Forecast => ({ kind: 'none', reason, message, detail, atRisk: false });
+/** `message` is coded (src/i18n/server-text-codes.ts): the resolver says it in the reader's language, storage keeps the code. */
+const none = (reason: ForecastGap, detail: ForecastGapDetail, message: string = forecastGapText(detail)): Forecast => ({ kind: 'none', reason, message, detail, atRisk: false });
+
+/** Why there is no forecast, as a coded server text. */
+export function forecastGapText(detail: ForecastGapDetail): string {
+  switch (detail.kind) {
+    case 'no-work':
+      return coded('health.forecast.noWork');
+    case 'kanban-only':
+      return coded('health.forecast.kanbanOnly');
+    case 'no-estimate-field':
+      return coded('health.forecast.noEstimateField');
+    case 'no-estimates':
+      return coded('health.forecast.noEstimates', { children: detail.children });
+    case 'all-unestimated':
+      return coded('health.forecast.allUnestimated', { remaining: detail.remaining });
+    case 'zero-velocity':
+      return coded('health.forecast.zeroVelocity');
+    case 'no-closed-sprints':
+      return coded('health.velocity.noClosedSprints');
+    case 'too-few-closed-sprints':
+      return coded('health.velocity.tooFewClosedSprints', { closed: detail.closed, minimum: detail.minimum });
+    case 'nothing-completed':
+      return coded('health.velocity.nothingCompleted', { sprints: detail.sprints });
+  }
+}
 
 function velocityGap(velocity: Extract<Velocity, { ok: false }>): ForecastGapDetail {
   switch (velocity.reason) {
@@ -107,26 +133,26 @@ export function forecastOf(input: ForecastInput): Forecast {
   const todayMs = instantMs(input.today);
   if (!Number.isFinite(todayMs)) throw new RangeError(`Not a date: ${input.today}`);
 
-  if (rollup.counts.total === 0) return none('no-work', 'No child issues yet: break the work down into issues to get a forecast.', { kind: 'no-work' });
+  if (rollup.counts.total === 0) return none('no-work', { kind: 'no-work' });
   if (remainingCount(rollup) === 0) return { kind: 'done', atRisk: false };
   if (input.sprints.length === 0) {
     // Kanban boards never run sprints, team-managed boards only with the project's Sprints feature on.
-    return none('kanban-only', 'This project has no sprints (none of its boards runs them), so there is no sprint velocity to forecast with.', { kind: 'kanban-only' });
+    return none('kanban-only', { kind: 'kanban-only' });
   }
   if (input.hasEstimateField === false) {
-    return none('no-estimate-field', 'No story point field was found for this project. A Jira administrator can choose one in the app settings.', { kind: 'no-estimate-field' });
+    return none('no-estimate-field', { kind: 'no-estimate-field' });
   }
   const estimatedChildren = rollup.counts.total - rollup.unestimated.total;
-  if (estimatedChildren === 0) return none('no-estimates', `None of the ${rollup.counts.total} child issues has story points.`, { kind: 'no-estimates', children: rollup.counts.total });
+  if (estimatedChildren === 0) return none('no-estimates', { kind: 'no-estimates', children: rollup.counts.total });
   const unestimated = unestimatedRemaining(rollup);
   if (unestimated === remainingCount(rollup)) {
-    return none('all-unestimated', `The ${unestimated} remaining ${unestimated === 1 ? 'issue has' : 'issues have'} no story points.`, { kind: 'all-unestimated', remaining: unestimated });
+    return none('all-unestimated', { kind: 'all-unestimated', remaining: unestimated });
   }
-  if (!input.velocity.ok) return none('no-velocity', input.velocity.message, velocityGap(input.velocity));
+  if (!input.velocity.ok) return none('no-velocity', velocityGap(input.velocity), input.velocity.message);
 
   const basis = input.basis ?? 'mean';
   const velocity = input.velocity[basis];
-  if (velocity <= 0) return none('no-velocity', 'The team completed no estimated work in a typical recent sprint.', { kind: 'zero-velocity' });
+  if (velocity <= 0) return none('no-velocity', { kind: 'zero-velocity' });
 
   const averageSize = rollup.points.total / estimatedChildren;
   const assumedPoints = roundPoints(unestimated * averageSize);

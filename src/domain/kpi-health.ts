@@ -6,7 +6,6 @@
 import { daysBetween } from './calendar';
 import { plannedShare, plannedValue, progressOf, targetMet } from './kpi-trajectory';
 import type { KpiPlan } from './kpi-trajectory';
-import { formatPercent, formatQuantity } from './number-format';
 import type { DatedValue, KpiHealth } from './strategy';
 import type { TextRef } from '../i18n/server-texts';
 
@@ -26,34 +25,21 @@ export interface KpiHealthReport {
   /** How far the latest value has come from baseline to target (1 = at the target). */
   progress?: number;
   /**
-   * One sentence for the UI, as a text key (`server.health.kpi.*`) and its values, already
-   * formatted in `locale`: the resolver says it in the caller's language.
+   * One sentence for the UI, as a text key (`server.health.kpi.*`) and its values (numbers and days,
+   * not yet formatted): the resolver says it in the caller's language, and a check-in stores it.
    */
   reason: TextRef;
 }
 
-const dayFormats = new Map<string, Intl.DateTimeFormat>();
-
-/** A calendar day as `locale` writes it (a day has no time zone: formatted as UTC). */
-function localDay(isoDay: string, locale: string): string {
-  let format = dayFormats.get(locale);
-  if (!format) {
-    format = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' });
-    dayFormats.set(locale, format);
-  }
-  return format.format(Date.parse(`${isoDay}T00:00:00Z`));
-}
-
-/** @param locale the reader's (BCP 47) for the numbers and dates in the reason. */
-export function kpiHealth(kpi: KpiPlan & { unit?: string }, latest: DatedValue | undefined, today: string, locale: string = 'en-US'): KpiHealthReport {
+export function kpiHealth(kpi: KpiPlan & { unit?: string }, latest: DatedValue | undefined, today: string): KpiHealthReport {
   if (!latest) return { health: 'no-data', reason: { key: 'health.kpi.noData' } };
   const progress = progressOf(kpi, latest.value);
   if (progress === undefined) return { health: 'no-data', reason: { key: 'health.kpi.flat' } };
   const expected = plannedValue(kpi, latest.date);
-  const quantity = (value: number) => formatQuantity(value, kpi.unit, locale);
+  const quantity = (value: number) => (kpi.unit ? { quantity: value, unit: kpi.unit } : { quantity: value });
   const age = daysBetween(latest.date, today);
   const staleness = { stale: age > healthRules.staleAfterDays ? 'stale' : 'fresh', age };
-  const measured = { value: quantity(latest.value), date: localDay(latest.date, locale), target: quantity(kpi.target.value) };
+  const measured = { value: quantity(latest.value), date: { day: latest.date }, target: quantity(kpi.target.value) };
 
   if (targetMet(kpi, latest.value)) {
     return { health: 'on-track', expected, progress, reason: { key: 'health.kpi.targetMet', params: { ...measured, ...staleness } } };
@@ -71,11 +57,11 @@ export function kpiHealth(kpi: KpiPlan & { unit?: string }, latest: DatedValue |
   const params = {
     ...measured,
     ...staleness,
-    progress: formatPercent(progress, locale),
+    progress: { percent: progress },
     baseline: quantity(kpi.baseline.value),
     plan: share === 1 ? 'end' : 'share',
-    targetDate: localDay(kpi.target.date, locale),
-    share: formatPercent(share, locale),
+    targetDate: { day: kpi.target.date },
+    share: { percent: share },
   };
   return { health, expected, progress, reason: { key, params } };
 }

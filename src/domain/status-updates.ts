@@ -86,7 +86,7 @@ export interface Disagreement {
   kind: DisagreementKind;
   /**
    * One sentence a reader understands without the screen around it: a text key
-   * (`server.updates.*`) and its values, formatted in the reader's locale; the resolver says it.
+   * (`server.updates.*`) and its values; the resolver says it in the reader's language.
    */
   sentence: TextRef;
 }
@@ -112,42 +112,22 @@ export interface StatusFacts {
  * agree. Only claims the facts can contradict are flagged: "on track" beside an off-track KPI or a
  * forecast past the end date, and any open status once the time frame is over.
  */
-export function statusDisagreements(facts: StatusFacts, locale: string = 'en-US'): Disagreement[] {
+export function statusDisagreements(facts: StatusFacts): Disagreement[] {
   const found: Disagreement[] = [];
-  const day = (isoDay: string) => localDay(isoDay, locale);
   if (facts.status === 'on-track') {
     const offTrack = (facts.kpis ?? []).filter((kpi) => kpi.health === 'off-track');
     if (offTrack.length > 0) {
-      const names = new Intl.ListFormat(locale, { style: 'long', type: 'conjunction' }).format(offTrack.map((kpi) => quoted(kpi.name, locale)));
-      found.push({ kind: 'kpi-off-track', sentence: { key: 'updates.kpisOffTrack', params: { count: offTrack.length, names } } });
+      found.push({ kind: 'kpi-off-track', sentence: { key: 'updates.kpisOffTrack', params: { count: offTrack.length, names: { names: offTrack.map((kpi) => kpi.name) } } } });
     }
     if (facts.forecastFinish && facts.endDate && isCalendarDate(facts.forecastFinish) && isCalendarDate(facts.endDate) && facts.forecastFinish > facts.endDate) {
-      found.push({ kind: 'forecast-past-end', sentence: { key: 'updates.forecastPastEnd', params: { forecast: day(facts.forecastFinish), end: day(facts.endDate) } } });
+      found.push({ kind: 'forecast-past-end', sentence: { key: 'updates.forecastPastEnd', params: { forecast: { day: facts.forecastFinish }, end: { day: facts.endDate } } } });
     }
   }
   const open = facts.status !== 'done' && facts.status !== 'paused';
   if (open && facts.timeFrameEnd && isCalendarDate(facts.timeFrameEnd) && facts.today > facts.timeFrameEnd) {
-    found.push({ kind: 'time-frame-over', sentence: { key: 'updates.timeFrameOver', params: { end: day(facts.timeFrameEnd), status: facts.status } } });
+    found.push({ kind: 'time-frame-over', sentence: { key: 'updates.timeFrameOver', params: { end: { day: facts.timeFrameEnd }, status: facts.status } } });
   }
   return found;
-}
-
-/** A name in the quotation marks of `locale`'s language (“…”, „…“, 「…」). */
-function quoted(name: string, locale: string): string {
-  const language = locale.slice(0, 2);
-  return language === 'de' ? `„${name}“` : language === 'ja' ? `「${name}」` : `“${name}”`;
-}
-
-const dayFormats = new Map<string, Intl.DateTimeFormat>();
-
-/** A calendar day as `locale` writes it (a day has no time zone: formatted as UTC). */
-function localDay(isoDay: string, locale: string): string {
-  let format = dayFormats.get(locale);
-  if (!format) {
-    format = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' });
-    dayFormats.set(locale, format);
-  }
-  return format.format(Date.parse(`${isoDay}T00:00:00Z`));
 }
 
 /** The last day of a goal's time frame (YYYY-MM-DD), if it has one. */

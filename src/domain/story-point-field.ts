@@ -1,3 +1,4 @@
+import { coded } from '../i18n/server-text-codes';
 /**
  * Which field holds a project's story points. Jira Cloud has two by default, with ids that differ
  * per site: "Story point estimate" (custom type `jsw-story-points`), which team-managed projects
@@ -74,7 +75,7 @@ export function chooseStoryPointField(input: StoryPointFieldInput): StoryPointFi
   return {
     ok: false,
     reason: 'not-found',
-    message: 'This site has no story point field ("Story Points" or "Story point estimate").',
+    message: coded('health.storyPoints.notFound'),
     ...(ignored ? { ignoredOverride: ignored } : {}),
   };
 }

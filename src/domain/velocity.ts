@@ -1,6 +1,7 @@
 import type { ChildFact, TimelineSprint } from './delivery';
 import { instantMs, median, roundPoints } from './delivery';
 import { orderSprints } from './sprint-order';
+import { coded } from '../i18n/server-text-codes';
 
 export interface SprintCompletion {
   sprintId: number;
@@ -79,13 +80,13 @@ export function velocityOf(input: VelocityInput): Velocity {
   const sprints = measured.map((s) => completions.get(s.id) as SprintCompletion);
 
   if (closed.length === 0) {
-    return { ok: false, reason: 'no-closed-sprints', message: 'No sprint has been completed yet, so there is no velocity to forecast with.', sprints };
+    return { ok: false, reason: 'no-closed-sprints', message: coded('health.velocity.noClosedSprints'), sprints };
   }
   if (closed.length < minimum) {
     return {
       ok: false,
       reason: 'too-few-closed-sprints',
-      message: `Only ${closed.length} ${closed.length === 1 ? 'sprint has' : 'sprints have'} been completed; a velocity needs at least ${minimum}.`,
+      message: coded('health.velocity.tooFewClosedSprints', { closed: closed.length, minimum }),
       sprints,
       closed: closed.length,
       minimum,
@@ -97,7 +98,7 @@ export function velocityOf(input: VelocityInput): Velocity {
     return {
       ok: false,
       reason: 'nothing-completed',
-      message: `No estimated work was completed in the last ${sprints.length} sprints.`,
+      message: coded('health.velocity.nothingCompleted', { sprints: sprints.length }),
       sprints,
     };
   }

@@ -20,7 +20,9 @@
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { loadLocaleTexts } from '../adapters/forge-i18n';
+import { formatPercent, formatQuantity } from '../domain/number-format';
 import { formatMessage, type MessageParams } from './message-format';
+import { decodeText } from './server-text-codes';
 import access from './messages/access.en-US.json';
 import admin from './messages/admin.en-US.json';
 import epics from './messages/epics.en-US.json';
@@ -34,6 +36,7 @@ import updates from './messages/updates.en-US.json';
 import validation from './messages/validation.en-US.json';
 
 export type { MessageParams };
+export { coded, codedRef, decodeText } from './server-text-codes';
 
 const english = { access, admin, epics, feed, health, records, results, roadmap, strategy, updates, validation };
 
@@ -42,10 +45,27 @@ type Leaves<T> = { [K in keyof T & string]: T[K] extends string ? K : `${K}.${Le
 /** `area.key`: every server text, checked by the compiler against the English sources. */
 export type ServerTextKey = Leaves<typeof english>;
 
+/**
+ * A value in a sentence not yet said. Plain strings and numbers go in as they are (numbers grouped
+ * in the reader's locale); the others are formatted for the reader when the sentence is said, so
+ * a `TextRef` holds no locale and can be stored (JSON) and shown to anyone later.
+ */
+export type TextValue =
+  | string
+  | number
+  /** A calendar day, `YYYY-MM-DD`: written as the reader writes dates. */
+  | { day: string }
+  /** A number with its unit (`%` as the locale's percent sign; other units as words after it). */
+  | { quantity: number; unit?: string }
+  /** A share (0.42) as a whole percentage. */
+  | { percent: number }
+  /** Names, each in the reader's quotation marks, joined as their language lists things. */
+  | { names: string[] };
+
 /** A sentence not yet said: what pure code and storage keep, said in the reader's language when read. */
 export interface TextRef {
   key: ServerTextKey;
-  params?: MessageParams;
+  params?: Readonly<Record<string, TextValue>>;
 }
 
 export const DEFAULT_LOCALE = 'en-US';
@@ -152,7 +172,27 @@ export function say(key: ServerTextKey, params?: MessageParams): string {
 }
 
 /** A stored or computed `TextRef` said now, in the current caller's language. */
-export const sayRef = (ref: TextRef): string => say(ref.key, ref.params);
+export function sayRef(ref: TextRef): string {
+  if (!ref.params) return say(ref.key);
+  const locale = callerLocale();
+  const params: Record<string, string | number> = {};
+  for (const [name, value] of Object.entries(ref.params)) params[name] = valueIn(value, locale);
+  return say(ref.key, params);
+}
+
+function valueIn(value: TextValue, locale: string): string | number {
+  if (typeof value === 'string' || typeof value === 'number') return value;
+  if ('day' in value) return sayDay(value.day);
+  if ('quantity' in value) return formatQuantity(value.quantity, value.unit, locale);
+  if ('percent' in value) return formatPercent(value.percent, locale);
+  return sayList(value.names.map((name) => quoted(name, locale)));
+}
+
+/** A name in the quotation marks of `locale`'s language (“…”, „…“, 「…」). */
+function quoted(name: string, locale: string): string {
+  const language = locale.slice(0, 2);
+  return language === 'de' ? `„${name}“` : language === 'ja' ? `「${name}」` : `“${name}”`;
+}
 
 /** The current caller's locale (what Intl formats follow). */
 export const callerLocale = (): string => current().locale;
@@ -196,30 +236,10 @@ export function sayList(items: readonly string[]): string {
 }
 
 /**
- * A text key carried where only a string fits, e.g. a zod schema's message, which is built once at
- * module load, before any caller is known: `coded('validation.chooseProject')`. `sayCoded` says it
- * in the caller's language when the error reaches them; any other string passes unchanged (Jira's
- * own messages, which Jira already wrote in the user's language).
+ * A coded text (`coded(...)`, src/i18n/server-text-codes.ts) said in the current caller's
+ * language; any other string passes unchanged: Jira's own messages (Jira already wrote them in the
+ * user's language) and sentences stored before texts were stored as codes.
  */
-export function coded(key: ServerTextKey, params?: MessageParams): string {
-  return params ? `${CODE_MARK}${key}${PARAMS_MARK}${JSON.stringify(params)}` : `${CODE_MARK}${key}`;
-}
-
-const CODE_MARK = 'i18n:';
-const PARAMS_MARK = '?';
-
-export function decodeText(message: string): TextRef | undefined {
-  if (!message.startsWith(CODE_MARK)) return undefined;
-  const rest = message.slice(CODE_MARK.length);
-  const split = rest.indexOf(PARAMS_MARK);
-  if (split < 0) return { key: rest as ServerTextKey };
-  try {
-    return { key: rest.slice(0, split) as ServerTextKey, params: JSON.parse(rest.slice(split + 1)) as MessageParams };
-  } catch {
-    return { key: rest.slice(0, split) as ServerTextKey };
-  }
-}
-
 export function sayCoded(message: string): string {
   const ref = decodeText(message);
   return ref ? sayRef(ref) : message;

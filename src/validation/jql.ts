@@ -5,7 +5,7 @@
  * that is broken, and its message is shown next to the field).
  */
 import { limits } from './limits';
-import { coded } from '../i18n/server-texts';
+import { coded } from '../i18n/server-text-codes';
 
 interface Scan {
   /** Why the text cannot be wrapped, if it cannot. */

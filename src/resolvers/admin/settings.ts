@@ -21,7 +21,7 @@ import type { OverrideScope } from '../../adapters/storage/story-point-setting';
 import { fail, ok } from '../results';
 import type { Outcome } from '../results';
 import { adminCall, adminRead } from './admin-call';
-import { say } from '../../i18n/server-texts';
+import { say, sayCoded } from '../../i18n/server-texts';
 
 export const getAdminSettings = adminRead(async ({ jira, context, undoneImport, unfinishedImport }) => {
   const [rule, site, numberFields, projects] = await Promise.all([
@@ -140,7 +140,7 @@ async function projectSettings(jira: JiraClient, project: ProjectRef): Promise<A
   return {
     project,
     storyPoints: {
-      effective: choice.ok ? { fieldId: choice.fieldId, name: choice.name, source: choice.source } : { message: choice.message },
+      effective: choice.ok ? { fieldId: choice.fieldId, name: choice.name, source: choice.source } : { message: sayCoded(choice.message) },
       override: own,
       ...(site.fieldId ? { siteFieldId: site.fieldId } : {}),
       ...(choice.ignoredOverride ? { ignoredOverride: choice.ignoredOverride } : {}),

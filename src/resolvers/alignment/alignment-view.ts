@@ -18,7 +18,7 @@ import { itemsOfProject, loadLanes } from '../../adapters/storage/roadmap-store'
 import { ok } from '../results';
 import { viewerRead } from '../calls';
 import { epicStatus, epicsByItem } from '../roadmap/views';
-import { say } from '../../i18n/server-texts';
+import { say, sayCoded } from '../../i18n/server-texts';
 
 export const getAlignment = viewerRead(async ({ jira, access, projectId, context }) => {
   const now = nowIso();
@@ -90,7 +90,7 @@ export const getAlignment = viewerRead(async ({ jira, access, projectId, context
     goalsWithoutWork: alignment.goalsWithoutWork,
     investment,
     items: itemRows,
-    storyPoints: loaded.storyPoints.ok ? { fieldName: loaded.storyPoints.name, message: say('roadmap.storyPointsFrom', { field: loaded.storyPoints.name }) } : { message: loaded.storyPoints.message },
+    storyPoints: loaded.storyPoints.ok ? { fieldName: loaded.storyPoints.name, message: say('roadmap.storyPointsFrom', { field: loaded.storyPoints.name }) } : { message: sayCoded(loaded.storyPoints.message) },
     pending: loaded.pending,
     today: dayIn(Date.parse(now), context.timeZone),
   };

@@ -45,10 +45,12 @@ import type { Outcome } from '../results';
 import { getRoadmap } from '../roadmap/roadmap-view';
 import { goalViewBuilder } from '../strategy/loaders';
 import { kpiView } from '../strategy/views';
+import { forecastGapText } from '../../domain/forecast';
+import { kpiHealth } from '../../domain/kpi-health';
 import { commentOnEpics } from './epic-comments';
 import { goalCheckIn, itemCheckIn, loadCheckInState } from './summaries';
 import type { Judging } from './summaries';
-import { callerLocale, say, sayRef } from '../../i18n/server-texts';
+import { coded, codedRef, say, sayCoded, sayRef } from '../../i18n/server-texts';
 
 type Target = { kind: 'goal'; record: Keyed<GoalRecord> } | { kind: 'item'; record: Keyed<RoadmapItemRecord> };
 
@@ -102,15 +104,30 @@ function view(record: Keyed<CheckInRecord>, viewer: string, now: string): Status
     target: { kind: record.targetKind, id: record.targetId },
     status: record.status,
     text: record.text,
-    facts: record.facts as CheckInFacts,
+    facts: factsView(record.facts),
     posted: { at: record.postedAt, by: record.postedBy },
     ...(record.editedAt ? { editedAt: record.editedAt } : {}),
     version: record.version,
     ...(editable ? { editableUntil: new Date(Date.parse(record.postedAt) + checkInEditWindowMs).toISOString() } : {}),
-    disagreements: record.disagreements ?? [],
-    ...(record.comments ? { comments: record.comments } : {}),
+    disagreements: (record.disagreements ?? []).map(sayCoded),
+    ...(record.comments ? { comments: commentsView(record.comments) } : {}),
   };
 }
+
+/**
+ * The texts a check-in keeps (KPI health reasons, the forecast note, disagreements, refused
+ * comments) are stored coded and said here in the reader's language; records stored before that
+ * hold their sentence, which passes unchanged.
+ */
+function factsView(facts: StoredCheckInFacts): CheckInFacts {
+  if (facts.kind === 'goal') return { ...facts, kpis: facts.kpis.map((kpi) => ({ ...kpi, healthReason: sayCoded(kpi.healthReason) })) } as CheckInFacts;
+  return (facts.forecastNote ? { ...facts, forecastNote: sayCoded(facts.forecastNote) } : facts) as CheckInFacts;
+}
+
+const commentsView = (comments: EpicCommentReport): EpicCommentReport => ({
+  ...comments,
+  refused: comments.refused.map((refusal) => ({ ...refusal, message: sayCoded(refusal.message) })),
+});
 
 /** The facts now, as the Goals tab (KPIs, time frame) or the roadmap (progress, forecast, at risk) computes them. */
 async function factsOf(caller: Caller, target: Target, today: string): Promise<Outcome<StoredCheckInFacts>> {
@@ -126,7 +143,8 @@ async function factsOf(caller: Caller, target: Target, today: string): Promise<O
         ...(kpi.latest ? { value: kpi.latest.value } : {}),
         target: kpi.target.value,
         health: kpi.health,
-        healthReason: kpi.healthReason,
+        // Coded: each reader sees it in their language.
+        healthReason: codedRef(kpiHealth(kpi, kpi.latest, today).reason),
       })),
       ...(end ? { timeFrameEnd: end } : {}),
     });
@@ -143,12 +161,13 @@ async function factsOf(caller: Caller, target: Target, today: string): Promise<O
     ...(forecast?.kind === 'forecast' ? { forecastFinish: forecast.finishDate } : {}),
     ...(target.record.endDate ? { endDate: target.record.endDate } : {}),
     atRisk: forecast?.atRisk ?? false,
+    // Stored coded, said in each reader's language when read (`view`).
     ...(item && item.epicIds.length === 0
-      ? { forecastNote: 'No epic delivers it yet.' }
+      ? { forecastNote: coded('updates.noEpic') }
       : forecast?.kind === 'none'
-        ? { forecastNote: forecast.message }
+        ? { forecastNote: forecast.detail ? forecastGapText(forecast.detail) : forecast.message }
         : !delivery
-          ? { forecastNote: 'Its epics’ progress was still loading.' }
+          ? { forecastNote: coded('updates.progressLoading') }
           : {}),
   });
 }
@@ -160,14 +179,14 @@ function disagreementsOf(status: CheckInRecord['status'], facts: StoredCheckInFa
       kpis: facts.kpis.map((kpi) => ({ name: kpi.name, health: kpi.health as 'on-track' })),
       ...(facts.timeFrameEnd ? { timeFrameEnd: facts.timeFrameEnd } : {}),
       today,
-    }, callerLocale()).map((found) => sayRef(found.sentence));
+    }).map((found) => codedRef(found.sentence));
   }
   return statusDisagreements({
     status,
     ...(facts.forecastFinish ? { forecastFinish: facts.forecastFinish } : {}),
     ...(facts.endDate ? { endDate: facts.endDate, timeFrameEnd: facts.endDate } : {}),
     today,
-  }, callerLocale()).map((found) => sayRef(found.sentence));
+  }).map((found) => codedRef(found.sentence));
 }
 
 /** What the feed tells of this check-in: one entry per check-in (its key fixed, so an edit replaces it). */
@@ -272,7 +291,7 @@ export async function postStatusUpdate(request: Request): Promise<Result<{ updat
     }
   }
   const saved = comments ? { ...record, comments } : record;
-  return ok({ update: view({ ...saved, id }, who.value.access.accountId, now), summary, ...(comments ? { comments } : {}) });
+  return ok({ update: view({ ...saved, id }, who.value.access.accountId, now), summary, ...(comments ? { comments: commentsView(comments) } : {}) });
 }
 
 const encodeCursor = (cursor: CheckInCursor): string => `${cursor.postedAt}|${cursor.id}`;

@@ -19,8 +19,7 @@ import { JiraError } from '../../adapters/jira/errors';
 import { addIssueComment, checkInCommentBody } from '../../adapters/jira/issue-comments';
 import { storedLinksOfProject } from '../../adapters/storage/epic-link-store';
 import { readEpicCards } from '../../adapters/storage/project-cache';
-import { scopeMissingError } from '../results';
-import { say } from '../../i18n/server-texts';
+import { coded } from '../../i18n/server-texts';
 
 /** Epics one check-in comments on; a goal or item with more names the rest as not posted. */
 export const maxEpicComments = 50;
@@ -53,7 +52,7 @@ export async function commentOnEpics(
   const outcomes = await mapWithConcurrency(epicIds.slice(0, maxEpicComments), commentConcurrency, async (epicId) => {
     const remaining = invocationRemainingMs();
     if (remaining !== undefined && remaining < reserveMs) {
-      return { epicId, refused: say('updates.commentNoTime'), visible: true };
+      return { epicId, refused: coded('updates.commentNoTime'), visible: true };
     }
     try {
       await addIssueComment(jira, epicId, body);
@@ -71,7 +70,7 @@ export async function commentOnEpics(
   }
   for (const epicId of epicIds.slice(maxEpicComments)) {
     const key = keyOf(epicId);
-    report.refused.push({ epicId, ...(key ? { key } : {}), message: say('updates.commentLimit', { max: maxEpicComments }) });
+    report.refused.push({ epicId, ...(key ? { key } : {}), message: coded('updates.commentLimit', { max: maxEpicComments }) });
   }
   return report;
 }
@@ -80,17 +79,17 @@ function refusal(error: JiraError): { refused: string; visible: boolean } {
   switch (error.kind) {
     case 'forbidden':
     case 'unauthenticated':
-      return { refused: say('updates.commentForbidden'), visible: true };
+      return { refused: coded('updates.commentForbidden'), visible: true };
     case 'not-found':
-      return { refused: say('updates.commentEpicHidden'), visible: false };
+      return { refused: coded('updates.commentEpicHidden'), visible: false };
     case 'scope-missing':
-      return { refused: scopeMissingError().message, visible: true };
+      return { refused: coded('results.scopeMissing'), visible: true };
     case 'rate-limited':
     case 'unavailable':
     case 'malformed':
     case 'out-of-time':
-      return { refused: say('updates.commentLate'), visible: true };
+      return { refused: coded('updates.commentLate'), visible: true };
     default:
-      return { refused: error.messages.join(' ') || say('updates.commentRefused'), visible: true };
+      return { refused: error.messages.join(' ') || coded('updates.commentRefused'), visible: true };
   }
 }

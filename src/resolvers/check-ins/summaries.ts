@@ -11,7 +11,7 @@ import type { CheckInCadence } from '../../domain/status-updates';
 import { dayIn } from '../../domain/calendar';
 import { cadenceOf, headOf, headsOfProject } from '../../adapters/storage/status-update-store';
 import type { CheckInHeadRecord } from '../../adapters/storage/status-update-store';
-import { callerLocale, sayRef } from '../../i18n/server-texts';
+import { sayRef } from '../../i18n/server-texts';
 
 export interface CheckInState {
   heads: ReadonlyMap<string, CheckInHeadRecord>;
@@ -84,7 +84,7 @@ export function goalCheckIn(
     judge,
     (latestStatus) => {
       const status = state.heads.get(goal.id)?.targetKind === 'goal' && latestStatus !== 'open' ? latestStatus : asCheckInStatus(goal.status);
-      return statusDisagreements({ status, kpis, ...(end ? { timeFrameEnd: end } : {}), today }, callerLocale()).map((found) => sayRef(found.sentence));
+      return statusDisagreements({ status, kpis, ...(end ? { timeFrameEnd: end } : {}), today }).map((found) => sayRef(found.sentence));
     },
   );
 }
@@ -110,7 +110,7 @@ export function itemCheckIn(
         ...(finish ? { forecastFinish: finish } : {}),
         ...(item.endDate ? { endDate: item.endDate, timeFrameEnd: item.endDate } : {}),
         today,
-      }, callerLocale()).map((found) => sayRef(found.sentence));
+      }).map((found) => sayRef(found.sentence));
     },
   );
 }

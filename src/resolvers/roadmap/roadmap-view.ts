@@ -22,7 +22,7 @@ import { loadProjectReleases } from '../../adapters/delivery/project-releases';
 import { releaseViews, suggestedDependencies, withLiveDependencies } from './roadmap-releases';
 import { loadScoring } from '../../adapters/storage/scoring-store';
 import { roadmapCrawl } from './roadmap-crawl';
-import { say } from '../../i18n/server-texts';
+import { say, sayCoded } from '../../i18n/server-texts';
 
 export const getRoadmap = viewerCall('getRoadmap', async ({ jira, access, projectId, payload, context }) => {
   const now = nowIso();
@@ -72,7 +72,7 @@ export const getRoadmap = viewerCall('getRoadmap', async ({ jira, access, projec
       ...(item.endDate ? { endDate: item.endDate } : {}),
       ...(releases ? { releases } : {}),
     });
-    return itemView(item, epicIds, delivery);
+    return itemView(item, epicIds, delivery.forecast.kind === 'none' ? { ...delivery, forecast: { ...delivery.forecast, message: sayCoded(delivery.forecast.message) } } : delivery);
   });
   const liveItems = withLiveDependencies(itemViews);
 
@@ -87,10 +87,10 @@ export const getRoadmap = viewerCall('getRoadmap', async ({ jira, access, projec
     items: withCheckIns(withEvidence(liveItems, await evidenceLoad), items, await checkInLoad, { now, timeZone: context.timeZone }),
     epics: epics.map((epic) => roadmapEpic(epic, rollups.get(epic.id)?.rollup)),
     sprints: sprints.map((sprint) => ({ ...sprint, boardIds: [...(sprint.boardIds ?? [])] })),
-    velocity,
+    velocity: velocity.ok ? velocity : { ...velocity, message: sayCoded(velocity.message) },
     storyPoints: loaded.storyPoints.ok
       ? { fieldId: loaded.storyPoints.fieldId, fieldName: loaded.storyPoints.name, message: say('roadmap.storyPointsFrom', { field: loaded.storyPoints.name }) }
-      : { message: loaded.storyPoints.message },
+      : { message: sayCoded(loaded.storyPoints.message) },
     pending: loaded.pending,
     today,
     ...(releases ? { releases: releaseViews(releases, today) } : {}),

@@ -4,7 +4,7 @@ import { kpiHealth } from '../../domain/kpi-health';
 import type { VisionBoard } from '../../domain/strategy';
 import type { ChunkRecord, GoalRecord, Keyed, KpiRecord, SeriesRecord, VisionVersionRecord } from '../../adapters/storage/records';
 import { measurementsOf, plainMeasurement } from '../../adapters/storage/series-layout';
-import { callerLocale, sayRef } from '../../i18n/server-texts';
+import { sayRef } from '../../i18n/server-texts';
 
 export const emptyBoard: VisionBoard = { productName: '', vision: '', targetGroup: '', needs: '', product: '', businessGoals: '' };
 
@@ -16,7 +16,7 @@ export function visionView(record: VisionVersionRecord | undefined): VisionView 
 export function kpiView(kpi: Keyed<KpiRecord>, series: SeriesRecord | undefined, today: string): KpiView {
   const newest = series?.recent.at(-1);
   const latest = newest ? plainMeasurement(newest) : undefined;
-  const report = kpiHealth(kpi, latest, today, callerLocale());
+  const report = kpiHealth(kpi, latest, today);
   return {
     id: kpi.id,
     goalId: kpi.goalId,

@@ -14,6 +14,7 @@ import {
 } from '../../../src/domain/timeline';
 import { columnTargetSchema, roadmapMoveSchema } from '../../../src/validation/roadmap-inputs';
 import { limits } from '../../../src/validation/limits';
+import { sayCoded } from '../../../src/i18n/server-texts';
 
 const goals: MoveContext = { mode: 'goals', laneIds: new Set(['goal-a']) };
 const placement = (overrides: Partial<Placement> = {}): Placement => ({ horizon: 'now', rank: 'm', goalId: 'goal-a', ...overrides });
@@ -61,7 +62,8 @@ describe('a span move (exact dates from the timeline)', () => {
   ])('validation: %s', (_, column, message) => {
     const parsed = columnTargetSchema.safeParse(column);
     if (message === undefined) expect(parsed.success).toBe(true);
-    else expect(parsed.error?.issues.map((issue) => issue.message)).toContain(message);
+    // Schema messages are text keys; said outside a call, in English.
+    else expect(parsed.error?.issues.map((issue) => sayCoded(issue.message))).toContain(message);
   });
 
   test('a whole move payload with a span parses as the server receives it', () => {

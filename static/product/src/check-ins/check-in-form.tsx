@@ -17,6 +17,7 @@ import { attempt, fieldError } from '../../../shared/errors';
 import type { UiError } from '../../../shared/errors';
 import { Field } from '../../../shared/field';
 import { checkIns as m } from '../../../shared/messages/check-ins';
+import { schemaMessage } from '../../../shared/messages/schema-messages';
 import { NativeSelect } from '../../../shared/native-select';
 import { WriteError } from '../../../shared/write-error';
 
@@ -46,7 +47,7 @@ export function CheckInForm(
     event.preventDefault();
     if (busy) return;
     const checked = checkInTextSchema.safeParse(text);
-    if (!checked.success) return setError({ code: 'invalid', message: checked.error.issues[0]?.message ?? m.textLabel, field: 'text' });
+    if (!checked.success) return setError({ code: 'invalid', message: schemaMessage(checked.error.issues[0]?.message ?? '') || m.textLabel, field: 'text' });
     setBusy(true);
     if (props.editing) {
       const result = await attempt(() => invoke('editStatusUpdate', { id: props.editing.id, status, text: checked.data, baseVersion: props.editing.version }));
