@@ -133,3 +133,22 @@ test('each locale’s texts are loaded once per process, not once per call', asy
   // de-DE, ja-JP and fr-FR asked @forge/api once each in this file; English is bundled.
   expect(serverTextLoads()).toBeLessThanOrEqual(3);
 });
+
+test('a check-in posted in German reads in Japanese for a Japanese reader: what is stored is coded, said on read', async () => {
+  const goal = await seedGoal(sandbox, { title: 'Faster checkout' });
+  const kpi = await seedKpi(sandbox, goal.id, { name: 'Checkout conversion' });
+  await seedMeasurements(sandbox, kpi.id, [{ value: 20 }]);
+  const target = { kind: 'goal' as const, id: goal.id };
+  valueOf(await sandbox.call('postStatusUpdate', { as: 'productManager', locale: 'de-DE', payload: { target, status: 'on-track', text: 'Alles gut.' } }));
+
+  const japanese = valueOf(await sandbox.call('listStatusUpdates', { as: 'productManager', locale: 'ja-JP', payload: { target } })).updates[0]!;
+  expect(japanese.disagreements).toEqual([text('ja-JP', 'updates.kpisOffTrack', { count: 1, names: '「Checkout conversion」' })]);
+  const facts = japanese.facts as { kpis: Array<{ healthReason: string }> };
+  expect(facts.kpis[0]!.healthReason).toMatch(/^遅延: /);
+
+  const english = valueOf(await sandbox.call('listStatusUpdates', { as: 'productManager', payload: { target } })).updates[0]!;
+  expect(english.disagreements).toEqual(['Marked on track, but KPI “Checkout conversion” is off track.']);
+  // Nothing in storage is a sentence in anyone's language.
+  const stored = JSON.stringify(sandbox.forge.kvs.snapshot());
+  expect(stored).not.toMatch(/Marked on track|Als „Im Plan“|遅延: /);
+});
