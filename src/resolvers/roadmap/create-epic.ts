@@ -54,7 +54,7 @@ export const createEpicFromItem = editorCall('createEpicFromItem', async ({ jira
   const epicType = types.find((type) => type.hierarchyLevel === 1);
   if (!epicType) return fail('invalid', say('roadmap.noEpicType', { project: access.project.key }), 'itemId');
   const missing = missingRequiredFields(await createFields(jira, projectId, epicType.id), suppliedFields);
-  if (missing.length > 0) return requiredFieldsMissing(access.project.key, epicType.name, missing);
+  if (missing.length > 0) return requiredFieldsMissing(access.project.key, missing);
 
   const now = nowIso();
   const targets = await linkTargets(projectId);
@@ -141,11 +141,11 @@ async function recordLink(
   return { ...(epic ? { epic } : {}), pending };
 }
 
-function requiredFieldsMissing(projectKey: string, typeName: string, missing: ReadonlyArray<{ fieldId: string; name: string }>): Failure<never> {
+function requiredFieldsMissing(projectKey: string, missing: ReadonlyArray<{ fieldId: string; name: string }>): Failure<never> {
   const names = missing.map((field) => field.name);
   const error: AppError = {
     code: 'invalid',
-    message: say('roadmap.requiredFields', { fields: sayList(names), type: typeName, project: projectKey, count: names.length }),
+    message: say('roadmap.requiredFields', { fields: sayList(names), project: projectKey, count: names.length }),
     field: 'requiredFields',
     requiredFields: missing.map((field) => ({ id: field.fieldId, name: field.name })),
   };
