@@ -45,9 +45,13 @@ export function applyFactsChange(current: ReadonlyMap<string, readonly ChildFact
     facts.set(epicId, children);
   }
 
+  // Only children this change names can move: a warm load of 100,000 children changes a few dozen.
+  const named = new Set<string>([...(change.observed ?? []).map((child) => child.id), ...(change.removedIds ?? [])]);
+  for (const children of replaced.values()) for (const child of children) named.add(child.id);
   const holders = new Map<string, Set<string>>();
   for (const [epicId, children] of facts) {
     for (const child of children) {
+      if (!named.has(child.id)) continue;
       let set = holders.get(child.id);
       if (!set) holders.set(child.id, (set = new Set()));
       set.add(epicId);

@@ -114,13 +114,13 @@ export const toTuple = (child: ChildFact): ChildTuple => {
     : [child.id, categoryCode[child.category], [...child.sprintIds], child.points];
 };
 
-export const fromTuple = ([id, category, sprintIds, points, fixVersionIds]: ChildTuple): ChildFact => ({
-  id,
-  category: categoryOfCode[category] ?? 'todo',
-  ...(points === undefined || points === null ? {} : { points }),
-  sprintIds,
-  ...(fixVersionIds?.length ? { fixVersionIds } : {}),
-});
+/** Built by assignment, not spreads: a warm load of a 100,000-child project reads every one. */
+export const fromTuple = ([id, category, sprintIds, points, fixVersionIds]: ChildTuple): ChildFact => {
+  const fact: { id: string; category: ChildFact['category']; points?: number; sprintIds: number[]; fixVersionIds?: string[] } = { id, category: categoryOfCode[category] ?? 'todo', sprintIds };
+  if (points !== undefined && points !== null) fact.points = points;
+  if (fixVersionIds?.length) fact.fixVersionIds = fixVersionIds;
+  return fact;
+};
 
 /** Room left under the 240 KiB value limit for the other attributes and JSON overhead. */
 export const maxChildrenBytes = 200 * 1024;
