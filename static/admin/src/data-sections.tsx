@@ -9,6 +9,7 @@ import type { UiError } from '../../shared/errors';
 import { Field } from '../../shared/field';
 import { admin as m } from '../../shared/messages/admin';
 import { ActionButton, Notice, SettingsSection, formatInstant } from './ui';
+import { formatList } from '../../shared/list-format';
 
 /** Below the 500 KB an invoke payload may carry, with room for the JSON envelope. */
 const maxFileBytes = 450 * 1024;
@@ -234,12 +235,12 @@ function Summary({ summary }: { summary: ImportSummary }) {
       </Box>
       <Text as="p">
         {m.import.exportedAt(formatInstant(summary.exportedAt))}{' '}
-        {summary.projects.length > 0 ? m.import.projects(summary.projects.map((project) => project.key ?? project.id).join(', ')) : m.import.noProjects}{' '}
+        {summary.projects.length > 0 ? m.import.projects(formatList(summary.projects.map((project) => project.key ?? project.id))) : m.import.noProjects}{' '}
         {summary.replacesSiteSettings ? m.import.site : ''} {m.import.operations(summary.operations)}
       </Text>
       {summary.corrections.length > 0 ? (
         <Text as="p" testId="import-corrections">
-          {m.import.corrections(summary.corrections.map((correction) => m.import.correction(m.import.kinds[correction.kind] ?? correction.kind, correction.what)).join('; '))}
+          {m.import.corrections(formatList(summary.corrections.map((correction) => m.import.correction(m.import.kinds[correction.kind] ?? correction.kind, correction.what))))}
         </Text>
       ) : null}
       <Box as="table" xcss={tableStyles}>

@@ -7,6 +7,7 @@ import { attempt } from '../../shared/errors';
 import type { UiError } from '../../shared/errors';
 import { admin as m } from '../../shared/messages/admin';
 import { ActionButton, Notice, SettingsSection } from './ui';
+import { formatList } from '../../shared/list-format';
 
 const listStyles = xcss({ margin: 'space.0', paddingInlineStart: 'space.250', font: 'font.body', color: 'color.text' });
 
@@ -38,10 +39,10 @@ export function LinkIndexSection({ readOnly }: { readOnly: boolean }) {
                 {project.epicsUpdated.length > 0 || project.refused.length > 0 || (project.pending ?? []).length > 0 ? (
                   <Box as="ul" xcss={listStyles}>
                     {project.epicsUpdated.map((epic) => (
-                      <li key={epic.key}>{m.linkIndex.epic(epic.key, epic.before.join(', '), epic.after.join(', '))}</li>
+                      <li key={epic.key}>{m.linkIndex.epic(epic.key, formatList(epic.before), formatList(epic.after))}</li>
                     ))}
-                    {project.refused.length > 0 ? <li>{m.linkIndex.refused(project.refused.join(', '))}</li> : null}
-                    {project.pending && project.pending.length > 0 ? <li>{m.linkIndex.pending(project.pending.join(', '))}</li> : null}
+                    {project.refused.length > 0 ? <li>{m.linkIndex.refused(formatList(project.refused))}</li> : null}
+                    {project.pending && project.pending.length > 0 ? <li>{m.linkIndex.pending(formatList(project.pending))}</li> : null}
                   </Box>
                 ) : null}
               </li>

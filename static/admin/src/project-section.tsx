@@ -12,6 +12,7 @@ import type { LoadState } from '../../shared/use-result';
 import { StoryPointOverrideForm } from './story-points-section';
 import { ActionButton, Loading, Narrow, Notice, SaveFeedback, SettingsSection, errorFor } from './ui';
 import type { SaveState } from './ui';
+import { formatList } from '../../shared/list-format';
 
 const subheadingStyles = xcss({ font: 'font.heading.xsmall', color: 'color.text', margin: 'space.0' });
 
@@ -171,7 +172,7 @@ function SprintBoardsForm({ settings, readOnly }: { settings: AdminProjectSettin
       )}
       {kanban.length > 0 ? (
         <Text as="p" size="small" color="color.text.subtlest">
-          {m.boards.kanban(kanban.map((board) => board.name).join(', '))}
+          {m.boards.kanban(formatList(kanban.map((board) => board.name)))}
         </Text>
       ) : null}
     </Stack>

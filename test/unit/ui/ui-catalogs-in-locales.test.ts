@@ -7,6 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { exportedKinds } from '../../../src/validation/import-format';
+import { formatList } from '../../../static/shared/list-format';
 import { errorTitleOf, messages } from '../../../static/shared/messages';
 import { admin } from '../../../static/shared/messages/admin';
 import { adminSignIn } from '../../../static/shared/messages/admin-sign-in';
@@ -101,4 +102,13 @@ test('texts are read when shown: the same objects say English again once the loc
   expect(admin.save).toBe('Save');
   expect(messages.retry).toBe('Try again');
   expect(portfolio.health['no-data']).toBe('No data');
+});
+
+test('a list inside a sentence is joined the way the sentence’s language joins lists', () => {
+  expect(formatList(['THR', 'MOB', 'OPS'])).toBe('THR, MOB, and OPS');
+  speak('de-DE');
+  expect(admin.boards.kanban(formatList(['THR support', 'OPS flow']))).toBe('Kanban-Boards haben keine Sprints: THR support und OPS flow.');
+  speak('ja-JP');
+  expect(admin.linkIndex.refused(formatList(['THR-1', 'THR-2', 'THR-3']))).toBe('Jira が THR-1、THR-2、THR-3 の変更を拒否しました。');
+  expect(formatList([])).toBe('');
 });
