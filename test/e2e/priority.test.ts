@@ -74,7 +74,7 @@ test('set RICE: the Priority view ranks the roadmap with its explanations, and t
     expect(await first.locator('.pr-value').textContent()).toBe('600');
     expect(await first.locator('.pr-why').first().textContent()).toBe('RICE 600: reach 1,000 × impact 3 × 100% ÷ effort 5 pts');
     expect(await frame.getByTestId(`priority-row-${checkout.id}`).locator('.pr-why').first().textContent()).toBe('RICE 42: reach 380 × impact 2 × 80% ÷ effort 14.5 pts');
-    expect(await frame.getByTestId(`priority-row-${darkMode.id}`).locator('.pr-why').first().textContent()).toBe('No RICE score yet: reach, confidence, effort are missing.');
+    expect(await frame.getByTestId(`priority-row-${darkMode.id}`).locator('.pr-why').first().textContent()).toBe('No RICE score yet: reach, confidence, and effort are missing.');
     await e2e.page.screenshot({ path: join(screenshots, `priority-list-${theme}.png`) });
     expect(await seriousViolations(frame)).toEqual([]);
 
@@ -140,7 +140,7 @@ test('the item panel changes the owner and the score inputs; the card and the li
   await frame.getByRole('button', { name: 'Dark mode', exact: true }).click();
   const section = frame.getByTestId('item-priority');
   await section.waitFor();
-  expect(await frame.getByTestId('item-score-sentence').textContent()).toBe('No RICE score yet: reach, confidence, effort are missing.');
+  expect(await frame.getByTestId('item-score-sentence').textContent()).toBe('No RICE score yet: reach, confidence, and effort are missing.');
 
   // Owner: picked from the people who can browse the project.
   await section.getByRole('combobox', { name: messages.goals.ownerSearch }).fill('Lukas');

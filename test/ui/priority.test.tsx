@@ -34,7 +34,7 @@ test('the editor chooses RICE: the list ranks with its sentences, and it is anno
   const rows = within(list).getAllByRole('listitem');
   expect(rows.map((row) => within(row).getByRole('button').textContent)).toEqual(['One-tap payment', 'Refunds']);
   expect(rows[0]!.textContent).toContain('RICE 42: reach 380 × impact 2 × 80% ÷ effort 14.5 pts');
-  expect(rows[1]!.textContent).toContain('No RICE score yet: reach, impact, confidence are missing.');
+  expect(rows[1]!.textContent).toContain('No RICE score yet: reach, impact, and confidence are missing.');
   const results = await axe.run(list, { runOnly: ['wcag2a', 'wcag2aa'] });
   expect(results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
 
