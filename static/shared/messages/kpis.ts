@@ -11,6 +11,15 @@ export const kpis = {
   get add() { return t('add'); },
   addTo: (goal: string) => t('addTo', { goal }),
   get latest() { return t('latest'); },
+  /**
+   * "Latest, 6 Dec 2026" around the day, in the language's order: the text before and after the
+   * day, so the caller can wrap the day in a <time> element.
+   */
+  latestOn: (): [string, string] => {
+    const marker = '\u0000';
+    const [before = '', after = ''] = t('latestOn', { date: marker }).split(marker);
+    return [before, after];
+  },
   get noValue() { return t('noValue'); },
   progressLabel: (percent: number) => t('progressLabel', { percent: formatPercent(percent / 100) }),
   get progressNone() { return t('progressNone'); },

@@ -45,7 +45,7 @@ export function KpiRow({ kpi, canEdit, onChange }: { kpi: KpiView; canEdit: bool
               <Stack space="space.025">
                 <Box xcss={valueStyles}>{formatValue(latest.value, kpi.unit)}</Box>
                 <Text size="small" color="color.text.subtle">
-                  {k.latest}, <time dateTime={latest.date}>{formatDay(latest.date)}</time>
+                  {k.latestOn()[0]}<time dateTime={latest.date}>{formatDay(latest.date)}</time>{k.latestOn()[1]}
                 </Text>
               </Stack>
             ) : (
