@@ -1,14 +1,13 @@
 /** Evidence on roadmap items (issue 15): the item panel's Evidence section and the card's summary. */
 import english from './evidence.en-US.json';
-import { catalog, textGroup, textLocale } from './runtime';
+import { formatList } from '../list-format';
+import { catalog, textGroup } from './runtime';
 
 const t = catalog('evidence', english);
 
 type EvidenceKind = 'note' | 'issue' | 'jql';
 const kinds = ['note', 'issue', 'jql'] as const satisfies readonly EvidenceKind[];
 
-/** "38 requests and 5 notes" / "38 Anfragen und 5 Notizen" / "38 件のリクエスト、5 件のメモ": the locale's own list. */
-const listOf = (parts: readonly string[]): string => new Intl.ListFormat(textLocale(), { type: 'conjunction' }).format(parts);
 
 export const evidence = {
   get heading() {
@@ -33,7 +32,8 @@ export const evidence = {
   requestsCounting: (n: number) => t('requestsCounting', { n }),
   notes: (n: number) => t('notes', { n }),
   cardSummary: (parts: string[]) => parts.join(' · '),
-  cardLabel: (parts: string[]) => t('cardLabel', { parts: listOf(parts) }),
+  /** "Evidence: 38 requests and 5 notes", the parts joined as the locale joins a list. */
+  cardLabel: (parts: string[]) => t('cardLabel', { parts: formatList(parts) }),
   get counting() {
     return t('counting');
   },

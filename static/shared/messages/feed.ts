@@ -1,7 +1,8 @@
 /** The "What changed" feed, following, vision version diffs and field-by-field conflict merges. */
 import type { ActivitySummary } from '../../../src/domain/activity';
 import english from './feed.en-US.json';
-import { catalog, textLocale } from './runtime';
+import { formatList } from '../list-format';
+import { catalog } from './runtime';
 
 const t = catalog('feed', english);
 
@@ -9,8 +10,7 @@ type Group = 'horizon' | 'health' | 'checkInStatus' | 'visionField';
 /** A code's word in one of the groups; a code the catalog doesn't know (newer data) as it is. */
 const word = (group: Group, code: string): string => (code in english[group] ? t(`${group}.${code}` as never) : code);
 /** "product name, vision and needs" in the locale's own list form. */
-const list = (words: readonly string[]): string => new Intl.ListFormat(textLocale(), { type: 'conjunction' }).format(words);
-const fieldList = (fields: readonly string[]): string => list(fields.map((field) => word('visionField', field)));
+const fieldList = (fields: readonly string[]): string => formatList(fields.map((field) => word('visionField', field)));
 
 export const feed = {
   get tab() {
