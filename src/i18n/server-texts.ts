@@ -28,6 +28,7 @@ import admin from './messages/admin.en-US.json';
 import epics from './messages/epics.en-US.json';
 import feed from './messages/feed.en-US.json';
 import health from './messages/health.en-US.json';
+import imports from './messages/imports.en-US.json';
 import records from './messages/records.en-US.json';
 import results from './messages/results.en-US.json';
 import roadmap from './messages/roadmap.en-US.json';
@@ -38,7 +39,7 @@ import validation from './messages/validation.en-US.json';
 export type { MessageParams };
 export { coded, codedRef, decodeText } from './server-text-codes';
 
-const english = { access, admin, epics, feed, health, records, results, roadmap, strategy, updates, validation };
+const english = { access, admin, epics, feed, health, imports, records, results, roadmap, strategy, updates, validation };
 
 type Leaves<T> = { [K in keyof T & string]: T[K] extends string ? K : `${K}.${Leaves<T[K]>}` }[keyof T & string];
 
@@ -60,7 +61,9 @@ export type TextValue =
   /** A share (0.42) as a whole percentage. */
   | { percent: number }
   /** Names, each in the reader's quotation marks, joined as their language lists things. */
-  | { names: string[] };
+  | { names: string[] }
+  /** A whole sentence said first, then put in this one (a record's name, then what is wrong with it). */
+  | { ref: TextRef };
 
 /** A sentence not yet said: what pure code and storage keep, said in the reader's language when read. */
 export interface TextRef {
@@ -185,6 +188,7 @@ function valueIn(value: TextValue, locale: string): string | number {
   if ('day' in value) return sayDay(value.day);
   if ('quantity' in value) return formatQuantity(value.quantity, value.unit, locale);
   if ('percent' in value) return formatPercent(value.percent, locale);
+  if ('ref' in value) return sayRef(value.ref);
   return sayList(value.names.map((name) => quoted(name, locale)));
 }
 

@@ -12,13 +12,14 @@ import { issueKeyPattern } from './evidence-inputs';
 import { isWellFormedText } from './fields';
 import { jqlProblem } from './jql';
 import { limits } from './limits';
+import { coded } from '../i18n/server-text-codes';
 
 /** Most notes chunks an item can have (limits.evidenceNotesPerItem ÷ notesPerChunk). */
 export const maxNoteChunks = Math.ceil(limits.evidenceNotesPerItem / notesPerChunk);
 
 const id = z.string().regex(/^[A-Za-z0-9._:-]{1,200}$/);
-const instant = z.string().min(10).max(40).refine((text) => !Number.isNaN(Date.parse(text)), { error: 'Write times as ISO 8601 instants.' });
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).refine(isCalendarDate, { error: 'Write real calendar dates.' });
+const instant = z.string().min(10).max(40).refine((text) => !Number.isNaN(Date.parse(text)), { error: coded('imports.isoInstants') });
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).refine(isCalendarDate, { error: coded('imports.realDates') });
 const version = z.number().int().min(1).max(2_147_483_647);
 const userRef = z.strictObject({ accountId: z.string().min(1).max(128), displayName: z.string().max(255), avatarUrl: z.string().max(2000).optional() });
 const stamp = z.strictObject({ at: instant, by: userRef });
@@ -27,7 +28,7 @@ const bounded = (max: number) => z.string().max(max).refine(isWellFormedText);
 
 const note = z.strictObject({
   ...entry,
-  text: bounded(limits.evidenceNoteLength).refine((text) => text.trim() !== '', { error: 'A note has text.' }),
+  text: bounded(limits.evidenceNoteLength).refine((text) => text.trim() !== '', { error: coded('imports.noteText') }),
   source: bounded(limits.evidenceSourceLength),
   customer: bounded(limits.evidenceCustomerLength),
   date: day,
@@ -41,23 +42,23 @@ export const evidenceRecordSchemas = {
     noteChunks: z
       .array(z.number().int().min(0).max(notesPerChunk))
       .max(maxNoteChunks)
-      .refine((sizes) => sizes.reduce((sum, size) => sum + size, 0) <= limits.evidenceNotesPerItem, { error: `An item has at most ${limits.evidenceNotesPerItem} notes.` }),
+      .refine((sizes) => sizes.reduce((sum, size) => sum + size, 0) <= limits.evidenceNotesPerItem, { error: coded('imports.notesPerItem', { max: limits.evidenceNotesPerItem }) }),
     issues: z
       .array(
         z.strictObject({
           ...entry,
-          key: z.string().refine((key) => issueKeyPattern.test(key), { error: 'Write issue keys like SUP-123.' }),
+          key: z.string().refine((key) => issueKeyPattern.test(key), { error: coded('imports.issueKeys') }),
           issueId: z.string().regex(/^\d{1,18}$/).optional(),
         }),
       )
       .max(limits.evidenceIssuesPerItem)
-      .refine((issues) => new Set(issues.map((issue) => issue.key)).size === issues.length, { error: 'An issue is linked twice.' }),
+      .refine((issues) => new Set(issues.map((issue) => issue.key)).size === issues.length, { error: coded('imports.issueTwice') }),
     jql: z
       .array(
         z.strictObject({
           ...entry,
-          label: bounded(limits.evidenceLabelLength).refine((label) => label.trim() !== '', { error: 'A saved search has a label.' }),
-          jql: z.string().refine((jql) => jqlProblem(jql) === undefined, { error: 'This JQL is not one the app stores.' }),
+          label: bounded(limits.evidenceLabelLength).refine((label) => label.trim() !== '', { error: coded('imports.searchLabel') }),
+          jql: z.string().refine((jql) => jqlProblem(jql) === undefined, { error: coded('imports.jqlNotStored') }),
         }),
       )
       .max(limits.evidenceJqlPerItem),
@@ -98,33 +99,33 @@ export function evidenceFileProblem(records: {
   };
   for (const [index, record] of (records.evidence ?? []).entries()) {
     const where = `records.evidence.${index}`;
-    const name = `The evidence record ${index + 1} (key "${record.key}")`;
+    const name = { index: String(index + 1), key: record.key };
     const itemId = String(record.value.itemId);
-    if (record.key !== itemId) return { message: `${name}: its key must be its item id "${itemId}".`, path: `${where}.key` };
-    if (!items.has(itemId)) return { message: `${name} refers to roadmap item "${itemId}", which is not in the file.`, path: `${where}.value.itemId` };
-    if (items.get(itemId) !== record.value.projectId) return { message: `${name} refers to roadmap item "${itemId}" of another project.`, path: `${where}.value.itemId` };
+    if (record.key !== itemId) return { message: coded('imports.evidence.keyIsItem', { ...name, item: itemId }), path: `${where}.key` };
+    if (!items.has(itemId)) return { message: coded('imports.evidence.itemMissing', { ...name, item: itemId }), path: `${where}.value.itemId` };
+    if (items.get(itemId) !== record.value.projectId) return { message: coded('imports.evidence.itemForeign', { ...name, item: itemId }), path: `${where}.value.itemId` };
     for (const entryOf of [...(record.value.issues as Array<{ id: string }>), ...(record.value.jql as Array<{ id: string }>)]) {
-      if (!claim(itemId, entryOf.id)) return { message: `${name} has the evidence id "${entryOf.id}" twice.`, path: `${where}.value` };
+      if (!claim(itemId, entryOf.id)) return { message: coded('imports.evidence.idTwice', { ...name, id: entryOf.id }), path: `${where}.value` };
     }
     heads.set(itemId, record);
   }
   const chunksSeen = new Set<string>();
   for (const [index, record] of (records['evidence-notes'] ?? []).entries()) {
     const where = `records.evidence-notes.${index}`;
-    const name = `The evidence-notes record ${index + 1} (key "${record.key}")`;
+    const name = { index: String(index + 1), key: record.key };
     const itemId = String(record.value.itemId);
     const chunk = Number(record.value.chunk);
-    if (record.key !== `${itemId}.${chunk}`) return { message: `${name}: its key must be "${itemId}.${chunk}".`, path: `${where}.key` };
+    if (record.key !== `${itemId}.${chunk}`) return { message: coded('imports.evidence.chunkKey', { ...name, expected: `${itemId}.${chunk}` }), path: `${where}.key` };
     const head = heads.get(itemId);
-    if (!head || head.value.projectId !== record.value.projectId) return { message: `${name} has no evidence record of its item in the same project.`, path: `${where}.value.itemId` };
+    if (!head || head.value.projectId !== record.value.projectId) return { message: coded('imports.evidence.chunkOrphan', name), path: `${where}.value.itemId` };
     const notes = record.value.notes as Array<{ id: string }>;
-    if ((head.value.noteChunks as number[])[chunk] !== notes.length) return { message: `${name} holds ${notes.length} notes; its item's evidence record says otherwise.`, path: `${where}.value.notes` };
-    for (const noteOf of notes) if (!claim(itemId, noteOf.id)) return { message: `${name} has the evidence id "${noteOf.id}" twice.`, path: `${where}.value.notes` };
+    if ((head.value.noteChunks as number[])[chunk] !== notes.length) return { message: coded('imports.evidence.chunkSize', { ...name, notes: notes.length }), path: `${where}.value.notes` };
+    for (const noteOf of notes) if (!claim(itemId, noteOf.id)) return { message: coded('imports.evidence.chunkIdTwice', { ...name, id: noteOf.id }), path: `${where}.value.notes` };
     chunksSeen.add(record.key);
   }
   for (const [itemId, head] of heads) {
     for (const [chunk, size] of (head.value.noteChunks as number[]).entries()) {
-      if (size > 0 && !chunksSeen.has(`${itemId}.${chunk}`)) return { message: `The evidence of item "${itemId}" counts ${size} notes in chunk ${chunk}, which is not in the file.`, path: `records.evidence` };
+      if (size > 0 && !chunksSeen.has(`${itemId}.${chunk}`)) return { message: coded('imports.evidence.chunkMissing', { item: itemId, size, chunk: String(chunk) }), path: `records.evidence` };
     }
   }
   return undefined;

@@ -26,6 +26,8 @@ import { limits } from './limits';
 import { kpiSourceSchema, timeFrameSchema, visionBoardSchema } from './strategy-inputs';
 import { evidenceFileProblem, evidenceRecordSchemas } from './evidence-import';
 import { accountId, scoreInputsSchema, scoringMethodSchema } from './scoring-inputs';
+import { coded, codedRef, decodeText } from '../i18n/server-text-codes';
+import type { TextRef, TextValue } from '../i18n/server-texts';
 
 export const exportFormat = 'throughline-export';
 export const exportFormatVersion = 1;
@@ -35,10 +37,10 @@ export const exportFormatVersion = 1;
  * what Forge storage accepts (`/^(?!\s+$)[a-zA-Z0-9:._\s-#]+$/`, at most 500 characters), so a key
  * that storage would refuse part-way through an import is refused here, before anything is written.
  */
-const key = z.string().regex(/^[A-Za-z0-9._:-]{1,200}$/, { error: 'A record key uses only letters, digits and . _ : - (at most 200 characters).' });
-const id = z.string().regex(/^[A-Za-z0-9._:-]{1,200}$/, { error: 'An id uses only letters, digits and . _ : - (at most 200 characters).' });
-const instant = z.string().min(10).max(40).refine((text) => !Number.isNaN(Date.parse(text)), { error: 'Write times as ISO 8601 instants.' });
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'Write dates as YYYY-MM-DD.' }).refine(isCalendarDate, { error: 'Write real calendar dates.' });
+const key = z.string().regex(/^[A-Za-z0-9._:-]{1,200}$/, { error: coded('imports.recordKeyShape') });
+const id = z.string().regex(/^[A-Za-z0-9._:-]{1,200}$/, { error: coded('imports.idShape') });
+const instant = z.string().min(10).max(40).refine((text) => !Number.isNaN(Date.parse(text)), { error: coded('imports.isoInstants') });
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: coded('imports.isoDays') }).refine(isCalendarDate, { error: coded('imports.realDates') });
 /** Storage's `integer` attributes are 32-bit signed: a larger number fails the write itself. */
 const maxStoredInteger = 2_147_483_647;
 const version = z.number().int().min(1).max(maxStoredInteger);
@@ -132,7 +134,7 @@ export const recordSchemas = {
     createdBy: z.string().min(1),
     updatedAt: instant,
     updatedBy: userRef,
-  }).refine((item) => item.owner?.accountId === item.ownerAccountId, { error: 'Its owner and ownerAccountId must name the same person.', path: ['owner'] }),
+  }).refine((item) => item.owner?.accountId === item.ownerAccountId, { error: coded('imports.ownerMismatch'), path: ['owner'] }),
   'roadmap-setup': z.strictObject({
     projectId: id,
     itemCount: count,
@@ -148,8 +150,8 @@ export const recordSchemas = {
     laneMode: z.enum(['goals', 'custom']),
     lanes: z
       .array(z.strictObject({ id, name: z.string().min(1).max(200) }))
-      .max(limits.lanesPerRoadmap, { error: `A roadmap has at most ${limits.lanesPerRoadmap} custom lanes.` })
-      .refine((lanes) => new Set(lanes.map((lane) => lane.id)).size === lanes.length, { error: 'A lane appears twice.' }),
+      .max(limits.lanesPerRoadmap, { error: coded('imports.tooManyLanes', { max: limits.lanesPerRoadmap }) })
+      .refine((lanes) => new Set(lanes.map((lane) => lane.id)).size === lanes.length, { error: coded('imports.laneTwice') }),
     version,
     updatedAt: instant,
     updatedBy: z.string().min(1),
@@ -220,13 +222,14 @@ export interface ExportFile {
 }
 
 const envelopeSchema = z.object({
-  format: z.literal(exportFormat, { error: 'This is not a Throughline export file.' }),
-  formatVersion: z.literal(exportFormatVersion, { error: `This file's format version is not supported; this app reads version ${exportFormatVersion}.` }),
+  format: z.literal(exportFormat, { error: coded('imports.notExportFile') }),
+  formatVersion: z.literal(exportFormatVersion, { error: coded('imports.formatVersion', { version: String(exportFormatVersion) }) }),
   exportedAt: instant,
-  projects: z.array(z.strictObject({ id: z.string().regex(/^\d+$/, { error: 'A Jira project id is a number.' }), key: z.string().max(20).optional() })).max(1000),
+  projects: z.array(z.strictObject({ id: z.string().regex(/^\d+$/, { error: coded('imports.projectIdNumber') }), key: z.string().max(20).optional() })).max(1000),
   records: z.record(z.string(), z.array(z.object({ key, value: z.record(z.string(), z.unknown()) }))),
 });
 
+/** `message` is coded (src/i18n/server-text-codes.ts): the admin page is told it in the admin's language. */
 export type FileProblem = { message: string; path: string };
 
 /**
@@ -237,17 +240,19 @@ export function parseExportFile(data: unknown): { ok: true; file: ExportFile } |
   const envelope = envelopeSchema.safeParse(data);
   if (!envelope.success) {
     const issue = envelope.error.issues[0];
-    return { ok: false, problem: { message: issue?.message ?? 'This is not a Throughline export file.', path: issue?.path.join('.') ?? '' } };
+    // The envelope's schema says its own message (not an export, another format version); zod's defaults get plain words.
+    const message = !issue ? coded('imports.notExportFile') : decodeText(issue.message) ? issue.message : codedRef(plainIssue(issue));
+    return { ok: false, problem: { message, path: issue?.path.join('.') ?? '' } };
   }
   const broken = firstBrokenText(data, '');
-  if (broken !== undefined) return { ok: false, problem: { message: `The file holds text with a broken character (a lone UTF-16 surrogate) at ${broken || 'its top'}.`, path: broken } };
+  if (broken !== undefined) return { ok: false, problem: { message: broken ? coded('imports.brokenText', { path: broken }) : coded('imports.brokenTextTop'), path: broken } };
   const { records, projects } = envelope.data;
   const projectIds = new Set(projects.map((project) => project.id));
-  if (projectIds.size !== projects.length) return { ok: false, problem: { message: 'The file lists a project twice.', path: 'projects' } };
+  if (projectIds.size !== projects.length) return { ok: false, problem: { message: coded('imports.projectTwice'), path: 'projects' } };
   const problem = (message: string, path: string) => ({ ok: false as const, problem: { message, path } });
 
   for (const kind of Object.keys(records)) {
-    if (!(kind in recordSchemas)) return problem(`The file has records of an unknown kind "${kind}".`, `records.${kind}`);
+    if (!(kind in recordSchemas)) return problem(coded('imports.unknownKind', { kind }), `records.${kind}`);
   }
   const parsed: Partial<Record<ExportedKind, ExportedRecord[]>> = {};
   for (const kind of exportedKinds) {
@@ -255,19 +260,20 @@ export function parseExportFile(data: unknown): { ok: true; file: ExportFile } |
     const seen = new Set<string>();
     for (const [index, record] of list.entries()) {
       const where = `records.${kind}.${index}`;
-      const name = `The ${kind} record ${index + 1} (key "${record.key}")`;
-      if (seen.has(record.key)) return problem(`${name} appears twice.`, `${where}.key`);
+      const name = { kind, index: String(index + 1), key: record.key };
+      const recordProblem = (ref: TextRef) => coded('imports.record', { ...name, problem: { ref } });
+      if (seen.has(record.key)) return problem(coded('imports.recordTwice', name), `${where}.key`);
       seen.add(record.key);
       const result = recordSchemas[kind].safeParse(record.value);
       if (!result.success) {
         const issue = result.error.issues[0];
         const at = issue?.path.join('.') ?? '';
-        return problem(`${name}: ${issue ? plainIssue(issue) : 'is not valid'}.`, `${where}.value${at ? `.${at}` : ''}`);
+        return problem(recordProblem(issue ? plainIssue(issue) : { key: 'imports.problem.notValid' }), `${where}.value${at ? `.${at}` : ''}`);
       }
       const value = result.data as Record<string, unknown>;
       const projectId = typeof value.projectId === 'string' ? value.projectId : undefined;
       const scopeProblem = scopeOf(kind, record.key, projectId, projectIds) ?? keyShapeProblem(kind, record.key, value);
-      if (scopeProblem) return problem(`${name}: ${scopeProblem}`, `${where}.key`);
+      if (scopeProblem) return problem(recordProblem(scopeProblem), `${where}.key`);
       (parsed[kind] ??= []).push({ key: record.key, value });
     }
   }
@@ -281,13 +287,14 @@ export function parseExportFile(data: unknown): { ok: true; file: ExportFile } |
 }
 
 /** Every record belongs to the site or to one of the file's projects, under the key the app uses for it. */
-function scopeOf(kind: ExportedKind, recordKey: string, projectId: string | undefined, projectIds: ReadonlySet<string>): string | undefined {
-  if (kind === 'settings') return recordKey === siteKey ? undefined : `site settings live under the key "${siteKey}".`;
+function scopeOf(kind: ExportedKind, recordKey: string, projectId: string | undefined, projectIds: ReadonlySet<string>): TextRef | undefined {
+  if (kind === 'settings') return recordKey === siteKey ? undefined : { key: 'imports.problem.siteKey', params: { key: siteKey } };
   if (kind === 'story-point-setting') {
-    return recordKey === siteKey || projectIds.has(recordKey) ? undefined : 'its key is neither "site" nor a project of this file.';
+    return recordKey === siteKey || projectIds.has(recordKey) ? undefined : { key: 'imports.problem.storyPointKey' };
   }
-  if (projectId === undefined || !projectIds.has(projectId)) return `its project ${projectId ?? '(none)'} is not listed in the file's projects.`;
-  if (perProjectKinds.has(kind) && recordKey !== projectId) return 'its key must be its project id.';
+  if (projectId === undefined) return { key: 'imports.problem.noProject' };
+  if (!projectIds.has(projectId)) return { key: 'imports.problem.projectNotListed', params: { project: projectId } };
+  if (perProjectKinds.has(kind) && recordKey !== projectId) return { key: 'imports.problem.keyIsProject' };
   return undefined;
 }
 
@@ -295,7 +302,7 @@ function scopeOf(kind: ExportedKind, recordKey: string, projectId: string | unde
  * Keys the app derives from the value: a vision version's `<project>.<version>`, a series under
  * its KPI's id, a chunk's `<kpi>.<chunk>`. Another key would be a record the app never reads.
  */
-function keyShapeProblem(kind: ExportedKind, recordKey: string, value: Record<string, unknown>): string | undefined {
+function keyShapeProblem(kind: ExportedKind, recordKey: string, value: Record<string, unknown>): TextRef | undefined {
   const expected =
     kind === 'vision-version'
       ? `${String(value.projectId)}.${String(value.version)}`
@@ -304,7 +311,7 @@ function keyShapeProblem(kind: ExportedKind, recordKey: string, value: Record<st
         : kind === 'measurement-chunk'
           ? `${String(value.kpiId)}.${String(value.chunk)}`
           : undefined;
-  return expected === undefined || expected === recordKey ? undefined : `its key must be "${expected}".`;
+  return expected === undefined || expected === recordKey ? undefined : { key: 'imports.problem.keyMustBe', params: { expected } };
 }
 
 /** The path of the first string that is not well-formed UTF-16, if any (the file is JSON: no cycles). */
@@ -330,14 +337,14 @@ function overLimit(records: Partial<Record<ExportedKind, ExportedRecord[]>>): Fi
     }
     return counts;
   };
-  const checks: Array<{ kind: ExportedKind; by: string; max: number; what: string }> = [
-    { kind: 'goal', by: 'projectId', max: limits.goalsPerProduct, what: `A product has at most ${limits.goalsPerProduct} goals` },
-    { kind: 'kpi', by: 'goalId', max: limits.kpisPerGoal, what: `A goal has at most ${limits.kpisPerGoal} KPIs` },
-    { kind: 'roadmap-item', by: 'projectId', max: limits.itemsPerRoadmap, what: `A roadmap has at most ${limits.itemsPerRoadmap} items` },
+  const checks: Array<{ kind: 'goal' | 'kpi' | 'roadmap-item'; by: string; max: number }> = [
+    { kind: 'goal', by: 'projectId', max: limits.goalsPerProduct },
+    { kind: 'kpi', by: 'goalId', max: limits.kpisPerGoal },
+    { kind: 'roadmap-item', by: 'projectId', max: limits.itemsPerRoadmap },
   ];
   for (const check of checks) {
     for (const [group, total] of countBy(check.kind, check.by)) {
-      if (total > check.max) return { message: `${check.what}; the file has ${total} ${check.kind} records for ${group}.`, path: `records.${check.kind}` };
+      if (total > check.max) return { message: coded(`imports.overLimit.${check.kind}`, { max: check.max, total, group }), path: `records.${check.kind}` };
     }
   }
   return undefined;
@@ -366,14 +373,14 @@ function danglingReference(records: Partial<Record<ExportedKind, ExportedRecord[
       if (ref === undefined && check.optional) continue;
       if (typeof ref !== 'string' || !check.target.has(ref)) {
         return {
-          message: `The ${check.kind} record ${index + 1} (key "${record.key}") refers to ${check.what} "${String(ref)}", which is not in the file.`,
+          message: coded('imports.danglingReference', { kind: check.kind, index: String(index + 1), key: record.key, target: { ref: { key: `imports.target.${targetOf(check.what)}` } }, ref: String(ref) }),
           path: `records.${check.kind}.${index}.value.${check.attribute}`,
         };
       }
       const targetKind = check.what === 'goal' ? 'goal' : 'kpi';
       if (projectOf.get(`${targetKind}:${ref}`) !== record.value.projectId) {
         return {
-          message: `The ${check.kind} record ${index + 1} (key "${record.key}") refers to ${check.what} "${ref}" of another project.`,
+          message: coded('imports.foreignReference', { kind: check.kind, index: String(index + 1), key: record.key, target: { ref: { key: `imports.target.${targetOf(check.what)}` } }, ref }),
           path: `records.${check.kind}.${index}.value.${check.attribute}`,
         };
       }
@@ -382,21 +389,27 @@ function danglingReference(records: Partial<Record<ExportedKind, ExportedRecord[
   return undefined;
 }
 
-/** A record's problem in words an admin can act on, naming the attribute. */
-function plainIssue(issue: z.core.$ZodIssue): string {
-  const attribute = issue.path.map(String).join('.');
-  const its = attribute ? `its ${attribute}` : 'it';
+const targetOf = (what: string): 'goal' | 'kpi' => (what === 'goal' ? 'goal' : 'kpi');
+
+/** A record's problem in words an admin can act on, naming the attribute (its JSON path, as the file writes it). */
+function plainIssue(issue: z.core.$ZodIssue): TextRef {
+  const path = issue.path.map(String).join('.');
+  const attribute: TextValue = path ? `“${path}”` : { ref: { key: 'imports.problem.theRecord' } };
   switch (issue.code) {
     case 'invalid_value':
-      return `${its} must be one of ${issue.values.map((value) => JSON.stringify(value)).join(', ')}`;
+      return { key: 'imports.problem.oneOf', params: { attribute, values: issue.values.map((value) => JSON.stringify(value)).join(', ') } };
     case 'invalid_type':
-      return issue.input === undefined ? `${its} is missing` : `${its} should be ${issue.expected === 'object' ? 'an object' : `a ${issue.expected}`}`;
+      return issue.input === undefined ? { key: 'imports.problem.missing', params: { attribute } } : { key: 'imports.problem.wrongType', params: { attribute, type: issue.expected } };
     case 'unrecognized_keys':
-      return `it has attributes the app does not store: ${issue.keys.join(', ')}`;
+      return { key: 'imports.problem.extraAttributes', params: { keys: issue.keys.join(', ') } };
     case 'too_small':
+      return { key: 'imports.problem.tooSmall', params: { attribute } };
     case 'too_big':
-      return `${its} is too ${issue.code === 'too_small' ? 'short or small' : 'long or large'}`;
-    default:
-      return `${its} is not valid (${issue.message})`;
+      return { key: 'imports.problem.tooBig', params: { attribute } };
+    default: {
+      // The schemas' own messages are coded texts; anything else is zod's and stays as it is.
+      const reason = decodeText(issue.message);
+      return { key: 'imports.problem.invalidBecause', params: { attribute, reason: reason ? { ref: reason } : issue.message } };
+    }
   }
 }

@@ -152,3 +152,8 @@ test('a check-in posted in German reads in Japanese for a Japanese reader: what 
   const stored = JSON.stringify(sandbox.forge.kvs.snapshot());
   expect(stored).not.toMatch(/Marked on track|Als „Im Plan“|遅延: /);
 });
+
+test('an import file’s problem is told to the Jira administrator in their language', async () => {
+  const result = await sandbox.call('previewImport', { as: 'admin', in: { module: 'jira:adminPage' }, locale: 'de-DE', payload: { data: { format: 'something-else' } } });
+  expect(result).toEqual({ ok: false, error: { code: 'invalid', message: text('de-DE', 'imports.notExportFile'), field: 'data' } });
+});
