@@ -167,25 +167,30 @@ async function seriousViolations(frame: Frame, view: string, only?: string[]): P
 }
 
 /**
- * A screenshot of the whole view: the app's frame scrolls inside the host page, so the window is
- * made as tall as the frame's content for the shot (same width: the same layout), then given back.
+ * Runs `shots` with the window as tall as the app frame's content (same width: the same layout),
+ * so a screenshot shows the whole view: the frame scrolls inside the host page otherwise. An open
+ * menu closes when its frame resizes (as on a scroll), so a view with one is shot as it is.
  */
-async function shoot(name: string): Promise<void> {
+async function tallWhile(view: string, shots: () => Promise<void>): Promise<void> {
   const { page } = session;
-  const path = join(screenshots, `${name}.png`);
   const frameElement = page.locator('#app-frame');
-  // An open menu closes when its frame resizes (as it does on a scroll): shoot it as it is.
-  if ((await frameElement.count()) === 0 || name.includes('card-menu')) {
-    await page.screenshot({ path, fullPage: true });
-    return;
-  }
   const viewport = page.viewportSize()!;
-  const contentHeight = await (await session.appFrame()).evaluate(() => document.documentElement.scrollHeight);
-  const frameTop = await frameElement.evaluate((element) => element.getBoundingClientRect().top);
-  const tall = Math.min(6000, Math.ceil(frameTop + contentHeight + 24));
+  let tall = viewport.height;
+  if ((await frameElement.count()) > 0 && !view.includes('menu')) {
+    const contentHeight = await (await session.appFrame()).evaluate(() => document.documentElement.scrollHeight);
+    const frameTop = await frameElement.evaluate((element) => element.getBoundingClientRect().top);
+    tall = Math.min(6000, Math.ceil(frameTop + contentHeight + 24));
+  }
   if (tall > viewport.height) await page.setViewportSize({ width: viewport.width, height: tall });
-  await page.screenshot({ path });
-  if (tall > viewport.height) await page.setViewportSize(viewport);
+  try {
+    await shots();
+  } finally {
+    if (tall > viewport.height) await page.setViewportSize(viewport);
+  }
+}
+
+async function shoot(name: string): Promise<void> {
+  await session.page.screenshot({ path: join(screenshots, `${name}.png`), fullPage: true });
 }
 
 async function gadgetFrame(id: string): Promise<Frame> {
@@ -287,7 +292,7 @@ test('pseudo-locale (accented, +40%): no page or panel clips, spills or scrolls 
   await sweep('pseudo', epicKey, async (view, frames) => {
     for (const frame of frames) problems.push(...(await overflowIn(frame, view)));
     plain[view] = (await Promise.all(frames.map((frame) => frame.evaluate(plainTexts) as Promise<string[]>))).flat();
-    await shoot(`locale-pseudo-${view}`);
+    await tallWhile(view, () => shoot(`locale-pseudo-${view}`));
   });
   const known = new Set([...Object.values(data), epicKey]);
   writeFileSync(
@@ -326,18 +331,20 @@ describe.each(['de-DE', 'ja-JP'] as const)('%s', (lang) => {
     const toggle = session.page.locator('#theme-toggle');
     await sweep(lang, epicKey, async (view, frames) => {
       for (const frame of frames) problems.push(...(await overflowIn(frame, view)));
-      for (const theme of ['light', 'dark'] as const) {
-        if (theme === 'dark') {
-          await toggle.click();
-          await frames[0]!.waitForFunction(() => document.documentElement.getAttribute('data-color-mode') === 'dark');
-          await session.page.waitForTimeout(100);
+      await tallWhile(view, async () => {
+        for (const theme of ['light', 'dark'] as const) {
+          if (theme === 'dark') {
+            await toggle.click();
+            await frames[0]!.waitForFunction(() => document.documentElement.getAttribute('data-color-mode') === 'dark');
+            await session.page.waitForTimeout(100);
+          }
+          await shoot(`locale-${lang}-${view}-${theme}`);
+          // Every rule in the light theme; in the dark one, the rules colours decide (the rest read the same markup).
+          for (const frame of frames) problems.push(...(await seriousViolations(frame, `${view} (${theme})`, theme === 'dark' ? colourRules : undefined)));
         }
-        await shoot(`locale-${lang}-${view}-${theme}`);
-        // Every rule in the light theme; in the dark one, the rules colours decide (the rest read the same markup).
-        for (const frame of frames) problems.push(...(await seriousViolations(frame, `${view} (${theme})`, theme === 'dark' ? colourRules : undefined)));
-      }
-      await toggle.click();
-      await frames[0]!.waitForFunction(() => document.documentElement.getAttribute('data-color-mode') === 'light');
+        await toggle.click();
+        await frames[0]!.waitForFunction(() => document.documentElement.getAttribute('data-color-mode') === 'light');
+      });
     });
     expect(problems).toEqual([]);
   });

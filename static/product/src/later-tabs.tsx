@@ -17,20 +17,21 @@ const loadAlignment = () => import('./alignment/alignment-tab');
 const loadOverview = () => import('./overview/overview-tab');
 const loadFeed = () => import('./feed/feed-tab');
 
-function later<C extends ComponentType<never>>(load: () => Promise<C>): ComponentType<ComponentProps<C>> {
-  const Lazy = lazy(async () => ({ default: await load() }));
-  const Tab = (props: ComponentProps<C>) => (
+function later<P>(load: () => Promise<ComponentType<P>>): ComponentType<P> {
+  // lazy() wants a component of any props; the tab keeps the real component's props (P).
+  const Lazy = lazy(async () => ({ default: (await load()) as ComponentType<object> }));
+  const Tab = (props: P) => (
     <Suspense fallback={<Loading />}>
-      <Lazy {...(props as never)} />
+      <Lazy {...(props as object)} />
     </Suspense>
   );
   return Tab;
 }
 
-export const RoadmapTab = later<typeof RoadmapTabNow>(async () => (await loadRoadmap()).RoadmapTab);
-export const AlignmentTab = later<typeof AlignmentTabNow>(async () => (await loadAlignment()).AlignmentTab);
-export const OverviewTab = later<typeof OverviewTabNow>(async () => (await loadOverview()).OverviewTab);
-export const FeedTab = later<typeof FeedTabNow>(async () => (await loadFeed()).FeedTab);
+export const RoadmapTab = later<ComponentProps<typeof RoadmapTabNow>>(async () => (await loadRoadmap()).RoadmapTab);
+export const AlignmentTab = later<ComponentProps<typeof AlignmentTabNow>>(async () => (await loadAlignment()).AlignmentTab);
+export const OverviewTab = later<ComponentProps<typeof OverviewTabNow>>(async () => (await loadOverview()).OverviewTab);
+export const FeedTab = later<ComponentProps<typeof FeedTabNow>>(async () => (await loadFeed()).FeedTab);
 
 /** Fetches every later tab's chunk once the first view is up, so a tab click does not wait for one. */
 export function preloadLaterTabs(): void {
