@@ -49,6 +49,8 @@ export const priority = {
   get scoreOff() { return t('scoreOff'); },
   // Card and list
   cardScore: (text: string) => t('cardScore', { score: text }),
+  /** The card score's accessible name: the score, then its one-sentence explanation. */
+  cardScoreLabel: (score: string, explanation: string) => t('cardScoreLabel', { score, explanation }),
   get priorityView() { return t('priorityView'); },
   get priorityHeading() { return t('priorityHeading'); },
   get priorityIntro() { return t('priorityIntro'); },

@@ -20,7 +20,7 @@ export const CardScore = memo(function CardScore({ item }: { item: RoadmapItemVi
     <span className="rm-line pr-card-line" data-testid={`card-priority-${item.id}`}>
       {item.owner ? <span className="pr-owner">{item.owner.displayName}</span> : null}
       {scored ? (
-        <span className="pr-score" title={scoreSentence(scored)} aria-label={`${p.cardScore(formatScore(scored.score))}. ${scoreSentence(scored)}`}>
+        <span className="pr-score" title={scoreSentence(scored)} aria-label={p.cardScoreLabel(formatScore(scored.score), scoreSentence(scored))}>
           {p.methods[scored.method]} {formatScore(scored.score)}
         </span>
       ) : null}
