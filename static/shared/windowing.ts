@@ -106,6 +106,8 @@ export class ViewportStore {
 export const laidOut = (): boolean => typeof ResizeObserver !== 'undefined' && typeof IntersectionObserver !== 'undefined';
 
 const maxSettlingPasses = 4;
+/** A band nothing falls in. */
+const nowhere = { from: Infinity, to: -Infinity };
 
 /** The rows of a list to draw, as runs: a drawn row, or a spacer standing for `count` rows. */
 export type WindowEntry = { kind: 'row'; index: number } | { kind: 'spacer'; from: number; count: number; height: number };
@@ -170,13 +172,15 @@ export function useListWindow(options: {
   estimatedTop?: number;
   /** The list draws nothing (a collapsed lane): no measuring. */
   idle?: boolean;
+  /** The list is out of sight another way (a column scrolled away sideways): only its pinned rows are drawn. */
+  off?: boolean;
 }): WindowEntry[] {
   const { store, list, count, keyOf, heights, estimate, gap, pinned } = options;
   const heightOf = (index: number) => heights.get(keyOf(index)) ?? estimate(index);
   const topInView = useRef<number | undefined>(undefined);
   const compute = (view: Viewport | 'all'): WindowEntry[] => {
     const top = topInView.current ?? (view === 'all' ? 0 : (options.estimatedTop ?? 0) - view.scrollTop);
-    return windowEntries(count, heightOf, gap, bandOf(view, top), pinned);
+    return windowEntries(count, heightOf, gap, options.off ? nowhere : bandOf(view, top), pinned);
   };
   const [, setVersion] = useState(0);
   // Re-renders asked for by measuring, since the last scroll: a few settle the heights; more would

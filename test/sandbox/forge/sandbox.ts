@@ -199,6 +199,16 @@ export class ForgeSandbox {
   }
 
   /**
+   * Lifts Forge's 5 MB response limit (a larger number) or restores it (undefined). For the
+   * browser render bench only, which must get a board past what one `getRoadmap` may answer and
+   * says so in its rows; everything else runs with Forge's limit.
+   */
+  setResponseLimitForBenchmark(bytes: number | undefined): void {
+    this.responseLimitBytes = bytes ?? INVOCATION_LIMITS.maxResponseBytes;
+  }
+  private responseLimitBytes: number = INVOCATION_LIMITS.maxResponseBytes;
+
+  /**
    * A Custom UI `invoke(functionKey, payload)` reaching the app's resolver: payload and result
    * cross as JSON, within 500 KB / 5 MB, and the function is stopped after 25 s.
    */
@@ -224,7 +234,7 @@ export class ForgeSandbox {
         ...(call.license ? { license: call.license } : {}),
         ...(call.installation === undefined ? {} : { installation: call.installation }),
       },
-      async () => acrossPlatform(await handler(request, backend)),
+      async () => acrossPlatform(await handler(request, backend), this.responseLimitBytes),
     );
   }
 
@@ -365,10 +375,10 @@ const MODULE_TYPE_OF_KIND: Record<Exclude<InvocationKind, 'resolver' | 'script'>
 };
 
 /** A function's result leaves the platform as JSON, at most 5 MB of it. */
-function acrossPlatform(result: unknown): unknown {
+function acrossPlatform(result: unknown, limitBytes: number = INVOCATION_LIMITS.maxResponseBytes): unknown {
   const response = toJson(result);
-  if (response.bytes > INVOCATION_LIMITS.maxResponseBytes) {
-    throw new ResponseTooLargeError(response.bytes, INVOCATION_LIMITS.maxResponseBytes);
+  if (response.bytes > limitBytes) {
+    throw new ResponseTooLargeError(response.bytes, limitBytes);
   }
   return fromJson(response.text);
 }

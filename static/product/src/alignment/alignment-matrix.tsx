@@ -9,7 +9,8 @@ import { messages } from '../../../shared/messages';
 import { IssueKeyLink } from '../../../shared/issue-key-link';
 import { LinkSyncBadge } from '../../../shared/link-sync-badge';
 import { DataTable, Td, Th } from './table';
-import { ShowMoreButtons, usePagedRows } from './paged-rows';
+import { ShowMoreButtons, rowAttributes, usePagedRows } from './paged-rows';
+import { RowSpacer, WindowBox } from '../../../shared/windowed-list';
 
 const m = messages.alignment;
 const markStyles = xcss({ color: 'color.text.brand', fontWeight: 'font.weight.bold' });
@@ -27,7 +28,7 @@ export function AlignmentMatrix({ view }: { view: AlignmentView }) {
   const [query, setQuery] = useState('');
   const goalTitle = new Map(view.goals.map((goal) => [goal.id, goal.title]));
   const matching = rows.filter((epic) => matchesQuery(query, [epic.key, epic.summary, ...epic.goals.map((link) => goalTitle.get(link.goalId) ?? '')]));
-  const { shown, more, showMore, reset, tableRef } = usePagedRows(matching, matrixPageSize);
+  const { shown, more, showMore, reset, tableRef, window } = usePagedRows(matching, matrixPageSize, (epic) => epic.id);
   return (
     <Box as="section" aria-labelledby="matrix-heading">
       <Stack space="space.150">
@@ -66,7 +67,8 @@ export function AlignmentMatrix({ view }: { view: AlignmentView }) {
             </Inline>
             {matching.length === 0 ? null : (
             <div ref={tableRef}>
-            <DataTable caption={m.matrixCaption} testId="alignment-matrix">
+            <WindowBox window={window} label={m.matrixCaption}>
+            <DataTable caption={m.matrixCaption} testId="alignment-matrix" {...(window.windowed ? { rowCount: shown.length + 1 } : {})}>
               <thead>
                 <tr>
                   <Th>{m.epicColumn}</Th>
@@ -79,11 +81,13 @@ export function AlignmentMatrix({ view }: { view: AlignmentView }) {
                   ))}
                 </tr>
               </thead>
-              <tbody>
-                {shown.map((epic) => {
+              <tbody ref={window.list as React.RefObject<HTMLTableSectionElement>}>
+                {window.entries.map((entry) => {
+                  if (entry.kind === 'spacer') return <RowSpacer key={`spacer-${entry.from}`} entry={entry} columns={view.goals.length + 1} />;
+                  const epic = shown[entry.index]!;
                   const via = new Map(epic.goals.map((link) => [link.goalId, link.via]));
                   return (
-                    <tr key={epic.id}>
+                    <tr key={epic.id} {...rowAttributes(entry.index, window.windowed)}>
                       <Th scope="row">
                         <IssueKeyLink issueKey={epic.key} />{' '}
                         <Text>{epic.summary}</Text> <LinkSyncBadge sync={epic.sync} epicKey={epic.key} />
@@ -109,6 +113,7 @@ export function AlignmentMatrix({ view }: { view: AlignmentView }) {
                 })}
               </tbody>
             </DataTable>
+            </WindowBox>
             </div>
             )}
             <ShowMoreButtons more={more} pageSize={matrixPageSize} showMore={showMore} moreLabel={finding.matrixMore} allLabel={finding.matrixAll} />

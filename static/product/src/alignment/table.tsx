@@ -44,10 +44,11 @@ type Align = 'start' | 'end' | 'center';
 const alignStyles = (align: Align | undefined) => (align === 'end' ? numericStyles : align === 'center' ? centredStyles : undefined);
 
 /** A plain data table in Jira's look; wide ones scroll sideways inside their own box. */
-export function DataTable({ caption, testId, id, children }: { caption: string; testId?: string; id?: string; children: ReactNode }) {
+export function DataTable({ caption, testId, id, rowCount, children }: { caption: string; testId?: string; id?: string; rowCount?: number; children: ReactNode }) {
   return (
     <Box xcss={scrollStyles}>
-      <Box as="table" xcss={tableStyles} testId={testId} id={id}>
+      {/* `rowCount`: all rows, the header's included, when only some are drawn (a windowed table). */}
+      <Box as="table" xcss={tableStyles} testId={testId} id={id} {...(rowCount ? { 'aria-rowcount': rowCount } : {})}>
         <Box as="caption" xcss={captionStyles}>
           {caption}
         </Box>

@@ -20,7 +20,8 @@ import { IssueKeyLink } from '../../../shared/issue-key-link';
 import '../../../shared/find-input.css';
 import { LinkSyncBadge } from '../../../shared/link-sync-badge';
 import { DataTable, Td, Th } from './table';
-import { ShowMoreButtons, usePagedRows } from './paged-rows';
+import { ShowMoreButtons, rowAttributes, usePagedRows } from './paged-rows';
+import { RowSpacer, WindowBox } from '../../../shared/windowed-list';
 
 const m = messages.alignment;
 const appearance: Record<StatusCategory, 'default' | 'inprogress' | 'success'> = { todo: 'default', 'in-progress': 'inprogress', done: 'success' };
@@ -39,7 +40,7 @@ export function UnalignedEpics({ view, onLinked }: { view: AlignmentView; onLink
   );
   const [query, setQuery] = useState('');
   const matching = epics.filter((epic) => matchesQuery(query, [epic.key, epic.summary]));
-  const { shown, more, showMore, reset, tableRef } = usePagedRows(matching, unalignedPageSize);
+  const { shown, more, showMore, reset, tableRef, window } = usePagedRows(matching, unalignedPageSize, (epic) => epic.id);
   const filterTo = (next: string) => {
     setQuery(next);
     reset();
@@ -83,7 +84,8 @@ export function UnalignedEpics({ view, onLinked }: { view: AlignmentView; onLink
             {error ? <WriteError error={error} /> : null}
             {matching.length === 0 ? null : (
               <div ref={tableRef}>
-                <DataTable caption={m.unalignedHeading(epics.length)} testId="unaligned-epics">
+                <WindowBox window={window} label={m.unalignedHeading(epics.length)}>
+                <DataTable caption={m.unalignedHeading(epics.length)} testId="unaligned-epics" {...(window.windowed ? { rowCount: shown.length + 1 } : {})}>
                   <thead>
                     <tr>
                       <Th>{m.epicColumn}</Th>
@@ -92,9 +94,12 @@ export function UnalignedEpics({ view, onLinked }: { view: AlignmentView; onLink
                       {canLink ? <Th>{m.actionColumn}</Th> : null}
                     </tr>
                   </thead>
-                  <tbody>
-                    {shown.map((epic) => (
-                      <tr key={epic.id} data-testid={`unaligned-${epic.key}`}>
+                  <tbody ref={window.list as React.RefObject<HTMLTableSectionElement>}>
+                    {window.entries.map((entry) => {
+                      if (entry.kind === 'spacer') return <RowSpacer key={`spacer-${entry.from}`} entry={entry} columns={canLink ? 4 : 3} />;
+                      const epic = shown[entry.index]!;
+                      return (
+                      <tr key={epic.id} data-testid={`unaligned-${epic.key}`} {...rowAttributes(entry.index, window.windowed)}>
                         <Td>
                           <Stack space="space.025">
                             <Inline space="space.100" alignBlock="center">
@@ -115,9 +120,11 @@ export function UnalignedEpics({ view, onLinked }: { view: AlignmentView; onLink
                           </Td>
                         ) : null}
                       </tr>
-                    ))}
+                      );
+                    })}
                   </tbody>
                 </DataTable>
+                </WindowBox>
               </div>
             )}
             <ShowMoreButtons more={more} pageSize={unalignedPageSize} showMore={showMore} moreLabel={m.unalignedShowMore} allLabel={m.unalignedShowAll(matching.length)} />

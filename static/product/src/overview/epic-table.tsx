@@ -8,6 +8,7 @@ import { ProgressSegments } from '../../../shared/progress-segments';
 import Button from '@atlaskit/button/new';
 import { useState } from 'react';
 import { crawl as crawlWords } from '../../../shared/messages/crawl';
+import { RowSpacer, WindowBox, useWindowedRows } from '../../../shared/windowed-list';
 
 /** Rows rendered at first and added per "Show more": a project of 5,000 epics keeps a light page. */
 export const epicRowsPerPage = 100;
@@ -24,6 +25,8 @@ export function EpicTable({ epics }: { epics: readonly EpicSummary[] }) {
   const [shownCount, setShownCount] = useState(epicRowsPerPage);
   const shown = epics.length > shownCount ? epics.slice(0, shownCount) : epics;
   const more = epics.length - shown.length;
+  // Past the first page the table scrolls in its own box and draws the rows near its view: 5,000 epics keep a few screens of DOM.
+  const rows = useWindowedRows({ count: shown.length, keyOf: (index) => shown[index]!.id, estimate: 57 });
   return (
     <section aria-labelledby="epics-heading"><Stack space="space.150">
       <Heading size="medium" as="h2" id="epics-heading">
@@ -32,7 +35,8 @@ export function EpicTable({ epics }: { epics: readonly EpicSummary[] }) {
       {epics.length === 0 ? (
         <Text>{messages.epicsEmpty}</Text>
       ) : (
-        <Box as="table" xcss={tableStyles} testId="epic-table">
+        <WindowBox window={rows} label={messages.epicsHeading}>
+        <Box as="table" xcss={tableStyles} testId="epic-table" {...(rows.windowed ? { 'aria-rowcount': shown.length + 1 } : {})}>
           <thead>
             <tr>
               <HeaderCell>{messages.epicColumn}</HeaderCell>
@@ -40,9 +44,12 @@ export function EpicTable({ epics }: { epics: readonly EpicSummary[] }) {
               <HeaderCell>{messages.progressColumn}</HeaderCell>
             </tr>
           </thead>
-          <tbody>
-            {shown.map((epic) => (
-              <tr key={epic.id}>
+          <tbody ref={rows.list as React.RefObject<HTMLTableSectionElement>}>
+            {rows.entries.map((entry) => {
+              if (entry.kind === 'spacer') return <RowSpacer key={`spacer-${entry.from}`} entry={entry} columns={3} />;
+              const epic = shown[entry.index]!;
+              return (
+              <tr key={epic.id} data-row-index={entry.index} {...(rows.windowed ? { 'aria-rowindex': entry.index + 2 } : {})}>
                 <Cell>
                   <Text color="color.text.subtle" size="small">
                     {epic.key}
@@ -63,9 +70,11 @@ export function EpicTable({ epics }: { epics: readonly EpicSummary[] }) {
                   )}
                 </Cell>
               </tr>
-            ))}
+              );
+            })}
           </tbody>
         </Box>
+        </WindowBox>
       )}
       {more > 0 ? (
         <Stack space="space.100">

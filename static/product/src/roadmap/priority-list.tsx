@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useLayoutEffect, useMemo, useState } from 'react';
 import Heading from '@atlaskit/heading';
 import SectionMessage from '@atlaskit/section-message';
 import { Stack, Text } from '@atlaskit/primitives';
@@ -12,9 +12,11 @@ import type { UiError } from '../../../shared/errors';
 import { messages } from '../../../shared/messages';
 import { RadioGroup } from '../../../shared/radio-group';
 import { WriteError } from '../../../shared/write-error';
+import { ListSpacer, WindowBox, useWindowedRows } from '../../../shared/windowed-list';
 import { priorityList } from './priority-model';
 import type { RoadmapChange } from './roadmap-state';
 import { useScores } from './scores-context';
+import { markRender, renderMarks } from './use-roadmap';
 import './priority.css';
 
 const p = messages.priority;
@@ -36,6 +38,12 @@ export function PriorityList(props: {
   const { byItem } = useScores();
   const ranked = priorityList(props.items, byItem, props.minScore);
   const scored = ranked.filter((entry) => entry.score.kind === 'scored').length;
+  // A long ranking scrolls in its own box, drawn a few screens at a time; the open item's row stays drawn.
+  const selectedIndex = props.selectedId ? ranked.findIndex((entry) => entry.item.id === props.selectedId) : -1;
+  const pinned = useMemo(() => new Set(selectedIndex >= 0 ? [selectedIndex] : []), [selectedIndex]);
+  const rows = useWindowedRows({ count: ranked.length, keyOf: (index) => ranked[index]!.item.id, estimate: 62, gap: 8, pinned });
+  // User timing for the render benchmark, as the board and the Timeline mark theirs.
+  useLayoutEffect(() => markRender(renderMarks.committed), [props.items]);
   return (
     <Stack space="space.200" testId="priority-view">
       <Stack space="space.050">
@@ -51,9 +59,22 @@ export function PriorityList(props: {
         </Text>
       ) : null}
       {ranked.length === 0 ? <Text color="color.text.subtle">{p.listEmpty}</Text> : null}
-      <ol className="pr-list" aria-label={p.priorityHeading}>
-        {ranked.map(({ item, score }, index) => (
-          <li key={item.id} className="pr-row" data-selected={props.selectedId === item.id || undefined} data-testid={`priority-row-${item.id}`}>
+      <WindowBox window={rows} label={p.priorityHeading}>
+      <ol ref={rows.list as React.RefObject<HTMLOListElement>} className="pr-list" aria-label={p.priorityHeading}>
+        {rows.entries.map((entry) => {
+          if (entry.kind === 'spacer') return <ListSpacer key={`spacer-${entry.from}`} entry={entry} />;
+          const { item, score } = ranked[entry.index]!;
+          const index = entry.index;
+          return (
+          <li
+            key={item.id}
+            className="pr-row"
+            data-selected={props.selectedId === item.id || undefined}
+            data-testid={`priority-row-${item.id}`}
+            data-row-index={index}
+            aria-posinset={rows.windowed ? index + 1 : undefined}
+            aria-setsize={rows.windowed ? ranked.length : undefined}
+          >
             <span className="pr-rank" aria-hidden="true">
               {p.rank(index + 1)}
             </span>
@@ -69,8 +90,10 @@ export function PriorityList(props: {
               {item.owner ? <span className="pr-why"> · {item.owner.displayName}</span> : null}
             </span>
           </li>
-        ))}
+          );
+        })}
       </ol>
+      </WindowBox>
     </Stack>
   );
 }

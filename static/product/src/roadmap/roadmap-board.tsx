@@ -78,22 +78,29 @@ export function RoadmapBoard(props: RoadmapBoardProps) {
     return item ? board.columns.findIndex((c) => c.key === placeOf(board, item).column) : -1;
   })();
   const openedLayout = useRef<string>();
-  useLayoutEffect(() => {
-    const element = scroller.current;
-    if (!element || !fit) return;
+  const firstColumn = (): number => {
+    if (!fit) return 0;
     let first = firstShown.current;
     if (openedLayout.current !== board.layout) {
-      openedLayout.current = board.layout;
       const present = board.columns.findIndex((c) => c.when === 'current');
       const next = present >= 0 ? present : board.columns.findIndex((c) => c.when === 'future');
       first = Math.max(0, next - 1);
     }
     if (selectedColumn >= 0 && selectedColumn < first) first = selectedColumn;
     if (selectedColumn >= first + fit.shown) first = selectedColumn - fit.shown + 1;
-    first = Math.max(0, Math.min(first, board.columns.length - fit.shown));
+    return Math.max(0, Math.min(first, board.columns.length - fit.shown));
+  };
+  useLayoutEffect(() => {
+    const element = scroller.current;
+    if (!element || !fit) return;
+    const first = firstColumn();
+    openedLayout.current = board.layout;
     firstShown.current = first;
     element.scrollLeft = first * fit.step;
   }, [board.layout, fit, selectedColumn]);
+  // Columns scrolled out of sight sideways draw no cards: the columns shown, and one either side.
+  const [, setScrolledColumn] = useState(0);
+  const drawnColumns = fit ? { from: firstColumn() - 1, to: firstColumn() + fit.shown } : undefined;
 
   // An item opened from a link (or back / forward) may sit far down the board: the board scrolls
   // itself (not Jira's page) to show its card, once per item, and leaves a card already in view alone.
@@ -188,7 +195,14 @@ export function RoadmapBoard(props: RoadmapBoardProps) {
       ref={scroller}
       className="rm-board"
       data-testid="roadmap-board"
-      onScroll={fit ? (event) => (firstShown.current = Math.round(event.currentTarget.scrollLeft / fit.step)) : undefined}
+      onScroll={
+        fit
+          ? (event) => {
+              firstShown.current = Math.round(event.currentTarget.scrollLeft / fit.step);
+              setScrolledColumn(firstShown.current);
+            }
+          : undefined
+      }
       onFocus={(event) => setFocusedItem(cardIdOf(event.target))}
     >
       <BoardWindowProvider value={boardWindow}>
@@ -215,6 +229,7 @@ export function RoadmapBoard(props: RoadmapBoardProps) {
             registerTitle={registerTitle}
             isCollapsed={props.collapsed?.has(lane.id) === true && lane.id !== focusLane && lane.id !== selectedLane}
             pinned={pinned}
+            drawnColumns={drawnColumns}
             {...(props.onToggleLane ? { onToggle: props.onToggleLane } : {})}
           />
         ))}
@@ -317,6 +332,8 @@ interface LaneProps {
   isCollapsed?: boolean;
   onToggle?: (laneId: string, laneName: string) => void;
   pinned: ReadonlySet<string>;
+  /** The columns whose cards are drawn (all when undefined: nothing measured yet). */
+  drawnColumns: { from: number; to: number } | undefined;
 }
 
 function Lane(props: LaneProps) {
@@ -347,7 +364,7 @@ function Lane(props: LaneProps) {
         {props.canEdit ? <IconButton icon={AddIcon} label={m.addItemTo(lane.name)} appearance="subtle" spacing="compact" onClick={() => props.onAdd(lane.id)} /> : null}
       </div>
       <div className="rm-cells" id={`${headingId}-cells`} style={props.template} hidden={props.isCollapsed}>
-        {!props.isCollapsed && board.columns.map((column) => (
+        {!props.isCollapsed && board.columns.map((column, index) => (
           <Cell
             key={column.key}
             lane={lane}
@@ -360,6 +377,7 @@ function Lane(props: LaneProps) {
             moveChoices={props.moveChoices}
             registerTitle={props.registerTitle}
             pinned={props.pinned}
+            drawn={!props.drawnColumns || (index >= props.drawnColumns.from && index <= props.drawnColumns.to)}
           />
         ))}
       </div>
@@ -396,6 +414,8 @@ interface CellProps {
   moveChoices: (itemId: string) => MoveChoice[];
   registerTitle: (itemId: string, element: HTMLButtonElement | null) => void;
   pinned: ReadonlySet<string>;
+  /** False while its column is out of sight sideways: spacers only (and the pinned cards). */
+  drawn: boolean;
 }
 
 /** A cell re-renders only when its own items (or the selection) change: a move touches two cells. */
@@ -423,6 +443,7 @@ const Cell = memo(
           laneId={lane.id}
           items={props.items}
           pinned={props.pinned}
+          drawn={props.drawn}
           renderCard={(item, position) => (
             <RoadmapCard
               key={item.id}
@@ -449,5 +470,6 @@ const Cell = memo(
     a.column.label === b.column.label &&
     a.onOpen === b.onOpen &&
     a.pinned === b.pinned &&
+    a.drawn === b.drawn &&
     (a.selectedId === b.selectedId || (!a.items.some((i) => i.id === a.selectedId || i.id === b.selectedId) && !b.items.some((i) => i.id === a.selectedId || i.id === b.selectedId))),
 );

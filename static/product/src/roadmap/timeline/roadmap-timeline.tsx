@@ -9,6 +9,7 @@ import { messages } from '../../../../shared/messages';
 import { RadioGroup } from '../../../../shared/radio-group';
 import type { Board } from '../board-model';
 import { markRender, renderMarks } from '../use-roadmap';
+import { ListSpacer, WindowBox, useWindowedRows } from '../../../../shared/windowed-list';
 import { tickLabel, tickLongLabel } from './tick-label';
 import { releaseLabelRows, rowHeight, timelineModel } from './timeline-model';
 import type { TimelineModel, TimelineRelease, TimelineRow } from './timeline-model';
@@ -221,6 +222,8 @@ export function RoadmapTimeline(props: RoadmapTimelineProps) {
   const handlers = { onKeyDown, onBlur, onPointerDown, onPointerMove, onPointerUp, onPointerCancel, onClick, onFocusBar };
   const { scale } = model;
   const archivedCount = (view.releases ?? []).filter((release) => release.archived).length;
+  // Hundreds of undated items are a list in a box of their own, drawn a few screens at a time.
+  const undated = useWindowedRows({ count: model.undated.length, keyOf: (index) => model.undated[index]!.id, estimate: 30, gap: 8 });
   const stepDays = keyboardStepDays(zoom);
   return (
     <div className="tl">
@@ -333,15 +336,21 @@ export function RoadmapTimeline(props: RoadmapTimelineProps) {
         ) : (
           <>
             <p className="tl-help">{t.undatedHint}</p>
-            <ul className="tl-undated-list">
-              {model.undated.map((item) => (
-                <li key={item.id}>
-                  <button type="button" className="tl-undated-item" aria-current={item.id === props.selectedId ? 'true' : undefined} onClick={() => props.onOpen(item.id)}>
-                    {item.title}
-                  </button>
-                </li>
-              ))}
-            </ul>
+            <WindowBox window={undated} label={t.undatedHeading(model.undated.length)}>
+              <ul ref={undated.list as React.RefObject<HTMLUListElement>} className="tl-undated-list" data-windowed={undated.windowed || undefined}>
+                {undated.entries.map((entry) => {
+                  if (entry.kind === 'spacer') return <ListSpacer key={`spacer-${entry.from}`} entry={entry} />;
+                  const item = model.undated[entry.index]!;
+                  return (
+                    <li key={item.id} data-row-index={entry.index} aria-posinset={undated.windowed ? entry.index + 1 : undefined} aria-setsize={undated.windowed ? model.undated.length : undefined}>
+                      <button type="button" className="tl-undated-item" aria-current={item.id === props.selectedId ? 'true' : undefined} onClick={() => props.onOpen(item.id)}>
+                        {item.title}
+                      </button>
+                    </li>
+                  );
+                })}
+              </ul>
+            </WindowBox>
           </>
         )}
       </section>

@@ -109,6 +109,8 @@ export function WindowedCards(props: {
   laneId: string;
   items: readonly RoadmapItemView[];
   pinned: ReadonlySet<string>;
+  /** False: the cell's column is out of sight sideways, its cards are spacers (the pinned ones drawn). */
+  drawn?: boolean;
   renderCard: (item: RoadmapItemView, position: { index: number; setSize: number }) => ReactNode;
 }) {
   const window = useContext(BoardWindowContext);
@@ -133,6 +135,7 @@ function WindowedCardsIn(props: Parameters<typeof WindowedCards>[0] & { window: 
     gap: cardGapPx,
     pinned: pinnedIndexes,
     estimatedTop: (window.laneTops.get(props.laneId) ?? 0) + cellPaddingPx,
+    off: props.drawn === false,
   });
   return (
     <>
