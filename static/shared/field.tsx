@@ -15,6 +15,9 @@ export interface ControlProps {
 
 const requiredStyles = xcss({ color: 'color.text.danger' });
 const labelStyles = xcss({ font: 'font.body.small', fontWeight: 'font.weight.semibold', color: 'color.text.subtle' });
+// In a row of fields (an Inline) a field may shrink below its control's natural width: a select
+// whose longest option is a long goal name, or a German label, stays inside the form.
+const fieldStyles = xcss({ minWidth: '0px', maxWidth: '100%' });
 
 /**
  * A labelled control with its helper text and its error right below it, wired for screen readers
@@ -32,7 +35,7 @@ export function Field(props: {
   const errorId = `${id}-error`;
   const describedBy = [props.error ? errorId : undefined, props.helper ? helperId : undefined].filter(Boolean).join(' ');
   return (
-    <Stack space="space.050">
+    <Stack space="space.050" xcss={fieldStyles}>
       <Box as="label" xcss={labelStyles} {...{ htmlFor: id }}>
         {props.label}
         {props.isRequired ? (

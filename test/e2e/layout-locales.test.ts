@@ -61,7 +61,9 @@ async function seed(): Promise<{ epicKey: string }> {
   const risky = valueOf(await invoke('productManager', 'createGoal', { goal: goalInput({ title: data.riskyGoal, status: 'at-risk' }) }));
   valueOf(await invoke('productManager', 'createKpi', { goalId: goal.id, kpi: kpiInput() }));
   valueOf(await invoke('productManager', 'createKpi', { goalId: risky.id, kpi: kpiInput({ name: 'Repeat purchase rate' }) }));
-  const item = valueOf(await invoke('productManager', 'createRoadmapItem', { item: itemInput(data.item, { goalId: goal.id, status: 'in-progress' }) }));
+  // Dated around today, so the date layouts (quarters, timeline, sprints) show it in their first columns.
+  const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+  const item = valueOf(await invoke('productManager', 'createRoadmapItem', { item: itemInput(data.item, { goalId: goal.id, status: 'in-progress', startDate: day(-14), endDate: day(30) }) }));
   valueOf(await invoke('productManager', 'createRoadmapItem', { item: itemInput(data.laterItem, { goalId: risky.id, horizon: 'next', startDate: '2027-02-01', endDate: '2027-03-15' }) }));
   valueOf(await invoke('productManager', 'createRoadmapItem', { item: itemInput('Guest checkout', { horizon: 'later' }) }));
   const roadmap = valueOf(await invoke('productManager', 'getRoadmap', {}));
@@ -116,6 +118,20 @@ const findOverflow = `(() => {
     else if (hasOwnText(el) && !clipsX && style.overflowX === 'visible' && el.scrollWidth > el.clientWidth + 1 && el.clientWidth > 0) {
       const boxed = parseFloat(style.borderLeftWidth) > 0 || parseFloat(style.borderRightWidth) > 0 || (style.backgroundColor !== 'rgba(0, 0, 0, 0)' && style.backgroundColor !== 'transparent');
       if (boxed) problems.push('text spills out of its box (' + el.scrollWidth + ' > ' + el.clientWidth + '): ' + name(el));
+    }
+    // A control or text past the content edge of the box it sits in (a panel, a card): it overruns the box's padding or border.
+    if (hasOwnText(el) || /^(button|input|select|textarea)$/i.test(el.tagName)) {
+      for (let box = el.parentElement; box && box !== document.body; box = box.parentElement) {
+        const boxStyle = getComputedStyle(box);
+        if (boxStyle.overflowX === 'auto' || boxStyle.overflowX === 'scroll') break;
+        const framed = parseFloat(boxStyle.borderRightWidth) > 0 && parseFloat(boxStyle.borderLeftWidth) > 0;
+        if (!framed) continue;
+        const edge = box.getBoundingClientRect();
+        const right = edge.right - parseFloat(boxStyle.borderRightWidth) - parseFloat(boxStyle.paddingRight);
+        const left = edge.left + parseFloat(boxStyle.borderLeftWidth) + parseFloat(boxStyle.paddingLeft);
+        if (rect.right > right + 1 || rect.left < left - 1) problems.push('past the edge of its box (' + Math.round(rect.left) + '..' + Math.round(rect.right) + ' in ' + Math.round(left) + '..' + Math.round(right) + '): ' + name(el) + ' in ' + name(box).slice(0, 80));
+        break;
+      }
     }
     if ((rect.right > viewport + 1 || rect.left < -1) && !scrollsSideways(el)) problems.push('past the viewport (' + Math.round(rect.left) + '..' + Math.round(rect.right) + ' of ' + viewport + '): ' + name(el));
   }

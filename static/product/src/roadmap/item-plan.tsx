@@ -209,7 +209,7 @@ function ItemDependencies({ item, view, onChange, refresh }: { item: RoadmapItem
                   {r.addBlocker}
                 </Text>
               </label>
-              <Inline space="space.100" alignBlock="center">
+              <Inline space="space.100" alignBlock="center" shouldWrap>
                 <NativeSelect
                   id={selectId}
                   value={choice}
