@@ -5,7 +5,7 @@ import type { EpicRollup } from './epic-rollup';
 import { remainingCount, unestimatedRemaining } from './epic-rollup';
 import { orderSprints } from './sprint-order';
 import type { Velocity } from './velocity';
-import { coded } from '../i18n/server-text-codes';
+import { coded } from './text-codes';
 
 /** Why there is no forecast: each one has a sentence for the UI. */
 export type ForecastGap = 'no-work' | 'kanban-only' | 'no-estimate-field' | 'no-estimates' | 'all-unestimated' | 'no-velocity';
@@ -80,7 +80,7 @@ export interface ForecastInput {
   timeZone?: string;
 }
 
-/** `message` is coded (src/i18n/server-text-codes.ts): the resolver says it in the reader's language, storage keeps the code. */
+/** `message` is coded (src/domain/text-codes.ts): the resolver says it in the reader's language, storage keeps the code. */
 const none = (reason: ForecastGap, detail: ForecastGapDetail, message: string = forecastGapText(detail)): Forecast => ({ kind: 'none', reason, message, detail, atRisk: false });
 
 /** Why there is no forecast, as a coded server text. */

@@ -7,7 +7,7 @@ import { daysBetween } from './calendar';
 import { plannedShare, plannedValue, progressOf, targetMet } from './kpi-trajectory';
 import type { KpiPlan } from './kpi-trajectory';
 import type { DatedValue, KpiHealth } from './strategy';
-import type { TextRef } from '../i18n/server-texts';
+import type { TextRef } from './text-codes';
 
 export const healthRules = {
   /** Progress this far (as a share of the whole way) behind the plan still counts as on track: measurements are noisy. */

@@ -10,7 +10,7 @@
  */
 import { dayIn, dayNumber, isCalendarDate } from './calendar';
 import type { KpiHealth, TimeFrame } from './strategy';
-import type { TextRef } from '../i18n/server-texts';
+import type { TextRef } from './text-codes';
 
 export const checkInStatuses = ['on-track', 'at-risk', 'off-track', 'done', 'paused'] as const;
 export type CheckInStatus = (typeof checkInStatuses)[number];

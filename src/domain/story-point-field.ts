@@ -1,4 +1,4 @@
-import { coded } from '../i18n/server-text-codes';
+import { coded } from './text-codes';
 /**
  * Which field holds a project's story points. Jira Cloud has two by default, with ids that differ
  * per site: "Story point estimate" (custom type `jsw-story-points`), which team-managed projects

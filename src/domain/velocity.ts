@@ -1,7 +1,7 @@
 import type { ChildFact, TimelineSprint } from './delivery';
 import { instantMs, median, roundPoints } from './delivery';
 import { orderSprints } from './sprint-order';
-import { coded } from '../i18n/server-text-codes';
+import { coded } from './text-codes';
 
 export interface SprintCompletion {
   sprintId: number;

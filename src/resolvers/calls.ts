@@ -17,6 +17,7 @@ import { trustedContext } from './context';
 import type { TrustedContext } from './context';
 import { fail, ok } from './results';
 import type { Outcome } from './results';
+import { sayCoded } from '../i18n/server-texts';
 
 export interface Call<P> {
   jira: JiraClient;
@@ -74,5 +75,5 @@ export function parsePayload<K extends keyof PayloadSchemas>(key: K, payload: un
   const parsed = schema.safeParse(payload);
   if (parsed.success) return ok(parsed.data);
   const invalid = invalidFromZod(parsed.error);
-  return fail('invalid', invalid.message, invalid.field);
+  return fail('invalid', sayCoded(invalid.message), invalid.field);
 }

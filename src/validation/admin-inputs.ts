@@ -1,6 +1,6 @@
 /** What the admin page sends; the import file itself is checked by ./import-format.ts. */
 import { z } from 'zod';
-import { coded } from '../i18n/server-text-codes';
+import { coded } from '../domain/text-codes';
 
 export const adminSchemas = {
   projectId: z.string({ error: coded('validation.chooseProject') }).regex(/^\d{1,18}$/, { error: coded('validation.chooseProject') }),

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { recordId, text } from './fields';
 import { limits } from './limits';
-import { coded } from '../i18n/server-text-codes';
+import { coded } from '../domain/text-codes';
 
 /** Jira refuses a summary longer than 255 characters, or one with a line break. */
 export const epicSummaryLength = 255;

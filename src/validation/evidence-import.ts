@@ -12,7 +12,7 @@ import { issueKeyPattern } from './evidence-inputs';
 import { isWellFormedText } from './fields';
 import { jqlProblem } from './jql';
 import { limits } from './limits';
-import { coded } from '../i18n/server-text-codes';
+import { coded } from '../domain/text-codes';
 
 /** Most notes chunks an item can have (limits.evidenceNotesPerItem ÷ notesPerChunk). */
 export const maxNoteChunks = Math.ceil(limits.evidenceNotesPerItem / notesPerChunk);

@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { baseVersion, calendarDate, recordId, text } from './fields';
 import { jqlProblem } from './jql';
 import { limits } from './limits';
-import { coded } from '../i18n/server-text-codes';
+import { coded } from '../domain/text-codes';
 
 /**
  * A Jira issue key: the project key (a letter, then letters, digits or underscores) and a number.

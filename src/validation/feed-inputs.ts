@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { isActivityCursor } from '../domain/activity';
 import { recordId } from './fields';
-import { coded } from '../i18n/server-text-codes';
+import { coded } from '../domain/text-codes';
 
 const followTarget = z.object({
   kind: z.enum(['goal', 'item'], { error: coded('validation.followKind') }),

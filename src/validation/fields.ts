@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { isCalendarDate } from '../domain/calendar';
 import { limits } from './limits';
-import { coded } from '../i18n/server-text-codes';
+import { coded } from '../domain/text-codes';
 
 /**
  * Text that is well-formed UTF-16: a lone surrogate (`"\ud800x"`) cannot be URL-encoded for a Jira

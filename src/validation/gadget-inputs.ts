@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import { adminSchemas } from './admin-inputs';
 import { recordId } from './fields';
-import { coded } from '../i18n/server-text-codes';
+import { coded } from '../domain/text-codes';
 
 /** A gadget lists at most this many rows: a dashboard cell, not a page. */
 export const maxGadgetRows = 20;

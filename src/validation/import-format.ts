@@ -26,8 +26,8 @@ import { limits } from './limits';
 import { kpiSourceSchema, timeFrameSchema, visionBoardSchema } from './strategy-inputs';
 import { evidenceFileProblem, evidenceRecordSchemas } from './evidence-import';
 import { accountId, scoreInputsSchema, scoringMethodSchema } from './scoring-inputs';
-import { coded, codedRef, decodeText } from '../i18n/server-text-codes';
-import type { TextRef, TextValue } from '../i18n/server-texts';
+import { coded, codedRef, decodeText } from '../domain/text-codes';
+import type { TextRef, TextValue } from '../domain/text-codes';
 
 export const exportFormat = 'throughline-export';
 export const exportFormatVersion = 1;
@@ -229,7 +229,7 @@ const envelopeSchema = z.object({
   records: z.record(z.string(), z.array(z.object({ key, value: z.record(z.string(), z.unknown()) }))),
 });
 
-/** `message` is coded (src/i18n/server-text-codes.ts): the admin page is told it in the admin's language. */
+/** `message` is coded (src/domain/text-codes.ts): the admin page is told it in the admin's language. */
 export type FileProblem = { message: string; path: string };
 
 /**

@@ -5,7 +5,7 @@
  * that is broken, and its message is shown next to the field).
  */
 import { limits } from './limits';
-import { coded } from '../i18n/server-text-codes';
+import { coded } from '../domain/text-codes';
 
 interface Scan {
   /** Why the text cannot be wrapped, if it cannot. */
@@ -48,7 +48,7 @@ export function withoutOrderBy(jql: string): string {
   return (orderByAt === undefined ? jql : jql.slice(0, orderByAt)).trim();
 }
 
-/** Why this JQL cannot be used as a KPI source, as a coded text (src/i18n/server-texts.ts `coded`); undefined when it can. */
+/** Why this JQL cannot be used as a KPI source, as a coded text (src/domain/text-codes.ts `coded`); undefined when it can. */
 export function jqlProblem(jql: string): string | undefined {
   if (jql.trim() === '') return coded('validation.enterJql');
   if (jql.length > limits.jqlLength) return coded('validation.jqlTooLong', { max: limits.jqlLength });

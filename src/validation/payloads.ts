@@ -16,7 +16,7 @@ import { evidenceSchemas } from './evidence-inputs';
 import { epicLinksInputSchema, epicQuerySchema, laneSetupSchema, linkEpicsSchema, roadmapItemInputSchema, roadmapMoveSchema } from './roadmap-inputs';
 import { scoringMethodSchema } from './scoring-inputs';
 import { goalInputSchema, kpiInputSchema, kpiSourceSchema, measurementInputSchema, visionBoardSchema } from './strategy-inputs';
-import { coded } from '../i18n/server-text-codes';
+import { coded } from '../domain/text-codes';
 
 type PayloadOf<K extends keyof Defs> = Parameters<Defs[K]> extends [infer P] ? P : never;
 type PayloadKey = { [K in keyof Defs]: Parameters<Defs[K]> extends [unknown] ? K : never }[keyof Defs];

@@ -8,7 +8,7 @@ import { calendarDate, recordId, text } from './fields';
 import { limits } from './limits';
 import { maxDependsOn } from '../domain/dependencies';
 import { accountId, scoreInputsSchema } from './scoring-inputs';
-import { coded } from '../i18n/server-text-codes';
+import { coded } from '../domain/text-codes';
 
 export const horizonSchema = z.enum(horizons, { error: coded('validation.chooseHorizon') });
 

@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { impactScale, scoreBounds, scoringMethods } from '../domain/scoring';
-import { coded } from '../i18n/server-text-codes';
+import { coded } from '../domain/text-codes';
 
 /** Atlassian account ids ("5b10ac8d82e05b22cc7d4ef5", "557058:f58131cb-…"): nothing else can name a person. */
 export const accountId = z

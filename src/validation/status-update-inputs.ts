@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import { checkInCadences, checkInStatuses, checkInTextLength, isPlainText } from '../domain/status-updates';
 import { baseVersion, brokenCharacterMessage, isWellFormedText, recordId } from './fields';
-import { coded } from '../i18n/server-text-codes';
+import { coded } from '../domain/text-codes';
 
 export const checkInTargetSchema = z.object(
   {

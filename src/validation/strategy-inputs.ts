@@ -8,7 +8,7 @@ import { goalStatuses } from '../domain/strategy';
 import { baseVersion, brokenCharacterMessage, calendarDate, datedValue, isWellFormedText, kpiNumber, text } from './fields';
 import { jqlProblem } from './jql';
 import { limits } from './limits';
-import { coded } from '../i18n/server-text-codes';
+import { coded } from '../domain/text-codes';
 
 export const visionBoardSchema = z.object({
   productName: text(limits.titleLength, { required: coded('validation.productName') }),

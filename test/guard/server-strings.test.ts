@@ -60,3 +60,35 @@ test('the guard sees what it guards against', () => {
   expect(messageLiteral.test(`message: \`Story points come from “\${name}”.\`,`)).toBe(true);
   expect(messageLiteral.test(`message: say('roadmap.boardChanged'),`)).toBe(false);
 });
+
+/** Every server text key, from the English sources (`area.key.path`). */
+function englishKeys(): Set<string> {
+  const keys = new Set<string>();
+  const folder = join(root, 'src/i18n/messages');
+  const walk = (prefix: string, texts: Record<string, unknown>) => {
+    for (const [key, value] of Object.entries(texts)) {
+      if (typeof value === 'string') keys.add(`${prefix}.${key}`);
+      else walk(`${prefix}.${key}`, value as Record<string, unknown>);
+    }
+  };
+  for (const name of readdirSync(folder)) {
+    const area = /^([a-z0-9-]+)\.en-US\.json$/.exec(name)?.[1];
+    if (area) walk(area.replace(/-([a-z])/g, (_, letter: string) => letter.toUpperCase()), JSON.parse(readFileSync(join(folder, name), 'utf8')) as Record<string, unknown>);
+  }
+  return keys;
+}
+
+test('every coded text and text reference in src/ names a key the English sources have', () => {
+  // `say(...)` keys are checked by the compiler; `coded(...)` and `{ key: ... }` (pure code, schemas) here.
+  const known = englishKeys();
+  const missing: string[] = [];
+  for (const path of sourceFiles(join(root, 'src'))) {
+    const text = readFileSync(path, 'utf8');
+    for (const match of text.matchAll(/\bcoded\(\s*'([a-z][\w.-]*)'|\bkey:\s*'([a-z][A-Za-z]*\.[\w.-]+)'/g)) {
+      const key = match[1] ?? match[2]!;
+      if (!known.has(key)) missing.push(`${relative(root, path)}: ${key}`);
+    }
+  }
+  expect(missing).toEqual([]);
+  expect(known.size).toBeGreaterThan(200);
+});
