@@ -394,7 +394,7 @@ const targetOf = (what: string): 'goal' | 'kpi' => (what === 'goal' ? 'goal' : '
 /** A record's problem in words an admin can act on, naming the attribute (its JSON path, as the file writes it). */
 function plainIssue(issue: z.core.$ZodIssue): TextRef {
   const path = issue.path.map(String).join('.');
-  const attribute: TextValue = path ? `“${path}”` : { ref: { key: 'imports.problem.theRecord' } };
+  const attribute: TextValue = path ? { names: [path] } : { ref: { key: 'imports.problem.theRecord' } };
   switch (issue.code) {
     case 'invalid_value':
       return { key: 'imports.problem.oneOf', params: { attribute, values: issue.values.map((value) => JSON.stringify(value)).join(', ') } };
