@@ -7,7 +7,6 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { jest } from '@jest/globals';
 import type { Frame } from 'playwright-core';
-import { messages } from '../../static/shared/messages';
 import { screenshots, useSandboxBrowser } from './kit';
 
 jest.setTimeout(120_000);
@@ -46,7 +45,8 @@ test('de-DE: the sidebar says "Produkt", the page’s locale is German and a KPI
     return { locales: info.config.locales, title: german.modules.product.title };
   });
   expect(fetched).toEqual({ locales: ['en-US', 'de-DE', 'ja-JP'], title: 'Produkt' });
-  await frame.getByRole('tab', { name: messages.common.tabs.goals }).click();
+  // The page is in German now, so the tab is found by its place (static/shared/product-route.ts productTabs), not its English name.
+  await frame.getByRole('tab').nth(1).click();
   const card = frame.getByRole('listitem', { name: 'Schneller bezahlen' });
   await card.getByText('5. März 2027', { exact: false }).first().waitFor();
   await expect(card.textContent()).resolves.toContain('1.234,5');
