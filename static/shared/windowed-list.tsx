@@ -98,8 +98,9 @@ function useFocusedRow(list: RefObject<HTMLElement | null>, active: boolean): nu
 export function WindowBox({ window, label, children, testId }: { window: ListWindow; label?: string; children: ReactNode; testId?: string }) {
   if (!window.windowed) return <>{children}</>;
   return (
-    // Focusable, so the keyboard can scroll it (axe: scrollable regions must be reachable).
-    <div ref={window.box} className="windowed-box" role="region" aria-label={label} tabIndex={0} data-testid={testId}>
+    // Focusable, so the keyboard can scroll it (axe: scrollable regions must be reachable); a group,
+    // not a landmark, as it usually sits in a section of the same name.
+    <div ref={window.box} className="windowed-box" role="group" aria-label={label} tabIndex={0} data-testid={testId}>
       {children}
     </div>
   );

@@ -189,7 +189,7 @@ test.each(['light', 'dark'] as const)('900 items in the %s theme: board, Priorit
   expect(await seriousViolations(frame)).toEqual([]);
 
   await frame.getByRole('radio', { name: messages.priority.priorityView }).check();
-  const list = frame.getByRole('region', { name: messages.priority.priorityHeading });
+  const list = frame.getByRole('group', { name: messages.priority.priorityHeading });
   await list.waitFor();
   const rows = frame.locator('.pr-row');
   await rows.first().waitFor();
@@ -211,6 +211,48 @@ test.each(['light', 'dark'] as const)('900 items in the %s theme: board, Priorit
   await undated.scrollIntoViewIfNeeded();
   await e2e.page.screenshot({ path: join(screenshots, `windowing-timeline-${theme}.png`) });
   expect(await seriousViolations(frame)).toEqual([]);
+});
+
+test('a large site: the unaligned epics after Show all and the Overview’s epics after Show more draw a few screens of rows, in boxes of their own', async () => {
+  const reset = await fetch(`${e2e.host.url}/__sandbox/reset`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ data: 'large' }) });
+  expect(reset.status).toBe(200);
+  e2e.host.forge.kvs.setQuotas(undefined);
+  try {
+    const frame = await e2e.openProjectPage({ user: 'productManager' });
+    await frame.getByRole('tab', { name: messages.common.tabs.alignment }).click();
+    const showAll = frame.getByRole('button', { name: /^Show all/ }).last();
+    await showAll.waitFor({ timeout: 120_000 });
+    const table = frame.getByTestId('unaligned-epics');
+    const total = await table.evaluate(() => document.querySelector('[data-testid="unaligned-count"]')?.textContent ?? '');
+    await showAll.click();
+    const box = frame.getByRole('group', { name: /^Unaligned epics/ });
+    await box.waitFor();
+    const rowCount = Number(await table.getAttribute('aria-rowcount'));
+    expect(rowCount).toBeGreaterThan(200);
+    const drawn = () => table.locator('tbody tr[data-row-index]').count();
+    expect(await drawn()).toBeLessThan(100);
+    // Focus went to the first row Show all added (the 26th), drawn and in view.
+    await frame.waitForFunction(() => document.activeElement?.closest('tr')?.getAttribute('data-row-index') === '25');
+    expect(await frame.evaluate(() => document.activeElement?.closest('tr')?.getAttribute('aria-rowindex'))).toBe('27');
+    await box.evaluate((element) => (element.scrollTop = element.scrollHeight));
+    await frame.waitForFunction((last) => document.querySelector(`[data-testid="unaligned-epics"] tr[aria-rowindex="${last}"]`) !== null, rowCount);
+    expect(await drawn()).toBeLessThan(100);
+    await e2e.page.screenshot({ path: join(screenshots, 'windowing-unaligned.png') });
+    expect(await seriousViolations(frame)).toEqual([]);
+    expect(total).not.toBe('');
+
+    await frame.getByRole('tab', { name: messages.common.tabs.overview }).click();
+    const more = frame.getByRole('button', { name: /^Show \d+ more$/ });
+    await more.waitFor({ timeout: 60_000 });
+    await more.click();
+    const epics = frame.getByTestId('epic-table');
+    await frame.getByRole('group', { name: messages.epicsHeading }).waitFor();
+    expect(Number(await epics.getAttribute('aria-rowcount'))).toBeGreaterThan(150);
+    expect(await epics.locator('tbody tr[data-row-index]').count()).toBeLessThan(100);
+    expect(await seriousViolations(frame)).toEqual([]);
+  } finally {
+    await fetch(`${e2e.host.url}/__sandbox/reset`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ data: 'demo' }) });
+  }
 });
 
 async function expectInBoard(frame: Frame, testId: string): Promise<void> {
