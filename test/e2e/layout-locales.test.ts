@@ -172,11 +172,14 @@ async function overflowIn(frame: Frame, view: string): Promise<string[]> {
 /** Rules whose outcome depends on colours: all that can differ between the light and the dark theme. */
 const colourRules = ['color-contrast', 'link-in-text-block'];
 
-/** axe's serious and critical violations in `frame`; `only` limits it to those rules. */
+/**
+ * axe's serious and critical violations in `frame`; `only` limits it to those rules. The tab panels
+ * a reader opened before stay mounted but hidden: each is checked when it is the one shown.
+ */
 async function seriousViolations(frame: Frame, view: string, only?: string[]): Promise<string[]> {
   const options = JSON.stringify({ resultTypes: ['violations'], ...(only ? { runOnly: { type: 'rule', values: only } } : {}) });
   const found = (await frame.evaluate(`${axeSource}
-    axe.run(document, ${options}).then((r) => r.violations
+    axe.run({ exclude: [['[role="tabpanel"][hidden]']] }, ${options}).then((r) => r.violations
       .filter((v) => v.impact === 'serious' || v.impact === 'critical')
       .map((v) => v.impact + ' ' + v.id + ': ' + v.help + ' (' + v.nodes.slice(0, 3).map((n) => n.html.slice(0, 160)).join(' | ') + ')'))`)) as string[];
   return found.map((violation) => `${view}: ${violation}`);
