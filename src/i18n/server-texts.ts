@@ -2,7 +2,7 @@
  * What resolvers say to people, in the caller's language: the texts of `server.<area>.<key>` in
  * manifest.yml `translations` (sources: src/i18n/messages/<area>.<locale>.json, built into
  * locales/<locale>.json by scripts/build-locales.mjs), in the Forge context's `locale`, with dates
- * in its `timezone`.
+ * in its `timezone` (`sayDay`, `sayInstant`).
  *
  * The caller's texts are scoped per invocation implicitly: `speakingTo` runs the whole resolver
  * call inside an AsyncLocalStorage, and `say(key, params)` reads it. Why not a parameter: about a
@@ -11,9 +11,10 @@
  * call, and threading a `texts` argument through each helper would change most signatures of
  * src/resolvers for no safety gained: the scope is set once, at the resolver edge
  * (src/resolvers/handlers.ts), from the trusted Forge context, and AsyncLocalStorage keeps two
- * concurrent invocations in one process apart (test/integration/i18n/concurrent-locales.test.ts).
- * Outside a call (queue consumers, scheduled jobs, unit tests) `say` speaks English; such code
- * stores codes and parameters instead of sentences, rendered when someone reads them.
+ * concurrent invocations in one process apart (test/integration/i18n/server-texts.test.ts, "concurrent
+ * invocations"). Outside a call (queue consumers, scheduled jobs, unit tests) `say` speaks
+ * English; such code, the domain and anything stored keep text codes instead of sentences
+ * (src/domain/text-codes.ts), said when someone reads them (`sayRef`, `sayCoded`).
  *
  * Each locale's texts are loaded once per process (@forge/api caches the file, this caches the
  * lookup) and English is bundled, so a missing locale file or key never blanks a message.
