@@ -304,7 +304,9 @@ async function sweep(lang: Lang, epicKey: string, check: (view: string, frames: 
   await check('gadgets', gadgets);
 }
 
-test('pseudo-locale (accented, +40%): no page or panel clips, spills or scrolls sideways', async () => {
+test('pseudo-locale (accented, +40%): no page or panel clips, spills or scrolls sideways, in a 1,024 px window', async () => {
+  // Narrower than the other runs: the longest texts in the smallest window Jira lays out with its sidebar.
+  await session.page.setViewportSize({ width: 1024, height: 900 });
   const { epicKey } = await seed();
   const problems: string[] = [];
   const plain: Record<string, string[]> = {};

@@ -17,6 +17,7 @@ import type { StrategyStore } from './use-strategy';
 import { VisionTab } from './vision/vision-tab';
 import { productPageName } from './page-title';
 import { feed as feedMessages } from '../../shared/messages/feed';
+import './product-tabs.css';
 
 const panelStyles = xcss({ paddingBlockStart: 'space.300', width: '100%' });
 
