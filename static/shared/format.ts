@@ -23,6 +23,7 @@ interface Formats {
   number: Intl.NumberFormat;
   compact: Intl.NumberFormat;
   percent: Intl.NumberFormat;
+  percentValue: Intl.NumberFormat;
   points: Intl.NumberFormat;
   relative: Intl.RelativeTimeFormat;
   year: Intl.DateTimeFormat;
@@ -44,6 +45,8 @@ function formatsFor({ locale, timeZone }: FormatLocale): Formats {
       number: new Intl.NumberFormat(locale, { maximumFractionDigits: 2 }),
       compact: new Intl.NumberFormat(locale, { maximumFractionDigits: 1, notation: 'compact' }),
       percent: new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 }),
+      // A KPI measured in % keeps its decimals (12.5 %), as formatNumber does for other units.
+      percentValue: new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 2 }),
       // Story points: estimates are whole or halves; "18.38 pts" reads as false precision.
       points: new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }),
       relative: new Intl.RelativeTimeFormat(locale, { numeric: 'auto' }),
@@ -210,11 +213,16 @@ export function formatRelative(iso: string, now: number = Date.now(), locale?: F
   return format.format(Math.round(amount), 'year');
 }
 
-/** A value with its unit: `42 %`-style units stick to the number, words get a space. */
+/**
+ * A value with its unit. `%` is the locale's percent sign, where the locale puts it ("20%",
+ * "20 %", "20%"), as the server's formatQuantity (src/domain/number-format.ts) says it; ‰ and °
+ * stick to the number; any other unit is a word after it ("12,5 SP").
+ */
 export function formatValue(value: number, unit: string, locale?: FormatLocale): string {
+  if (unit.trim() === '%') return formats(locale).percentValue.format(value / 100);
   const number = formatNumber(value, locale);
   if (!unit) return number;
-  return /^[%‰°]/.test(unit) ? `${number}${unit}` : `${number} ${unit}`;
+  return /^[‰°]/.test(unit) ? `${number}${unit}` : `${number} ${unit}`;
 }
 
 export function formatTimeFrame(timeFrame: TimeFrame): string | undefined {

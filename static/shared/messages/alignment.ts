@@ -1,5 +1,6 @@
 import type { GoalLinkKind, UnalignedOrder } from '../../../src/domain/alignment';
 import type { SprintState } from '../../../src/domain/model';
+import { formatPoints } from '../format';
 import english from './alignment.en-US.json';
 import { catalog, textGroup } from './runtime';
 
@@ -8,8 +9,9 @@ const t = catalog('alignment', english);
 /** What the investment chart and table measure. */
 type Measure = 'points' | 'issues';
 
-// Figures of the tab (story points, issue counts) reach its texts as strings formatted here.
-const number = (value: number) => (Number.isInteger(value) ? String(value) : value.toFixed(1));
+// Figures of the tab reach its texts as strings in the reader's locale: story points, and issue
+// counts split evenly between goals (1.5 issues), both to one decimal at most ("12,5 SP").
+const number = (value: number) => formatPoints(value);
 const linkKinds = ['direct', 'item', 'both'] as const satisfies readonly GoalLinkKind[];
 
 export const alignment = {
@@ -68,8 +70,6 @@ export const alignment = {
   get measureLegend() { return t('measureLegend'); },
   measures: textGroup(['points', 'issues'] satisfies readonly Measure[], (measure) => t(`measures.${measure}`)),
   get noGoalSlice() { return t('noGoalSlice'); },
-  get committed() { return t('committed'); },
-  get completed() { return t('completed'); },
   get committedAndCompleted() { return t('committedAndCompleted'); },
   sprintState: textGroup(['closed', 'active', 'future'] satisfies readonly SprintState[], (state) => t(`sprintState.${state}`)),
   get sprintColumn() { return t('sprintColumn'); },
@@ -86,7 +86,6 @@ export const alignment = {
     t('barLabel', { sprint, kind, goal, value, measure }),
   value: number,
   // Export
-  get exportHeading() { return t('exportHeading'); },
   get exportIntro() { return t('exportIntro'); },
   get exportAlignment() { return t('exportAlignment'); },
   get exportRoadmap() { return t('exportRoadmap'); },

@@ -3,6 +3,7 @@
  * explanation is the score-explanation catalog's.
  */
 import type { ScoringMethod } from '../../../src/domain/scoring';
+import { formatPoints } from '../format';
 import english from './priority.en-US.json';
 import { catalog, textGroup } from './runtime';
 
@@ -20,7 +21,6 @@ export const priority = {
   ownerLine: (name: string) => t('ownerLine', { name }),
   get noOwner() { return t('noOwner'); },
   get ownerSection() { return t('ownerSection'); },
-  get ownerChange() { return t('ownerChange'); },
   ownerSaved: (title: string, name: string | undefined) => (name ? t('ownerSaved', { title, name }) : t('ownerRemoved', { title })),
   get groupByOwner() { return t('groupByOwner'); },
   get ownerLanesReadOnly() { return t('ownerLanesReadOnly'); },
@@ -39,7 +39,7 @@ export const priority = {
   get value() { return t('value'); },
   get effort() { return t('effort'); },
   fromEvidence: (requests: number | undefined) => (requests === undefined ? t('fromEvidenceNone') : t('fromEvidence', { requests })),
-  fromEpics: (points: number | undefined) => (points === undefined ? t('fromEpicsUnknown') : t('fromEpics', { points })),
+  fromEpics: (points: number | undefined) => (points === undefined ? t('fromEpicsUnknown') : t('fromEpics', { points: formatPoints(points) })),
   get entered() { return t('entered'); },
   /** By the impact scale's values; a value off the scale has no entry (the caller shows the number). */
   impactScale: textGroup(['3', '2', '1', '0.5', '0.25'], (value) => t(`impactScale.${impactWords[Number(value)]!}`)) as Readonly<Record<number, string>>,
