@@ -10,6 +10,7 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { entryFiles, gzipKb } from '../bench/bundle-entry';
+import { parseMessage, type MessageNode } from '../../src/i18n/message-format';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const staticDir = join(root, 'static');
@@ -37,6 +38,12 @@ function flatten(texts: Texts, prefix = ''): Map<string, string> {
 
 const readTexts = (path: string): Texts => JSON.parse(readFileSync(path, 'utf8')) as Texts;
 
+function textParts(nodes: readonly MessageNode[]): string[] {
+  return nodes.flatMap((node) =>
+    node.kind === 'text' ? [node.text] : node.kind === 'plural' || node.kind === 'select' ? [...node.branches.values()].flatMap(textParts) : [],
+  );
+}
+
 /**
  * Texts that exist only in `locale` (differ from English, long enough not to occur by chance),
  * from every UI catalog and the deployed locale file.
@@ -51,8 +58,8 @@ function textsOnlyIn(locale: (typeof otherLocales)[number]): string[] {
   const found = new Set<string>();
   for (const { translated, english } of sources) {
     for (const [key, text] of translated) {
-      // The longest plain run of the text (placeholders and ICU syntax vary in how a bundler quotes them).
-      const run = text.split(/[{}#]/).sort((a, b) => b.length - a.length)[0]!.trim();
+      // The longest text part of the message (its placeholders and plural syntax are the same in every locale).
+      const run = textParts(parseMessage(text)).sort((a, b) => b.length - a.length)[0]?.trim() ?? '';
       if (run.length >= (locale === 'ja-JP' ? 6 : 16) && !english.get(key)?.includes(run)) found.add(run);
     }
   }
