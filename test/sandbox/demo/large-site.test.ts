@@ -7,24 +7,13 @@ function count(site: SimSite, level: number): number {
 }
 
 describe('the large site', () => {
-  const started = performance.now();
+  // How long generation takes is a bench figure (test/bench/scale.bench.ts prints it), not a test.
   const site = buildSite('large');
-  const elapsed = performance.now() - started;
 
   test('has 1,000 epics, 20,000 children and 100 sprints', () => {
     expect(count(site, 1)).toBe(1000);
     expect(count(site, 0)).toBe(20_000);
     expect(site.sprints).toHaveLength(100);
-  });
-
-  test('builds in under two seconds', () => {
-    // A second, warm try before failing: this machine is shared and a cold start can be unlucky.
-    const retry = (): number => {
-      const again = performance.now();
-      buildLargeSite();
-      return performance.now() - again;
-    };
-    expect(elapsed < 2000 ? elapsed : retry()).toBeLessThan(2000);
   });
 
   test('has one active sprint per sprint board (scrum, or team-managed with sprints on) and unique epic names', () => {
