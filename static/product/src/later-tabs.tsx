@@ -6,7 +6,9 @@
  * already fetched. Same names and props as the tabs themselves, so the page reads as before.
  */
 import { Suspense, lazy, type ComponentProps, type ComponentType } from 'react';
+import { ErrorMessage } from '../../shared/error-message';
 import { Loading } from '../../shared/loading';
+import { laterTabs } from '../../shared/messages/later-tabs';
 import type { AlignmentTab as AlignmentTabNow } from './alignment/alignment-tab';
 import type { FeedTab as FeedTabNow } from './feed/feed-tab';
 import type { OverviewTab as OverviewTabNow } from './overview/overview-tab';
@@ -17,15 +19,30 @@ const loadAlignment = () => import('./alignment/alignment-tab');
 const loadOverview = () => import('./overview/overview-tab');
 const loadFeed = () => import('./feed/feed-tab');
 
-function later<P>(load: () => Promise<ComponentType<P>>): ComponentType<P> {
-  // lazy() wants a component of any props; the tab keeps the real component's props (P).
-  const Lazy = lazy(async () => ({ default: (await load()) as ComponentType<object> }));
+/**
+ * `load`'s component, loaded when first rendered. A chunk that does not come (offline, a redeploy
+ * replaced it) is said in the tab, with a reload, rather than taking the whole page down.
+ */
+export function later<P>(load: () => Promise<ComponentType<P>>): ComponentType<P> {
+  const Lazy = lazy(async () => {
+    try {
+      // lazy() wants a component of any props; the tab keeps the real component's props (P).
+      return { default: (await load()) as ComponentType<object> };
+    } catch (error) {
+      console.error(error);
+      return { default: NotLoaded };
+    }
+  });
   const Tab = (props: P) => (
     <Suspense fallback={<Loading />}>
       <Lazy {...(props as object)} />
     </Suspense>
   );
   return Tab;
+}
+
+function NotLoaded() {
+  return <ErrorMessage error={{ code: 'unexpected', message: laterTabs.failed }} onRetry={() => window.location.reload()} />;
 }
 
 export const RoadmapTab = later<ComponentProps<typeof RoadmapTabNow>>(async () => (await loadRoadmap()).RoadmapTab);
