@@ -38,8 +38,7 @@ export function ConflictNotice(props: {
     >
       <Stack space="space.100">
         <Text as="p">
-          {stamp ? messages.common.conflictBy(stamp.by.displayName, formatInstant(stamp.at)) : messages.common.conflictNoStamp}{' '}
-          {messages.common.conflictYours}
+          {messages.common.sentences(stamp ? messages.common.conflictBy(stamp.by.displayName, formatInstant(stamp.at)) : messages.common.conflictNoStamp, messages.common.conflictYours)}
         </Text>
         {props.children}
       </Stack>

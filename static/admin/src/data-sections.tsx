@@ -8,6 +8,7 @@ import { attempt } from '../../shared/errors';
 import type { UiError } from '../../shared/errors';
 import { Field } from '../../shared/field';
 import { admin as m } from '../../shared/messages/admin';
+import { common } from '../../shared/messages/common';
 import { ActionButton, Notice, SettingsSection, formatInstant } from './ui';
 import { formatList } from '../../shared/list-format';
 
@@ -234,9 +235,12 @@ function Summary({ summary }: { summary: ImportSummary }) {
         {m.import.summaryHeading}
       </Box>
       <Text as="p">
-        {m.import.exportedAt(formatInstant(summary.exportedAt))}{' '}
-        {summary.projects.length > 0 ? m.import.projects(formatList(summary.projects.map((project) => project.key ?? project.id))) : m.import.noProjects}{' '}
-        {summary.replacesSiteSettings ? m.import.site : ''} {m.import.operations(summary.operations)}
+        {common.sentences(
+          m.import.exportedAt(formatInstant(summary.exportedAt)),
+          summary.projects.length > 0 ? m.import.projects(formatList(summary.projects.map((project) => project.key ?? project.id))) : m.import.noProjects,
+          summary.replacesSiteSettings && m.import.site,
+          m.import.operations(summary.operations),
+        )}
       </Text>
       {summary.corrections.length > 0 ? (
         <Text as="p" testId="import-corrections">

@@ -87,4 +87,7 @@ export const common = {
     return t('productFallback');
   },
   openIssue: (key: string) => t('openIssue', { key }),
+  /** Whole sentences shown as one paragraph, spaced as the language spaces them (Japanese: not at all after 。). */
+  sentences: (...sentences: ReadonlyArray<string | false | undefined>) =>
+    sentences.filter((sentence): sentence is string => Boolean(sentence)).reduce((first, second) => t('twoSentences', { first, second })),
 };

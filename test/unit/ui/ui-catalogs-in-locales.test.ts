@@ -112,3 +112,9 @@ test('a list inside a sentence is joined the way the sentence’s language joins
   expect(admin.linkIndex.refused(formatList(['THR-1', 'THR-2', 'THR-3']))).toBe('Jira が THR-1、THR-2、THR-3 の変更を拒否しました。');
   expect(formatList([])).toBe('');
 });
+
+test('sentences shown as one paragraph are spaced as the language spaces them', () => {
+  expect(common.sentences(common.conflictNoStamp, false, common.conflictYours)).toBe('A newer version was saved while you were editing. Your draft is kept below.');
+  speak('ja-JP');
+  expect(common.sentences(common.conflictNoStamp, common.conflictYours)).toBe('編集中に新しいバージョンが保存されました。あなたの下書きは下に残っています。');
+});
