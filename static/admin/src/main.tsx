@@ -1,6 +1,7 @@
 // Boot side effects live here and only here: theming, then the first render.
 import '@atlaskit/css-reset';
 import '../../shared/color-scheme.css';
+import '../../shared/line-breaking.css';
 import { createRoot } from 'react-dom/client';
 import { enableTheming } from '../../shared/bridge';
 import { startI18n } from '../../shared/i18n';
