@@ -1,10 +1,12 @@
 /**
  * Layouts that hold in every language (issue 12, item 4): every page and panel of the app in the
  * pseudo-locale (accented, +40%: the host's `lang=pseudo`), in German and in Japanese, checked for
- * text that clips or spills out of its box, elements wider than the viewport and pages that scroll
- * sideways. German and Japanese are also screenshotted in the light and the dark theme
+ * text that clips or spills out of its box, controls past the edge of the box they sit in, elements
+ * wider than the viewport and pages that scroll sideways (the pseudo run in a 1,024 px window, the
+ * others in 1,280). German and Japanese are also screenshotted in the light and the dark theme
  * (test/.artifacts/screenshots/locale-<lang>-<view>-<theme>.png) with axe at zero serious or
- * critical violations in each.
+ * critical violations in each; the pseudo run lists the plain (untranslated or user) texts it saw
+ * in locale-pseudo-plain-texts.json.
  *
  * Fast by design: one page, data set up by resolver calls, the product page's views reached by its
  * own tabs and layout switch (no reloads), the theme switched live by the host's toggle.
