@@ -9,6 +9,7 @@ import Button from '@atlaskit/button/new';
 import { useState } from 'react';
 import { crawl as crawlWords } from '../../../shared/messages/crawl';
 import { RowSpacer, WindowBox, useWindowedRows } from '../../../shared/windowed-list';
+import { formatNumber } from '../../../shared/format';
 
 /** Rows rendered at first and added per "Show more": a project of 5,000 epics keeps a light page. */
 export const epicRowsPerPage = 100;
@@ -30,7 +31,7 @@ export function EpicTable({ epics }: { epics: readonly EpicSummary[] }) {
   return (
     <section aria-labelledby="epics-heading"><Stack space="space.150">
       <Heading size="medium" as="h2" id="epics-heading">
-        {messages.epicsHeading} <Text color="color.text.subtlest">({epics.length})</Text>
+        {messages.epicsHeading} <Text color="color.text.subtlest">({formatNumber(epics.length)})</Text>
       </Heading>
       {epics.length === 0 ? (
         <Text>{messages.epicsEmpty}</Text>

@@ -10,6 +10,7 @@ import { invoke } from '../../../shared/bridge';
 import { attempt } from '../../../shared/errors';
 import type { UiError } from '../../../shared/errors';
 import { messages } from '../../../shared/messages';
+import { formatScore, scoreSentence } from '../../../shared/messages/score-explanation';
 import { RadioGroup } from '../../../shared/radio-group';
 import { WriteError } from '../../../shared/write-error';
 import { ListSpacer, WindowBox, useWindowedRows } from '../../../shared/windowed-list';
@@ -79,14 +80,14 @@ export function PriorityList(props: {
               {p.rank(index + 1)}
             </span>
             <span className="pr-value" data-unscored={score.kind !== 'scored' || undefined}>
-              {score.kind === 'scored' ? p.formatScore(score.score) : '–'}
+              {score.kind === 'scored' ? formatScore(score.score) : '–'}
             </span>
             <span>
               <button type="button" id={`pr-title-${item.id}`} className="pr-title" aria-expanded={props.selectedId === item.id} onClick={() => props.onOpen(item.id)}>
                 {item.title}
               </button>
               <br />
-              <span className="pr-why">{p.scoreSentence(score)}</span>
+              <span className="pr-why">{scoreSentence(score)}</span>
               {item.owner ? <span className="pr-why"> · {item.owner.displayName}</span> : null}
             </span>
           </li>

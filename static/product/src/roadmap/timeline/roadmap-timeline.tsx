@@ -4,7 +4,7 @@ import { dragDays, keyboardStepDays, openingScrollLeft, shiftSpan, timelineZooms
 import type { BarEdit, Span, TimelineZoom } from '../../../../../src/domain/timeline';
 import { limits } from '../../../../../src/validation/limits';
 import { useAnnounce } from '../../../../shared/announcer';
-import { formatDay } from '../../../../shared/format';
+import { formatDay, formatNumber } from '../../../../shared/format';
 import { messages } from '../../../../shared/messages';
 import { RadioGroup } from '../../../../shared/radio-group';
 import type { Board } from '../board-model';
@@ -278,7 +278,7 @@ export function RoadmapTimeline(props: RoadmapTimelineProps) {
             {model.lanes.filter((lane) => lane.y + lane.height >= shown.from && lane.y <= shown.to).map((lane) => (
               <section key={lane.id} className="tl-lane" style={{ top: lane.y, height: lane.height }} aria-labelledby={`tl-lane-${lane.id}`} data-testid={`timeline-lane-${lane.id}`}>
                 <h3 className="tl-lane-title" id={`tl-lane-${lane.id}`}>
-                  {lane.name} <span className="tl-lane-count">({lane.rows.length})</span>
+                  {lane.name} <span className="tl-lane-count">({formatNumber(lane.rows.length)})</span>
                 </h3>
                 <ul className="tl-rows" aria-label={t.lane(lane.name, lane.rows.length)}>
                   {lane.rows.filter((row) => (row.y + rowHeight >= shown.from && row.y <= shown.to) || row.item.id === keepId || row.item.id === draft?.itemId).map((row) => (
