@@ -12,6 +12,8 @@ export const crawl = {
     return t('progressLabel');
   },
   epicsDone: (done: number, total: number) => t('epicsDone', { done, total }),
+  /** Jira's hourly points quota is spent (issue 13): counting waits for Jira's reset, `time` already formatted. */
+  paused: (time: string) => t('paused', { time }),
   get finished() {
     return t('finished');
   },

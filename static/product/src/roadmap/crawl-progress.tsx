@@ -1,5 +1,6 @@
 import './crawl-progress.css';
 import type { RoadmapCrawl } from '../../../../src/contract';
+import { formatInstant } from '../../../shared/format';
 import { crawl as m } from '../../../shared/messages/crawl';
 
 /**
@@ -26,6 +27,12 @@ export function CrawlProgress({ crawl }: { crawl: RoadmapCrawl }) {
         <span className="rm-crawl-bar-done" style={{ width: share === undefined ? '0%' : `${share}%` }} />
       </div>
       {crawl.epics !== undefined && crawl.epicsDone !== undefined ? <span className="rm-crawl-epics">{m.epicsDone(crawl.epicsDone, crawl.epics)}</span> : null}
+      {crawl.pausedUntil ? (
+        // Said once, politely: the page polls, and a repeated live announcement would be noise.
+        <span className="rm-crawl-paused" role="status">
+          {m.paused(formatInstant(crawl.pausedUntil))}
+        </span>
+      ) : null}
     </div>
   );
 }
