@@ -77,7 +77,9 @@ describe('architecture', () => {
     expect(offenders).toEqual([]);
   });
 
-  test('the backend never imports the UI, and the UI takes only the contract, the domain and validation from it', () => {
+  // The message syntax (src/i18n/message-format.ts) is pure and shared: the browser's catalogs and
+  // the resolvers' texts format through the same code.
+  test('the backend never imports the UI, and the UI takes only the contract, the domain, validation and the message syntax from it', () => {
     const backendOffenders = srcFiles.flatMap((file) =>
       importsOf(file)
         .filter((spec) => /(^|\/)static\//.test(spec) || /react/.test(spec))
@@ -85,11 +87,15 @@ describe('architecture', () => {
     );
     const uiOffenders = staticFiles.flatMap((file) =>
       importsOf(file)
-        .filter((spec) => spec.includes('/src/') && !/\/src\/(contract|domain\/[\w-]+|validation\/[\w-]+)$/.test(spec))
+        .filter((spec) => spec.includes('/src/') && !/\/src\/(contract|domain\/[\w-]+|validation\/[\w-]+|i18n\/message-format)$/.test(spec))
         .filter((spec) => !spec.startsWith('./src/'))
         .map((spec) => `${file} imports ${spec}`),
     );
     expect([...backendOffenders, ...uiOffenders]).toEqual([]);
+  });
+
+  test('the message syntax is pure: it imports nothing', () => {
+    expect(importsOf('src/i18n/message-format.ts')).toEqual([]);
   });
 
   test('shipped code never imports test code', () => {

@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { FORGE_SUPPORTED_LOCALE_CODES, extractI18nKeysFromModules, getTranslationValue } from '@forge/i18n';
 import type { ForgeSupportedLocaleCode } from '@forge/i18n';
 import { parse } from 'yaml';
+import { placeholdersOf } from '../../src/i18n/message-format';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -36,7 +37,8 @@ function leaves(content: unknown, prefix = ''): Map<string, unknown> {
   return found;
 }
 
-const placeholders = (text: string): string[] => [...text.matchAll(/\{(\w+)\}/g)].map((match) => match[1] ?? '').sort();
+/** The values a text names, in the message syntax every text uses (plural and select names included). */
+const placeholders = (text: string): string[] => [...placeholdersOf(text)].sort();
 
 describe('manifest translations', () => {
   test('English is the fallback, and German and Japanese are declared, all as locales Forge supports', () => {
