@@ -5,6 +5,7 @@ import type { BarEdit, Span, TimelineZoom } from '../../../../../src/domain/time
 import { limits } from '../../../../../src/validation/limits';
 import { useAnnounce } from '../../../../shared/announcer';
 import { formatDay, formatNumber } from '../../../../shared/format';
+import { formatList } from '../../../../shared/list-format';
 import { messages } from '../../../../shared/messages';
 import { RadioGroup } from '../../../../shared/radio-group';
 import type { Board } from '../board-model';
@@ -469,7 +470,7 @@ const Bar = memo(
     const late = blockers?.filter((b) => b.late) ?? [];
     const descriptionId = `tl-desc-${item.id}`;
     const description = [
-      ...(blockers?.some((b) => !b.suggested) ? [t.dependsOn(blockers.filter((b) => !b.suggested).map((b) => b.title).join(', '))] : []),
+      ...(blockers?.some((b) => !b.suggested) ? [t.dependsOn(formatList(blockers.filter((b) => !b.suggested).map((b) => b.title)))] : []),
       ...(blockers?.filter((b) => b.suggested).map((b) => t.suggested(b.title, b.epicKeys?.join(' → ') ?? '')) ?? []),
     ].join(' ');
     const outside = width < titleInsidePx;
