@@ -405,8 +405,13 @@ export interface RoadmapView {
   lanes: LaneView[];
   setupVersion: number;
   goals: Array<{ id: string; title: string; status: GoalStatus }>;
-  /** In rank order. */
+  /** In rank order; the first page only when `itemsPage` is present. */
   items: RoadmapItemView[];
+  /**
+   * More items than one answer may carry (Forge returns at most 5 MB): `total` items in all, the
+   * rest from `getRoadmapItems({ cursor })`, page by page. Absent when `items` is every item.
+   */
+  itemsPage?: { total: number; cursor: string };
   epics: RoadmapEpic[];
   sprints: SprintSummary[];
   velocity: Velocity;
@@ -427,6 +432,14 @@ export interface RoadmapView {
    * epics fill in as it goes; poll `getRoadmapCrawl`, then load again. Absent when nothing runs.
    */
   crawl?: RoadmapCrawl;
+}
+
+/** A further page of a roadmap's items, in rank order from `offset`; `cursor` to the next, absent on the last. */
+export interface RoadmapItemsPage {
+  items: RoadmapItemView[];
+  offset: number;
+  total: number;
+  cursor?: string;
 }
 
 /** A background crawl's progress: children counted (`done`) of Jira's estimate (`total`). */
@@ -881,6 +894,11 @@ export type Defs = {
 
   /** The roadmap: items, lanes, the project's epics with links and roll-ups, sprints and velocity. */
   getRoadmap: (payload: { refresh?: 'auto' | 'full' }) => Result<RoadmapView>;
+  /**
+   * The roadmap's items after `getRoadmap`'s first page (its `itemsPage.cursor`); without a cursor,
+   * the first page's. `conflict`: the board changed since the cursor was given (load it again).
+   */
+  getRoadmapItems: (payload: { cursor?: string }) => Result<RoadmapItemsPage>;
   /** The background crawl's progress only (cheap: storage, no Jira beyond the permission check); absent when none ran. */
   getRoadmapCrawl: (payload: Record<string, never>) => Result<{ crawl?: RoadmapCrawl }>;
   createRoadmapItem: (payload: { item: RoadmapItemInput }) => Result<RoadmapItemView>;

@@ -18,7 +18,7 @@ import { createRoadmapItem, deleteRoadmapItem, moveRoadmapItem, updateRoadmapIte
 import { addEvidence, countEvidenceJql, listItemEvidence, previewEvidenceJql, removeEvidence, updateEvidence } from './roadmap/evidence';
 import { saveLaneSetup } from './roadmap/lanes';
 import { saveScoringMethod } from './roadmap/scoring';
-import { getRoadmap } from './roadmap/roadmap-view';
+import { getRoadmapFirstPage, getRoadmapItems } from './roadmap/roadmap-view';
 import { getRoadmapCrawl } from './roadmap/roadmap-crawl';
 import { isWithinDepth } from '../validation/payloads';
 import { fail, guarded } from './results';
@@ -59,7 +59,8 @@ export const handlers: Handlers<Defs> = depthBounded({
 
   searchUsers: (request) => guarded(() => searchUsers(request)),
 
-  getRoadmap: (request) => guarded(() => getRoadmap(request)),
+  getRoadmap: (request) => guarded(() => getRoadmapFirstPage(request)),
+  getRoadmapItems: (request) => guarded(() => getRoadmapItems(request)),
   getRoadmapCrawl: (request) => guarded(() => getRoadmapCrawl(request)),
   createRoadmapItem: (request) => guarded(() => createRoadmapItem(request)),
   updateRoadmapItem: (request) => guarded(() => updateRoadmapItem(request)),

@@ -17,8 +17,8 @@ export const limits = {
   userQueryLength: 100,
   idLength: 100,
   goalsPerProduct: 50,
-  /** Enough for a large product's roadmap; the roadmap loads all of them in a few query pages. */
-  itemsPerRoadmap: 1_000,
+  /** As many as Jira Plans and Jira's timeline show; more than one answer carries, so the roadmap pages them (src/resolvers/roadmap/roadmap-pages.ts). */
+  itemsPerRoadmap: 5_000,
   lanesPerRoadmap: 20,
   laneNameLength: 60,
   /** Links of each kind on one epic (the property stays far below Jira's 32 KB per value). */

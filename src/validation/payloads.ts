@@ -59,6 +59,8 @@ export const payloadSchemas = {
   }),
 
   getRoadmap: z.object({ refresh: z.enum(['auto', 'full']).optional() }),
+  // The cursor is read and checked by the call (src/resolvers/roadmap/roadmap-pages.ts): here only its size.
+  getRoadmapItems: z.object({ cursor: z.string().max(400).optional() }),
   // Unknown keys are dropped, as for getRoadmap: the project is the context's, never the payload's.
   getRoadmapCrawl: z.object({}),
   createRoadmapItem: z.object({ item: roadmapItemInputSchema }),

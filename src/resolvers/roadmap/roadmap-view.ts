@@ -3,7 +3,8 @@
  * viewer's own Jira search lists, with their links and roll-ups kept in step incrementally
  * (src/adapters/delivery/roadmap-epics.ts): a warm load asks Jira three things, whatever the size.
  */
-import type { RoadmapView } from '../../contract';
+import type { Result, RoadmapView } from '../../contract';
+import { firstPage, itemsPage } from './roadmap-pages';
 import { distinctChildren } from '../../domain/rollup-merge';
 import { itemDelivery } from '../../domain/item-delivery';
 import { velocityOf } from '../../domain/velocity';
@@ -13,8 +14,9 @@ import { loadRoadmapEpics } from '../../adapters/delivery/roadmap-epics';
 import { goalsOfProject } from '../../adapters/storage/goal-store';
 import { itemsOfProject, loadLanes } from '../../adapters/storage/roadmap-store';
 import { orderGoals } from '../../domain/goal-order';
-import { ok } from '../results';
+import { fail, ok } from '../results';
 import { viewerCall } from '../calls';
+import type { Call } from '../calls';
 import { loadCheckInState, withCheckIns } from '../check-ins/summaries';
 import { evidenceSummaries, withEvidence } from './evidence';
 import { epicsByItem, itemView, roadmapEpic } from './views';
@@ -24,7 +26,23 @@ import { loadScoring } from '../../adapters/storage/scoring-store';
 import { roadmapCrawl } from './roadmap-crawl';
 import { say, sayCoded } from '../../i18n/server-texts';
 
-export const getRoadmap = viewerCall('getRoadmap', async ({ jira, access, projectId, payload, context }) => {
+/** The whole roadmap, every item: for the app's own summaries (gadgets, check-ins), not the wire. */
+export const getRoadmap = viewerCall('getRoadmap', roadmapView);
+
+/** The roadmap as answered to the page: the first page of items; `itemsPage` says where the rest is. */
+export const getRoadmapFirstPage = viewerCall('getRoadmap', async (call) => {
+  const view = await roadmapView(call);
+  return view.ok ? ok(firstPage(view.value, call.projectId)) : view;
+});
+
+/** A further page of items (see src/resolvers/roadmap/roadmap-pages.ts), cut from the board as it is now. */
+export const getRoadmapItems = viewerCall('getRoadmapItems', async (call) => {
+  const view = await roadmapView({ ...call, payload: {} });
+  if (!view.ok) return fail(view.error.code, view.error.message, view.error.field);
+  return itemsPage(view.value, call.projectId, call.payload.cursor);
+});
+
+async function roadmapView({ jira, access, projectId, payload, context }: Call<{ refresh?: 'auto' | 'full' }>): Promise<Result<RoadmapView>> {
   const now = nowIso();
   // The viewer's day: at 08:00 UTC it is already tomorrow in Sydney and still yesterday in Los Angeles.
   const today = dayIn(Date.parse(now), context.timeZone);
@@ -99,4 +117,4 @@ export const getRoadmap = viewerCall('getRoadmap', async ({ jira, access, projec
     ...(loaded.crawl ? { crawl: roadmapCrawl(loaded.crawl) } : {}),
   };
   return ok(view);
-});
+}

@@ -150,6 +150,8 @@ export function validPayload(key: string, ids: SeededProduct): Record<string, un
     searchUsers: { query: 'a' },
     getRoadmap: {},
     getRoadmapCrawl: {},
+    // No cursor: the first page's items (a cursor's own refusals: test/integration/resolvers/roadmap/paging.test.ts).
+    getRoadmapItems: {},
     createRoadmapItem: { item: itemInput },
     updateRoadmapItem: {
       id: ids.itemId,

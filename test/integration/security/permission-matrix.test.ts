@@ -74,6 +74,7 @@ const matrix: Record<keyof Defs, Row> = {
   searchUsers: { where: 'project', own: writer },
   getRoadmap: { where: 'project', own: reader },
   getRoadmapCrawl: { where: 'project', own: reader },
+  getRoadmapItems: { where: 'project', own: reader },
   createRoadmapItem: { where: 'project', own: writer },
   updateRoadmapItem: { where: 'project', own: writer, other: notFoundFor(writer) },
   moveRoadmapItem: { where: 'project', own: writer, other: notFoundFor(writer) },

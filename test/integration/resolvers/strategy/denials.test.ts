@@ -15,6 +15,7 @@ type StrategyCall = Exclude<
   | 'getProjectOverview'
   | 'getRoadmap'
   | 'getRoadmapCrawl'
+  | 'getRoadmapItems'
   | 'createRoadmapItem'
   | 'updateRoadmapItem'
   | 'moveRoadmapItem'
