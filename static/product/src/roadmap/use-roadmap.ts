@@ -3,6 +3,7 @@ import type { RoadmapView } from '../../../../src/contract';
 import { invoke } from '../../../shared/bridge';
 import { usePendingLoad } from '../../../shared/use-pending-load';
 import type { LoadState } from '../../../shared/use-result';
+import type { Result, RoadmapItemsPage } from '../../../../src/contract';
 import { applyRoadmapChange } from './roadmap-state';
 import type { RoadmapChange } from './roadmap-state';
 
@@ -28,7 +29,7 @@ export const markRender = (name: (typeof renderMarks)[keyof typeof renderMarks])
  */
 export function useRoadmap(): RoadmapStore {
   // User timing for the render benchmark (test/bench/roadmap-render.bench.ts): data in hand → board committed.
-  const { state, setState, reload, refresh } = usePendingLoad(() => invoke('getRoadmap', {}), {
+  const { state, setState, reload, refresh } = usePendingLoad(loadWholeRoadmap, {
     onData: () => markRender(renderMarks.data),
     // A big project counted in the background: ask how far it got, load again when epics are done.
     pollCrawl: () => invoke('getRoadmapCrawl', {}),
@@ -38,4 +39,39 @@ export function useRoadmap(): RoadmapStore {
     [setState],
   );
   return { state, change, reload, refresh };
+}
+
+/** Starts over this often when the board keeps changing while its pages load, then says so. */
+const pagingAttempts = 3;
+
+/**
+ * The roadmap with every item: a big board comes in pages (Forge returns at most 5 MB per call,
+ * src/resolvers/roadmap/roadmap-pages.ts). A page of a board that changed meanwhile is refused
+ * (`conflict`): the load starts over rather than show a board made of two versions.
+ */
+export async function loadWholeRoadmap(): Promise<Result<RoadmapView>> {
+  let result: Result<RoadmapView> = await invoke('getRoadmap', {});
+  for (let attempt = 1; attempt <= pagingAttempts; attempt += 1) {
+    if (!result.ok || !result.value.itemsPage) return result;
+    const items = [...result.value.items];
+    let cursor: string | undefined = result.value.itemsPage.cursor;
+    let refused: Result<RoadmapView> | undefined;
+    while (cursor !== undefined) {
+      const page: Result<RoadmapItemsPage> = await invoke('getRoadmapItems', { cursor });
+      if (!page.ok) {
+        const { current: _page, ...error } = page.error;
+        refused = { ok: false, error };
+        break;
+      }
+      items.push(...page.value.items);
+      cursor = page.value.cursor;
+    }
+    if (!refused) {
+      const { itemsPage: _whole, ...view } = result.value;
+      return { ok: true, value: { ...view, items } };
+    }
+    if (refused.ok || refused.error.code !== 'conflict' || attempt === pagingAttempts) return refused;
+    result = await invoke('getRoadmap', {});
+  }
+  return result;
 }
