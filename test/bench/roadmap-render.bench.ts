@@ -6,8 +6,10 @@
  * 1,000 items are seeded through the resolvers across 6 goal lanes, the three horizons and ±1 year
  * of dates, 400 of them with an epic linked (so their cards draw roll-up, forecast and sprints).
  * Then 4,000 more are written through the app's own storage adapter (as the concurrency suite seeds
- * near a limit): the resolvers still stop a roadmap at `limits.itemsPerRoadmap` items, and 4,000
- * resolver calls each reading every item would take a quarter of an hour. The same measures run at
+ * near a limit): 4,000 resolver calls each reading every item would take a quarter of an hour. The
+ * 5,000-item board is then loaded through the real resolvers within Forge's 5 MB per answer
+ * (`getRoadmap`'s first page, then `getRoadmapItems`), and the bench prints each answer's size and
+ * the server time to all 5,000 items. The same measures run at
  * 5,000 cards, with the frame's DOM element count and the page's JS heap (after a forced GC) after
  * the first render, after each layout and after scrolling to the end: windowing keeps both bounded.
  * Chromium then opens the Roadmap tab and the bench reads:
@@ -252,8 +254,35 @@ async function measure(user: 'productManager' | 'developer', who: string, count:
   await page.close();
 }
 
+/** The board as the page loads it: each answer's size and time, as the runtime double returns it (≤ 5 MB). */
+async function loadInPages(): Promise<{ pages: Array<{ bytes: number; ms: number; items: number }>; totalMs: number; items: number }> {
+  const raw = async (functionKey: 'getRoadmap' | 'getRoadmapItems', payload: Record<string, unknown>) => {
+    const start = performance.now();
+    const response = await fetch(`${host.url}/__sandbox/invoke`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ user: 'productManager', module: 'jira:projectPage', project: 'THR', functionKey, payload }),
+    });
+    const text = await response.text();
+    const ms = performance.now() - start;
+    const result = JSON.parse(text) as { ok: boolean; value?: { items: unknown[]; itemsPage?: { cursor: string }; cursor?: string }; error?: unknown };
+    if (!result.ok || !result.value) throw new Error(`${functionKey}: ${JSON.stringify(result.error)}`);
+    return { bytes: Buffer.byteLength(text, 'utf8'), ms, value: result.value };
+  };
+  const start = performance.now();
+  const first = await raw('getRoadmap', {});
+  const pages = [{ bytes: first.bytes, ms: first.ms, items: first.value.items.length }];
+  let cursor = first.value.itemsPage?.cursor;
+  while (cursor !== undefined) {
+    const page = await raw('getRoadmapItems', { cursor });
+    pages.push({ bytes: page.bytes, ms: page.ms, items: page.value.items.length });
+    cursor = page.value.cursor;
+  }
+  return { pages, totalMs: performance.now() - start, items: pages.reduce((sum, page) => sum + page.items, 0) };
+}
+
 /**
- * Items past the resolvers' limit, written as `createRoadmapItem` writes them (ranked after the
+ * Items past the first 1,000, written as `createRoadmapItem` writes them (ranked after the
  * last, counted in the roadmap setup) through the app's storage adapter, a few hundred per script
  * invocation (each within Forge's 25 s).
  */
@@ -261,6 +290,8 @@ async function seedThroughStorage(from: number, to: number): Promise<void> {
   const thr = host.jira.site.projects.find((project) => project.key === 'THR')!;
   const now = new Date().toISOString();
   const view = await call('getRoadmap', {});
+  // The last rank of the board: the first 1,000 items fit the first answer.
+  if (view.itemsPage) throw new Error('seeding expects the whole board in the first answer');
   let rank = [...view.items].sort((a, b) => (a.rank < b.rank ? -1 : a.rank > b.rank ? 1 : 0)).at(-1)?.rank;
   for (let start = from; start < to; start += 250) {
     await host.forge.run(async () => {
@@ -304,20 +335,25 @@ if (sizes.includes(cards)) {
 }
 if (sizes.includes(bigCards)) {
   const seedMore = Date.now();
-  // One getRoadmap answers every item, and Forge returns at most 5 MB from a function: past about
-  // 1,700 items the call fails (RESPONSE_TOO_LARGE). The render rows below lift that limit in the
-  // runtime double, as the quotas are lifted above, to measure the browser; this row keeps the
-  // server's side of a 5,000-card board in the table.
-  host.forge.setResponseLimitForBenchmark(100_000_000);
   await seedThroughStorage(cards, bigCards);
-  const view = await call('getRoadmap', {});
-  const bytes = Buffer.byteLength(JSON.stringify({ ok: true, value: view }));
   console.log(`seeded ${bigCards - cards} more items through storage in ${((Date.now() - seedMore) / 1000).toFixed(1)} s`);
+  // Forge returns at most 5 MB from a function: the board comes in pages (src/resolvers/roadmap/roadmap-pages.ts),
+  // each answer within the runtime double's limit, as the page loads it (warm: a second load).
+  await loadInPages();
+  const { pages, totalMs, items } = await loadInPages();
+  pages.forEach((page, index) => {
+    report({
+      bench: 'roadmap-render',
+      scenario: `${bigCards.toLocaleString('en-US')} items: answer ${index + 1} of ${pages.length} (${index === 0 ? 'getRoadmap' : 'getRoadmapItems'}, ${page.items} items; Forge returns ≤ 5 MB)`,
+      figures: { 'response MB': Math.round(page.bytes / 10_000) / 100, 'server ms': Math.round(page.ms) },
+      target: { text: '≤ 5 MB', met: page.bytes <= 5_000_000 },
+    });
+  });
   report({
     bench: 'roadmap-render',
-    scenario: `${bigCards.toLocaleString('en-US')} items: getRoadmap's answer (Forge returns ≤ 5 MB; the render rows run with that lifted)`,
-    figures: { 'response MB': Math.round(bytes / 10_000) / 100 },
-    target: { text: '≤ 5 MB', met: bytes <= 5_000_000 },
+    scenario: `${bigCards.toLocaleString('en-US')} items: server time to all items (${pages.length} answers in sequence, warm)`,
+    figures: { items, 'server ms': Math.round(totalMs) },
+    target: { text: `all ${bigCards.toLocaleString('en-US')} items`, met: items === bigCards },
   });
   await measure('productManager', 'editor', bigCards);
   await measure('developer', 'reader', bigCards);
