@@ -35,6 +35,7 @@ import { isAtRisk } from './delivery-text';
 import { useLanePrefs } from './use-lane-prefs';
 import type { MoveNotice } from './use-roadmap-moves';
 import { CrawlProgress } from './crawl-progress';
+import { ItemsPaging } from './items-paging';
 import { formatNumber } from '../../../shared/format';
 
 const m = messages.roadmap;
@@ -202,6 +203,7 @@ function RoadmapScreen(props: { view: RoadmapView; onChange: (change: RoadmapCha
       </Inline>
       <Inline space="space.300" alignBlock="center" shouldWrap>
         <RadioGroup legend={m.layoutLegend} value={layout} options={roadmapViews.map((value) => ({ value, label: value === 'priority' ? messages.priority.priorityView : m.layouts[value] }))} onChange={setLayout} />
+        <ItemsPaging loaded={view.items.length} total={view.itemsPage?.total} />
         {view.crawl && !view.crawl.finished ? (
           <CrawlProgress crawl={view.crawl} />
         ) : view.pending.length > 0 ? (

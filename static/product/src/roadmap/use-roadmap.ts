@@ -1,4 +1,4 @@
-import { useCallback } from 'react';
+import { useCallback, useEffect, useRef } from 'react';
 import type { RoadmapView } from '../../../../src/contract';
 import { invoke } from '../../../shared/bridge';
 import { usePendingLoad } from '../../../shared/use-pending-load';
@@ -29,7 +29,11 @@ export const markRender = (name: (typeof renderMarks)[keyof typeof renderMarks])
  */
 export function useRoadmap(): RoadmapStore {
   // User timing for the render benchmark (test/bench/roadmap-render.bench.ts): data in hand → board committed.
-  const { state, setState, reload, refresh } = usePendingLoad(loadWholeRoadmap, {
+  // The first load paints the first page at once, the rest follows below; later loads (pending
+  // roll-ups, a refresh behind the board) bring the whole board, so what is shown never shrinks.
+  const painted = useRef(false);
+  const load = useCallback(() => (painted.current ? loadWholeRoadmap() : invoke('getRoadmap', {})), []);
+  const { state, setState, reload, refresh } = usePendingLoad(load, {
     onData: () => markRender(renderMarks.data),
     // A big project counted in the background: ask how far it got, load again when epics are done.
     pollCrawl: () => invoke('getRoadmapCrawl', {}),
@@ -38,6 +42,32 @@ export function useRoadmap(): RoadmapStore {
     (next: RoadmapChange) => setState((current) => (current.status === 'ready' ? { status: 'ready', value: applyRoadmapChange(current.value, next) } : current)),
     [setState],
   );
+  if (state.status === 'ready') painted.current = true;
+
+  // The further pages of a big board, one after another, each appended to what is shown (in rank
+  // order, so every card lands after those already drawn). A page of a board that changed meanwhile
+  // is refused: the whole board is loaded again behind the one shown.
+  const cursor = state.status === 'ready' ? state.value.itemsPage?.cursor : undefined;
+  useEffect(() => {
+    if (cursor === undefined) return;
+    let current = true;
+    void invoke('getRoadmapItems', { cursor }).then((page: Result<RoadmapItemsPage>) => {
+      if (!current) return;
+      if (!page.ok) {
+        if (page.error.code === 'conflict') void refresh();
+        return;
+      }
+      setState((shown) => {
+        if (shown.status !== 'ready' || shown.value.itemsPage?.cursor !== cursor) return shown;
+        const { itemsPage: _done, ...view } = shown.value;
+        const items = [...shown.value.items, ...page.value.items];
+        return { status: 'ready', value: page.value.cursor ? { ...view, items, itemsPage: { total: page.value.total, cursor: page.value.cursor } } : { ...view, items } };
+      });
+    });
+    return () => {
+      current = false;
+    };
+  }, [cursor, refresh, setState]);
   return { state, change, reload, refresh };
 }
 
