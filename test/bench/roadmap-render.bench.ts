@@ -227,7 +227,7 @@ async function measure(user: 'productManager' | 'developer', who: string, count:
   if (firstPaintCards) {
     report({
       bench: 'roadmap-render',
-      scenario: `${label}, ${who}: further pages in after the first paint (${firstPaintCards.replace('Loading items: ', '')} at first; first data → all cards in, server time included)`,
+      scenario: `${label}, ${who}: further pages in after the first paint (${firstPaintCards.replace('Loading items: ', '')} when the board appeared; first data → all cards in, server time included)`,
       figures: { 'ms': Math.round(pagedInMs) },
     });
   }
