@@ -51,7 +51,17 @@ export function useRoadmap(): RoadmapStore {
   useEffect(() => {
     if (cursor === undefined) return;
     let current = true;
-    void invoke('getRoadmapItems', { cursor }).then((page: Result<RoadmapItemsPage>) => {
+    const nextPage = async (): Promise<Result<RoadmapItemsPage>> => {
+      let page: Result<RoadmapItemsPage> = await invoke('getRoadmapItems', { cursor });
+      // Storage refused for now (Forge's per-minute read quota of the installation): the page is
+      // asked again within the minute, the cards already drawn stay.
+      for (let retry = 0; retry < pageRetries && current && !page.ok && page.error.code === 'storage-unavailable'; retry += 1) {
+        await new Promise((resolve) => setTimeout(resolve, pageRetryMs));
+        if (current) page = await invoke('getRoadmapItems', { cursor });
+      }
+      return page;
+    };
+    void nextPage().then((page) => {
       if (!current) return;
       if (!page.ok) {
         if (page.error.code === 'conflict') void refresh();
@@ -70,6 +80,9 @@ export function useRoadmap(): RoadmapStore {
   }, [cursor, refresh, setState]);
   return { state, change, reload, refresh };
 }
+
+const pageRetries = 6;
+const pageRetryMs = 15_000;
 
 /** Starts over this often when the board keeps changing while its pages load, then says so. */
 const pagingAttempts = 3;
