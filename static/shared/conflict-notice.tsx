@@ -4,7 +4,7 @@ import SectionMessage from '@atlaskit/section-message';
 import { Stack, Text } from '@atlaskit/primitives';
 import type { Stamp } from '../../src/contract';
 import { formatInstant } from './format';
-import { messages } from './messages';
+import { common } from './messages/common';
 import type { HeadingLevel } from './write-error';
 
 /**
@@ -25,20 +25,20 @@ export function ConflictNotice(props: {
   return (
     <SectionMessage
       appearance="warning"
-      title={messages.common.conflictTitle}
+      title={common.conflictTitle}
       headingLevel={props.headingLevel ?? 'h3'}
       actions={[
         <Button key="reapply" appearance="primary" onClick={props.onReapply} isLoading={props.isBusy}>
-          {props.reapplyLabel ?? messages.common.reapply}
+          {props.reapplyLabel ?? common.reapply}
         </Button>,
         <Button key="discard" onClick={props.onDiscard} isDisabled={props.isBusy}>
-          {messages.common.useTheirs}
+          {common.useTheirs}
         </Button>,
       ]}
     >
       <Stack space="space.100">
         <Text as="p">
-          {messages.common.sentences(stamp ? messages.common.conflictBy(stamp.by.displayName, formatInstant(stamp.at)) : messages.common.conflictNoStamp, messages.common.conflictYours)}
+          {common.sentences(stamp ? common.conflictBy(stamp.by.displayName, formatInstant(stamp.at)) : common.conflictNoStamp, common.conflictYours)}
         </Text>
         {props.children}
       </Stack>

@@ -1,7 +1,8 @@
 import SectionMessage from '@atlaskit/section-message';
 import Button from '@atlaskit/button/new';
 import type { LoadState } from './use-result';
-import { errorTitleOf, messages } from './messages';
+import { errorTitleOf } from './error-title';
+import { product } from './messages/product';
 import type { HeadingLevel } from './write-error';
 import './error-text.css';
 
@@ -15,7 +16,7 @@ export function ErrorMessage({ error, onRetry, headingLevel = 'h2' }: { error: F
       appearance={error.code === 'forbidden' ? 'warning' : 'error'}
       title={errorTitleOf(error.code)}
       headingLevel={headingLevel}
-      actions={canRetry ? [<Button key="retry" onClick={onRetry}>{messages.retry}</Button>] : []}
+      actions={canRetry ? [<Button key="retry" onClick={onRetry}>{product.retry}</Button>] : []}
     >
       <p className="error-text">{error.message}</p>
     </SectionMessage>

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { MouseEvent } from 'react';
 import { issueUrl, openIssue } from './bridge';
-import { messages } from './messages';
+import { common } from './messages/common';
 import './find-input.css';
 
 /**
@@ -26,7 +26,7 @@ export function IssueKeyLink({ issueKey }: { issueKey: string }) {
     void openIssue(issueKey).catch(() => undefined);
   };
   return (
-    <a href={href || '#'} onClick={follow} className="issue-key-link" title={messages.common.openIssue(issueKey)} data-testid={`issue-link-${issueKey}`}>
+    <a href={href || '#'} onClick={follow} className="issue-key-link" title={common.openIssue(issueKey)} data-testid={`issue-link-${issueKey}`}>
       {issueKey}
     </a>
   );

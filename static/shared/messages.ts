@@ -31,8 +31,7 @@ const catalogs = {
 // The product texts' getters are copied as getters (a spread would read them once, in English).
 export const en = Object.defineProperties(catalogs, Object.getOwnPropertyDescriptors(product)) as typeof catalogs & typeof product;
 
-/** The title for an error code, never missing: unknown codes get the generic one. */
-export const errorTitleOf = (code: string): string => en.errorTitle[code] ?? en.errorTitle.unexpected!;
+export { errorTitleOf } from './error-title';
 
 export type Messages = typeof en;
 export const messages: Messages = en;

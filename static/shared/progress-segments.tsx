@@ -1,6 +1,6 @@
 import { Box, Inline, Stack, Text, xcss } from '@atlaskit/primitives';
 import type { ChildCounts } from '../../src/domain/model';
-import { messages } from './messages';
+import { product } from './messages/product';
 
 const trackStyles = xcss({
   display: 'flex',
@@ -25,14 +25,14 @@ export function ProgressSegments({ counts }: { counts: ChildCounts }) {
       <Box
         xcss={trackStyles}
         role="img"
-        aria-label={messages.childProgressLabel(counts.todo, counts.inProgress, counts.done)}
+        aria-label={product.childProgressLabel(counts.todo, counts.inProgress, counts.done)}
       >
         <Box xcss={segmentStyles.done} style={{ width: share(counts.done) }} />
         <Box xcss={segmentStyles.inProgress} style={{ width: share(counts.inProgress) }} />
       </Box>
       <Inline>
         <Text size="small" color="color.text.subtle">
-          {messages.childProgress(counts.done, counts.total)}
+          {product.childProgress(counts.done, counts.total)}
         </Text>
       </Inline>
     </Stack>

@@ -1,11 +1,11 @@
 import SectionMessage from '@atlaskit/section-message';
-import { messages } from './messages';
+import { licence } from './messages/licence';
 
 /** Said on every page while the site's licence is inactive: the app is read-only, and why. */
 export function UnlicensedNotice() {
   return (
-    <SectionMessage appearance="warning" title={messages.licence.title} testId="unlicensed-notice">
-      <p>{messages.licence.body}</p>
+    <SectionMessage appearance="warning" title={licence.title} testId="unlicensed-notice">
+      <p>{licence.body}</p>
     </SectionMessage>
   );
 }
