@@ -230,7 +230,7 @@ export function formatTimeFrame(timeFrame: TimeFrame): string | undefined {
     case 'none':
       return undefined;
     case 'quarter':
-      return goals.quarter(timeFrame.quarter, timeFrame.year);
+      return formatQuarter(timeFrame.quarter, timeFrame.year);
     case 'date':
       return goals.byDate(formatDay(timeFrame.date));
   }

@@ -12,8 +12,6 @@ export const goals = {
   get emptyReader() { return t('emptyReader'); },
   get archivedHeading() { return t('archivedHeading'); },
   status: goalStatusLabels,
-  // A year and a quarter are labels, not amounts: strings, so no locale groups them (2.026).
-  quarter: (quarter: number, year: number) => t('quarter', { quarter: String(quarter), year: String(year) }),
   byDate: (date: string) => t('byDate', { date }),
   get noTimeFrame() { return t('noTimeFrame'); },
   get owner() { return t('owner'); },

@@ -7,6 +7,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { formatTimeFrame } from '../../../static/shared/format';
 import { alignment } from '../../../static/shared/messages/alignment';
 import { checkIns } from '../../../static/shared/messages/check-ins';
 import { epicPanel } from '../../../static/shared/messages/epic-panel';
@@ -21,7 +22,7 @@ const speak = (locale: string) => setLoadedTexts({ locale, texts: localeFile(loc
 afterEach(() => setLoadedTexts(undefined));
 
 test('English says what it said before the catalogs moved to JSON', () => {
-  expect(goals.quarter(1, 2027)).toBe('Q1 2027');
+  expect(formatTimeFrame({ kind: 'quarter', quarter: 1, year: 2027 })).toBe('Q1 2027');
   expect(goals.confirmDeleteBody(0, 3)).toBe('The goal has no KPIs. This can’t be undone.');
   expect(goals.confirmDeleteBody(1, 2)).toBe('Its 1 KPI and 2 measurements will be deleted with it. This can’t be undone.');
   expect(goals.confirmDeleteBody(2, undefined)).toBe('Its 2 KPIs and all their measurements will be deleted with it. This can’t be undone.');
@@ -58,7 +59,7 @@ test('de-DE: German words, German plurals, grouping and lists, the cadence place
   speak('de-DE');
   expect(statusLabels['at-risk']).toBe('Gefährdet');
   expect(goals.heading).toBe('Ziele & KPIs');
-  expect(goals.quarter(1, 2027)).toBe('Q1 2027');
+  expect(formatTimeFrame({ kind: 'quarter', quarter: 1, year: 2027 })).toBe('Q1 2027');
   expect(goals.confirmDeleteBody(1, 2)).toBe('Sein KPI und 2 Messwerte werden ebenfalls gelöscht. Dies kann nicht rückgängig gemacht werden.');
   expect(goals.deleted('Schneller bezahlen', 2, 1200)).toBe('Ziel „Schneller bezahlen“ mit 2 KPIs und 1.200 Messwerten gelöscht.');
   expect(kpis.health['off-track']).toBe('Nicht im Plan');
@@ -81,7 +82,8 @@ test('de-DE: German words, German plurals, grouping and lists, the cadence place
 test('ja-JP: Japanese words, one plural form, 「」 quotes and the Japanese list', () => {
   speak('ja-JP');
   expect(checkIns.status['at-risk']).toBe('リスクあり');
-  expect(goals.quarter(3, 2027)).toBe('2027年 Q3');
+  // One form for a quarter everywhere: the goal's time frame as the roadmap's columns say it.
+  expect(formatTimeFrame({ kind: 'quarter', quarter: 3, year: 2027 })).toBe('2027年第3四半期');
   expect(goals.ownerCount(1)).toBe('1 人見つかりました。矢印キーで選択してください。');
   expect(goals.created('速い決済')).toBe('目標「速い決済」を作成しました。');
   expect(kpis.previewCount(1)).toBe('現在 1 件の課題がカウントされます。');
