@@ -171,13 +171,7 @@ describe('no UI string outside the catalogs', () => {
   /** What the scan finds today, file:line "text": the list a failing run prints. */
   const offenders = () => scannedFiles().flatMap((file) => uiStrings(file, readFileSync(join(root, file), 'utf8')));
 
-  // Issue 12's catalogs are converted in parallel: files whose texts are still being moved are
-  // pending here, by name, until the whole check below can run (each such file: its owner's work).
-  const pending = new Set([
-    'static/product/src/goals/time-frame-field.tsx', // `Q${q}`: a quarter's option label (the formats work)
-  ]);
-  test.todo('every user-visible literal in static/ comes from a catalog (once nothing is pending)');
-  test('no user-visible literal outside the catalogs, in every file not pending', () => {
-    expect(offenders().filter((offender) => !pending.has(offender.slice(0, offender.indexOf(':'))))).toEqual([]);
+  test('every user-visible literal in static/ comes from a catalog', () => {
+    expect(offenders()).toEqual([]);
   });
 });

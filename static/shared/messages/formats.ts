@@ -13,6 +13,8 @@ const t = catalog('formats', english);
 export const formats = {
   quarter: (quarter: number, year: number) => t('quarter', { quarter: String(quarter), year: String(year) }),
   quarterLong: (quarter: number, year: number) => t('quarterLong', { quarter: String(quarter), year: String(year) }),
+  /** A quarter where the year is said beside it (the goal form's quarter picker). */
+  quarterOfYear: (quarter: number) => t('quarterOfYear', { quarter: String(quarter) }),
   /** The column of dated layouts for items without dates. */
   get unscheduled() {
     return t('unscheduled');

@@ -4,6 +4,7 @@ import type { TimeFrame } from '../../../../src/domain/strategy';
 import { Field } from '../../../shared/field';
 import { localToday } from '../../../shared/format';
 import { messages } from '../../../shared/messages';
+import { formats } from '../../../shared/messages/formats';
 import { NativeSelect } from '../../../shared/native-select';
 
 const m = messages.goals;
@@ -39,7 +40,7 @@ export function TimeFrameField({ value, onChange, error }: { value: TimeFrame; o
                   {...control}
                   value={String(value.quarter)}
                   onChange={(q) => onChange({ ...value, quarter: Number(q) as 1 | 2 | 3 | 4 })}
-                  options={quarters.map((q) => ({ value: String(q), label: `Q${q}` }))}
+                  options={quarters.map((q) => ({ value: String(q), label: formats.quarterOfYear(q) }))}
                 />
               )}
             </Field>
