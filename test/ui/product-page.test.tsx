@@ -28,7 +28,8 @@ describe('the Product page', () => {
     const tabs = await screen.findAllByRole('tab');
     expect(tabs.map((t) => t.textContent)).toEqual(['Vision', 'Goals & KPIs', 'Roadmap', 'Alignment', 'Epics & sprints', 'What changed']);
     expect(tabs[0]!.getAttribute('aria-selected')).toBe('true');
-    expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('THR: product');
+    // Named as the portfolio names it: no product name in the vision yet, so the Jira project's name.
+    await waitFor(() => expect(screen.getByRole('heading', { level: 1 }).textContent).toBe(`${sandbox.project('THR').name}: product`));
   });
 
   test('shows the project’s epics with their progress, and its sprints', async () => {
