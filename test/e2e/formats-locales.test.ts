@@ -5,24 +5,16 @@
  * axe: no serious or critical violation in either view.
  */
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { jest } from '@jest/globals';
 import type { Frame } from 'playwright-core';
 import { valueOf, goalInput } from '../integration/resolvers/strategy/builders';
-import { itemInput, screenshots, useSandboxBrowser } from './kit';
+import { itemInput, screenshots, seriousViolations, useSandboxBrowser } from './kit';
 
 jest.setTimeout(180_000);
 
 const session = useSandboxBrowser({ viewport: { width: 1400, height: 900 } });
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
-async function seriousViolations(frame: Frame): Promise<string[]> {
-  return (await frame.evaluate(`${axeSource}
-    axe.run(document, { resultTypes: ['violations'] }).then((r) => r.violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => v.impact + ' ' + v.id + ': ' + v.help))`)) as string[];
-}
 
 const englishMonths = /\b(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\b|\bQuarter\b|\bUnscheduled\b/;
 

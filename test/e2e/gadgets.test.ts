@@ -4,18 +4,15 @@
  * resolver. Configure one in its edit view, reload, see the same; the others configured too; light
  * and dark screenshots; axe in every gadget frame.
  */
-import { createRequire } from 'node:module';
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { jest } from '@jest/globals';
 import type { Frame } from 'playwright-core';
 import type { GoalInput } from '../../src/contract';
-import { screenshots, useSandboxBrowser } from './kit';
+import { screenshots, seriousViolations, useSandboxBrowser } from './kit';
 
 jest.setTimeout(120_000);
 
 const session = useSandboxBrowser({ viewport: { width: 1400, height: 1000 } });
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const gadgetIds = { goalHealth: '10100', roadmapNow: '10101', unalignedWork: '10102' } as const;
 const goalInput = (title: string, status: GoalInput['status'] = 'on-track'): GoalInput => ({ title, description: '', ownerAccountId: null, status, timeFrame: { kind: 'none' } });
 
@@ -26,12 +23,6 @@ async function gadgetFrame(id: string, mode: 'view' | 'edit' = 'view'): Promise<
   return frame;
 }
 
-async function seriousViolations(frame: Frame): Promise<string[]> {
-  return (await frame.evaluate(`${axeSource}
-    axe.run(document, { resultTypes: ['violations'] }).then((r) => r.violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => v.impact + ' ' + v.id + ': ' + v.help))`)) as string[];
-}
 
 async function seed(): Promise<{ loyaltyId: string }> {
   const must = <T>(answer: { ok: boolean; value?: T; error?: unknown }): T => {

@@ -3,7 +3,8 @@
  * data and empty storage before every test, and no page error or dialog going unnoticed.
  * Call `useSandboxBrowser()` at the top of a test file; it registers the jest hooks.
  */
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { Frame, Page } from 'playwright-core';
 import type { Defs, RoadmapItemInput } from '../../src/contract';
@@ -14,6 +15,16 @@ import { REPO_ROOT, startHost } from '../sandbox/host/host';
 import type { RunningHost } from '../sandbox/host/host';
 
 export const screenshots = join(REPO_ROOT, 'test/.artifacts/screenshots');
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/** axe-core's serious and critical violations in a frame, one line each ("serious id: help"). */
+export async function seriousViolations(frame: Frame): Promise<string[]> {
+  return (await frame.evaluate(`${axeSource}
+    axe.run(document, { resultTypes: ['violations'] }).then((r) => r.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => v.impact + ' ' + v.id + ': ' + v.help))`)) as string[];
+}
 
 type Payload<K extends keyof Defs> = Parameters<Defs[K]> extends [infer P] ? P : undefined;
 type Answer<K extends keyof Defs> = ReturnType<Defs[K]>;

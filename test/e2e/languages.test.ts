@@ -3,22 +3,14 @@
  * (the built product page, real @forge/bridge) formats numbers and dates in the reader's locale.
  */
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { jest } from '@jest/globals';
 import type { Frame } from 'playwright-core';
-import { screenshots, useSandboxBrowser } from './kit';
+import { screenshots, seriousViolations, useSandboxBrowser } from './kit';
 
 jest.setTimeout(120_000);
 const sandbox = useSandboxBrowser();
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
-async function seriousViolations(frame: Frame): Promise<string[]> {
-  return (await frame.evaluate(`${axeSource}
-    axe.run(document, { resultTypes: ['violations'] }).then((r) => r.violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => v.impact + ' ' + v.id + ': ' + v.help))`)) as string[];
-}
 
 test('de-DE: the sidebar says "Produkt", the page’s locale is German and a KPI reads 1.234,5 by 5. März 2027', async () => {
   const goal = (await sandbox.invoke('productManager', 'createGoal', { goal: { title: 'Schneller bezahlen', description: '', ownerAccountId: null, status: 'on-track', timeFrame: { kind: 'none' } } })) as unknown as { ok: true; value: { id: string } };
