@@ -19,7 +19,22 @@ export interface ChildFact {
   sprintIds: readonly number[];
   /** Ids of the versions (releases) it is to be fixed in: Jira's `fixVersions`. Absent = none. */
   fixVersionIds?: readonly string[];
+  /**
+   * How many child issues this fact stands for: absent = one. A fact of several is a GROUP of an
+   * epic's children alike in category, sprints and fix versions (src/domain/child-groups.ts), its
+   * `points` their summed estimates. Every roll-up, velocity and placement counts `issues`, so a
+   * warm load reads a few groups per epic instead of every child.
+   */
+  issues?: number;
+  /** Of `issues`, how many have no estimate: absent = one when `points` is absent, else none. */
+  unestimated?: number;
 }
+
+/** How many child issues a fact (a child, or a group of children) stands for. */
+export const issuesIn = (fact: ChildFact): number => fact.issues ?? 1;
+
+/** How many of them have no estimate. */
+export const unestimatedIn = (fact: ChildFact): number => fact.unestimated ?? (fact.points === undefined ? 1 : 0);
 
 /** A sprint as the timeline, velocity and forecast read it. Dates are ISO 8601 instants. */
 export interface TimelineSprint {

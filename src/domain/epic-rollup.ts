@@ -1,5 +1,5 @@
 import type { ChildFact } from './delivery';
-import { roundPoints } from './delivery';
+import { issuesIn, roundPoints, unestimatedIn } from './delivery';
 import type { ChildCounts, StatusCategory } from './model';
 
 export interface PointsByCategory {
@@ -30,8 +30,9 @@ const zeroCounts = (): ChildCounts => ({ total: 0, todo: 0, inProgress: 0, done:
 const countKey: Record<StatusCategory, 'todo' | 'inProgress' | 'done'> = { todo: 'todo', 'in-progress': 'inProgress', done: 'done' };
 
 /**
- * Rolls up an epic's children. An empty epic rolls up to zeros with no progress (not 0 %, not
- * 100 %: there is nothing to measure yet). Subtasks are not passed in: see `ChildFact`.
+ * Rolls up an epic's children (or groups of them: see `ChildFact.issues`). An empty epic rolls up
+ * to zeros with no progress (not 0 %, not 100 %: there is nothing to measure yet). Subtasks are not
+ * passed in: see `ChildFact`.
  */
 export function rollupOf(children: readonly ChildFact[]): EpicRollup {
   const counts = zeroCounts();
@@ -39,14 +40,13 @@ export function rollupOf(children: readonly ChildFact[]): EpicRollup {
   const points = { todo: 0, inProgress: 0, done: 0 };
   for (const child of children) {
     const key = countKey[child.category];
-    counts.total += 1;
-    counts[key] += 1;
-    if (child.points === undefined) {
-      unestimated.total += 1;
-      unestimated[key] += 1;
-    } else {
-      points[key] += child.points;
-    }
+    const issues = issuesIn(child);
+    const without = unestimatedIn(child);
+    counts.total += issues;
+    counts[key] += issues;
+    unestimated.total += without;
+    unestimated[key] += without;
+    if (child.points !== undefined) points[key] += child.points;
   }
   const rounded = { todo: roundPoints(points.todo), inProgress: roundPoints(points.inProgress), done: roundPoints(points.done) };
   const total = roundPoints(points.todo + points.inProgress + points.done);

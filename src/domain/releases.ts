@@ -4,6 +4,7 @@
  * forecast arrive as arguments; dates are `YYYY-MM-DD`.
  */
 import type { ChildFact } from './delivery';
+import { issuesIn } from './delivery';
 import type { Forecast } from './forecast';
 
 export type ReleaseState = 'released' | 'unreleased' | 'overdue';
@@ -51,8 +52,8 @@ export function itemReleases(children: readonly ChildFact[], releases: readonly 
     for (const id of new Set(child.fixVersionIds ?? [])) {
       if (!byId.has(id)) continue;
       const count = counts.get(id) ?? { issues: 0, openIssues: 0 };
-      count.issues += 1;
-      if (child.category !== 'done') count.openIssues += 1;
+      count.issues += issuesIn(child);
+      if (child.category !== 'done') count.openIssues += issuesIn(child);
       counts.set(id, count);
     }
   }

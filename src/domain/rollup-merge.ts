@@ -1,4 +1,5 @@
 import type { ChildFact } from './delivery';
+import { issuesIn } from './delivery';
 import { rollupOf } from './epic-rollup';
 import type { EpicRollup } from './epic-rollup';
 
@@ -19,7 +20,10 @@ export interface ItemRollup extends EpicRollup {
 
 /**
  * A roadmap item's roll-up over its epics. Sums children, not epic roll-ups, so a child is
- * counted once however it is reached; the first epic that lists a child wins.
+ * counted once however it is reached; the first epic that lists a child wins. Epics given as
+ * groups (`groupChildren`: ids unique to their epic) can meet a child twice only through an epic
+ * listed twice: a child caught between two epics while it moves is counted in both until the
+ * cache sees the move (a delta search or issue event, within minutes).
  */
 export function rollupOfEpics(epics: readonly EpicChildren[]): ItemRollup {
   const seenEpics = new Set<string>();
@@ -29,7 +33,7 @@ export function rollupOfEpics(epics: readonly EpicChildren[]): ItemRollup {
     if (seenEpics.has(epic.epicId)) continue;
     seenEpics.add(epic.epicId);
     for (const child of epic.children) {
-      if (children.has(child.id)) duplicates += 1;
+      if (children.has(child.id)) duplicates += issuesIn(child);
       else children.set(child.id, child);
     }
   }

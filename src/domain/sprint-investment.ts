@@ -10,7 +10,7 @@
  * up to its total; work of epics serving no goal is the `null` slice.
  */
 import type { ChildFact, TimelineSprint } from './delivery';
-import { roundPoints } from './delivery';
+import { issuesIn, roundPoints, unestimatedIn } from './delivery';
 import type { SprintState } from './model';
 import { orderSprints } from './sprint-order';
 
@@ -79,13 +79,14 @@ export function sprintInvestment(args: { sprints: readonly TimelineSprint[]; epi
       const known = [...new Set(child.sprintIds.filter((id) => position.has(id)))].map((id) => position.get(id) as number).sort((a, b) => a - b);
       if (known.length === 0) continue;
       const points = child.points ?? 0;
+      const issues = issuesIn(child);
       const last = known[known.length - 1] as number;
       for (const at of known) {
-        if (child.points === undefined) unestimated[at] = (unestimated[at] as number) + 1;
+        unestimated[at] = (unestimated[at] as number) + unestimatedIn(child);
         for (const goalId of shares) {
           const amounts = cell(at, goalId);
-          add(amounts.committed, share, points * share);
-          if (at === last && child.category === 'done') add(amounts.completed, share, points * share);
+          add(amounts.committed, issues * share, points * share);
+          if (at === last && child.category === 'done') add(amounts.completed, issues * share, points * share);
         }
       }
     }

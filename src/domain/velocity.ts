@@ -1,5 +1,5 @@
 import type { ChildFact, TimelineSprint } from './delivery';
-import { instantMs, median, roundPoints } from './delivery';
+import { instantMs, issuesIn, median, roundPoints, unestimatedIn } from './delivery';
 import { orderSprints } from './sprint-order';
 import { coded } from './text-codes';
 
@@ -73,9 +73,9 @@ export function velocityOf(input: VelocityInput): Velocity {
     const last = latestOnTimeline(child.sprintIds, position);
     const completion = last === undefined ? undefined : completions.get(last);
     if (!completion) continue;
-    completion.issues += 1;
-    if (child.points === undefined) completion.unestimated += 1;
-    else completion.points = roundPoints(completion.points + child.points);
+    completion.issues += issuesIn(child);
+    completion.unestimated += unestimatedIn(child);
+    if (child.points !== undefined) completion.points = roundPoints(completion.points + child.points);
   }
   const sprints = measured.map((s) => completions.get(s.id) as SprintCompletion);
 

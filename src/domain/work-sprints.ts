@@ -1,5 +1,5 @@
 import type { ChildFact, TimelineSprint } from './delivery';
-import { roundPoints } from './delivery';
+import { issuesIn, roundPoints } from './delivery';
 import type { SprintState } from './model';
 import { orderSprints } from './sprint-order';
 
@@ -47,20 +47,21 @@ export function workBySprint(children: readonly ChildFact[], sprints: readonly T
   const unscheduled = { issues: 0, points: 0 };
 
   for (const child of children) {
+    const issues = issuesIn(child);
     const known = child.sprintIds.filter((id) => position.has(id)).sort((a, b) => (position.get(a) as number) - (position.get(b) as number));
     const lastId = known[known.length - 1];
     if (lastId === undefined) {
       if (child.category !== 'done') {
-        unscheduled.issues += 1;
+        unscheduled.issues += issues;
         unscheduled.points = roundPoints(unscheduled.points + (child.points ?? 0));
       }
       continue;
     }
     const last = entry(ordered[position.get(lastId) as number] as TimelineSprint);
-    last.issues += 1;
+    last.issues += issues;
     last.points = roundPoints(last.points + (child.points ?? 0));
-    if (child.category === 'done') last.done += 1;
-    for (const earlier of known.slice(0, -1)) entry(ordered[position.get(earlier) as number] as TimelineSprint).carriedOver += 1;
+    if (child.category === 'done') last.done += issues;
+    for (const earlier of known.slice(0, -1)) entry(ordered[position.get(earlier) as number] as TimelineSprint).carriedOver += issues;
   }
 
   const inOrder = ordered.flatMap((s) => work.get(s.id) ?? []);
