@@ -168,7 +168,7 @@ async function applyWithRetry(
 ): Promise<{ epics: string[]; droppedEpics: string[] }> {
   let conflicts: string[] = [];
   for (let attempt = 0; attempt < maxAttempts; attempt++) {
-    const records = await readTarget(store, target, attempt === 0 ? undefined : conflicts);
+    const records = await readTarget(store, target, change, attempt === 0 ? undefined : conflicts);
     if (records.size === 0) return { epics: [], droppedEpics: [] };
     const { facts, changed } = applyFactsChange(new Map([...records].map(([id, record]) => [id, record.children])), change);
     // Records without facts (overflow) cannot be updated in place: drop them, the next load recrawls.
@@ -185,11 +185,27 @@ async function applyWithRetry(
   return { epics: [], droppedEpics: conflicts };
 }
 
-async function readTarget(store: RollupStore, target: { epicIds: string[] } | { scanProjects: string[] }, only?: string[]): Promise<Map<string, CachedEpic>> {
+/**
+ * The records a change concerns. Scanning a project reads its summaries (each epic's children's
+ * ids, not their facts) and then the facts of only the epics holding a child the change names,
+ * and of the observed child's new parent.
+ */
+async function readTarget(
+  store: RollupStore,
+  target: { epicIds: string[] } | { scanProjects: string[] },
+  change: FactsChange,
+  only?: string[],
+): Promise<Map<string, CachedEpic>> {
   if ('epicIds' in target) return store.readEpics(only ?? target.epicIds);
-  const all = new Map<string, CachedEpic>();
-  for (const projectId of new Set(target.scanProjects)) for (const [id, record] of (await store.readProject(projectId)).epics) all.set(id, record);
-  return all;
+  const named = [...(change.observed ?? []).map((child) => child.id), ...(change.removedIds ?? [])];
+  const parents = new Set((change.observed ?? []).map((child) => child.parentId).filter((id): id is string => id !== undefined));
+  const concerned: string[] = [];
+  for (const projectId of new Set(target.scanProjects)) {
+    for (const [epicId, summary] of (await store.readSummaries(projectId)).epics) {
+      if (parents.has(epicId) || summary.overflow || named.some((childId) => summary.holds(childId))) concerned.push(epicId);
+    }
+  }
+  return concerned.length > 0 ? store.readEpics(concerned) : new Map();
 }
 
 /** Forge's entry points (`index.ts` exports them): Forge's second argument, the function context, is not needed. */

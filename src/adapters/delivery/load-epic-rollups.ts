@@ -1,11 +1,15 @@
 /**
  * Epics' roll-ups for a project, from the cache in storage kept in step with Jira incrementally.
  *
- * Warm (the project was synced before): reads the project's cached records and its sync marker
- * (a few storage requests), asks Jira ONE search for the project's issues updated since the last
- * sync (`updated >= "-<minutes since the last sync + 5>m"`: a period, read alike in every time zone), applies those changes
- * (status, points, sprints, children that moved to another epic or lost their parent) and writes
- * back only the records that changed. Epics not cached yet are crawled in the same pass.
+ * Warm (the project was synced before): reads the project's epic SUMMARIES and its sync marker
+ * (a few storage requests: each epic's children in a few groups, not one by one), asks Jira ONE
+ * search for the project's issues updated since the last sync (`updated >= "-<minutes since the
+ * last sync + 5>m"`: a period, read alike in every time zone), reads the facts of only the epics
+ * that search touches (a changed child's parent, and whichever epic holds it now), applies those
+ * changes (status, points, sprints, children that moved to another epic or lost their parent) and
+ * writes back only the records that changed, facts and summary together. Epics not cached yet are
+ * crawled in the same pass. So a warm load's cost follows the epics and the changes, not the
+ * children: roll-ups, velocity and placement all read groups (src/domain/child-groups.ts).
  * Cold (first load, story-point field changed, a week since the last full crawl, or asked for):
  * detects the story-point and sprint fields, crawls every asked-for epic's children with
  * `parent in (…)` in parallel batches within the invocation's time left, and stores them in
@@ -25,9 +29,11 @@
  *   in Jira; nobody sees a count, status, points or sprint of an issue Jira hides from them.
  */
 import type { ChildFact } from '../../domain/delivery';
+import { groupChildren } from '../../domain/child-groups';
 import { applyFactsChange } from '../../domain/epic-facts';
 import { rollupOf } from '../../domain/epic-rollup';
 import type { EpicRollup } from '../../domain/epic-rollup';
+import type { EpicChildren } from '../../domain/rollup-merge';
 import { updatedSinceLiteral } from '../../domain/jql-date';
 import { chooseStoryPointField } from '../../domain/story-point-field';
 import type { StoryPointFieldChoice } from '../../domain/story-point-field';
@@ -38,7 +44,7 @@ import type { JiraClient } from '../jira/client';
 import type { LinkedJiraEpic } from '../jira/epic-links';
 import { readEstimationSetup } from '../jira/story-points';
 import type { EstimationSetup } from '../jira/story-points';
-import type { CachedEpic, RollupStore, SyncMarker } from '../storage/epic-rollups';
+import type { CachedEpic, EpicSummary, RollupStore, SyncMarker } from '../storage/epic-rollups';
 import { crawlIsFree, readCrawl } from '../storage/rollup-crawl-store';
 import { crawlStatus, requestCrawl } from './rollup-crawl';
 import type { CrawlStatus } from './rollup-crawl';
@@ -82,9 +88,17 @@ export const inlineCrawlMaxEpics = 50;
 export interface EpicRollupEntry {
   epicId: string;
   rollup: EpicRollup;
-  /** The facts behind the roll-up: for merging epics of an item, velocity and sprint placement. */
-  children: readonly ChildFact[];
+  /**
+   * The epic's children in groups (`groupChildren`: a group stands for `issues` children alike in
+   * category, sprints and fix versions): for merging epics of an item, velocity, sprint placement,
+   * releases and investment, which all count groups. Child ids are not here: the facts are
+   * (`RollupStore.readEpics`).
+   */
+  groups: readonly ChildFact[];
 }
+
+/** Entries as the domain's merge functions take epics: their groups stand for their children. */
+export const asEpicChildren = (entries: readonly EpicRollupEntry[]): EpicChildren[] => entries.map((entry) => ({ epicId: entry.epicId, children: entry.groups }));
 
 export type ColdReason = 'first-load' | 'fields-changed' | 'stale' | 'forced';
 
@@ -134,7 +148,7 @@ export async function loadEpicRollups(jira: JiraClient, store: RollupStore, opti
   assertIssueIds([projectId, ...requested]);
 
   const [cache, override, running] = await Promise.all([
-    store.readProject(projectId),
+    store.readSummaries(projectId),
     store.readOverride(projectId),
     options.crawlInBackground ? readCrawl(projectId) : Promise.resolve(undefined),
   ]);
@@ -168,8 +182,8 @@ export async function loadEpicRollups(jira: JiraClient, store: RollupStore, opti
       const crawled = new Map([...cache.epics].filter(([, record]) => !record.overflow && record.syncedAt >= status.startedAt));
       return {
         epics: requested.filter((epicId) => crawled.has(epicId)).map((epicId) => {
-          const children = crawled.get(epicId)!.children;
-          return { epicId, rollup: rollupOf(children), children };
+          const groups = crawled.get(epicId)!.groups;
+          return { epicId, rollup: rollupOf(groups), groups };
         }),
         pending: requested.filter((epicId) => !crawled.has(epicId)),
         storyPoints,
@@ -180,7 +194,7 @@ export async function loadEpicRollups(jira: JiraClient, store: RollupStore, opti
   }
 
   // Warm: every record of the project is kept in step (a child can move between any two epics).
-  const tracked = new Map<string, CachedEpic>();
+  const tracked = new Map<string, EpicSummary>();
   if (!cold) for (const [epicId, record] of cache.epics) if (!record.overflow) tracked.set(epicId, record);
   let missing = requested.filter((epicId) => !tracked.has(epicId));
   let background: CrawlStatus | undefined;
@@ -217,21 +231,27 @@ export async function loadEpicRollups(jira: JiraClient, store: RollupStore, opti
     crawlChildren(jira, { epicIds: missing, fields, ...options.crawl, ...(options.remainingMs ? { remainingMs: options.remainingMs } : {}) }),
   ]);
 
-  const { facts, changed } = applyFactsChange(new Map([...tracked].map(([epicId, record]) => [epicId, record.children])), {
+  // The facts of only the epics the changes touch: a changed child's parent, and the epics holding
+  // any child the delta or a crawl names (it may have moved from there).
+  const touched = await touchedFacts(store, tracked, {
+    parents: changes.children.map((child) => child.parentId).filter((id): id is string => id !== undefined),
+    named: [...changes.children.map((child) => child.id), ...changes.others, ...[...crawl.byEpic.values()].flatMap((children) => children.map((child) => child.id))],
+  });
+  const { facts, changed } = applyFactsChange(new Map([...touched].map(([epicId, record]) => [epicId, record.children])), {
     observed: changes.children,
     removedIds: changes.others,
     replaced: crawl.byEpic,
   });
 
-  const record = (epicId: string, base: CachedEpic | undefined): CachedEpic => ({
+  const record = (epicId: string, version: number): CachedEpic => ({
     epicId,
     projectId,
     syncedAt: options.now,
-    version: base?.version ?? 0,
+    version,
     children: facts.get(epicId) ?? [],
   });
-  const put = [...crawl.byEpic.keys()].map((epicId) => record(epicId, cache.epics.get(epicId)));
-  const update = [...changed].filter((epicId) => !crawl.byEpic.has(epicId)).map((epicId) => record(epicId, tracked.get(epicId)));
+  const put = [...crawl.byEpic.keys()].map((epicId) => record(epicId, cache.epics.get(epicId)?.version ?? 0));
+  const update = [...changed].filter((epicId) => !crawl.byEpic.has(epicId)).map((epicId) => record(epicId, touched.get(epicId)?.version ?? 0));
   const keep = new Set(cold ? crawl.byEpic.keys() : options.allEpics ? requested : cache.epics.keys());
   // Records that cannot be kept in step go too: overflowing ones hold no facts to update.
   const remove = [...cache.epics.values()]
@@ -254,14 +274,21 @@ export async function loadEpicRollups(jira: JiraClient, store: RollupStore, opti
   await store.writeSync(marker);
 
   const pending = new Set(crawl.pending);
+  // Epics read or changed here roll up from their facts, the others from their summaries: the same
+  // groups either way (the summary is `groupChildren` of the facts, written with them).
+  const groupsOf = (epicId: string): readonly ChildFact[] | undefined => {
+    const children = facts.get(epicId);
+    return children ? groupChildren(epicId, children) : tracked.get(epicId)?.groups;
+  };
+  const known = (epicId: string) => facts.has(epicId) || tracked.has(epicId);
   return {
     epics: requested
-      .filter((epicId) => !pending.has(epicId) && facts.has(epicId))
+      .filter((epicId) => !pending.has(epicId) && known(epicId))
       .map((epicId) => {
-        const children = facts.get(epicId) ?? [];
-        return { epicId, rollup: rollupOf(children), children };
+        const groups = groupsOf(epicId) ?? [];
+        return { epicId, rollup: rollupOf(groups), groups };
       }),
-    pending: requested.filter((epicId) => pending.has(epicId) || (background !== undefined && !background.finished && !facts.has(epicId))),
+    pending: requested.filter((epicId) => pending.has(epicId) || (background !== undefined && !background.finished && !known(epicId))),
     storyPoints,
     ...(options.collectEpicCards && changes.ran ? { changedEpics: changes.epics } : {}),
     ...(background ? { crawl: background } : {}),
@@ -276,6 +303,34 @@ export async function loadEpicRollups(jira: JiraClient, store: RollupStore, opti
       droppedEpics: remove.length + conflicts.length,
     },
   };
+}
+
+/** Above this many named children, one pass over every summary's ids beats a lookup per child. */
+const namedScanLimit = 64;
+
+/**
+ * Reads the facts of the tracked epics a change touches. A facts record that is gone, or that
+ * overflowed since its summary was read, is left out: its epic rolls up from its summary and the
+ * next load keeps it in step (or recrawls it).
+ */
+async function touchedFacts(
+  store: RollupStore,
+  tracked: ReadonlyMap<string, EpicSummary>,
+  change: { parents: readonly string[]; named: readonly string[] },
+): Promise<Map<string, CachedEpic>> {
+  const epicIds = new Set(change.parents.filter((epicId) => tracked.has(epicId)));
+  const named = [...new Set(change.named)];
+  if (named.length > 0) {
+    if (named.length <= namedScanLimit) {
+      for (const [epicId, summary] of tracked) if (!epicIds.has(epicId) && named.some((childId) => summary.holds(childId))) epicIds.add(epicId);
+    } else {
+      const wanted = new Set(named);
+      for (const [epicId, summary] of tracked) if (!epicIds.has(epicId) && summary.childIds().some((childId) => wanted.has(childId))) epicIds.add(epicId);
+    }
+  }
+  if (epicIds.size === 0) return new Map();
+  const read = await store.readEpics([...epicIds]);
+  return new Map([...read].filter(([, record]) => !record.overflow));
 }
 
 export function coldReason(previous: SyncMarker | undefined, nowMs: number, refresh: LoadEpicRollupsOptions['refresh']): ColdReason | undefined {

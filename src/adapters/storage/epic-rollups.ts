@@ -8,6 +8,16 @@
  *   well under the 240 KiB value limit), not the roll-up: the roll-up is recomputed from the facts
  *   on every read (cheap), and the facts are what an incremental update needs. An epic too big for
  *   one record is stored without facts (`overflow`) and crawled afresh on each load.
+ * - beside it, one SUMMARY record per epic (key `summary.<epic id>`, same entity, in the `summaries`
+ *   index by `summaryOf` = project id; facts records lack `summaryOf`, summaries lack `projectId`,
+ *   so each index holds one kind): the epic's children grouped by category, sprints and fix
+ *   versions (src/domain/child-groups.ts: a few groups, not 100 tuples) and their ids as one
+ *   string, to find which epic holds a changed child without reading facts. A warm load reads the
+ *   project's summaries, then the facts of only the epics its delta touches: its cost follows the
+ *   epics and the changes, not the children (100,000 children: ~1.5 MB of summaries against
+ *   ~3 MB of tuples turned into 100,000 objects). Facts and summary are written in ONE
+ *   transaction with the facts' version, so they never disagree; a facts record's summary carries
+ *   its version.
  * - one `rollup-sync` record per project, key `rollup-sync.<project id>` in `project-shape`: when the project's records were last
  *   synced (the next delta query starts there), when they were last crawled in full, and the field
  *   ids the facts were read with (story points, sprint) plus what chose them, so a warm load asks
@@ -18,6 +28,7 @@
  */
 import { Filter, FilterConditions, ForgeKvsAPIError, kvs } from '@forge/kvs';
 import type { ChildFact } from '../../domain/delivery';
+import { groupChildren, groupId } from '../../domain/child-groups';
 import type { StatusCategory } from '../../domain/model';
 import type { EstimationSetup } from '../jira/story-points';
 import { inBatches, mapWithConcurrency } from '../concurrency';
@@ -26,6 +37,8 @@ import { placeOf } from './record-places';
 import type { StoryPointOverride } from './story-point-setting';
 
 export const rollupEntityNames = { epic: 'epic-rollup', sync: placeOf('rollup-sync', '').entityName } as const;
+/** An epic's summary record, beside its facts record (key = epic id) in `epic-rollup`. */
+export const summaryKey = (epicId: string): string => `summary.${epicId}`;
 /** A project's sync marker lives in `project-shape` under `rollup-sync.<project id>` (record-places.ts). */
 export const rollupSyncKey = (projectId: string): string => placeOf('rollup-sync', projectId).key;
 
@@ -46,11 +59,32 @@ interface EpicRollupValue {
 }
 
 /**
- * The facts' format: 2 since children carry their fix versions. A sync record of another format
- * reads as none, so the project's next load crawls its epics afresh once (an incremental sync would
- * only bring the versions of children that changed).
+ * `[category, sprintIds, points, issues, unestimated, fixVersionIds?]`: a group of an epic's
+ * children (src/domain/child-groups.ts); points null when none is estimated.
  */
-export const factsFormat = 2;
+type GroupTuple = [0 | 1 | 2, number[], number | null, number, number] | [0 | 1 | 2, number[], number | null, number, number, string[]];
+
+interface EpicSummaryValue {
+  /** The project's id: the `summaries` index's partition (a facts record has `projectId` instead). */
+  summaryOf: string;
+  epicId: string;
+  syncedAt: string;
+  /** The facts record's version, written in the same transaction. */
+  version: number;
+  childCount: number;
+  groups?: GroupTuple[];
+  /** `,id,id,…,`: the children's ids, so finding the holder of a changed child reads no facts. */
+  childIds?: string;
+  overflow?: boolean;
+}
+
+/**
+ * The facts' format: 2 since children carry their fix versions, 3 since every facts record has a
+ * summary beside it. A sync record of another format reads as none, so the project's next load
+ * crawls its epics afresh once (an incremental sync would only bring the versions of children
+ * that changed, and records of format 2 have no summaries for a warm load to read).
+ */
+export const factsFormat = 3;
 
 interface RollupSyncValue {
   facts?: number;
@@ -88,9 +122,34 @@ export interface CachedProject {
   epics: Map<string, CachedEpic>;
 }
 
+/** What a warm load reads of an epic: its children as groups, never one by one. */
+export interface EpicSummary {
+  epicId: string;
+  projectId: string;
+  syncedAt: string;
+  version: number;
+  childCount: number;
+  /** `groupChildren(epicId, facts)`: every roll-up, velocity and placement reads these. */
+  groups: readonly ChildFact[];
+  overflow?: boolean;
+  /** Whether the epic's facts hold this child (exact: the ids are kept, not a filter). */
+  holds(childId: string): boolean;
+  /** The children's ids (built on demand: most loads ask `holds` for a few ids only). */
+  childIds(): string[];
+}
+
+export interface CachedSummaries {
+  sync?: SyncMarker;
+  /** Every summary of the project, by epic id. */
+  epics: Map<string, EpicSummary>;
+}
+
 /** The storage side of the roll-up cache; `kvsRollupStore` is the real one. */
 export interface RollupStore {
+  /** Every facts record of the project: cost grows with its children (tests, tools). */
   readProject(projectId: string): Promise<CachedProject>;
+  /** The project's summaries and sync marker: what a warm load reads. */
+  readSummaries(projectId: string): Promise<CachedSummaries>;
   readSync(projectId: string): Promise<SyncMarker | undefined>;
   readEpics(epicIds: readonly string[]): Promise<Map<string, CachedEpic>>;
   /**
@@ -126,6 +185,8 @@ export const fromTuple = ([id, category, sprintIds, points, fixVersionIds]: Chil
 export const maxChildrenBytes = 200 * 1024;
 
 const batchLimit = 25;
+/** Facts and summary of an epic are two operations of one transaction: 12 epics within Forge's 25. */
+const epicsPerTransaction = Math.floor(batchLimit / 2);
 const writeConcurrency = 4;
 const queryPage = 100;
 
@@ -134,6 +195,46 @@ function toValue(epic: CachedEpic, version: number): EpicRollupValue {
   const children = epic.children.map(toTuple);
   if (epic.overflow || JSON.stringify(children).length > maxChildrenBytes) return { ...base, overflow: true };
   return { ...base, children };
+}
+
+const toGroupTuple = (group: ChildFact): GroupTuple => {
+  const head: [0 | 1 | 2, number[], number | null, number, number] = [categoryCode[group.category], [...group.sprintIds], group.points ?? null, group.issues ?? 1, group.unestimated ?? (group.points === undefined ? 1 : 0)];
+  return group.fixVersionIds?.length ? [...head, [...group.fixVersionIds]] : head;
+};
+
+const fromGroupTuple = (epicId: string, [category, sprintIds, points, issues, unestimated, fixVersionIds]: GroupTuple, index: number): ChildFact => {
+  const group: { id: string; category: ChildFact['category']; sprintIds: number[]; points?: number; issues: number; unestimated: number; fixVersionIds?: string[] } = {
+    id: groupId(epicId, index),
+    category: categoryOfCode[category] ?? 'todo',
+    sprintIds,
+    issues,
+    unestimated,
+  };
+  if (points !== null) group.points = points;
+  if (fixVersionIds?.length) group.fixVersionIds = fixVersionIds;
+  return group;
+};
+
+/** The summary written with a facts value: derived from the same children, so the two agree. */
+function toSummaryValue(epic: CachedEpic, facts: EpicRollupValue): EpicSummaryValue {
+  const base = { summaryOf: epic.projectId, epicId: epic.epicId, syncedAt: facts.syncedAt, version: facts.version, childCount: facts.childCount };
+  if (facts.overflow) return { ...base, overflow: true };
+  return { ...base, groups: groupChildren(epic.epicId, epic.children).map(toGroupTuple), childIds: `,${epic.children.map((child) => child.id).join(',')},` };
+}
+
+function fromSummaryValue(value: EpicSummaryValue): EpicSummary {
+  const childIds = value.childIds ?? ',';
+  return {
+    epicId: value.epicId,
+    projectId: value.summaryOf,
+    syncedAt: value.syncedAt,
+    version: value.version,
+    childCount: value.childCount,
+    groups: (value.groups ?? []).map((tuple, index) => fromGroupTuple(value.epicId, tuple, index)),
+    ...(value.overflow ? { overflow: true } : {}),
+    holds: (childId) => childIds.includes(`,${childId},`),
+    childIds: () => (childIds.length > 2 ? childIds.slice(1, -1).split(',') : []),
+  };
 }
 
 function fromValue(value: EpicRollupValue): CachedEpic {
@@ -163,7 +264,21 @@ const isConflict = (error: unknown): boolean =>
 
 export function kvsRollupStore(): RollupStore {
   const epics = kvs.entity<EpicRollupValue>(rollupEntityNames.epic);
+  const summaries = kvs.entity<EpicSummaryValue>(rollupEntityNames.epic);
   const syncs = kvs.entity<RollupSyncValue>(rollupEntityNames.sync);
+
+  async function readSummariesOf(projectId: string): Promise<Map<string, EpicSummary>> {
+    const found = new Map<string, EpicSummary>();
+    let cursor: string | undefined;
+    do {
+      let query = summaries.query().index('summaries', { partition: [projectId] }).limit(queryPage);
+      if (cursor) query = query.cursor(cursor);
+      const page = await query.getMany();
+      for (const row of page.results) found.set(row.value.epicId, fromSummaryValue(row.value));
+      cursor = page.nextCursor;
+    } while (cursor);
+    return found;
+  }
 
   async function readAllOfProject(projectId: string): Promise<Map<string, CachedEpic>> {
     const found = new Map<string, CachedEpic>();
@@ -178,14 +293,28 @@ export function kvsRollupStore(): RollupStore {
     return found;
   }
 
+  /** Puts facts and summaries of the epics in one transaction: whoever writes last, the two agree. */
+  async function putTogether(batch: readonly CachedEpic[]): Promise<void> {
+    const transaction = kvs.transact();
+    for (const epic of batch) {
+      const facts = toValue(epic, epic.version + 1);
+      transaction.set(epic.epicId, facts, { entityName: rollupEntityNames.epic });
+      transaction.set(summaryKey(epic.epicId), toSummaryValue(epic, facts), { entityName: rollupEntityNames.epic });
+    }
+    await transaction.execute();
+  }
+
   /** Writes the records in one transaction, each only over the version read; false when any had moved on. */
   async function updateTogether(batch: readonly CachedEpic[]): Promise<boolean> {
     const transaction = kvs.transact();
     for (const epic of batch) {
-      transaction.set(epic.epicId, toValue(epic, epic.version + 1), {
+      const facts = toValue(epic, epic.version + 1);
+      transaction.set(epic.epicId, facts, {
         entityName: rollupEntityNames.epic,
         conditions: new Filter<EpicRollupValue>().and('version', FilterConditions.equalTo(epic.version)),
       });
+      // The facts' condition covers the summary: they are only ever written together.
+      transaction.set(summaryKey(epic.epicId), toSummaryValue(epic, facts), { entityName: rollupEntityNames.epic });
     }
     try {
       await transaction.execute();
@@ -199,6 +328,11 @@ export function kvsRollupStore(): RollupStore {
   return {
     async readProject(projectId) {
       const [sync, records] = await Promise.all([syncs.get(rollupSyncKey(projectId)), readAllOfProject(projectId)]);
+      return { ...(sync?.facts === factsFormat ? { sync: toMarker(sync) } : {}), epics: records };
+    },
+
+    async readSummaries(projectId) {
+      const [sync, records] = await Promise.all([syncs.get(rollupSyncKey(projectId)), readSummariesOf(projectId)]);
       return { ...(sync?.facts === factsFormat ? { sync: toMarker(sync) } : {}), epics: records };
     },
 
@@ -217,23 +351,25 @@ export function kvsRollupStore(): RollupStore {
     },
 
     async writeEpics({ put = [], update = [], remove = [] }) {
-      // Fresh crawls: batched sets of up to 25 records, a few batches at once.
-      await mapWithConcurrency(inBatches(put, batchLimit), writeConcurrency, async (batch) => {
-        const result = await kvs.batchSet(batch.map((epic) => ({ key: epic.epicId, entityName: rollupEntityNames.epic, value: toValue(epic, epic.version + 1) })));
-        if (result.failedKeys.length > 0) {
-          // A record that failed to store is simply not cached: the next load crawls that epic again.
-          await kvs.batchDelete(result.failedKeys.map((failed) => ({ key: failed.key, entityName: rollupEntityNames.epic })));
+      // Fresh crawls: 12 epics' facts and summaries a transaction, a few transactions at once.
+      await mapWithConcurrency(inBatches(put, epicsPerTransaction), writeConcurrency, async (batch) => {
+        try {
+          await putTogether(batch);
+        } catch (error) {
+          if (!(error instanceof ForgeKvsAPIError)) throw error;
+          // Epics that failed to store are simply not cached: the next load crawls them again.
+          await kvs.batchDelete(batch.flatMap((epic) => [epic.epicId, summaryKey(epic.epicId)]).map((key) => ({ key, entityName: rollupEntityNames.epic })));
         }
       });
-      // Incremental changes, only over the versions read: 25 records a transaction; when one of them
-      // had moved on, the transaction is retried record by record so the others still land.
+      // Incremental changes, only over the versions read: 12 epics a transaction; when one of them
+      // had moved on, the transaction is retried epic by epic so the others still land.
       const conflicts: string[] = [];
-      await mapWithConcurrency(inBatches(update, batchLimit), writeConcurrency, async (batch) => {
+      await mapWithConcurrency(inBatches(update, epicsPerTransaction), writeConcurrency, async (batch) => {
         if (await updateTogether(batch)) return;
         for (const epic of batch) if (!(await updateTogether([epic]))) conflicts.push(epic.epicId);
       });
-      await mapWithConcurrency(inBatches([...new Set(remove)], batchLimit), writeConcurrency, (batch) =>
-        kvs.batchDelete(batch.map((key) => ({ key, entityName: rollupEntityNames.epic }))),
+      await mapWithConcurrency(inBatches([...new Set(remove)], epicsPerTransaction), writeConcurrency, (batch) =>
+        kvs.batchDelete(batch.flatMap((key) => [key, summaryKey(key)]).map((key) => ({ key, entityName: rollupEntityNames.epic }))),
       );
       return { conflicts };
     },

@@ -11,6 +11,7 @@ import { sprintInvestment } from '../../domain/sprint-investment';
 import { orderGoals } from '../../domain/goal-order';
 import { nowIso } from '../../adapters/clock';
 import { dayIn } from '../../domain/calendar';
+import { asEpicChildren } from '../../adapters/delivery/load-epic-rollups';
 import type { EpicRollupEntry } from '../../adapters/delivery/load-epic-rollups';
 import { loadRoadmapEpics } from '../../adapters/delivery/roadmap-epics';
 import { goalsOfProject } from '../../adapters/storage/goal-store';
@@ -41,7 +42,7 @@ export const getAlignment = viewerRead(async ({ jira, access, projectId, context
   const investment = sprintInvestment({
     sprints,
     goalIds: goals.map((goal) => goal.id),
-    epics: loaded.epics.map((entry) => ({ epicId: entry.epicId, children: entry.children, goalIds: (alignment.links.get(entry.epicId) ?? []).map((link) => link.goalId) })),
+    epics: loaded.epics.map((entry) => ({ epicId: entry.epicId, children: entry.groups, goalIds: (alignment.links.get(entry.epicId) ?? []).map((link) => link.goalId) })),
   });
 
   const epicViews = epics.map((epic): AlignmentEpic => {
@@ -98,6 +99,6 @@ export const getAlignment = viewerRead(async ({ jira, access, projectId, context
 });
 
 function itemProgress(entries: readonly EpicRollupEntry[]): NonNullable<AlignmentRoadmapItem['progress']> {
-  const rollup = rollupOfEpics(entries.map((entry) => ({ epicId: entry.epicId, children: entry.children })));
+  const rollup = rollupOfEpics(asEpicChildren(entries));
   return { doneIssues: rollup.counts.done, totalIssues: rollup.counts.total, donePoints: rollup.points.done, totalPoints: rollup.points.total };
 }

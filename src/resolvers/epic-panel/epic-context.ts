@@ -93,7 +93,7 @@ export async function loadEpicDelivery(
   });
   const entry = loaded.epics.find((candidate) => candidate.epicId === options.epicId);
   if (!entry) return fail('jira-unavailable', say('epics.childrenLate'));
-  return ok({ rollup: entry.rollup, sprints: workBySprint(entry.children, sprints) });
+  return ok({ rollup: entry.rollup, sprints: workBySprint(entry.groups, sprints) });
 }
 
 /**

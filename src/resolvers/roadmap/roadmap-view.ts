@@ -11,6 +11,8 @@ import { velocityOf } from '../../domain/velocity';
 import { nowIso } from '../../adapters/clock';
 import { dayIn } from '../../domain/calendar';
 import { loadRoadmapEpics } from '../../adapters/delivery/roadmap-epics';
+import { asEpicChildren } from '../../adapters/delivery/load-epic-rollups';
+import type { EpicRollupEntry } from '../../adapters/delivery/load-epic-rollups';
 import { goalsOfProject } from '../../adapters/storage/goal-store';
 import { itemsOfProject, loadLanes } from '../../adapters/storage/roadmap-store';
 import { orderGoals } from '../../domain/goal-order';
@@ -70,7 +72,7 @@ async function roadmapView({ jira, access, projectId, payload, context }: Call<{
     goalsOfProject(projectId),
   ]);
   const rollups = new Map(loaded.epics.map((entry) => [entry.epicId, entry]));
-  const velocity = velocityOf({ children: distinctChildren(loaded.epics), sprints });
+  const velocity = velocityOf({ children: distinctChildren(asEpicChildren(loaded.epics)), sprints });
   const byItem = epicsByItem(epics);
   const releases = await releasesLoad;
 
@@ -80,7 +82,7 @@ async function roadmapView({ jira, access, projectId, payload, context }: Call<{
     // An item's delivery is shown only once all its epics are rolled up: a partial sum would mislead.
     if (entries.some((entry) => entry === undefined)) return itemView(item, epicIds);
     const delivery = itemDelivery({
-      epics: entries.map((entry) => ({ epicId: entry!.epicId, children: entry!.children })),
+      epics: asEpicChildren(entries as EpicRollupEntry[]),
       velocity,
       sprints,
       today,

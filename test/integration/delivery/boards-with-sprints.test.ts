@@ -5,6 +5,7 @@
  * `goal: null`.
  */
 import { distinctChildren } from '../../../src/domain/rollup-merge';
+import { asEpicChildren } from '../../../src/adapters/delivery/load-epic-rollups';
 import { velocityOf } from '../../../src/domain/velocity';
 import { FIELD_IDS } from '../../sandbox/demo';
 import type { SimSite, SimSprint } from '../../sandbox/jira/model';
@@ -106,7 +107,7 @@ describe('a board over two projects (the release train: THR and MOB)', () => {
     const velocityOfProject = async (key: string) => {
       const [loaded, sprints] = await Promise.all([kit.load(key), kit.sprints(key)]);
       expect(sprints.map((s) => s.id)).toContain(sprint.id);
-      return velocityOf({ children: distinctChildren(loaded.epics), sprints });
+      return velocityOf({ children: distinctChildren(asEpicChildren(loaded.epics)), sprints });
     };
     const thr = await velocityOfProject('THR');
     const mob = await velocityOfProject('MOB');
@@ -124,7 +125,7 @@ describe('a board over two projects (the release train: THR and MOB)', () => {
       .slice(0, 2);
     const sprint = closedTrainSprint(kit.site, { THR: [], MOB: mobDone.map((i) => i.id) });
     const [loaded, sprints] = await Promise.all([kit.load('THR'), kit.sprints('THR')]);
-    const velocity = velocityOf({ children: distinctChildren(loaded.epics), sprints });
+    const velocity = velocityOf({ children: distinctChildren(asEpicChildren(loaded.epics)), sprints });
 
     expect(velocity.sprints.find((s) => s.sprintId === sprint.id)).toMatchObject({ issues: 0, points: 0 });
   });

@@ -88,6 +88,10 @@ export function rollupKit(sandbox: Sandbox = createSandbox()) {
         { accountId: DEMO_USERS[as], timeoutMs: 25_000 },
       );
     },
+    /** The children the cache holds for an epic (its facts record: loads answer groups, not children). */
+    storedFacts(epicId: string): Promise<ChildFact[]> {
+      return forge.run(async () => [...((await kvsRollupStore().readEpics([epicId])).get(epicId)?.children ?? [])]);
+    },
     sprints(key: string): Promise<TimelineSprint[]> {
       return forge.run(async () => (await loadProjectSprints(createJiraClient({ actor: 'user' }), { projectId: projectOf(key).id })).sprints, {
         accountId: DEMO_USERS.productManager,

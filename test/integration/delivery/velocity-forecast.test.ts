@@ -1,4 +1,5 @@
 import { distinctChildren } from '../../../src/domain/rollup-merge';
+import { asEpicChildren } from '../../../src/adapters/delivery/load-epic-rollups';
 import { forecastOf } from '../../../src/domain/forecast';
 import { itemDelivery } from '../../../src/domain/item-delivery';
 import { timelineColumns } from '../../../src/domain/sprint-columns';
@@ -22,7 +23,7 @@ function expectedCompleted(projectKey: string, sprintId: number): number {
 describe('velocity and forecast from the demo site', () => {
   test('THR’s velocity is the points its epics’ issues completed in each of the last five closed sprints', async () => {
     const [loaded, sprints] = await Promise.all([kit.load('THR'), kit.sprints('THR')]);
-    const velocity = velocityOf({ children: distinctChildren(loaded.epics), sprints });
+    const velocity = velocityOf({ children: distinctChildren(asEpicChildren(loaded.epics)), sprints });
     expect(velocity.ok).toBe(true);
     const closed = site.sprints.filter((s) => s.boardId === 1 && s.state === 'closed').sort((a, b) => a.id - b.id).slice(-5);
     expect(velocity.sprints.map((s) => s.sprintId)).toEqual(closed.map((s) => s.id));
@@ -31,7 +32,7 @@ describe('velocity and forecast from the demo site', () => {
 
   test('forecasts a THR epic still being built into a sprint with a date, flagging it when it passes the end date', async () => {
     const [loaded, sprints] = await Promise.all([kit.load('THR'), kit.sprints('THR')]);
-    const velocity = velocityOf({ children: distinctChildren(loaded.epics), sprints });
+    const velocity = velocityOf({ children: distinctChildren(asEpicChildren(loaded.epics)), sprints });
     const open = loaded.epics.find((e) => e.rollup.points.remaining > 0 && e.rollup.unestimated.total < e.rollup.counts.total);
     if (!open) throw new Error('THR should have an epic with estimated work left');
     const forecast = forecastOf({ rollup: open.rollup, velocity, sprints, today: site.now, hasEstimateField: true });
@@ -44,9 +45,9 @@ describe('velocity and forecast from the demo site', () => {
 
   test('a roadmap item over two epics forecasts their work together', async () => {
     const [loaded, sprints] = await Promise.all([kit.load('MOB'), kit.sprints('MOB')]);
-    const velocity = velocityOf({ children: distinctChildren(loaded.epics), sprints });
+    const velocity = velocityOf({ children: distinctChildren(asEpicChildren(loaded.epics)), sprints });
     const epics = loaded.epics.filter((e) => e.rollup.points.remaining > 0).slice(0, 2);
-    const delivery = itemDelivery({ epics, velocity, sprints, today: site.now, hasEstimateField: true });
+    const delivery = itemDelivery({ epics: asEpicChildren(epics), velocity, sprints, today: site.now, hasEstimateField: true });
     expect(delivery.rollup.counts.total).toBe(epics.reduce((sum, e) => sum + e.rollup.counts.total, 0));
     expect(['forecast', 'none']).toContain(delivery.forecast.kind);
     expect(delivery.sprints.active.length + delivery.sprints.future.length + delivery.sprints.past.length).toBeGreaterThan(0);
@@ -55,7 +56,7 @@ describe('velocity and forecast from the demo site', () => {
   test('a kanban-only project (OPS) gets no forecast, and says why', async () => {
     const [loaded, sprints] = await Promise.all([kit.load('OPS'), kit.sprints('OPS')]);
     expect(sprints).toEqual([]);
-    const velocity = velocityOf({ children: distinctChildren(loaded.epics), sprints });
+    const velocity = velocityOf({ children: distinctChildren(asEpicChildren(loaded.epics)), sprints });
     expect(velocity).toMatchObject({ ok: false, reason: 'no-closed-sprints' });
     const epic = loaded.epics.find((e) => e.rollup.counts.todo + e.rollup.counts.inProgress > 0);
     expect(forecastOf({ rollup: epic!.rollup, velocity, sprints, today: site.now, hasEstimateField: true })).toMatchObject({ kind: 'none', reason: 'kanban-only' });
