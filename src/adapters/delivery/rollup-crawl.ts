@@ -33,23 +33,38 @@ import type { FactFields } from '../jira/child-facts';
 import { createJiraClient } from '../jira/client';
 import type { JiraClient } from '../jira/client';
 import { JiraError } from '../jira/errors';
+import { JiraPacer, quotaWaitMinMs } from '../jira/pacing';
 import { myProjectPermissions } from '../jira/projects';
 import { approximateCount } from '../jira/search';
 import type { EstimationSetup } from '../jira/story-points';
 import { kvsRollupStore } from '../storage/epic-rollups';
 import type { RollupStore } from '../storage/epic-rollups';
-import { claimCrawl, crawlIsFree, crawlLeaseMs, crawlProgress, finishCrawl, pauseCrawl, readCrawl, removeCrawlParts, writeCrawlPart } from '../storage/rollup-crawl-store';
+import { claimCrawl, crawlIsFree, crawlLeaseMs, crawlProgress, finishCrawl, pauseCrawl, readCrawl, rememberPace, removeCrawlParts, writeCrawlPart } from '../storage/rollup-crawl-store';
 import type { CrawlRecord } from '../storage/rollup-crawl-store';
 
 export const rollupCrawlQueueKey = 'rollup-crawl';
 
-/** Epics per work item: with ~100 children an epic, about ten search pages, a few seconds of one invocation. */
+/** Epics per work item when Jira gave no estimate of the children (and the least an item takes). */
 export const epicsPerWorkItem = 10;
+/** At most this many: the work item's body stays small (ids only) and its records few per write. */
+export const maxEpicsPerWorkItem = 250;
+/**
+ * Search pages a work item aims at: about 2 s at its share of a 100/s endpoint, so an item is
+ * paid for (storage reads and writes, start-up) by dozens of pages, and a project is cut into
+ * whole waves of `crawlConcurrency` items that run side by side and end together.
+ */
+export const pagesPerWorkItem = 25;
 /** Work items of one project in flight at once (the queue's concurrency key). */
 export const crawlConcurrency = 8;
-/** Within an item: epics per `parent in (…)` query, and queries in flight (8 × 2 requests at most per project). */
+/** Within an item: epics per `parent in (…)` query, and queries in flight (the pacer sets the rate). */
 export const epicsPerQuery = 5;
-export const crawlPageConcurrency = 2;
+export const crawlPageConcurrency = 4;
+/**
+ * The crawl's part of each Jira endpoint's per-second rate, split evenly over its parallel items:
+ * the rest is people's (their own searches hit the same endpoints) and absorbs the edges of Jira's
+ * one-second windows.
+ */
+export const crawlRateShare = 0.8;
 /** A work item is split when less time than this is left: a search page rarely takes a second. */
 export const workItemReserveMs = 10_000;
 /** Queue retries (with Forge's backoff) before a rate-limited item is pushed again as a new event. */
@@ -81,11 +96,24 @@ export interface CrawlRequest {
   now: string;
 }
 
+/**
+ * Epics per work item: whole waves of `crawlConcurrency` items of about `pagesPerWorkItem` search
+ * pages each, from Jira's estimate of the children (100 a page). Fewer, larger items cost fewer
+ * invocations and storage writes; equal ones end together, so no lone item crawls on at its share.
+ */
+export function workItemEpics(epics: number, childrenEstimate: number | undefined): number {
+  if (childrenEstimate === undefined || epics === 0) return epicsPerWorkItem;
+  const pages = Math.ceil(childrenEstimate / 100);
+  const waves = Math.max(1, Math.ceil(pages / (crawlConcurrency * pagesPerWorkItem)));
+  const items = Math.min(epics, crawlConcurrency * waves);
+  return Math.min(maxEpicsPerWorkItem, Math.max(epicsPerWorkItem, Math.ceil(epics / items)));
+}
+
 const workItemSchema = z.object({
   projectId: z.string().regex(/^\d+$/),
   crawlId: z.string().min(1).max(80),
   part: z.number().int().min(0),
-  epicIds: z.array(z.string().regex(/^\d+$/)).min(1).max(100),
+  epicIds: z.array(z.string().regex(/^\d+$/)).min(1).max(maxEpicsPerWorkItem),
   /** What earlier events of this part counted (a part split for lack of time). */
   carried: z.object({ epics: z.number().int().min(0), children: z.number().int().min(0) }).optional(),
 });
@@ -123,7 +151,7 @@ export async function requestCrawl(jira: JiraClient, request: CrawlRequest, appJ
     approximateCount(jira, `project = ${request.projectId} AND parent is not EMPTY AND issuetype in standardIssueTypes()`).catch(() => undefined),
   ]);
   if (!appMay.has('BROWSE_PROJECTS')) return 'inline';
-  const batches = inBatches(request.epicIds, epicsPerWorkItem);
+  const batches = inBatches(request.epicIds, workItemEpics(request.epicIds.length, estimate));
   const record: Omit<CrawlRecord, 'version'> = {
     projectId: request.projectId,
     crawlId: `crawl-${randomUUID()}`,
@@ -136,6 +164,8 @@ export async function requestCrawl(jira: JiraClient, request: CrawlRequest, appJ
     ...(request.fields.storyPointFieldId ? { pointsFieldId: request.fields.storyPointFieldId } : {}),
     ...(request.fields.sprintFieldId ? { sprintFieldId: request.fields.sprintFieldId } : {}),
     setup: request.setup,
+    // Jira's rates as the project's last crawl learned them: this one starts paced.
+    ...(current?.pace ? { pace: current.pace } : {}),
   };
   if ((await claimCrawl(record, current)) === 'taken') return (await crawlStatus(await readCrawl(request.projectId))) ?? 'inline';
   const claimed: CrawlRecord = { ...record, version: (current?.version ?? 0) + 1 };
@@ -176,7 +206,7 @@ export const crawlBackoffSeconds = (attempt: number): number => Math.min(900, 15
  * issue read: rate-limiting page), so its first crawl spans the hour boundary by design.
  * @see https://developer.atlassian.com/cloud/jira/platform/rate-limiting/
  */
-export const quotaPauseMinMs = 60_000;
+export const quotaPauseMinMs = quotaWaitMinMs;
 /** The queue delays an event by 900 s at most: a longer pause is waited out in steps. */
 const maxQueueDelaySeconds = 900;
 
@@ -193,12 +223,14 @@ export async function rollupCrawlConsumer(event: AsyncEvent, deps: { store?: Rol
   const pausedMs = record.pausedUntil ? Date.parse(record.pausedUntil) - Date.parse(nowIso()) : 0;
   if (pausedMs > 0) {
     // Jira would refuse it: back to the queue until the quota's reset, without asking.
-    await pushItems([item], Math.min(maxQueueDelaySeconds, Math.ceil(pausedMs / 1000)));
+    await pushItems([item], queueDelaySeconds(pausedMs));
     return undefined;
   }
   const store = deps.store ?? kvsRollupStore();
-  // Few retries inside the invocation: a rate-limited item goes back to the queue instead of waiting here.
-  const jira = deps.jira ?? createJiraClient({ actor: 'app', policy: { maxRetries: 1, baseDelayMs: 500, maxDelayMs: 5_000, requestAllowanceMs: 1_500 } });
+  const pacer = new JiraPacer({ learned: record.pace, share: crawlRateShare / crawlConcurrency, stopAtNearLimit: true });
+  // Paced, a burst 429 is rare and its wait short: retried here. A quota's wait is never waited out
+  // inside the invocation: the item pauses the crawl instead (below).
+  const jira = deps.jira ?? createJiraClient({ actor: 'app', pacer, policy: { maxRetries: 3, baseDelayMs: 500, maxDelayMs: 5_000, requestAllowanceMs: 1_500, giveUpBeyondMs: 5_000 } });
   const fields: FactFields = {
     ...(record.pointsFieldId ? { storyPointFieldId: record.pointsFieldId } : {}),
     ...(record.sprintFieldId ? { sprintFieldId: record.sprintFieldId } : {}),
@@ -209,10 +241,19 @@ export async function rollupCrawlConsumer(event: AsyncEvent, deps: { store?: Rol
     // Records carry the crawl's start: loads during the crawl show exactly the epics it has done.
     const put = [...crawl.byEpic].map(([epicId, children]) => ({ epicId, projectId: item.projectId, syncedAt: record.startedAt, version: 0, children }));
     await store.writeEpics({ put });
+    await rememberPace(item.projectId, item.crawlId, pacer.learned);
     const carried = {
       epics: (item.carried?.epics ?? 0) + crawl.byEpic.size,
       children: (item.carried?.children ?? 0) + put.reduce((sum, epic) => sum + epic.children.length, 0),
     };
+    const resumeAt = crawl.quotaResumeAt ?? pacer.nearLimitUntil;
+    // Jira said fewer than 20 % of the hour's points are left: they are people's. The whole crawl
+    // waits for the reset, even when this item's last pages were the ones that heard it.
+    if (resumeAt !== undefined) await pauseCrawl(item.projectId, item.crawlId, new Date(resumeAt).toISOString());
+    if (resumeAt !== undefined && crawl.pending.length > 0) {
+      await pushItems([{ ...item, epicIds: crawl.pending, carried }], queueDelaySeconds(resumeAt - Date.parse(nowIso())));
+      return undefined;
+    }
     if (crawl.pending.length > 0) {
       await pushItems([{ ...item, epicIds: crawl.pending, carried }]);
       return undefined;
@@ -226,8 +267,8 @@ export async function rollupCrawlConsumer(event: AsyncEvent, deps: { store?: Rol
     if (error instanceof JiraError && error.kind === 'rate-limited' && (error.retryAfterMs ?? 0) >= quotaPauseMinMs) {
       const until = new Date(Date.parse(nowIso()) + error.retryAfterMs!).toISOString();
       // Another item may have paused it first (or moved it on): its pause stands, this item waits alike.
-      await pauseCrawl(record, until);
-      await pushItems([item], Math.min(maxQueueDelaySeconds, Math.ceil(error.retryAfterMs! / 1000)));
+      await pauseCrawl(item.projectId, item.crawlId, until);
+      await pushItems([item], queueDelaySeconds(error.retryAfterMs!));
       return undefined;
     }
     if (retryCount < queueRetries) {
@@ -238,6 +279,9 @@ export async function rollupCrawlConsumer(event: AsyncEvent, deps: { store?: Rol
     return undefined;
   }
 }
+
+/** A wait as the queue takes it: whole seconds, at most its longest delay (a longer pause is waited out in steps). */
+const queueDelaySeconds = (waitMs: number): number => Math.min(maxQueueDelaySeconds, Math.max(1, Math.ceil(waitMs / 1000)));
 
 /** Jira's 429s and 5xx, storage's rate limit: the work is fine, the platform asks to come back later. */
 function isBackPressure(error: unknown): boolean {

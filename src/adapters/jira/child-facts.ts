@@ -13,6 +13,7 @@ import type { ObservedChild } from '../../domain/epic-facts';
 import { statusCategoryFromJira } from '../../domain/status-category';
 import type { JiraClient } from './client';
 import { JiraError } from './errors';
+import { QuotaReserveReached } from './pacing';
 import { parentFieldSchema, statusFieldSchema } from './schemas';
 import { searchAllIssues } from './search';
 import { epicCardFields, toLinkedEpic } from './epic-links';
@@ -107,8 +108,10 @@ export interface CrawlOptions {
 export interface Crawl {
   /** Every crawled epic, with its children (possibly none). */
   byEpic: Map<string, ChildFact[]>;
-  /** Epics not crawled for lack of time in this invocation. */
+  /** Epics not crawled for lack of time in this invocation, or because the job stopped at Jira's NearLimit. */
   pending: string[];
+  /** The job's pacer stopped it at Jira's NearLimit: the hourly quota resets then (epoch ms). */
+  quotaResumeAt?: number;
 }
 
 export const crawlDefaults = { epicsPerQuery: 10, concurrency: 6, reserveMs: 5_000 } as const;
@@ -123,6 +126,7 @@ export async function crawlChildren(jira: JiraClient, options: CrawlOptions): Pr
 
   const byEpic = new Map<string, ChildFact[]>();
   const pending: string[] = [];
+  let quotaResumeAt: number | undefined;
   await mapWithConcurrency(batches, options.concurrency ?? crawlDefaults.concurrency, async (batch) => {
     const left = remainingMs();
     if (left !== undefined && left < reserveMs) {
@@ -138,6 +142,12 @@ export async function crawlChildren(jira: JiraClient, options: CrawlOptions): Pr
         pending.push(...batch);
         return;
       }
+      // People keep the rest of the hour: the batch (even half-read) waits for the reset.
+      if (error instanceof QuotaReserveReached) {
+        quotaResumeAt = Math.max(quotaResumeAt ?? 0, error.resumeAt);
+        pending.push(...batch);
+        return;
+      }
       throw error;
     }
     const inBatch = new Set(batch);
@@ -150,7 +160,7 @@ export async function crawlChildren(jira: JiraClient, options: CrawlOptions): Pr
       byEpic.get(parentId)?.push(fact);
     }
   });
-  return { byEpic, pending };
+  return { byEpic, pending, ...(quotaResumeAt === undefined ? {} : { quotaResumeAt }) };
 }
 
 /**

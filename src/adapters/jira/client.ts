@@ -4,6 +4,8 @@ import type { Route } from '@forge/api';
 import type { ZodType } from 'zod';
 import { invocationRemainingMs } from '../forge-runtime';
 import { isScopeMismatch, JiraError, jiraMessages, kindForStatus } from './errors';
+import { endpointOf } from './pacing';
+import type { JiraPacer } from './pacing';
 import { decideRetry, defaultRetryPolicy, hintedDelayMs, isRetryableStatus } from './retry-policy';
 import type { RetryPolicy } from './retry-policy';
 
@@ -32,6 +34,8 @@ export interface JiraClientOptions {
   policy?: RetryPolicy;
   random?: () => number;
   remainingMs?: () => number | undefined;
+  /** Background jobs: paces requests per endpoint and reads Jira's limit headers (see pacing.ts). */
+  pacer?: JiraPacer;
 }
 
 /** One Jira client for the app: retries, time budget and typed errors live here and nowhere else. */
@@ -48,8 +52,11 @@ export function createJiraClient(options: JiraClientOptions): JiraClient {
       headers: { Accept: 'application/json', ...(request.body === undefined ? {} : { 'Content-Type': 'application/json' }) },
       ...(request.body === undefined ? {} : { body: JSON.stringify(request.body) }),
     };
+    const endpoint = endpointOf(method, request.path.value);
     for (let retriesSoFar = 0; ; retriesSoFar++) {
+      await options.pacer?.before(endpoint);
       const response = await withinBudget(() => requester.requestJira(request.path, init), remainingMs(), policy);
+      options.pacer?.observe(endpoint, response.status, response.headers);
       if (response.ok) return parseBody(await response.text(), request.schema, response.status);
 
       const hint = { retryAfter: response.headers.get('retry-after'), rateLimitReset: response.headers.get('x-ratelimit-reset'), nowMs: Date.now() };

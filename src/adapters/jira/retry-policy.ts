@@ -17,6 +17,11 @@ export interface RetryPolicy {
   maxDelayMs: number;
   /** Time a request needs after its wait; a retry that cannot finish in time is not started. */
   requestAllowanceMs: number;
+  /**
+   * A hinted wait longer than this is not waited out here (an hourly quota's reset): the caller
+   * gets the error with Jira's wait and decides (a background job pauses). Unset: capped at `maxDelayMs`.
+   */
+  giveUpBeyondMs?: number;
 }
 
 export const defaultRetryPolicy: RetryPolicy = {
@@ -41,7 +46,7 @@ export interface RetryInput {
 
 export type RetryDecision =
   | { retry: true; delayMs: number }
-  | { retry: false; reason: 'not-retryable' | 'retries-exhausted' | 'out-of-time' };
+  | { retry: false; reason: 'not-retryable' | 'retries-exhausted' | 'out-of-time' | 'wait-too-long' };
 
 export const isRetryableStatus = (status: number): boolean => status === 429 || status === 503;
 
@@ -50,7 +55,9 @@ export function decideRetry(input: RetryInput): RetryDecision {
   if (!isRetryableStatus(input.status)) return { retry: false, reason: 'not-retryable' };
   if (input.retriesSoFar >= policy.maxRetries) return { retry: false, reason: 'retries-exhausted' };
 
-  const delayMs = Math.min(policy.maxDelayMs, hintedDelayMs(input) ?? backoffDelayMs(input, policy));
+  const hinted = hintedDelayMs(input);
+  if (hinted !== undefined && policy.giveUpBeyondMs !== undefined && hinted > policy.giveUpBeyondMs) return { retry: false, reason: 'wait-too-long' };
+  const delayMs = Math.min(policy.maxDelayMs, hinted ?? backoffDelayMs(input, policy));
   if (input.remainingMs !== undefined && delayMs + policy.requestAllowanceMs > input.remainingMs) {
     return { retry: false, reason: 'out-of-time' };
   }

@@ -11,6 +11,7 @@
  * Derived and rebuildable, like the roll-up cache: it holds counts and ids, never names.
  */
 import { kvs } from '@forge/kvs';
+import type { EndpointRates } from '../jira/pacing';
 import type { EstimationSetup } from '../jira/story-points';
 import { commit, isAbsent, versionIs } from './writes';
 
@@ -42,6 +43,8 @@ export interface CrawlRecord {
   finishedAt?: string;
   /** Jira's hourly quota is spent: no work item asks Jira before this instant (see `pauseCrawl`). */
   pausedUntil?: string;
+  /** Jira's per-endpoint rates learned from its 429s: work items start paced (see jira/pacing.ts). */
+  pace?: EndpointRates;
   version: number;
 }
 
@@ -124,17 +127,39 @@ export async function finishCrawl(record: CrawlRecord, finishedAt: string): Prom
 }
 
 /**
- * Jira answered that the app's hourly points quota is spent, until `until`: every work item of the
- * crawl waits for then instead of asking Jira (each ask would be refused), and the lease is held
- * past it, so nobody starts the same crawl over meanwhile. `already` when another consumer moved
- * the record on first (it paused it, or finished the crawl).
+ * Jira's hourly points quota is spent or nearly so, until `until`: every work item of the crawl
+ * waits for then instead of asking Jira, and the lease is held past it, so nobody starts the same
+ * crawl over meanwhile. Re-read on conflict (another item may have written the pace meanwhile);
+ * `already` when the crawl is paused as long already, finished, or replaced.
  */
-export async function pauseCrawl(record: CrawlRecord, until: string): Promise<'paused' | 'already'> {
+export async function pauseCrawl(projectId: string, crawlId: string, until: string): Promise<'paused' | 'already'> {
   const leaseUntil = new Date(Date.parse(until) + crawlLeaseMs).toISOString();
-  const outcome = await commit((transaction) =>
-    transaction.set(record.projectId, { ...record, pausedUntil: until, leaseUntil, version: record.version + 1 }, { entityName: crawlEntityNames.crawl, conditions: versionIs(record.version) }),
-  );
-  return outcome === 'committed' ? 'paused' : 'already';
+  return updateCrawl(projectId, crawlId, (record) =>
+    record.pausedUntil && Date.parse(record.pausedUntil) >= Date.parse(until) ? undefined : { ...record, pausedUntil: until, leaseUntil },
+  ).then((outcome) => (outcome === 'updated' ? 'paused' : 'already'));
+}
+
+/** Keeps the rates a work item learned, so later items (and the next crawl) start paced. */
+export async function rememberPace(projectId: string, crawlId: string, pace: EndpointRates): Promise<void> {
+  await updateCrawl(projectId, crawlId, (record) => (samePace(record.pace, pace) ? undefined : { ...record, pace: { ...record.pace, ...pace } }));
+}
+
+const samePace = (kept: EndpointRates | undefined, learned: EndpointRates): boolean =>
+  Object.entries(learned).every(([endpoint, rate]) => kept?.[endpoint] === rate);
+
+/** Read, change, write if unchanged meanwhile; a few rounds, as items of one crawl write rarely. */
+async function updateCrawl(projectId: string, crawlId: string, change: (record: CrawlRecord) => Omit<CrawlRecord, 'version'> | undefined): Promise<'updated' | 'unchanged'> {
+  for (let round = 0; round < 5; round++) {
+    const record = await readCrawl(projectId);
+    if (!record || record.crawlId !== crawlId || record.finishedAt) return 'unchanged';
+    const next = change(record);
+    if (!next) return 'unchanged';
+    const outcome = await commit((transaction) =>
+      transaction.set(projectId, { ...next, version: record.version + 1 }, { entityName: crawlEntityNames.crawl, conditions: versionIs(record.version) }),
+    );
+    if (outcome === 'committed') return 'updated';
+  }
+  return 'unchanged';
 }
 
 /** The parts of a finished crawl: nobody reads them again. */

@@ -1,17 +1,18 @@
 /**
  * Issue 13, Jira's hourly points quota: 100,000 children cost more points than one hour allows (one
- * point per issue read: https://developer.atlassian.com/cloud/jira/platform/rate-limiting/), so a
- * crawl that spends the quota must wait for Jira's reset rather than fail or keep asking. Here the
- * quota is lowered so that a small project's crawl spends it half-way: the crawl pauses until the
- * instant Jira names, its progress says so, its work items wait in the queue without asking Jira,
- * and once the hour has turned it finishes exactly.
+ * point per issue read: https://developer.atlassian.com/cloud/jira/platform/rate-limiting/). The
+ * crawl leaves people a fifth of the hour: at Jira's `X-RateLimit-NearLimit` (less than 20 % left)
+ * it stops asking and waits for the reset, so people's own calls are still answered; a quota Jira
+ * refuses outright (spent by others) pauses it alike. Here the quota is lowered so that a small
+ * project's crawl reaches the mark half-way: its progress says so, its work items wait in the queue
+ * without asking Jira, and once the hour has turned it finishes exactly.
  * Only `Date` is faked (to move into the next hour); timers and the queue run for real.
  */
 import { jest } from '@jest/globals';
 import type { RoadmapView } from '../../../src/contract';
 import { rollupOf } from '../../../src/domain/epic-rollup';
 import { rollupCrawl } from '../../../src/index';
-import { crawlPageConcurrency, crawlStatus } from '../../../src/adapters/delivery/rollup-crawl';
+import { crawlStatus } from '../../../src/adapters/delivery/rollup-crawl';
 import { readCrawl } from '../../../src/adapters/storage/rollup-crawl-store';
 import { buildLargeSite, loadEntityPropertyIndexes } from '../../sandbox/demo';
 import type { ConsumerHandler } from '../../sandbox/forge/sandbox';
@@ -48,30 +49,35 @@ afterEach(() => {
 const roadmap = async (as: 'productManager' | 'developer' = 'productManager'): Promise<RoadmapView> =>
   valueOf(await sandbox.call('getRoadmap', { as, in: { module: 'jira:projectPage', project: 'THR' }, payload: {} }));
 
-describe('a crawl that spends Jira\'s hourly quota waits for the next hour, then ends exact', () => {
-  test('it pauses at Jira\'s reset, says so, asks Jira nothing while paused, and completes after the hour turns', async () => {
+describe('a crawl leaves people a fifth of Jira\'s hourly quota, waits for the next hour, then ends exact', () => {
+  const thr = () => sandbox.site.projects.find((project) => project.key === 'THR')!;
+  const resetAt = new Date(startMs - 60_000 + hourMs).toISOString();
+
+  test('it stops at NearLimit, people\'s calls are still answered, it asks Jira nothing while paused, and completes after the hour turns', async () => {
     const first = await roadmap();
     expect(first.crawl).toMatchObject({ finished: false });
-    expect(first.crawl?.pausedUntil).toBeUndefined();
     const items = sandbox.forge.queue.size;
     expect(items).toBeGreaterThan(5);
 
-    // A fresh hour's quota, about half of what the crawl's searches cost.
+    // A fresh hour, most of it spent by people's own loads: the crawl reaches NearLimit half-way.
+    const quota = 1_500;
     sandbox.jira.rateLimits.reset();
-    sandbox.jira.rateLimits.arm({ pointsPerHour: 150 });
+    sandbox.jira.rateLimits.arm({ pointsPerHour: quota });
+    while (sandbox.jira.rateLimits.pointsThisHour < quota * 0.8 - 200) await roadmap('developer');
+    const peopleSpent = sandbox.jira.rateLimits.pointsThisHour;
     await sandbox.forge.drainQueue({ maxDeliveries: items });
 
-    const resetAt = new Date(startMs - 60_000 + hourMs).toISOString();
     // As storage holds it (the record every load and poll reads).
-    const thr = sandbox.site.projects.find((project) => project.key === 'THR')!;
-    const paused = await sandbox.forge.run(async () => crawlStatus(await readCrawl(thr.id)), {});
+    const paused = await sandbox.forge.run(async () => crawlStatus(await readCrawl(thr().id)), {});
     expect(paused).toMatchObject({ finished: false, pausedUntil: resetAt });
     expect(paused!.epicsDone).toBeGreaterThan(0);
     expect(paused!.epicsDone).toBeLessThan(first.epics.length);
-    // Refused in one invocation only (its searches in flight, each retried once), then the whole crawl waits.
-    const refusedAtPause = sandbox.jira.rateLimits.stats.refused;
-    expect(refusedAtPause).toBeGreaterThan(0);
-    expect(refusedAtPause).toBeLessThanOrEqual(2 * crawlPageConcurrency);
+    // Stopped at the signal, never refused: what is left of the hour is people's.
+    expect(sandbox.jira.rateLimits.stats.refused).toBe(0);
+    const spent = sandbox.jira.rateLimits.pointsThisHour;
+    expect(spent - peopleSpent).toBeGreaterThan(0);
+    expect(spent).toBeGreaterThanOrEqual(0.8 * quota);
+    expect(spent).toBeLessThan(quota);
     const waiting = sandbox.forge.queue.snapshot();
     expect(waiting.length).toBeGreaterThan(0);
     // The queue's longest delay: the pause (59 minutes) is waited out in 15-minute steps.
@@ -80,22 +86,48 @@ describe('a crawl that spends Jira\'s hourly quota waits for the next hour, then
     const asked = sandbox.jira.stats.requests;
     await sandbox.forge.drainQueue({ maxDeliveries: waiting.length * 2 });
     expect(sandbox.jira.stats.requests).toBe(asked);
-    expect(sandbox.jira.rateLimits.stats.refused).toBe(refusedAtPause);
 
-    // Jira refuses the app everything until the reset, people's own calls included (one quota per
-    // app): they get the typed "Jira is busy" answer, never a wrong roadmap.
-    const during = await sandbox.call('getRoadmapCrawl', { as: 'developer', payload: {} });
-    expect(during).toMatchObject({ ok: false, error: { code: 'rate-limited' } });
+    // People's own calls: answered from their share, the crawl's pause shown.
+    const during = valueOf(await sandbox.call('getRoadmapCrawl', { as: 'developer', payload: {} }));
+    expect(during.crawl).toMatchObject({ finished: false, pausedUntil: resetAt });
+    // A whole roadmap load (the epics' cards and the rest) fits in what the crawl left.
+    const load = await roadmap('developer');
+    expect(load.crawl).toMatchObject({ pausedUntil: resetAt });
+    expect(sandbox.jira.rateLimits.pointsThisHour).toBeLessThan(quota);
+    expect(sandbox.jira.stats.requests).toBeGreaterThan(asked);
+    expect(sandbox.jira.rateLimits.stats.refused).toBe(0);
 
     jest.setSystemTime(Date.parse(resetAt) + 1_000);
     const report = await sandbox.forge.drainQueue();
     expect(report).toMatchObject({ failed: 0, undeliverable: 0 });
+    expect(sandbox.jira.rateLimits.stats.refused).toBe(0);
     sandbox.jira.rateLimits.arm(undefined);
 
     const warm = await roadmap('developer');
     expect(warm.pending).toEqual([]);
     expect(warm.crawl).toBeUndefined();
     for (const epic of warm.epics) expect({ id: epic.id, rollup: epic.rollup }).toEqual({ id: epic.id, rollup: rollupOf(kit.expectedFacts(epic.id, warm.storyPoints.fieldId)) });
+  });
+
+  test('a quota Jira refuses outright (spent by others) pauses the crawl until Jira\'s reset, without waiting inside an invocation', async () => {
+    await roadmap();
+    const items = sandbox.forge.queue.size;
+    sandbox.jira.setFaults({ rateLimit: { count: 1, match: '/rest/api/3/search/jql', retryAfterSeconds: 59 * 60, reason: 'jira-quota-global-based' } });
+    try {
+      await sandbox.forge.drainQueue({ maxDeliveries: 1 });
+      const paused = await sandbox.forge.run(async () => crawlStatus(await readCrawl(thr().id)), {});
+      expect(paused).toMatchObject({ finished: false, pausedUntil: resetAt });
+      // The refused item back in the queue, delayed; the others not started yet.
+      expect(sandbox.forge.queue.size).toBe(items);
+      const asked = sandbox.jira.stats.requests;
+      await sandbox.forge.drainQueue({ maxDeliveries: items * 2 });
+      expect(sandbox.jira.stats.requests).toBe(asked);
+      jest.setSystemTime(Date.parse(resetAt) + 1_000);
+      expect(await sandbox.forge.drainQueue()).toMatchObject({ failed: 0, undeliverable: 0 });
+      expect(valueOf(await sandbox.call('getRoadmapCrawl', { as: 'developer', payload: {} })).crawl).toMatchObject({ finished: true });
+    } finally {
+      sandbox.jira.setFaults({});
+    }
   });
 
   test('a short wait (the per-second rate) pauses nothing: the item retries through the queue as before', async () => {

@@ -13,6 +13,11 @@
  * (figures as reported in Atlassian's developer community, "2026 point-based rate limits"; unverified),
  * hence `tierTwoPointsPerHour`. The per-second rate per endpoint is not published: tests and the
  * bench choose one.
+ * NearLimit: "X-RateLimit-NearLimit: true" is added to answers "when less than 20% budget for calls
+ * remain" (rate-limiting page, as quoted in Atlassian's developer community, "How to read
+ * X-RateLimit-NearLimit header"; on Jira only the cost-based quota sends it, JRACLOUD-83791): here on
+ * every answer, refusals included, once less than 20 % of the hour's points are left. It names no
+ * reset (Jira's successful answers carry no `X-RateLimit-Reset`).
  * Stricter readings: the hour is a fixed window starting on the hour (a spent quota waits for the
  * next one, as the `X-Beta-Ratelimit-Reset` reports show); objects are counted from the answer
  * (issues, values, or the items of a top-level array; any other object answer counts 1).
@@ -21,6 +26,8 @@ import type { JiraResponse } from './http';
 import { jiraError } from './http';
 
 export const JIRA_POINTS = { base: 1, perObject: 1, tierOnePointsPerHour: 65_000 } as const;
+/** NearLimit is sent once less than this share of the hour's points is left. */
+export const NEAR_LIMIT_SHARE = 0.2;
 export const tierTwoPointsPerHour = (users: number): number => 100_000 + 10 * users;
 
 export interface JiraRateLimits {
@@ -92,7 +99,18 @@ export class JiraRateLimiter {
     const points = JIRA_POINTS.base + (read && reply.status < 400 ? objectsIn(reply.body) * JIRA_POINTS.perObject : 0);
     this.hourPoints += points;
     this.stats.points += points;
+    if (this.nearLimit()) reply.headers['x-ratelimit-nearlimit'] = 'true';
     return points;
+  }
+
+  /** Points spent in the current hour (the quota's fixed window). */
+  get pointsThisHour(): number {
+    return Math.floor(this.now() / 3_600_000) * 3_600_000 === this.hourStart ? this.hourPoints : 0;
+  }
+
+  private nearLimit(): boolean {
+    const quota = this.limits?.pointsPerHour;
+    return quota !== undefined && quota - this.pointsThisHour < NEAR_LIMIT_SHARE * quota;
   }
 
   private refuse(reason: string, waitMs: number, limit: number, remaining: number): JiraResponse {
@@ -104,6 +122,7 @@ export class JiraRateLimiter {
     reply.headers['x-ratelimit-limit'] = String(limit);
     reply.headers['x-ratelimit-remaining'] = String(remaining);
     reply.headers['ratelimit-reason'] = reason;
+    if (this.nearLimit()) reply.headers['x-ratelimit-nearlimit'] = 'true';
     return reply;
   }
 }
