@@ -11,6 +11,7 @@ import type { LinkSyncState } from '../../domain/link-sync';
 import { queryPageSize } from './entities';
 import { allRows } from './paging';
 import type { Keyed } from './records';
+import { boardVersionOperations, stageBoardChange } from './roadmap-store';
 import { commit, isAbsent, maxTransactionOperations, versionIs } from './writes';
 import type { Commit } from './writes';
 
@@ -120,9 +121,10 @@ export interface LinkIntent {
 
 /**
  * Room left in one transaction for epic records, beside the intent and one record of the change
- * itself, or the intent and the change's feed entries (at most 3: linked, unlinked, one more).
+ * itself, or the intent and the change's feed entries (at most 3: linked, unlinked, one more), and
+ * the roadmap board's version (src/adapters/storage/roadmap-store.ts `stageBoardChange`).
  */
-export const linkWritesPerTransaction = maxTransactionOperations - 4;
+export const linkWritesPerTransaction = maxTransactionOperations - 4 - boardVersionOperations;
 
 /** Stages the intent and the epics' records in a transaction the caller commits (with its own change). */
 export function stageLinkChange(transaction: Transaction, intent: LinkIntent, writes: readonly LinkWrite[]): void {
@@ -140,6 +142,8 @@ export function stageLinkChange(transaction: Transaction, intent: LinkIntent, wr
 export function commitLinkChange(intent: LinkIntent, writes: readonly LinkWrite[], alsoStage?: (transaction: Transaction) => void): Promise<Commit> {
   return commit((transaction) => {
     stageLinkChange(transaction, intent, writes);
+    // Items show the epics that serve them: a roadmap being paged must see the change.
+    if (writes.length > 0) stageBoardChange(transaction, intent.record.projectId);
     alsoStage?.(transaction);
   });
 }

@@ -8,7 +8,7 @@ import type { JiraClient } from '../../adapters/jira/client';
 import { newId } from '../../adapters/storage/ids';
 import { goalsOfProject } from '../../adapters/storage/goal-store';
 import type { Keyed, RoadmapItemRecord, RoadmapLanesRecord } from '../../adapters/storage/records';
-import { createItem, deleteItem, itemOf, itemsOfProject, loadLanes, replaceItem } from '../../adapters/storage/roadmap-store';
+import { boardVersionOperations, createItem, deleteItem, itemOf, itemsOfProject, loadLanes, replaceItem } from '../../adapters/storage/roadmap-store';
 import type { Transaction } from '../../adapters/storage/roadmap-store';
 import { liveDependsOn } from '../../domain/dependencies';
 import { guardReadChain, refuseDependsOn } from './dependencies';
@@ -160,7 +160,7 @@ async function store(
   const epicIds = await epicIdsOfItem(jira, projectId, current.id);
   const intent = next.goalId !== current.goalId ? resyncIntent(projectId, epicIds, 'goal-change') : undefined;
   const moved = itemMoved(projectId, current.id, current, next, next.updatedBy);
-  const checks = guard?.((intent ? 3 : 1) + (moved ? 1 : 0));
+  const checks = guard?.((intent ? 3 : 1) + (moved ? 1 : 0) + boardVersionOperations);
   const stage = stagingAll(stageResync(intent), stagingActivities(moved), checks);
   if ((await replaceItem(current.id, next, baseVersion, stage)) === 'conflict') {
     return conflictWith<RoadmapItemView>(await currentView(jira, projectId, current.id), 'item');

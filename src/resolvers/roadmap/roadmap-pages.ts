@@ -1,61 +1,63 @@
 /**
  * A big roadmap in pages. Forge returns at most 5 MB from a resolver call
  * (https://developer.atlassian.com/platform/forge/platform-quotas-and-limits/#invocation-limits),
- * and 5,000 items with roll-ups, forecasts and check-ins come to about twice that: `getRoadmap`
- * answers the first page with everything else, and `getRoadmapItems` the rest, page by page.
+ * and 5,000 items with roll-ups, forecasts, check-ins and long descriptions come to about three
+ * times that: `getRoadmap` answers the first page with everything else, `getRoadmapItems` the
+ * rest, page by page.
  *
- * The cursor is bound to the project (the context's, never the payload's: a cursor of another
- * project is refused) and to a fingerprint of what the pages are cut from: the items' ids and
- * versions in rank order, the lanes' version and the epics' link versions. A page of a board
- * that changed meanwhile is a conflict, never a page of another board, so the client starts again
- * instead of showing a board made of two versions.
+ * The first page is cut from the whole view, and so are the others, at the same moment: the view
+ * of every further item, less its texts, is stored for the pages (`savePageParts`, an hour's time
+ * to live). A further page then costs a small, bounded amount: the board's version (one get), its
+ * own parts (one batch get) and its own items' records for their texts (one query per 100 items),
+ * never Jira (beyond the permission check) nor the whole board again. Forge's storage allows 4,000
+ * read units of 10 KB a minute per installation (https://developer.atlassian.com/platform/forge/limits-kvs-ce/):
+ * re-reading a 5,000-item board for each page spent that within one load.
+ *
+ * A page never mixes two boards: the cursor names the board's version read before the first page
+ * was computed, and every write that changes what a page shows changes that version in its own
+ * transaction (`stageBoardChange`). A changed board is a conflict, and the client loads it again
+ * whole. The records a page reads must also still be at the versions the first page saw.
+ *
+ * The cursor is bound to the project of the context, never the payload's (another project's
+ * cursor is refused), and the stored pages to the viewer they were computed for (their epics,
+ * their calendar): another person's cursor is refused too. A viewer who lost Browse Projects is
+ * refused before any of this (`viewerCall`).
  */
-import type { RoadmapItemView, RoadmapItemsPage, RoadmapView } from '../../contract';
+import type { Result, RoadmapItemView, RoadmapItemsPage, RoadmapView } from '../../contract';
 import { fail, ok } from '../results';
-import type { Result } from '../../contract';
 import { say } from '../../i18n/server-texts';
+import {
+  boardVersionOf,
+  itemsRankedBetween,
+  maxPageParts,
+  newLoadId,
+  pagePartBytes,
+  pageParts,
+  savePageParts,
+} from '../../adapters/storage/roadmap-store';
+import type { PageEntry, PageHead, PagePart } from '../../adapters/storage/roadmap-store';
+import { queryPageSize } from '../../adapters/storage/entities';
 
 /** Whole answers stay well inside Forge's 5 MB (the rest of the view is counted on the first page). */
 export const pageBudgetBytes = 4_000_000;
-/**
- * Items per page at most. Each answer reads the whole board from storage (the pages are cut from
- * it, so the fingerprint sees every change): few, large pages keep a 5,000-item load inside Forge's
- * 4,000 read units a minute (about 700 units per read of 5,000 items with a few sentences each).
- */
+/** Items per page at most: what a browser parses and draws in one go without a long task. */
 export const itemsPerPage = 2_500;
-const cursorVersion = 1;
+const cursorVersion = 2;
 const maxCursorLength = 400;
+const loadIdPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
+/** Where a further page is: the project, the load that cut it, its number and how many parts it is stored in. */
 interface Cursor {
   projectId: string;
-  offset: number;
-  fingerprint: string;
+  loadId: string;
+  page: number;
+  parts: number;
 }
 
 const bytesOf = (value: unknown): number => Buffer.byteLength(JSON.stringify(value), 'utf8');
 
-/** FNV-1a (32 bit) twice with different seeds: a change detector, not a secret. */
-function hashOf(text: string): string {
-  let a = 0x811c9dc5;
-  let b = 0x01000193 ^ 0x5bd1e995;
-  for (let i = 0; i < text.length; i += 1) {
-    const code = text.charCodeAt(i);
-    a = Math.imul(a ^ code, 0x01000193) >>> 0;
-    b = Math.imul(b ^ code, 0x5bd1e995) >>> 0;
-  }
-  return a.toString(36) + b.toString(36);
-}
-
-/** What a page is cut from: any item added, removed, edited or moved, lanes or epic links changed. */
-export function fingerprintOf(view: Pick<RoadmapView, 'items' | 'setupVersion' | 'epics'>): string {
-  const parts = [`lanes:${view.setupVersion}`, `items:${view.items.length}`];
-  for (const item of view.items) parts.push(`${item.id}@${item.version}`);
-  for (const epic of view.epics) parts.push(`e${epic.id}@${epic.linksVersion}`);
-  return hashOf(parts.join('|'));
-}
-
 export function encodeCursor(cursor: Cursor): string {
-  return Buffer.from(JSON.stringify({ v: cursorVersion, p: cursor.projectId, o: cursor.offset, f: cursor.fingerprint }), 'utf8').toString('base64url');
+  return Buffer.from(JSON.stringify({ v: cursorVersion, p: cursor.projectId, l: cursor.loadId, i: cursor.page, n: cursor.parts }), 'utf8').toString('base64url');
 }
 
 function decodeCursor(text: string): Cursor | undefined {
@@ -63,10 +65,10 @@ function decodeCursor(text: string): Cursor | undefined {
   try {
     const parsed: unknown = JSON.parse(Buffer.from(text, 'base64url').toString('utf8'));
     if (typeof parsed !== 'object' || parsed === null) return undefined;
-    const { v, p, o, f } = parsed as Record<string, unknown>;
-    if (v !== cursorVersion || typeof p !== 'string' || typeof f !== 'string' || typeof o !== 'number') return undefined;
-    if (!Number.isSafeInteger(o) || o < 0 || p.length === 0 || f.length === 0) return undefined;
-    const cursor = { projectId: p, offset: o, fingerprint: f };
+    const { v, p, l, i, n } = parsed as Record<string, unknown>;
+    if (v !== cursorVersion || typeof p !== 'string' || typeof l !== 'string' || typeof i !== 'number' || typeof n !== 'number') return undefined;
+    if (p.length === 0 || !loadIdPattern.test(l) || !Number.isSafeInteger(i) || i < 1 || !Number.isSafeInteger(n) || n < 1 || n > maxPageParts) return undefined;
+    const cursor = { projectId: p, loadId: l, page: i, parts: n };
     // Only the exact text we gave out: base64 decoding forgives stray trailing characters.
     return encodeCursor(cursor) === text ? cursor : undefined;
   } catch {
@@ -87,38 +89,123 @@ function pageEnd(items: readonly RoadmapItemView[], offset: number, budget: numb
   return end;
 }
 
-/** The whole view cut to its first page; `itemsPage` says how many there are and where to go on. */
-export function firstPage(view: RoadmapView, projectId: string): RoadmapView {
+/** The page boundaries: the first page leaves room for the rest of the view, the others have the whole budget. */
+function pageBounds(view: RoadmapView): number[] {
   const rest = bytesOf({ ok: true, value: { ...view, items: [] } });
-  const end = pageEnd(view.items, 0, Math.max(0, pageBudgetBytes - rest));
-  if (end >= view.items.length) return view;
-  return {
-    ...view,
-    items: view.items.slice(0, end),
-    itemsPage: { total: view.items.length, cursor: encodeCursor({ projectId, offset: end, fingerprint: fingerprintOf(view) }) },
-  };
+  const bounds = [0, pageEnd(view.items, 0, Math.max(0, pageBudgetBytes - rest))];
+  while (bounds.at(-1)! < view.items.length) bounds.push(pageEnd(view.items, bounds.at(-1)!, pageBudgetBytes));
+  return bounds;
+}
+
+/** The item as a page stores it: everything but the texts, which its record holds. */
+function entryOf(item: RoadmapItemView): PageEntry {
+  const { title: _title, description: _description, ...entry } = item;
+  return entry;
+}
+
+/** A page's items in parts of at most `pagePartBytes`, the first one with the page's head. */
+function partsOf(entries: readonly PageEntry[], head: Omit<PageHead, 'parts'>): PagePart[] {
+  const groups: PageEntry[][] = [[]];
+  let used = bytesOf(head);
+  for (const entry of entries) {
+    const size = bytesOf(entry) + 1;
+    if (groups.at(-1)!.length > 0 && used + size > pagePartBytes) {
+      groups.push([]);
+      used = 0;
+    }
+    groups.at(-1)!.push(entry);
+    used += size;
+  }
+  if (groups.length > maxPageParts) throw new Error(`A roadmap page needs ${groups.length} parts, at most ${maxPageParts} are read at once`);
+  return groups.map((group, part) => (part === 0 ? { head: { ...head, parts: groups.length }, entries: group } : { entries: group }));
+}
+
+/** First and last rank of each run of at most one query's worth of items. */
+function runsOf(items: readonly RoadmapItemView[]): Array<[string, string]> {
+  const runs: Array<[string, string]> = [];
+  for (let start = 0; start < items.length; start += queryPageSize) {
+    runs.push([items[start]!.rank, items[Math.min(items.length, start + queryPageSize) - 1]!.rank]);
+  }
+  return runs;
+}
+
+export interface PagedFor {
+  projectId: string;
+  accountId: string;
+  /** The board's version, read before the view was (`boardVersionOf`). */
+  boardVersion: string | null;
 }
 
 /**
- * The page a cursor points at, cut from the board as it is now; without a cursor, the first
- * page's items. Refused: a cursor that is not one of ours (invalid), another project's (forbidden),
- * one of a board that changed since (conflict: load the roadmap again).
+ * The whole view cut to its first page; `itemsPage` says how many there are and where to go on.
+ * The further pages are stored first, so the cursor never points at a page that is not there.
  */
-export function itemsPage(view: RoadmapView, projectId: string, cursorText: string | undefined): Result<RoadmapItemsPage> {
-  const fingerprint = fingerprintOf(view);
-  let offset = 0;
-  if (cursorText !== undefined) {
-    const cursor = decodeCursor(cursorText);
-    if (!cursor) return fail('invalid', say('roadmap.pageCursorInvalid'), 'cursor');
-    if (cursor.projectId !== projectId) return fail('forbidden', say('roadmap.pageCursorOtherProject'));
-    if (cursor.fingerprint !== fingerprint || cursor.offset > view.items.length) return fail('conflict', say('roadmap.pageBoardChanged'));
-    offset = cursor.offset;
+export async function firstPage(view: RoadmapView, pagedFor: PagedFor): Promise<RoadmapView> {
+  const bounds = pageBounds(view);
+  if (bounds.length <= 2) return view;
+  const loadId = newLoadId();
+  const pages = bounds.slice(1, -1).map((offset, index) => {
+    const items = view.items.slice(offset, bounds[index + 2]);
+    return { page: index + 1, offset, entries: items.map(entryOf), runs: runsOf(items) };
+  });
+  // Cut from the last page back, so each head knows how many parts the next page has.
+  const stored: Array<{ page: number; part: number; value: PagePart }> = [];
+  let nextParts: number | undefined;
+  for (const { page, offset, entries, runs } of [...pages].reverse()) {
+    const head = { projectId: pagedFor.projectId, accountId: pagedFor.accountId, boardVersion: pagedFor.boardVersion, offset, total: view.items.length, runs, ...(nextParts ? { nextParts } : {}) };
+    const parts = partsOf(entries, head);
+    parts.forEach((value, part) => stored.push({ page, part, value }));
+    nextParts = parts.length;
   }
-  const end = pageEnd(view.items, offset, pageBudgetBytes);
+  await savePageParts(loadId, stored);
+  return {
+    ...view,
+    items: view.items.slice(0, bounds[1]),
+    itemsPage: { total: view.items.length, cursor: encodeCursor({ projectId: pagedFor.projectId, loadId, page: 1, parts: nextParts! }) },
+  };
+}
+
+const boardChanged = () => fail('conflict', say('roadmap.pageBoardChanged'));
+
+/**
+ * The page a cursor points at, as the first page's load computed it, with its items' texts from
+ * their records. Refused: a cursor that is not one of ours (invalid), another project's or another
+ * viewer's (forbidden), one of a board that changed since, or of a load gone (conflict: load the
+ * roadmap again).
+ */
+export async function furtherPage(cursorText: string, pagedFor: Omit<PagedFor, 'boardVersion'>): Promise<Result<RoadmapItemsPage>> {
+  const cursor = decodeCursor(cursorText);
+  if (!cursor) return fail('invalid', say('roadmap.pageCursorInvalid'), 'cursor');
+  if (cursor.projectId !== pagedFor.projectId) return fail('forbidden', say('roadmap.pageCursorOtherProject'));
+  const [boardVersion, parts] = await Promise.all([boardVersionOf(pagedFor.projectId), pageParts(cursor.loadId, cursor.page, cursor.parts)]);
+  const head = parts[0]?.head;
+  // Gone after its time to live, or never one of ours: the client loads the board again either way.
+  if (!head || parts.some((part) => part === undefined) || head.parts !== cursor.parts) return boardChanged();
+  if (head.projectId !== pagedFor.projectId || head.accountId !== pagedFor.accountId) return fail('forbidden', say('roadmap.pageCursorOtherProject'));
+  if (head.boardVersion !== boardVersion) return boardChanged();
+
+  const entries = parts.flatMap((part) => part!.entries);
+  const wanted = new Map(entries.map((entry) => [entry.id, entry]));
+  const records = (await Promise.all(head.runs.map(([first, last]) => itemsRankedBetween(pagedFor.projectId, first, last)))).flat();
+  const texts = new Map<string, { title: string; description: string }>();
+  for (const record of records) {
+    // A run's ranks may be shared by an item of another page: only the page's own count.
+    const entry = wanted.get(record.id);
+    if (entry === undefined) continue;
+    // Belt and braces beside the board's version: a record written since the cut is another board.
+    if (record.version !== entry.version) return boardChanged();
+    texts.set(record.id, { title: record.title, description: record.description });
+  }
+  if (texts.size !== entries.length) return boardChanged();
+
+  const items = entries.map(({ id, ...rest }) => ({ id, ...texts.get(id)!, ...rest }) as unknown as RoadmapItemView);
+  const end = head.offset + items.length;
   return ok({
-    items: view.items.slice(offset, end),
-    offset,
-    total: view.items.length,
-    ...(end < view.items.length ? { cursor: encodeCursor({ projectId, offset: end, fingerprint }) } : {}),
+    items,
+    offset: head.offset,
+    total: head.total,
+    ...(head.nextParts !== undefined && end < head.total
+      ? { cursor: encodeCursor({ projectId: pagedFor.projectId, loadId: cursor.loadId, page: cursor.page + 1, parts: head.nextParts }) }
+      : {}),
   });
 }

@@ -4,7 +4,7 @@
  * (src/adapters/delivery/roadmap-epics.ts): a warm load asks Jira three things, whatever the size.
  */
 import type { Result, RoadmapView } from '../../contract';
-import { firstPage, itemsPage } from './roadmap-pages';
+import { firstPage, furtherPage } from './roadmap-pages';
 import { distinctChildren } from '../../domain/rollup-merge';
 import { itemDelivery } from '../../domain/item-delivery';
 import { velocityOf } from '../../domain/velocity';
@@ -14,7 +14,7 @@ import { loadRoadmapEpics } from '../../adapters/delivery/roadmap-epics';
 import { asEpicChildren } from '../../adapters/delivery/load-epic-rollups';
 import type { EpicRollupEntry } from '../../adapters/delivery/load-epic-rollups';
 import { goalsOfProject } from '../../adapters/storage/goal-store';
-import { itemsOfProject, loadLanes } from '../../adapters/storage/roadmap-store';
+import { boardVersionOf, itemsOfProject, loadLanes } from '../../adapters/storage/roadmap-store';
 import { orderGoals } from '../../domain/goal-order';
 import { fail, ok } from '../results';
 import { viewerCall } from '../calls';
@@ -32,17 +32,27 @@ import { say, sayCoded } from '../../i18n/server-texts';
 export const getRoadmap = viewerCall('getRoadmap', roadmapView);
 
 /** The roadmap as answered to the page: the first page of items; `itemsPage` says where the rest is. */
-export const getRoadmapFirstPage = viewerCall('getRoadmap', async (call) => {
-  const view = await roadmapView(call);
-  return view.ok ? ok(firstPage(view.value, call.projectId)) : view;
+export const getRoadmapFirstPage = viewerCall('getRoadmap', pagedRoadmap);
+
+/**
+ * A further page of items, as the first page's load computed it (src/resolvers/roadmap/roadmap-pages.ts):
+ * it reads only its own items, never the whole board. Without a cursor: the first page's items.
+ */
+export const getRoadmapItems = viewerCall('getRoadmapItems', async (call) => {
+  const { cursor } = call.payload;
+  if (cursor !== undefined) return furtherPage(cursor, { projectId: call.projectId, accountId: call.access.accountId });
+  const view = await pagedRoadmap({ ...call, payload: {} });
+  if (!view.ok) return fail(view.error.code, view.error.message, view.error.field);
+  const { items, itemsPage } = view.value;
+  return ok({ items, offset: 0, total: itemsPage?.total ?? items.length, ...(itemsPage ? { cursor: itemsPage.cursor } : {}) });
 });
 
-/** A further page of items (see src/resolvers/roadmap/roadmap-pages.ts), cut from the board as it is now. */
-export const getRoadmapItems = viewerCall('getRoadmapItems', async (call) => {
-  const view = await roadmapView({ ...call, payload: {} });
-  if (!view.ok) return fail(view.error.code, view.error.message, view.error.field);
-  return itemsPage(view.value, call.projectId, call.payload.cursor);
-});
+async function pagedRoadmap(call: Call<{ refresh?: 'auto' | 'full' }>): Promise<Result<RoadmapView>> {
+  // Read before the board: a write landing while the view is computed then reads as a changed board.
+  const boardVersion = await boardVersionOf(call.projectId);
+  const view = await roadmapView(call);
+  return view.ok ? ok(await firstPage(view.value, { projectId: call.projectId, accountId: call.access.accountId, boardVersion })) : view;
+}
 
 async function roadmapView({ jira, access, projectId, payload, context }: Call<{ refresh?: 'auto' | 'full' }>): Promise<Result<RoadmapView>> {
   const now = nowIso();
