@@ -51,8 +51,12 @@ import type { CrawlStatus } from './rollup-crawl';
 
 export interface LoadEpicRollupsOptions {
   projectId: string;
-  /** The epics to roll up, as the user's own Jira search listed them. */
-  epicIds: readonly string[];
+  /**
+   * The epics to roll up, as the user's own Jira search listed them. May still be on its way: a
+   * warm load sends its delta search meanwhile (it needs only the project), so the two searches
+   * are one round trip, not two in a row.
+   */
+  epicIds: readonly string[] | PromiseLike<readonly string[]>;
   /** The server's "now" (ISO instant), taken before anything is read: the next sync starts there. */
   now: string;
   /**
@@ -63,7 +67,7 @@ export interface LoadEpicRollupsOptions {
   /** `full` crawls everything again (e.g. after the admin changed settings). */
   refresh?: 'auto' | 'full';
   /** The project's boards, when the caller listed them already (saves a request on a cold load). */
-  boards?: readonly JiraBoard[];
+  boards?: readonly JiraBoard[] | PromiseLike<readonly JiraBoard[]>;
   remainingMs?: () => number | undefined;
   /** Also return the project's epics that changed since the last sync (from the same delta search). */
   collectEpicCards?: boolean;
@@ -144,8 +148,7 @@ export async function loadEpicRollups(jira: JiraClient, store: RollupStore, opti
   const { projectId } = options;
   const nowMs = Date.parse(options.now);
   if (!Number.isFinite(nowMs)) throw new RangeError(`now is not an instant: ${options.now}`);
-  const requested = [...new Set(options.epicIds)];
-  assertIssueIds([projectId, ...requested]);
+  assertIssueIds([projectId]);
 
   const [cache, override, running] = await Promise.all([
     store.readSummaries(projectId),
@@ -158,7 +161,7 @@ export async function loadEpicRollups(jira: JiraClient, store: RollupStore, opti
   const setup =
     previous && !reason
       ? previous.setup
-      : (fullCrawlRunning?.setup ?? (await (options.estimationSetup ?? readEstimationSetup(jira, { projectId, ...(options.boards ? { boards: options.boards } : {}) }))));
+      : (fullCrawlRunning?.setup ?? (await (options.estimationSetup ?? readEstimationSetup(jira, { projectId, ...(options.boards ? { boards: await options.boards } : {}) }))));
   const storyPoints = chooseStoryPointField({ ...setup, ...(override.fieldId ? { override: override.fieldId } : {}) });
   const fields: FactFields = {
     ...(storyPoints.ok ? { storyPointFieldId: storyPoints.fieldId } : {}),
@@ -171,6 +174,25 @@ export async function loadEpicRollups(jira: JiraClient, store: RollupStore, opti
   const refreshInBackground = options.crawlInBackground === true && reason === 'stale' && previous !== undefined;
   if (refreshInBackground) reason = undefined;
   const cold = reason !== undefined;
+
+  // Warm: every record of the project is kept in step (a child can move between any two epics).
+  const tracked = new Map<string, EpicSummary>();
+  if (!cold) for (const [epicId, record] of cache.epics) if (!record.overflow) tracked.set(epicId, record);
+  // The delta search needs only the project: sent now, beside the caller's epic search.
+  // Nothing cached to keep in step (a project without epics): no delta to ask for.
+  const delta =
+    cold || !previous || tracked.size === 0
+      ? Promise.resolve({ children: [], others: [], epics: [], ran: false })
+      : changedSince(jira, {
+          projectId,
+          literal: updatedSinceLiteral({ sinceMs: Date.parse(previous.syncedAt), nowMs, skewMs: syncSkewMs }).literal,
+          fields,
+          ...(options.collectEpicCards ? { epicCards: true } : {}),
+        }).then((found) => ({ ...found, ran: true }));
+  // Awaited below; a failure before that must not go unobserved.
+  delta.catch(() => undefined);
+  const requested = [...new Set(await options.epicIds)];
+  assertIssueIds(requested);
 
   // A small project is cheaper to crawl here (a few pages) than through the queue.
   if (cold && options.crawlInBackground && (fullCrawlRunning !== undefined || requested.length > inlineCrawlMaxEpics)) {
@@ -193,9 +215,6 @@ export async function loadEpicRollups(jira: JiraClient, store: RollupStore, opti
     }
   }
 
-  // Warm: every record of the project is kept in step (a child can move between any two epics).
-  const tracked = new Map<string, EpicSummary>();
-  if (!cold) for (const [epicId, record] of cache.epics) if (!record.overflow) tracked.set(epicId, record);
   let missing = requested.filter((epicId) => !tracked.has(epicId));
   let background: CrawlStatus | undefined;
   if (!cold && options.crawlInBackground) {
@@ -216,16 +235,6 @@ export async function loadEpicRollups(jira: JiraClient, store: RollupStore, opti
     if (background && !background.finished) missing = [];
   }
 
-  // Nothing cached to keep in step (a project without epics): no delta to ask for.
-  const delta =
-    cold || !previous || tracked.size === 0
-      ? Promise.resolve({ children: [], others: [], epics: [], ran: false })
-      : changedSince(jira, {
-          projectId,
-          literal: updatedSinceLiteral({ sinceMs: Date.parse(previous.syncedAt), nowMs, skewMs: syncSkewMs }).literal,
-          fields,
-          ...(options.collectEpicCards ? { epicCards: true } : {}),
-        }).then((found) => ({ ...found, ran: true }));
   const [changes, crawl] = await Promise.all([
     delta,
     crawlChildren(jira, { epicIds: missing, fields, ...options.crawl, ...(options.remainingMs ? { remainingMs: options.remainingMs } : {}) }),

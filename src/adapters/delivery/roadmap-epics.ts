@@ -78,7 +78,24 @@ export async function loadRoadmapEpics(
   const epicTypeIds = shapeFresh ? stored.epicTypeIds : await epicIssueTypeIds(jira, projectId);
 
   // Epics created or linked by the app moments ago are reconciled: a new epic is listed at once.
-  const visible = await visibleEpicIds(jira, { projectId, epicTypeIds, reconcileIssues: recentlyLinked });
+  const visibleLoad = visibleEpicIds(jira, { projectId, epicTypeIds, reconcileIssues: recentlyLinked });
+  visibleLoad.catch(() => undefined);
+  // Started beside the epic search: a warm load's delta search needs only the project, so the two
+  // searches are one round trip, not two in a row (it takes the epic ids when they come).
+  const rollupsLoad = loadEpicRollups(jira, store, {
+    projectId,
+    epicIds: visibleLoad,
+    now,
+    allEpics: true,
+    boards: shapeLoad.then((shape) => shape.boards),
+    collectEpicCards: true,
+    crawlInBackground: true,
+    ...(estimationSetup ? { estimationSetup } : {}),
+    ...(options.timeZone ? { timeZone: options.timeZone } : {}),
+    ...(options.refresh ? { refresh: options.refresh } : {}),
+  });
+  rollupsLoad.catch(() => undefined);
+  const visible = await visibleLoad;
   const { boards, sprints } = await shapeLoad;
   // Cards that cannot be in step with the roll-ups are read in full: start now, beside the roll-ups.
   const cardsStale = forced || stored?.cardsSyncedAt === undefined || stored.cardsFullAt === undefined || nowMs - Date.parse(stored.cardsFullAt) >= cardsFullMaxAgeMs;
@@ -88,18 +105,7 @@ export async function loadRoadmapEpics(
       ? epicCardsByIds(jira, visible, recentlyLinked)
       : listEpicsWithLinks(jira, { projectId, epicTypeIds, reconcileIssues: recentlyLinked });
   earlyCards?.catch(() => undefined);
-  const rollups = await loadEpicRollups(jira, store, {
-    projectId,
-    epicIds: visible,
-    now,
-    allEpics: true,
-    boards,
-    collectEpicCards: true,
-    crawlInBackground: true,
-    ...(estimationSetup ? { estimationSetup } : {}),
-    ...(options.timeZone ? { timeZone: options.timeZone } : {}),
-    ...(options.refresh ? { refresh: options.refresh } : {}),
-  });
+  const rollups = await rollupsLoad;
 
   const cardsInStep =
     !forced &&
