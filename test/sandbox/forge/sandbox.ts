@@ -289,7 +289,7 @@ export class ForgeSandbox {
   }
 
   /** Delivers every queued event, retries included, as if their delays had passed (see SandboxQueue.drain). */
-  drainQueue(options?: { maxDeliveries?: number; parallel?: number }): Promise<DrainReport> {
+  drainQueue(options?: { maxDeliveries?: number; parallel?: number; dueOnly?: boolean }): Promise<DrainReport> {
     return this.queue.drain(options);
   }
 

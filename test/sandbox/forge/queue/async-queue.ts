@@ -187,8 +187,9 @@ export class SandboxQueue {
    * Delivers every event, retries included, as if their delays had passed: the earliest due first,
    * one at a time, until none is left that a consumer can take. For tests.
    */
-  async drain(options: { maxDeliveries?: number; parallel?: number } = {}): Promise<DrainReport> {
-    if ((options.parallel ?? 1) > 1) return this.drainInParallel(options.parallel!, options.maxDeliveries ?? 10_000);
+  async drain(options: { maxDeliveries?: number; parallel?: number; dueOnly?: boolean } = {}): Promise<DrainReport> {
+    // `dueOnly` (in parallel): stop when only delayed events are left instead of waiting for them.
+    if ((options.parallel ?? 1) > 1) return this.drainInParallel(options.parallel!, options.maxDeliveries ?? 10_000, options.dueOnly ?? false);
     const report: DrainReport = { deliveries: 0, succeeded: 0, retried: 0, failed: 0, undeliverable: 0 };
     const limit = options.maxDeliveries ?? 10_000;
     const skipped = new Set<string>();

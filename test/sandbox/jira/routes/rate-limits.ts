@@ -40,6 +40,8 @@ export interface JiraRateStats {
   points: number;
   requests: number;
   refused: number;
+  /** Of those, refused for the hourly points quota (`jira-quota-tenant-based`). */
+  refusedForQuota: number;
   /** Highest request count to one endpoint in any one-second window. */
   peakEndpointRequestsPerSecond: number;
 }
@@ -48,7 +50,7 @@ const READ_POSTS = [/\/rest\/api\/3\/search\/jql$/, /\/rest\/api\/3\/search\/app
 
 export class JiraRateLimiter {
   private limits: JiraRateLimits | undefined;
-  stats: JiraRateStats = { points: 0, requests: 0, refused: 0, peakEndpointRequestsPerSecond: 0 };
+  stats: JiraRateStats = { points: 0, requests: 0, refused: 0, refusedForQuota: 0, peakEndpointRequestsPerSecond: 0 };
   private hourStart = 0;
   private hourPoints = 0;
   private readonly perEndpoint = new Map<string, number[]>();
@@ -64,7 +66,7 @@ export class JiraRateLimiter {
   }
 
   reset(): void {
-    this.stats = { points: 0, requests: 0, refused: 0, peakEndpointRequestsPerSecond: 0 };
+    this.stats = { points: 0, requests: 0, refused: 0, refusedForQuota: 0, peakEndpointRequestsPerSecond: 0 };
     this.hourPoints = 0;
     this.perEndpoint.clear();
   }
@@ -115,6 +117,7 @@ export class JiraRateLimiter {
 
   private refuse(reason: string, waitMs: number, limit: number, remaining: number): JiraResponse {
     this.stats.refused += 1;
+    if (reason === 'jira-quota-tenant-based') this.stats.refusedForQuota += 1;
     const reply = jiraError(429, ['Rate limit exceeded.']);
     const seconds = Math.max(1, Math.ceil(waitMs / 1000));
     reply.headers['retry-after'] = String(seconds);
