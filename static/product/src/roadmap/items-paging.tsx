@@ -1,8 +1,36 @@
 import { useEffect, useRef } from 'react';
 import { Inline, Text } from '@atlaskit/primitives';
 import Spinner from '@atlaskit/spinner';
+import type { Result, RoadmapItemsPage } from '../../../../src/contract';
+import { invoke } from '../../../shared/bridge';
 import { useAnnounce } from '../../../shared/announcer';
 import { itemsPaging as m } from '../../../shared/messages/items-paging';
+
+/**
+ * Forge storage allows each installation 4,000 read units of 10 KB a minute
+ * (https://developer.atlassian.com/platform/forge/limits-kvs-ce/), over a sliding minute here: a
+ * page refused for it (`storage-unavailable`) is asked again every 15 s for a minute and a half,
+ * so the retries span a whole window. The cards already drawn stay meanwhile.
+ */
+export const pageRetry = { attempts: 6, waitMs: 15_000 } as const;
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/**
+ * A further page of the roadmap (`getRoadmapItems`), asked again while storage refuses it for now.
+ * `stillWanted` stops the retries once nobody waits for the page (the tab closed, a reload began).
+ */
+export async function fetchItemsPage(cursor: string, options: { stillWanted?: () => boolean; wait?: (ms: number) => Promise<void> } = {}): Promise<Result<RoadmapItemsPage>> {
+  const stillWanted = options.stillWanted ?? (() => true);
+  const wait = options.wait ?? sleep;
+  let page: Result<RoadmapItemsPage> = await invoke('getRoadmapItems', { cursor });
+  for (let retry = 0; retry < pageRetry.attempts && !page.ok && page.error.code === 'storage-unavailable' && stillWanted(); retry += 1) {
+    await wait(pageRetry.waitMs);
+    if (!stillWanted()) break;
+    page = await invoke('getRoadmapItems', { cursor });
+  }
+  return page;
+}
 
 /**
  * "Loading items: 2,500 of 5,000" beside the layouts while a big board's further pages come in

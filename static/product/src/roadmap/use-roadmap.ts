@@ -5,6 +5,7 @@ import { usePendingLoad } from '../../../shared/use-pending-load';
 import type { LoadState } from '../../../shared/use-result';
 import type { Result, RoadmapItemsPage } from '../../../../src/contract';
 import { applyRoadmapChange } from './roadmap-state';
+import { fetchItemsPage } from './items-paging';
 import type { RoadmapChange } from './roadmap-state';
 
 export interface RoadmapStore {
@@ -51,17 +52,8 @@ export function useRoadmap(): RoadmapStore {
   useEffect(() => {
     if (cursor === undefined) return;
     let current = true;
-    const nextPage = async (): Promise<Result<RoadmapItemsPage>> => {
-      let page: Result<RoadmapItemsPage> = await invoke('getRoadmapItems', { cursor });
-      // Storage refused for now (Forge's per-minute read quota of the installation): the page is
-      // asked again within the minute, the cards already drawn stay.
-      for (let retry = 0; retry < pageRetries && current && !page.ok && page.error.code === 'storage-unavailable'; retry += 1) {
-        await new Promise((resolve) => setTimeout(resolve, pageRetryMs));
-        if (current) page = await invoke('getRoadmapItems', { cursor });
-      }
-      return page;
-    };
-    void nextPage().then((page) => {
+    // Storage refused for now (Forge's per-minute read quota of the installation): asked again, the cards already drawn stay.
+    void fetchItemsPage(cursor, { stillWanted: () => current }).then((page) => {
       if (!current) return;
       if (!page.ok) {
         if (page.error.code === 'conflict') void refresh();
@@ -81,9 +73,6 @@ export function useRoadmap(): RoadmapStore {
   return { state, change, reload, refresh };
 }
 
-const pageRetries = 6;
-const pageRetryMs = 15_000;
-
 /** Starts over this often when the board keeps changing while its pages load, then says so. */
 const pagingAttempts = 3;
 
@@ -100,7 +89,7 @@ export async function loadWholeRoadmap(): Promise<Result<RoadmapView>> {
     let cursor: string | undefined = result.value.itemsPage.cursor;
     let refused: Result<RoadmapView> | undefined;
     while (cursor !== undefined) {
-      const page: Result<RoadmapItemsPage> = await invoke('getRoadmapItems', { cursor });
+      const page: Result<RoadmapItemsPage> = await fetchItemsPage(cursor);
       if (!page.ok) {
         const { current: _page, ...error } = page.error;
         refused = { ok: false, error };
