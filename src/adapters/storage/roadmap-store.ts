@@ -75,6 +75,14 @@ export function stageBoardChange(transaction: Transaction, projectId: string): v
   transaction.set<BoardVersionRecord>(boardVersionKey(projectId), { token: randomUUID() });
 }
 
+/**
+ * Marks the board changed on its own, for writers that cannot put it in their transaction (an
+ * import runs many): they mark it before and after, so a load overlapping them is refused.
+ */
+export async function markBoardChanged(projectId: string): Promise<void> {
+  await kvs.set<BoardVersionRecord>(boardVersionKey(projectId), { token: randomUUID() });
+}
+
 export type ItemCreation = 'committed' | 'limit-reached' | 'conflict';
 
 /** Adds an item unless the roadmap already has `maxItems`; retries when only the count moved on. */

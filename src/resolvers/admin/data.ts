@@ -21,6 +21,7 @@ import { exportFormat, exportFormatVersion, exportedKinds, parseExportFile, perP
 import type { ExportFile, ExportedKind, ExportedRecord } from '../../validation/import-format';
 import { carryLinkChange, newLinkIntent, queueLinkSync } from '../../adapters/delivery/link-sync';
 import type { LinkIntent } from '../../adapters/storage/epic-link-store';
+import { markBoardChanged } from '../../adapters/storage/roadmap-store';
 import { inBatches } from '../../adapters/concurrency';
 import { fail, ok } from '../results';
 import type { Outcome } from '../results';
@@ -70,14 +71,20 @@ export const applyImport = adminCall('applyImport', async ({ jira, accountId, pa
   // nothing), so their Jira properties follow even if this invocation ends right after it.
   const now = nowIso();
   const intents = linkIntentsFor(plan.writes, stored, now);
+  // Its transactions are many: a roadmap being paged meanwhile must load again (roadmap-pages.ts).
+  const boardsChanged = () => Promise.all(summary.projects.map((project) => markBoardChanged(project.id)));
+  await boardsChanged();
   try {
     await applyAllOrNothing({ writes: [...plan.writes, ...intents.map((intent) => ({ kind: 'link-sync', key: intent.id, value: intent.record as unknown as Value }))], removals: plan.removals, before: stored, by: accountId, at: now });
   } catch (error) {
+    // Undone or not, the boards moved meanwhile; storage failing now must not hide why the import failed.
+    await boardsChanged().catch(() => undefined);
     if (error instanceof ImportUndoFailed) {
       return fail('storage-unavailable', say('admin.importUndoPending', { remaining: error.remaining }));
     }
     return fail('storage-unavailable', say('admin.importRolledBack'));
   }
+  await boardsChanged();
   return ok(intents.length > 0 ? { ...summary, epicLinks: await restoreEpicProperties(jira, intents) } : summary);
 }, { writes: true });
 

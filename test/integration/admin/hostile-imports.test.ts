@@ -149,6 +149,12 @@ describe('applying checks the plan the preview showed', () => {
   });
 });
 
+/**
+ * Plain keys left in storage, the roadmaps' board versions apart: an import marks the boards it
+ * replaces changed (src/resolvers/admin/data.ts), the journal must be gone.
+ */
+const plainKeysBesideBoardVersions = () => Object.keys(sandbox.forge.kvs.snapshot().kv).filter((key) => !key.startsWith('roadmap-board.'));
+
 describe('undo never reverts a later edit, and a failing undo leaves the admin page working', () => {
   /** What an import leaves when its invocation ends after its first transaction: a journal and part of its writes. */
   async function cutOffImport(goalKey: string, imported: Record<string, unknown>, before: unknown) {
@@ -169,7 +175,7 @@ describe('undo never reverts a later edit, and a failing undo leaves the admin p
     const settings = valueOf(await adminCall(sandbox, 'getAdminSettings'));
     expect(settings.undoneImport).toEqual({ startedAt: '2026-01-01T00:00:00.000Z' });
     expect(appData(sandbox).goal?.[goalKey]).toEqual(edited);
-    expect(sandbox.forge.kvs.snapshot().kv).toEqual({});
+    expect(plainKeysBesideBoardVersions()).toEqual([]);
   });
 
   test('storage failing during the undo leaves the page working with a notice; a later visit finishes the undo', async () => {
@@ -186,6 +192,6 @@ describe('undo never reverts a later edit, and a failing undo leaves the admin p
     sandbox.forge.kvs.setFaults({});
     expect(valueOf(await adminCall(sandbox, 'getAdminSettings'))).toMatchObject({ undoneImport: { startedAt: '2026-01-01T00:00:00.000Z' } });
     expect(appData(sandbox).goal?.[goalKey]).toEqual(before);
-    expect(sandbox.forge.kvs.snapshot().kv).toEqual({});
+    expect(plainKeysBesideBoardVersions()).toEqual([]);
   });
 });
