@@ -30,6 +30,9 @@ import type { Result, RoadmapView } from '../../src/contract';
 import { resolver, rollupCrawl, rollupIssueChanged } from '../../src/index';
 import { crawlConcurrency, crawlPageConcurrency } from '../../src/adapters/delivery/rollup-crawl';
 import { kvsRollupStore } from '../../src/adapters/storage/epic-rollups';
+import { adoptLinks } from '../../src/adapters/storage/epic-link-store';
+import { createItem } from '../../src/adapters/storage/roadmap-store';
+import { rankSalt, uniqueRankBetween } from '../../src/domain/rank';
 import { issueEvent } from '../sandbox/forge/events';
 import { buildHugeSite, DEMO_USERS, STATUS_IDS } from '../sandbox/demo';
 import { ForgeSandbox, KVS_QUOTAS, loadManifest } from '../sandbox/forge/sandbox';
@@ -43,6 +46,8 @@ import { threadedJira } from './threaded-jira';
 const latencyMs = 100;
 const jiraRequestsPerSecond = 100;
 const queueParallel = 16;
+/** Roadmap items on the board; epic k is linked to item k mod 200: every epic to one item, 5 epics an item. */
+const linkedItems = 200;
 /** Enhanced search: at most 100 issues a page once fields come along, 5,000 with ids only. */
 const pageSize = 100;
 const idsPageSize = 5_000;
@@ -125,6 +130,28 @@ async function setUp(childrenPerEpic: number, limits: JiraRateLimits) {
 
 async function scenario(childrenPerEpic: number) {
   const { site, project, levels, children, epics, generationMs, threaded, limiter, jira, invocations, forge, open } = await setUp(childrenPerEpic, { requestsPerSecondPerEndpoint: jiraRequestsPerSecond });
+  // A board that uses the roll-ups: `linkedItems` roadmap items linking all 1,000 epics (5 each),
+  // stored before the cold load through the app's own storage functions, as people linking epics
+  // on the roadmap leave them (epic-link records: storage is the source of links). So the warm
+  // figure includes every item's delivery and forecast. Storage quotas off while seeding.
+  forge.kvs.setQuotas(undefined);
+  const itemIds = Array.from({ length: linkedItems }, (_, i) => `scale-item-${i}`);
+  await forge.run(async () => {
+    const now = new Date().toISOString();
+    let rank: string | undefined;
+    for (const [i, id] of itemIds.entries()) {
+      rank = uniqueRankBetween(rank, undefined, rankSalt(id));
+      const item = { projectId: project.id, title: `Scale item ${i + 1}`, description: '', horizon: 'now' as const, startDate: '2026-11-02', endDate: '2027-03-31', status: 'planned' as const, rank, version: 1, createdAt: now, createdBy: 'bench', updatedAt: now, updatedBy: { accountId: 'bench', displayName: 'Bench' } };
+      if ((await createItem({ id, maxItems: 5_000, now, item })) !== 'committed') throw new Error(`seeding item ${id}`);
+    }
+    const epicIds = site.issues.filter((issue) => issue.projectId === project.id && levels.get(issue.issueTypeId) === 1).map((issue) => issue.id);
+    for (const [k, epicId] of epicIds.entries()) {
+      if ((await adoptLinks(epicId, { projectId: project.id, directGoalIds: [], roadmapItemIds: [itemIds[k % linkedItems]!], version: 1, updatedAt: now })) !== 'committed') throw new Error(`linking epic ${epicId}`);
+    }
+  }, {});
+  // Seeded long before in real life: its requests leave the quota windows and the figures.
+  forge.kvs.resetStats();
+  forge.kvs.setQuotas(KVS_QUOTAS);
   const t0 = performance.now();
   jira.requests = 0;
   jira.spans = [];
@@ -334,9 +361,10 @@ for (const childrenPerEpic of sizes) {
         'in a row': run.warm.inARow,
         pending: run.warm.view.pending.length,
         'changed epics updated': run.warmSeesEdits ? 'yes' : 'NO',
+        'items with delivery': `${run.warm.view.items.filter((item) => item.delivery !== undefined).length} of ${linkedItems}`,
         floor: `${latencyMs * run.warm.inARow} ms (${run.warm.inARow} in a row)`,
       },
-      target: { text: '≤ 1 s, ≤ 3 Jira requests', met: run.warm.serverMs <= 1_000 && run.warm.requests <= 3 && run.warmSeesEdits },
+      target: { text: '≤ 1 s, ≤ 3 Jira requests', met: run.warm.serverMs <= 1_000 && run.warm.requests <= 3 && run.warmSeesEdits && run.warm.view.items.filter((item) => item.delivery !== undefined).length === linkedItems },
     });
   }
 }
