@@ -38,24 +38,39 @@ function formatsFor({ locale, timeZone }: FormatLocale): Formats {
   const key = `${locale ?? ''}|${timeZone ?? ''}`;
   let formats = cache.get(key);
   if (!formats) {
-    formats = {
-      day: new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }),
-      shortDay: new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', timeZone: 'UTC' }),
-      instant: new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', year: 'numeric', hour: 'numeric', minute: '2-digit', ...(timeZone ? { timeZone } : {}) }),
-      number: new Intl.NumberFormat(locale, { maximumFractionDigits: 2 }),
-      compact: new Intl.NumberFormat(locale, { maximumFractionDigits: 1, notation: 'compact' }),
-      percent: new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 }),
+    // Each formatter is built when first used: building all thirteen costs a first render of the
+    // roadmap more than its 2,000 cards' text (ICU data loaded for formats the page never shows).
+    const factories: { [K in keyof Formats]: () => Formats[K] } = {
+      day: () => new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }),
+      shortDay: () => new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', timeZone: 'UTC' }),
+      instant: () => new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', year: 'numeric', hour: 'numeric', minute: '2-digit', ...(timeZone ? { timeZone } : {}) }),
+      number: () => new Intl.NumberFormat(locale, { maximumFractionDigits: 2 }),
+      compact: () => new Intl.NumberFormat(locale, { maximumFractionDigits: 1, notation: 'compact' }),
+      percent: () => new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 }),
       // A KPI measured in % keeps its decimals (12.5 %), as formatNumber does for other units.
-      percentValue: new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 2 }),
+      percentValue: () => new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 2 }),
       // Story points: estimates are whole or halves; "18.38 pts" reads as false precision.
-      points: new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }),
-      relative: new Intl.RelativeTimeFormat(locale, { numeric: 'auto' }),
-      year: new Intl.DateTimeFormat(locale, { year: 'numeric', ...(timeZone ? { timeZone } : {}) }),
+      points: () => new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }),
+      relative: () => new Intl.RelativeTimeFormat(locale, { numeric: 'auto' }),
+      year: () => new Intl.DateTimeFormat(locale, { year: 'numeric', ...(timeZone ? { timeZone } : {}) }),
       // Calendar months and years are days' containers, formatted in UTC like days.
-      calendarYear: new Intl.DateTimeFormat(locale, { year: 'numeric', timeZone: 'UTC' }),
-      month: new Intl.DateTimeFormat(locale, { month: 'short', year: 'numeric', timeZone: 'UTC' }),
-      monthLong: new Intl.DateTimeFormat(locale, { month: 'long', year: 'numeric', timeZone: 'UTC' }),
+      calendarYear: () => new Intl.DateTimeFormat(locale, { year: 'numeric', timeZone: 'UTC' }),
+      month: () => new Intl.DateTimeFormat(locale, { month: 'short', year: 'numeric', timeZone: 'UTC' }),
+      monthLong: () => new Intl.DateTimeFormat(locale, { month: 'long', year: 'numeric', timeZone: 'UTC' }),
     };
+    const lazy = {} as Formats;
+    for (const name of Object.keys(factories) as Array<keyof Formats>) {
+      Object.defineProperty(lazy, name, {
+        configurable: true,
+        enumerable: true,
+        get: () => {
+          const value = factories[name]();
+          Object.defineProperty(lazy, name, { value, enumerable: true });
+          return value;
+        },
+      });
+    }
+    formats = lazy;
     cache.set(key, formats);
   }
   return formats;

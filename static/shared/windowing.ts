@@ -74,11 +74,17 @@ export class ViewportStore {
     return (this.element ?? this.source?.())?.getBoundingClientRect().top;
   }
 
-  /** Reads the box now and tells every list. */
+  /**
+   * Reads the box now and tells every list, unless the view is as it was: a sideways scroll (the
+   * board's columns) or a width change moves no row, and fifty lists measuring themselves for
+   * nothing would cost a layout each time the DOM changed between them.
+   */
   read(): void {
     const element = this.element;
     if (!element) return;
+    const before = this.view;
     this.view = this.measure(element);
+    if (before !== undefined && sameView(before, this.view)) return;
     for (const listener of [...this.listeners]) listener(this.view);
   }
 
@@ -101,6 +107,9 @@ export class ViewportStore {
     });
   }
 }
+
+const sameView = (a: Viewport | 'all', b: Viewport | 'all'): boolean =>
+  a === 'all' || b === 'all' ? a === b : a.scrollTop === b.scrollTop && a.height === b.height && a.edge === b.edge;
 
 /** Whether an element is laid out at all (jsdom lays nothing out). */
 export const laidOut = (): boolean => typeof ResizeObserver !== 'undefined' && typeof IntersectionObserver !== 'undefined';
@@ -202,8 +211,7 @@ export function useListWindow(options: {
     const element = list.current;
     const view = store.get();
     if (!element || view === 'all') return;
-    // Heights of the rows drawn: a row drawn taller or shorter than thought moves the spacers.
-    let changed = false;
+    // Heights of the rows drawn: a row drawn taller or shorter than thought moves the rows after it.
     const drawn = latest.current.entries;
     const children = element.children;
     for (let i = 0; i < drawn.length && i < children.length; i += 1) {
@@ -211,13 +219,14 @@ export function useListWindow(options: {
       if (entry.kind !== 'row') continue;
       const key = keyOf(entry.index);
       const height = (children[i] as HTMLElement).offsetHeight;
-      if (height > 0 && Math.abs((heights.get(key) ?? estimate(entry.index)) - height) > 1) changed = true;
       if (height > 0) heights.set(key, height);
     }
     measureTop(view);
     const now = performance.now();
     if (now - settling.current.at > 50) settling.current.passes = 0;
-    if ((changed || entriesKey(compute(view)) !== entriesKey(drawn)) && settling.current.passes < maxSettlingPasses) {
+    // A spacer's height is its own rows' (none of them drawn, so none measured now): only a
+    // different set of rows to draw is worth another render, not a height alone.
+    if (entriesKey(compute(view)) !== entriesKey(drawn) && settling.current.passes < maxSettlingPasses) {
       settling.current = { passes: settling.current.passes + 1, at: now };
       setVersion((v) => v + 1);
     }

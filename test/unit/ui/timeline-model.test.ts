@@ -1,6 +1,8 @@
 import type { ReleaseView, RoadmapItemView } from '../../../src/contract';
 import { noLane } from '../../../src/domain/roadmap';
-import { laneHeadHeight, laneGap, rowHeight, timelineModel } from '../../../static/product/src/roadmap/timeline/timeline-model';
+import fc from 'fast-check';
+import { timelineScale } from '../../../src/domain/timeline';
+import { laneHeadHeight, laneGap, linkInBand, rowHeight, rowsInBand, sharedTimelineLayout, timelineLayout, timelineModel, timelinePlacement } from '../../../static/product/src/roadmap/timeline/timeline-model';
 
 const item = (id: string, extra: Partial<RoadmapItemView> = {}): RoadmapItemView =>
   ({ id, title: `Item ${id}`, description: '', horizon: 'now', status: 'planned', rank: id, version: 1, epicIds: [], updated: { at: '2027-01-01T00:00:00Z' }, ...extra }) as RoadmapItemView;
@@ -82,5 +84,68 @@ describe('timelineModel', () => {
     expect(drawn.blockers.get('b')).toEqual([{ id: 'a', title: 'Item a', late: true, suggested: false }]);
     // An undated dependent has no bar to draw to, but its panel-side text still names the blocker.
     expect(drawn.blockers.get('d')).toMatchObject([{ id: 'a', suggested: true }]);
+  });
+});
+
+describe('timeline stages (issue 13.4: O(items) once per board version, px only for what is drawn)', () => {
+  const dayOf = (n: number) => new Date(Date.UTC(2020, 0, 1) + n * 86_400_000).toISOString().slice(0, 10);
+  const itemsArb = fc.array(
+    fc.record({ start: fc.option(fc.integer({ min: 0, max: 4_000 }), { nil: undefined }), length: fc.integer({ min: 0, max: 90 }), goal: fc.constantFrom('goal-a', 'goal-b', undefined), hasEnd: fc.boolean() }),
+    { maxLength: 60 },
+  );
+  const toItems = (specs: Array<{ start: number | undefined; length: number; goal: string | undefined; hasEnd: boolean }>) =>
+    specs.map((spec, index) =>
+      item(`i${String(index).padStart(3, '0')}`, {
+        ...(spec.goal ? { goalId: spec.goal } : {}),
+        ...(spec.start === undefined ? {} : { startDate: dayOf(spec.start), ...(spec.hasEnd ? { endDate: dayOf(spec.start + spec.length) } : {}) }),
+      }),
+    );
+
+  test('the scale from the layout’s extent is the scale from every item’s dates, at every zoom and width', () => {
+    fc.assert(
+      fc.property(itemsArb, fc.constantFrom('months', 'quarters', 'year'), fc.integer({ min: 0, max: 5_000 }), (specs, zoom, boxWidth) => {
+        const items = toItems(specs);
+        const dates = items.flatMap((i) => [i.startDate, i.endDate].filter((d): d is string => d !== undefined));
+        const layout = timelineLayout({ items, board, view: {} });
+        const placed = timelinePlacement({ layout, view: { today: '2027-02-10' }, zoom, showArchived: false, boxWidth });
+        expect(placed.scale).toEqual(timelineScale({ zoom, today: '2027-02-10', dates, minWidth: boxWidth }));
+      }),
+    );
+  });
+
+  test('rowsInBand finds exactly the rows a band overlaps', () => {
+    fc.assert(
+      fc.property(itemsArb, fc.integer({ min: -500, max: 3_000 }), fc.integer({ min: 0, max: 2_000 }), (specs, from, size) => {
+        const layout = timelineLayout({ items: toItems(specs), board, view: {} });
+        const band = { from, to: from + size };
+        for (const lane of layout.lanes) {
+          const { start, end } = rowsInBand(lane.rows, band);
+          expect(lane.rows.slice(start, end)).toEqual(lane.rows.filter((row) => row.y + rowHeight >= band.from && row.y <= band.to));
+        }
+      }),
+    );
+  });
+
+  test('the shared layout is reused for the same items and lanes, and built again when either changes', () => {
+    const items = toItems([{ start: 10, length: 5, goal: 'goal-a', hasEnd: true }]);
+    const first = sharedTimelineLayout({ items, board, view: {} });
+    expect(sharedTimelineLayout({ items, board: { ...board, lanes: [...board.lanes] }, view: {} })).toBe(first);
+    const renamed = sharedTimelineLayout({ items, board: { ...board, lanes: board.lanes.map((lane) => ({ ...lane, name: `${lane.name}!` })) }, view: {} });
+    expect(renamed).not.toBe(first);
+    expect(renamed.lanes[0]!.name).toBe('Goal A!');
+    const moved = toItems([{ start: 10, length: 5, goal: 'goal-b', hasEnd: true }]);
+    expect(sharedTimelineLayout({ items: moved, board, view: {} }).lanes.map((lane) => lane.id)).toEqual(['goal-b']);
+  });
+
+  test('a connector is drawn when it crosses the band, whichever end is in it or neither', () => {
+    const layout = timelineLayout({
+      items: [item('a', { startDate: '2027-03-01', endDate: '2027-03-02' }), item('b', { startDate: '2027-03-03' }), item('c', { startDate: '2027-03-04', dependsOn: ['a'] })],
+      board,
+      view: {},
+    });
+    const [a, c] = [layout.rowOf.get('a')!, layout.rowOf.get('c')!];
+    expect(layout.links.map((link) => link.key)).toEqual(['a>c']);
+    expect(linkInBand(a, c, { from: a.y + rowHeight + 1, to: c.y - 1 })).toBe(true);
+    expect(linkInBand(a, c, { from: c.y + rowHeight + 1, to: c.y + 500 })).toBe(false);
   });
 });

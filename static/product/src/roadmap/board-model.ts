@@ -68,12 +68,7 @@ export function columnLabel(heading: ColumnHeading): string {
 
 const labelled = (columns: readonly RoadmapColumn[]): BoardColumn[] => columns.map((column) => ({ ...column, label: columnLabel(column.heading) }));
 
-export function layoutColumns(
-  view: Pick<RoadmapView, 'items' | 'sprints' | 'today'>,
-  layout: RoadmapLayout,
-  timeZone: string = readerTimeZone(),
-  weekStart: number = weekStartOf(),
-): BoardColumn[] {
+export function layoutColumns(view: Pick<RoadmapView, 'items' | 'sprints' | 'today'>, layout: RoadmapLayout, timeZone?: string, weekStart?: number): BoardColumn[] {
   switch (layout) {
     case 'horizons':
       return labelled(horizonColumns());
@@ -84,11 +79,23 @@ export function layoutColumns(
     case 'timeline':
       // Sprint dates are instants with offsets: the columns show the days they fall on for this viewer.
       // Periods (projects without sprints) start on the first day of the reader's week.
-      return labelled(timelineRoadmapColumns(timelineColumns({ sprints: view.sprints, today: view.today, timeZone, weekStart })));
+      // Asked for only here: the locale's week start costs an Intl.Locale, more than a board of 2,000 items.
+      return labelled(timelineRoadmapColumns(timelineColumns({ sprints: view.sprints, today: view.today, timeZone: timeZone ?? readerTimeZone(), weekStart: weekStart ?? weekStartOf() })));
   }
 }
 
 const byRank = (a: { rank: string }, b: { rank: string }) => (a.rank < b.rank ? -1 : a.rank > b.rank ? 1 : 0);
+
+/**
+ * The items in rank order, sorted once per items array: every layout's board (and a switch back
+ * and forth between them) reads the same order, sorting 5,000 items on every switch cost milliseconds for nothing.
+ */
+const rankOrders = new WeakMap<readonly RoadmapItemView[], readonly RoadmapItemView[]>();
+export function inRankOrder(items: readonly RoadmapItemView[]): readonly RoadmapItemView[] {
+  let sorted = rankOrders.get(items);
+  if (!sorted) rankOrders.set(items, (sorted = [...items].sort(byRank)));
+  return sorted;
+}
 
 /**
  * The board for a layout. Cells are grouped in one pass with `laneOf` / `columnOf` (what
@@ -96,11 +103,24 @@ const byRank = (a: { rank: string }, b: { rank: string }) => (a.rank < b.rank ? 
  * Archived goals get a lane only while items sit in them.
  */
 export function boardOf(view: RoadmapView, layout: RoadmapLayout): Board {
+  // A switch back to a layout shown before, over the same roadmap, finds its board as it was.
+  const key = layout === 'timeline' ? `${layout}|${readerTimeZone()}|${weekStartOf()}` : layout;
+  let boards = boardsByView.get(view);
+  if (!boards) boardsByView.set(view, (boards = new Map()));
+  let board = boards.get(key);
+  if (!board) boards.set(key, (board = buildBoard(view, layout)));
+  return board;
+}
+
+/** Boards built per roadmap as loaded (each change makes a new view), by layout and the reader's calendar. */
+const boardsByView = new WeakMap<RoadmapView, Map<string, Board>>();
+
+function buildBoard(view: RoadmapView, layout: RoadmapLayout): Board {
   const context = moveContext(view);
   const columns = layoutColumns(view, layout);
   const cells = new Map<string, RoadmapItemView[]>();
   const used = new Set<string>();
-  for (const item of [...view.items].sort(byRank)) {
+  for (const item of inRankOrder(view.items)) {
     const lane = laneOf(item, context.mode, context.laneIds);
     used.add(lane);
     const key = cellKey(lane, columnOf(item, layout, columns));

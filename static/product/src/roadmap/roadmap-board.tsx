@@ -287,6 +287,7 @@ function useWholeColumns(scroller: React.RefObject<HTMLElement | null>, count: n
     if (!element) return;
     const measure = () => {
       lastBoardWidth = element.clientWidth;
+      rootRem = parseFloat(getComputedStyle(document.documentElement).fontSize) || 16;
       setWidth(lastBoardWidth);
     };
     measure();
@@ -295,20 +296,21 @@ function useWholeColumns(scroller: React.RefObject<HTMLElement | null>, count: n
     observer.observe(element);
     return () => observer.disconnect();
   }, [scroller]);
-  const [fit, setFit] = useState<ColumnFit | undefined>(() => fitOf(width, count));
-  useLayoutEffect(() => {
-    const next = fitOf(width, count);
-    setFit((old) => (old && next && old.shown === next.shown && old.width === next.width ? old : next));
-  }, [width, count]);
-  return fit;
+  // Worked out as the board renders, not after: a layout with another number of columns is laid
+  // out once in its own widths, not once in the last layout's and again after an effect.
+  const fit = useRef<ColumnFit | undefined>(undefined);
+  const next = fitOf(width, count);
+  if (!(fit.current && next && fit.current.shown === next.shown && fit.current.width === next.width)) fit.current = next;
+  return fit.current;
 }
 
-/** The width the last board measured (0 until one is laid out, and always in jsdom). */
+/** The width the last board measured (0 until one is laid out, and always in jsdom), and the root font size then. */
 let lastBoardWidth = 0;
+let rootRem = 16;
 
 function fitOf(width: number, count: number): ColumnFit | undefined {
   if (width <= 0 || count === 0) return undefined;
-  const rem = parseFloat(getComputedStyle(document.documentElement).fontSize) || 16;
+  const rem = rootRem;
   const gap = gapRem * rem;
   const room = width - 2 * paddingRem * rem;
   const shown = Math.max(1, Math.min(count, Math.floor((room + gap) / (columnRem * rem + gap))));
@@ -343,7 +345,7 @@ function Lane(props: LaneProps) {
   const section = useRef<HTMLElement>(null);
   // Every lane draws its cells; a cell draws the cards near the view, spacers for the others. A
   // lane with none of its cards drawn says it is not ready (`aria-busy`) until it comes near.
-  const near = useLaneInBand(section) || props.eager;
+  const near = useLaneInBand(section, lane.id) || props.eager;
   return (
     <section
       ref={section}

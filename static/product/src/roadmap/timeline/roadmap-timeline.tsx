@@ -12,8 +12,8 @@ import type { Board } from '../board-model';
 import { markRender, renderMarks } from '../use-roadmap';
 import { ListSpacer, WindowBox, useWindowedRows } from '../../../../shared/windowed-list';
 import { tickLabel, tickLongLabel } from './tick-label';
-import { releaseLabelRows, rowHeight, timelineModel } from './timeline-model';
-import type { TimelineModel, TimelineRelease, TimelineRow } from './timeline-model';
+import { connectorPath, linkInBand, releaseLabelRows, rowHeight, rowsInBand, sharedTimelineLayout, timelinePlacement } from './timeline-model';
+import type { TimelineBlockers, TimelinePlacement, TimelineRelease, TimelineRow } from './timeline-model';
 import './timeline.css';
 
 const t = messages.timeline;
@@ -67,13 +67,16 @@ export function RoadmapTimeline(props: RoadmapTimelineProps) {
   const [draft, setDraft] = useState<Draft>();
   const scroller = useRef<HTMLDivElement>(null);
   const boxWidth = useBoxWidth(scroller);
-  const model = useMemo(() => timelineModel({ items, board, view, zoom, showArchived, boxWidth }), [items, board, view, zoom, showArchived, boxWidth]);
-  const latest = useRef({ model, props, draft });
-  latest.current = { model, props, draft };
+  // The board's lanes and rows once per board version (kept across a switch away and back); the
+  // scale per zoom and width; px only for what is drawn.
+  const layout = useMemo(() => sharedTimelineLayout({ items, board, view }), [items, board, view.suggestedDependencies]);
+  const model = useMemo(() => timelinePlacement({ layout, view, zoom, showArchived, boxWidth }), [layout, view.today, view.releases, zoom, showArchived, boxWidth]);
+  const latest = useRef({ model, layout, props, draft });
+  latest.current = { model, layout, props, draft };
 
   useLayoutEffect(() => {
     markRender(renderMarks.committed);
-  }, [model]);
+  }, [layout, model]);
 
   // Opens on today; a zoom keeps the day at the middle of the box in the middle.
   const anchorDay = useRef<string>();
@@ -102,15 +105,11 @@ export function RoadmapTimeline(props: RoadmapTimelineProps) {
   };
 
   const spanOf = useCallback((itemId: string): Span | undefined => {
-    const { draft: current, model: drawn } = latest.current;
+    const { draft: current, layout: drawn } = latest.current;
     if (current?.itemId === itemId) return current.span;
-    for (const lane of drawn.lanes) for (const row of lane.rows) if (row.item.id === itemId) return row.span;
-    return undefined;
+    return drawn.rowOf.get(itemId)?.span;
   }, []);
-  const originalSpan = useCallback((itemId: string): Span | undefined => {
-    for (const lane of latest.current.model.lanes) for (const row of lane.rows) if (row.item.id === itemId) return row.span;
-    return undefined;
-  }, []);
+  const originalSpan = useCallback((itemId: string): Span | undefined => latest.current.layout.rowOf.get(itemId)?.span, []);
   const titleOf = (itemId: string) => latest.current.props.items.find((item) => item.id === itemId)?.title ?? '';
 
   const commit = useCallback((itemId: string, span: Span | undefined) => {
@@ -224,7 +223,20 @@ export function RoadmapTimeline(props: RoadmapTimelineProps) {
   const { scale } = model;
   const archivedCount = (view.releases ?? []).filter((release) => release.archived).length;
   // Hundreds of undated items are a list in a box of their own, drawn a few screens at a time.
-  const undated = useWindowedRows({ count: model.undated.length, keyOf: (index) => model.undated[index]!.id, estimate: 30, gap: 8 });
+  const undated = useWindowedRows({ count: layout.undated.length, keyOf: (index) => layout.undated[index]!.id, estimate: 30, gap: 8 });
+  // Connectors as rows are: those crossing the rows drawn, and those of a bar kept drawn (focused, edited).
+  const pinnedRow = (id: string) => id === keepId || id === draft?.itemId;
+  // A lane scrolled out of the band still draws a focused or edited bar of its own, so focus stays on it.
+  const pinnedIn = (lane: { y: number; height: number }) =>
+    [keepId, draft?.itemId].some((id) => {
+      const row = id === undefined ? undefined : layout.rowOf.get(id);
+      return row !== undefined && row.y >= lane.y && row.y < lane.y + lane.height;
+    });
+  const connectors = layout.links.filter((link) => {
+    const from = layout.rowOf.get(link.fromId)!;
+    const to = layout.rowOf.get(link.toId)!;
+    return linkInBand(from, to, shown) || pinnedRow(link.fromId) || pinnedRow(link.toId);
+  });
   const stepDays = keyboardStepDays(zoom);
   return (
     <div className="tl">
@@ -243,9 +255,9 @@ export function RoadmapTimeline(props: RoadmapTimelineProps) {
       <div ref={scroller} className="tl-scroller" data-testid="roadmap-timeline" role="region" aria-label={t.regionLabel} tabIndex={-1} onScroll={onScroll}>
         <div className="tl-canvas" style={{ width: scale.width }}>
           <TimelineHead model={model} />
-          <div className="tl-body" style={{ height: Math.max(model.bodyHeight, rowHeight) }}>
+          <div className="tl-body" style={{ height: Math.max(layout.bodyHeight, rowHeight) }}>
             {/* Lines only as tall as the rows drawn: a dashed line 36,000 px tall costs its whole length to paint. */}
-            <div className="tl-grid" aria-hidden="true" style={gridBand(shown, model.bodyHeight)}>
+            <div className="tl-grid" aria-hidden="true" style={gridBand(shown, layout.bodyHeight)}>
               {scale.minor.map((tick) => (
                 <div key={tick.key} className="tl-gridline" style={{ left: tick.x }} />
               ))}
@@ -254,8 +266,8 @@ export function RoadmapTimeline(props: RoadmapTimelineProps) {
               ))}
               <div className="tl-today-line" style={{ left: scale.todayX + scale.dayWidth / 2 }} data-testid="timeline-today" />
             </div>
-            {model.connectors.length > 0 ? (
-              <svg className="tl-connectors" width={scale.width} height={model.bodyHeight} aria-hidden="true" data-testid="timeline-connectors">
+            {layout.links.length > 0 ? (
+              <svg className="tl-connectors" width={scale.width} height={layout.bodyHeight} aria-hidden="true" data-testid="timeline-connectors">
                 <defs>
                   <marker id="tl-arrow" viewBox="0 0 8 8" refX="7" refY="4" markerUnits="userSpaceOnUse" markerWidth="8" markerHeight="8" orient="auto-start-reverse">
                     <path d="M 0 0 L 8 4 L 0 8 z" className="tl-arrowhead" />
@@ -264,10 +276,10 @@ export function RoadmapTimeline(props: RoadmapTimelineProps) {
                     <path d="M 0 0 L 8 4 L 0 8 z" className="tl-arrowhead" data-late="true" />
                   </marker>
                 </defs>
-                {model.connectors.map((connector) => (
+                {connectors.map((connector) => (
                   <path
                     key={connector.key}
-                    d={connector.path}
+                    d={connectorPath(scale, layout.rowOf.get(connector.fromId)!, layout.rowOf.get(connector.toId)!)}
                     className="tl-connector"
                     data-suggested={connector.suggested || undefined}
                     data-late={connector.late || undefined}
@@ -276,13 +288,13 @@ export function RoadmapTimeline(props: RoadmapTimelineProps) {
                 ))}
               </svg>
             ) : null}
-            {model.lanes.filter((lane) => lane.y + lane.height >= shown.from && lane.y <= shown.to).map((lane) => (
+            {layout.lanes.filter((lane) => (lane.y + lane.height >= shown.from && lane.y <= shown.to) || pinnedIn(lane)).map((lane) => (
               <section key={lane.id} className="tl-lane" style={{ top: lane.y, height: lane.height }} aria-labelledby={`tl-lane-${lane.id}`} data-testid={`timeline-lane-${lane.id}`}>
                 <h3 className="tl-lane-title" id={`tl-lane-${lane.id}`}>
                   {lane.name} <span className="tl-lane-count">({formatNumber(lane.rows.length)})</span>
                 </h3>
                 <ul className="tl-rows" aria-label={t.lane(lane.name, lane.rows.length)}>
-                  {lane.rows.filter((row) => (row.y + rowHeight >= shown.from && row.y <= shown.to) || row.item.id === keepId || row.item.id === draft?.itemId).map((row) => (
+                  {rowsDrawn(lane.rows, shown, layout.rowOf, [keepId, draft?.itemId]).map((row) => (
                     <Bar
                       key={row.item.id}
                       row={row}
@@ -291,7 +303,7 @@ export function RoadmapTimeline(props: RoadmapTimelineProps) {
                       scale={scale}
                       canEdit={canEdit}
                       selected={row.item.id === props.selectedId}
-                      blockers={model.blockers.get(row.item.id)}
+                      blockers={layout.blockers.get(row.item.id)}
                       handlers={handlers}
                     />
                   ))}
@@ -301,7 +313,7 @@ export function RoadmapTimeline(props: RoadmapTimelineProps) {
           </div>
         </div>
       </div>
-      {model.connectors.length > 0 ? (
+      {layout.links.length > 0 ? (
         <ul className="tl-legend" aria-label={t.legendDependency}>
           <li>
             <svg width="28" height="10" aria-hidden="true">
@@ -309,7 +321,7 @@ export function RoadmapTimeline(props: RoadmapTimelineProps) {
             </svg>
             {t.legendDependency}
           </li>
-          {model.connectors.some((c) => c.suggested) ? (
+          {layout.links.some((c) => c.suggested) ? (
             <li>
               <svg width="28" height="10" aria-hidden="true">
                 <line x1="0" y1="5" x2="28" y2="5" className="tl-connector" data-suggested="true" />
@@ -317,7 +329,7 @@ export function RoadmapTimeline(props: RoadmapTimelineProps) {
               {t.legendSuggested}
             </li>
           ) : null}
-          {model.connectors.some((c) => c.late) ? (
+          {layout.links.some((c) => c.late) ? (
             <li>
               <svg width="28" height="10" aria-hidden="true">
                 <line x1="0" y1="5" x2="28" y2="5" className="tl-connector" data-late="true" />
@@ -330,20 +342,20 @@ export function RoadmapTimeline(props: RoadmapTimelineProps) {
       {model.releasesUndated > 0 ? <p className="tl-help">{t.releasesUndated(model.releasesUndated)}</p> : null}
       <section className="tl-undated" aria-labelledby="tl-undated-heading" data-testid="timeline-undated">
         <h3 id="tl-undated-heading" className="tl-undated-heading">
-          {t.undatedHeading(model.undated.length)}
+          {t.undatedHeading(layout.undated.length)}
         </h3>
-        {model.undated.length === 0 ? (
+        {layout.undated.length === 0 ? (
           <p className="tl-help">{t.undatedNone}</p>
         ) : (
           <>
             <p className="tl-help">{t.undatedHint}</p>
-            <WindowBox window={undated} label={t.undatedHeading(model.undated.length)}>
+            <WindowBox window={undated} label={t.undatedHeading(layout.undated.length)}>
               <ul ref={undated.list as React.RefObject<HTMLUListElement>} className="tl-undated-list" data-windowed={undated.windowed || undefined}>
                 {undated.entries.map((entry) => {
                   if (entry.kind === 'spacer') return <ListSpacer key={`spacer-${entry.from}`} entry={entry} />;
-                  const item = model.undated[entry.index]!;
+                  const item = layout.undated[entry.index]!;
                   return (
-                    <li key={item.id} data-row-index={entry.index} aria-posinset={undated.windowed ? entry.index + 1 : undefined} aria-setsize={undated.windowed ? model.undated.length : undefined}>
+                    <li key={item.id} data-row-index={entry.index} aria-posinset={undated.windowed ? entry.index + 1 : undefined} aria-setsize={undated.windowed ? layout.undated.length : undefined}>
                       <button type="button" className="tl-undated-item" aria-current={item.id === props.selectedId ? 'true' : undefined} onClick={() => props.onOpen(item.id)}>
                         {item.title}
                       </button>
@@ -359,6 +371,21 @@ export function RoadmapTimeline(props: RoadmapTimelineProps) {
   );
 }
 
+/**
+ * A lane's rows within the band, found by halving (a lane of thousands costs a few steps), and the
+ * pinned rows of this lane wherever they are, in the lane's order.
+ */
+function rowsDrawn(rows: readonly TimelineRow[], band: { from: number; to: number }, rowOf: ReadonlyMap<string, TimelineRow>, pinned: ReadonlyArray<string | undefined>): TimelineRow[] {
+  const { start, end } = rowsInBand(rows, band);
+  const drawn = rows.slice(start, end);
+  for (const id of pinned) {
+    const row = id === undefined ? undefined : rowOf.get(id);
+    if (!row || drawn.includes(row)) continue;
+    if (rows.indexOf(row) >= 0) drawn.push(row);
+  }
+  return drawn.sort((a, b) => a.y - b.y);
+}
+
 /** The stretch of the body the grid lines cover: the rows drawn, within the body. */
 function gridBand(shown: { from: number; to: number }, bodyHeight: number): React.CSSProperties | undefined {
   if (shown.from === -Infinity) return undefined;
@@ -366,23 +393,34 @@ function gridBand(shown: { from: number; to: number }, bodyHeight: number): Reac
   return { top, bottom: 'auto', height: Math.max(0, Math.min(bodyHeight + rowHeight, shown.to) - top) };
 }
 
-/** The box's inner width, kept up to date (0 where nothing is laid out, as in jsdom). */
+/**
+ * The box's inner width, kept up to date (0 where nothing is laid out, as in jsdom). A timeline
+ * mounted again (back from another layout) starts from the width last measured, so its first
+ * render is its last: not a scale for width 0, then another once measured.
+ */
 function useBoxWidth(box: React.RefObject<HTMLElement | null>): number {
-  const [width, setWidth] = useState(0);
+  const [width, setWidth] = useState(lastBoxWidth);
   useLayoutEffect(() => {
     const element = box.current;
     if (!element) return;
-    setWidth(element.clientWidth);
+    const measure = () => {
+      lastBoxWidth = element.clientWidth;
+      setWidth(lastBoxWidth);
+    };
+    measure();
     if (typeof ResizeObserver === 'undefined') return;
-    const observer = new ResizeObserver(() => setWidth(element.clientWidth));
+    const observer = new ResizeObserver(measure);
     observer.observe(element);
     return () => observer.disconnect();
   }, [box]);
   return width;
 }
 
+/** The width the last timeline measured (0 until one is laid out, and always in jsdom). */
+let lastBoxWidth = 0;
+
 /** The sticky header: two bands of the scale, today's label, and the release milestones. */
-const TimelineHead = memo(function TimelineHead({ model }: { model: TimelineModel }) {
+const TimelineHead = memo(function TimelineHead({ model }: { model: TimelinePlacement }) {
   const { scale } = model;
   return (
     <div className="tl-head">
@@ -449,10 +487,10 @@ interface BarProps {
   row: TimelineRow;
   top: number;
   draft: Span | undefined;
-  scale: TimelineModel['scale'];
+  scale: TimelinePlacement['scale'];
   canEdit: boolean;
   selected: boolean;
-  blockers: ReturnType<TimelineModel['blockers']['get']>;
+  blockers: ReturnType<TimelineBlockers['get']>;
   handlers: BarHandlers;
 }
 
@@ -464,7 +502,7 @@ const Bar = memo(
     const { row, draft, scale, canEdit, handlers, blockers } = props;
     const { item } = row;
     const span = draft ?? row.span;
-    const { x, width } = draft ? barGeometry(scale, span.startDate, span.endDate) : row;
+    const { x, width } = barGeometry(scale, span.startDate, span.endDate);
     const name =
       span.startDate === span.endDate ? t.barOneDay(item.title, formatDay(span.startDate)) : t.bar(item.title, formatDay(span.startDate), formatDay(span.endDate));
     const late = blockers?.filter((b) => b.late) ?? [];
@@ -524,11 +562,9 @@ const Bar = memo(
   },
   (a, b) =>
     a.row.item === b.row.item &&
-    a.row.x === b.row.x &&
-    a.row.width === b.row.width &&
     a.top === b.top &&
     a.draft === b.draft &&
-    // The scale only places a draft; a scale grown at its end (the box measured) moves no bar.
+    // A scale grown at its end (the box measured) moves no bar.
     a.scale.startDate === b.scale.startDate &&
     a.scale.dayWidth === b.scale.dayWidth &&
     a.canEdit === b.canEdit &&

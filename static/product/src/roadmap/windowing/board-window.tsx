@@ -31,8 +31,10 @@ export interface BoardWindow {
   heights: Map<string, number>;
   /** A card's height before it is drawn, at the current column width. */
   estimate: (item: RoadmapItemView) => number;
-  /** Where each lane is thought to start within the board's content, until laid out. */
+  /** Where each lane's cells are thought to start within the board's content, until laid out. */
   laneTops: ReadonlyMap<string, number>;
+  /** Where each lane (its section, head included) is thought to be within the board's content. */
+  laneSpans: ReadonlyMap<string, { top: number; height: number }>;
 }
 
 const BoardWindowContext = createContext<BoardWindow | undefined>(undefined);
@@ -51,6 +53,9 @@ export function estimateCardHeight(item: RoadmapItemView, columnWidth: number): 
   if (item.epicIds.length > 0) height += item.delivery ? 6 + 6 + 3 * 22 + (item.delivery.releaseRisks?.length ?? 0) * 22 : 22;
   return height;
 }
+
+/** Card height estimates by column width, then by item (a changed item is a new object, estimated again). */
+const estimatesByWidth = new Map<number, WeakMap<RoadmapItemView, number>>();
 
 /** A cell's height with every card in it: padding, cards and the gaps between them, at least 4rem. */
 function cellHeight(items: readonly RoadmapItemView[], heightOf: (item: RoadmapItemView) => number): number {
@@ -74,25 +79,34 @@ export function useBoardWindow(scroller: RefObject<HTMLElement | null>, board: B
   // Heights hold for one column width; a narrower board wraps titles differently.
   const heights = useMemo(() => new Map<string, number>(), [width]);
   const estimate = useMemo(() => {
-    const cache = new Map<string, number>();
+    // Kept per width across boards: a switch back to a layout's column width estimates no card again.
+    let cache = estimatesByWidth.get(width);
+    if (!cache) {
+      // A window resized by dragging passes through many widths: only the last few are kept.
+      if (estimatesByWidth.size >= 8) estimatesByWidth.clear();
+      estimatesByWidth.set(width, (cache = new WeakMap()));
+    }
+    const known = cache;
     return (item: RoadmapItemView) => {
-      let height = cache.get(item.id);
-      if (height === undefined) cache.set(item.id, (height = estimateCardHeight(item, width)));
+      let height = known.get(item);
+      if (height === undefined) known.set(item, (height = estimateCardHeight(item, width)));
       return height;
     };
   }, [width]);
-  const laneTops = useMemo(() => {
+  const { laneTops, laneSpans } = useMemo(() => {
     const heightOf = (item: RoadmapItemView) => heights.get(item.id) ?? estimate(item);
     const tops = new Map<string, number>();
+    const spans = new Map<string, { top: number; height: number }>();
     let y = 40 + 16;
     for (const lane of board.lanes) {
       tops.set(lane.id, y + 8 + 36);
       const tallest = collapsed?.has(lane.id) ? 0 : Math.max(0, ...board.columns.map((column) => cellHeight(cellOf(board, lane.id, column.key), heightOf)));
+      spans.set(lane.id, { top: y, height: 8 + 36 + tallest + 8 });
       y += 8 + 36 + tallest + 8 + 16;
     }
-    return tops;
+    return { laneTops: tops, laneSpans: spans };
   }, [board, heights, estimate, collapsed]);
-  return useMemo(() => ({ store, heights, estimate, laneTops }), [store, heights, estimate, laneTops]);
+  return useMemo(() => ({ store, heights, estimate, laneTops, laneSpans }), [store, heights, estimate, laneTops, laneSpans]);
 }
 
 export function BoardWindowProvider({ value, children }: { value: BoardWindow; children: ReactNode }) {
@@ -154,9 +168,18 @@ function WindowedCardsIn(props: Parameters<typeof WindowedCards>[0] & { window: 
  * Whether a lane is within a screen of the board's view (its cards may be drawn), kept up to date
  * as the board scrolls; always true where nothing is laid out.
  */
-export function useLaneInBand(section: RefObject<HTMLElement | null>): boolean {
+export function useLaneInBand(section: RefObject<HTMLElement | null>, laneId?: string): boolean {
   const window = useContext(BoardWindowContext);
-  const [inBand, setInBand] = useState(() => !window || window.store.get() === 'all');
+  // A lane's first render guesses from where the lane is thought to be, so the check after it is
+  // laid out usually agrees and changes nothing (no second render of every lane in a new layout).
+  const [inBand, setInBand] = useState(() => {
+    const view = window?.store.get();
+    if (!window || view === undefined || view === 'all') return true;
+    const span = laneId === undefined ? undefined : window.laneSpans.get(laneId);
+    if (!span) return false;
+    const top = span.top - view.scrollTop;
+    return top + span.height >= -view.height && top <= 2 * view.height;
+  });
   const check = (view: Viewport | 'all') => {
     const element = section.current;
     if (view === 'all' || !element) return setInBand(true);
