@@ -54,9 +54,9 @@ export function createJiraClient(options: JiraClientOptions): JiraClient {
     };
     const endpoint = endpointOf(method, request.path.value);
     for (let retriesSoFar = 0; ; retriesSoFar++) {
-      await options.pacer?.before(endpoint);
+      const ticket = await options.pacer?.before(endpoint);
       const response = await withinBudget(() => requester.requestJira(request.path, init), remainingMs(), policy);
-      options.pacer?.observe(endpoint, response.status, response.headers);
+      options.pacer?.observe(endpoint, response.status, response.headers, ticket);
       if (response.ok) return parseBody(await response.text(), request.schema, response.status);
 
       const hint = { retryAfter: response.headers.get('retry-after'), rateLimitReset: response.headers.get('x-ratelimit-reset'), nowMs: Date.now() };

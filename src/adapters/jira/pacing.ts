@@ -61,6 +61,13 @@ export interface PacerOptions {
   /** The wall clock, for the hour's reset (default `Date.now`). */
   wallNow?: () => number;
   sleep?: (ms: number) => Promise<void>;
+  /** Spreads parallel pacers' first slots (default `Math.random`). */
+  random?: () => number;
+}
+
+/** What `before` handed a request: whether its endpoint was paced then (see `observe`). */
+export interface PaceTicket {
+  paced: boolean;
 }
 
 export interface JiraAnswerHeaders {
@@ -71,12 +78,18 @@ export class JiraPacer {
   private readonly rates = new Map<string, number>();
   /** Earliest start of the endpoint's next request (epoch ms). */
   private readonly nextAt = new Map<string, number>();
+  /**
+   * Below 1 after a paced request was refused all the same: others (people, another project's
+   * crawl) spend the endpoint's rate too, so this pacer takes half of its share, and half again.
+   */
+  private readonly slowdown = new Map<string, number>();
   /** After a burst 429: nothing to the endpoint before Jira's named instant. */
   private readonly holdUntil = new Map<string, number>();
   private readonly sent = new Map<string, number[]>();
   private readonly now: () => number;
   private readonly wallNow: () => number;
   private readonly sleep: (ms: number) => Promise<void>;
+  private readonly random: () => number;
   readonly share: number;
   readonly stopAtNearLimit: boolean;
   /** Set once an answer said NearLimit: when the hour's quota resets (epoch ms). */
@@ -88,6 +101,7 @@ export class JiraPacer {
     this.stopAtNearLimit = options.stopAtNearLimit ?? false;
     this.now = options.now ?? (() => performance.now());
     this.wallNow = options.wallNow ?? Date.now;
+    this.random = options.random ?? Math.random;
     this.sleep = options.sleep ?? ((ms) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
     for (const [endpoint, rate] of Object.entries(options.learned ?? {})) if (Number.isFinite(rate) && rate > 0) this.rates.set(endpoint, rate);
   }
@@ -98,7 +112,8 @@ export class JiraPacer {
   }
 
   /** Waits for the endpoint's next slot; throws `QuotaReserveReached` once the job must stop. */
-  async before(endpoint: string): Promise<void> {
+  async before(endpoint: string): Promise<PaceTicket> {
+    let paced = false;
     for (;;) {
       this.stopIfNearLimit();
       const now = this.now();
@@ -108,9 +123,12 @@ export class JiraPacer {
         continue;
       }
       const rate = this.rates.get(endpoint);
-      const spacing = rate === undefined ? 0 : this.spacingMs(rate);
-      // A pacer's first request waits one slot too: the item before it in the queue may just have asked.
-      const at = Math.max(now, this.nextAt.get(endpoint) ?? now + spacing);
+      const spacing = rate === undefined ? 0 : this.spacingMs(rate, this.slowdown.get(endpoint) ?? 1);
+      paced = rate !== undefined;
+      // A first request (and the first after a hold) waits one slot too, the item before it in the
+      // queue may just have asked, and part of another, so parallel items that start or resume
+      // together do not ask in step.
+      const at = Math.max(now, this.nextAt.get(endpoint) ?? now + spacing * (1 + this.random()));
       // Slots are handed out in call order: parallel callers of one pacer queue behind each other.
       if (rate !== undefined) this.nextAt.set(endpoint, at + spacing);
       if (at > now) await this.sleep(at - now);
@@ -122,10 +140,11 @@ export class JiraPacer {
     const recent = (this.sent.get(endpoint) ?? []).filter((time) => time > this.now() - 1000);
     recent.push(this.now());
     this.sent.set(endpoint, recent);
+    return { paced };
   }
 
   /** Reads Jira's answer: NearLimit, and a burst 429's rate and wait. */
-  observe(endpoint: string, status: number, headers: JiraAnswerHeaders): void {
+  observe(endpoint: string, status: number, headers: JiraAnswerHeaders, ticket?: PaceTicket): void {
     const now = this.now();
     const wallNow = this.wallNow();
     if (headers.get('x-ratelimit-nearlimit')?.trim().toLowerCase() === 'true') {
@@ -141,18 +160,25 @@ export class JiraPacer {
     const limit = Number(headers.get('x-ratelimit-limit'));
     const sentLastSecond = (this.sent.get(endpoint) ?? []).filter((time) => time > now - 1000).length;
     const current = this.rates.get(endpoint);
-    const rate = Number.isFinite(limit) && limit > 0 ? limit : Math.max(1, (current ?? sentLastSecond / this.share) / 2);
-    this.rates.set(endpoint, rate);
+    const named = Number.isFinite(limit) && limit > 0 ? limit : undefined;
+    if (ticket?.paced && current !== undefined) {
+      // Refused although paced: the rate is shared with callers this pacer cannot see.
+      this.slowdown.set(endpoint, Math.max(1 / 16, (this.slowdown.get(endpoint) ?? 1) / 2));
+      if (named !== undefined) this.rates.set(endpoint, named);
+    } else {
+      this.rates.set(endpoint, named ?? Math.max(1, (current ?? sentLastSecond / this.share) / 2));
+    }
     // Nothing more to this endpoint before Jira's named instant: asking earlier "returns the same or longer Retry-After".
     this.holdUntil.set(endpoint, Math.max(this.holdUntil.get(endpoint) ?? 0, now + (waitMs ?? 1000)));
+    this.nextAt.delete(endpoint);
   }
 
   /**
    * Whole requests per second: Jira counts any one-second window, so a pacer allowed 1.5 a second
    * would send 2 in some windows. Below one a second, spaced as the share says.
    */
-  private spacingMs(rate: number): number {
-    const perSecond = rate * this.share;
+  private spacingMs(rate: number, slowdown: number): number {
+    const perSecond = rate * this.share * slowdown;
     return perSecond >= 1 ? 1000 / Math.floor(perSecond) : 1000 / perSecond;
   }
 

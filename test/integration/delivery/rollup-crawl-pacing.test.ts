@@ -38,8 +38,8 @@ afterAll(() => {
   sandbox.jira.rateLimits.arm(undefined);
 });
 
-const roadmap = async (payload: { refresh?: 'full' } = {}): Promise<RoadmapView> =>
-  valueOf(await sandbox.call('getRoadmap', { as: 'productManager', in: { module: 'jira:projectPage', project: 'THR' }, payload }));
+const roadmap = async (payload: { refresh?: 'full' } = {}, project = 'THR'): Promise<RoadmapView> =>
+  valueOf(await sandbox.call('getRoadmap', { as: 'admin', in: { module: 'jira:projectPage', project }, payload }));
 
 /** Search pages one crawl of THR must read: one per `parent in (…)` batch (3 children an epic, one page each). */
 function pagesNeeded(): number {
@@ -61,10 +61,10 @@ async function crawlOnce(refresh: boolean): Promise<{ refused: number; pagesAske
   return stats;
 }
 
-async function expectExact(): Promise<void> {
+async function expectExact(project = 'THR'): Promise<void> {
   sandbox.jira.rateLimits.arm(undefined);
   sandbox.jira.setFaults({});
-  const view = await roadmap();
+  const view = await roadmap({}, project);
   expect(view.pending).toEqual([]);
   for (const epic of view.epics) expect({ id: epic.id, rollup: epic.rollup }).toEqual({ id: epic.id, rollup: rollupOf(kit.expectedFacts(epic.id, view.storyPoints.fieldId)) });
 }
@@ -93,4 +93,25 @@ describe.each([
     expect(sandbox.jira.rateLimits.stats.peakEndpointRequestsPerSecond).toBeLessThanOrEqual(rate);
     await expectExact();
   });
+});
+
+test('two projects crawled at once share each endpoint\'s rate: items refused although paced slow down and finish in their invocation, none goes back to the queue', async () => {
+  const rate = 12;
+  sandbox.jira.rateLimits.arm({ requestsPerSecondPerEndpoint: rate });
+  // Each project's crawl learned the rate alone first.
+  for (const project of ['THR', 'MOB']) {
+    await roadmap({}, project);
+    expect(await sandbox.forge.drainQueue({ parallel: 16 })).toMatchObject({ failed: 0 });
+  }
+  await roadmap({ refresh: 'full' }, 'THR');
+  await roadmap({ refresh: 'full' }, 'MOB');
+  const items = sandbox.forge.queue.size;
+  expect(items).toBeGreaterThan(crawlConcurrency);
+  sandbox.jira.rateLimits.reset();
+  const report = await sandbox.forge.drainQueue({ parallel: 32 });
+  // 16 items at a tenth of the rate each: more than Jira allows, so some paced requests were refused.
+  expect(sandbox.jira.rateLimits.stats.refused).toBeGreaterThan(0);
+  expect(report).toMatchObject({ deliveries: items, retried: 0, failed: 0, undeliverable: 0 });
+  await expectExact('THR');
+  await expectExact('MOB');
 });

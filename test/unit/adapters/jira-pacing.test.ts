@@ -14,6 +14,7 @@ function pacer(options: { learned?: Record<string, number>; share?: number; stop
     ...(options.learned ? { learned: options.learned } : {}),
     ...(options.stopAtNearLimit ? { stopAtNearLimit: true } : {}),
     now: () => clock,
+    random: () => 0,
     wallNow: () => wallStart + clock,
     sleep: async (ms) => {
       clock += ms;
@@ -78,6 +79,25 @@ describe('JiraPacer', () => {
     run.pacer.observe(field, 429, headers({ 'retry-after': '2', 'ratelimit-reason': 'jira-per-issue-on-write', 'x-ratelimit-limit': '5' }));
     run.pacer.observe(field, 429, headers({ 'retry-after': '3000' }));
     expect(run.pacer.learned).toEqual({ [search]: 10 });
+  });
+
+  test('a request refused although paced (others spend the rate too) halves this pacer\'s pace, down to a sixteenth', async () => {
+    const run = pacer({ learned: { [search]: 100 }, share: 0.1 });
+    const ticket = await run.pacer.before(search);
+    expect(ticket).toEqual({ paced: true });
+    const unpaced = await run.pacer.before(field);
+    expect(unpaced).toEqual({ paced: false });
+    run.pacer.observe(search, 429, headers({ 'retry-after': '1', 'x-ratelimit-limit': '100', 'ratelimit-reason': 'jira-burst-based' }), ticket);
+    for (let i = 0; i < 3; i++) await run.ask(search);
+    const [a, b, c] = run.startsOf(search);
+    // 10 a second halved: 5 a second, from the end of the hold.
+    expect([b! - a!, c! - b!]).toEqual([200, 200]);
+    for (let i = 0; i < 6; i++) run.pacer.observe(search, 429, headers({ 'retry-after': '1', 'x-ratelimit-limit': '100', 'ratelimit-reason': 'jira-burst-based' }), ticket);
+    for (let i = 0; i < 2; i++) await run.ask(search);
+    const starts = run.startsOf(search);
+    // A sixteenth of 10 a second, below one a second: spaced 1.6 s.
+    expect(starts.at(-1)! - starts.at(-2)!).toBe(1600);
+    expect(run.pacer.learned).toEqual({ [search]: 100 });
   });
 
   test('NearLimit stops a job that asks to stop, until the next full hour; an answer naming a later reset is believed', async () => {
