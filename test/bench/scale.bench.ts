@@ -43,8 +43,9 @@ import type { JiraRateLimits } from '../sandbox/jira/simulator';
 import { report } from './report';
 import { threadedJira } from './threaded-jira';
 
-const latencyMs = 100;
-const jiraRequestsPerSecond = 100;
+// Other Jira latencies and per-endpoint rates (the targets are set for 100 ms and 100/s): `SCALE_JIRA_LATENCY_MS`, `SCALE_JIRA_RATE`.
+const latencyMs = Number(process.env.SCALE_JIRA_LATENCY_MS ?? 100);
+const jiraRequestsPerSecond = Number(process.env.SCALE_JIRA_RATE ?? 100);
 const queueParallel = 16;
 /** Roadmap items on the board; epic k is linked to item k mod 200: every epic to one item, 5 epics an item. */
 const linkedItems = 200;
