@@ -147,7 +147,10 @@ export class JiraPacer {
   observe(endpoint: string, status: number, headers: JiraAnswerHeaders, ticket?: PaceTicket): void {
     const now = this.now();
     const wallNow = this.wallNow();
-    if (headers.get('x-ratelimit-nearlimit')?.trim().toLowerCase() === 'true') {
+    // Sites seen in 2026 send it as `X-Beta-Ratelimit-Nearlimit` (Atlassian developer community,
+    // "2026 point-based rate limits"): either name counts.
+    const nearLimit = headers.get('x-ratelimit-nearlimit') ?? headers.get('x-beta-ratelimit-nearlimit');
+    if (nearLimit?.trim().toLowerCase() === 'true') {
       const named = hintedDelayMs({ retryAfter: status === 429 ? headers.get('retry-after') : null, rateLimitReset: headers.get('x-ratelimit-reset'), nowMs: wallNow });
       const until = named !== undefined && named >= quotaWaitMinMs ? wallNow + named : Math.floor(wallNow / hourMs) * hourMs + hourMs;
       this.nearLimitUntil = Math.max(this.nearLimitUntil ?? 0, until);

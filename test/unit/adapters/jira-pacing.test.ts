@@ -100,7 +100,7 @@ describe('JiraPacer', () => {
     expect(run.pacer.learned).toEqual({ [search]: 100 });
   });
 
-  test('NearLimit stops a job that asks to stop, until the next full hour; an answer naming a later reset is believed', async () => {
+  test('NearLimit (or its beta name) stops a job that asks to stop, until the next full hour; an answer naming a later reset is believed; others go on', async () => {
     const run = pacer({ stopAtNearLimit: true });
     await run.ask(search);
     run.pacer.observe(search, 200, headers({ 'x-ratelimit-nearlimit': 'true' }));
@@ -109,6 +109,10 @@ describe('JiraPacer', () => {
     expect(new Date((stopped as QuotaReserveReached).resumeAt).toISOString()).toBe('2026-11-20T10:00:00.000Z');
     run.pacer.observe(search, 429, headers({ 'x-ratelimit-nearlimit': 'true', 'retry-after': String(2 * 3600), 'ratelimit-reason': 'jira-quota-tenant-based' }));
     expect(new Date(run.pacer.nearLimitUntil!).toISOString()).toBe('2026-11-20T11:20:00.000Z');
+
+    const beta = pacer({ stopAtNearLimit: true });
+    beta.pacer.observe(search, 200, headers({ 'x-beta-ratelimit-nearlimit': 'true' }));
+    await expect(beta.ask(search)).rejects.toBeInstanceOf(QuotaReserveReached);
 
     const people = pacer();
     people.pacer.observe(search, 200, headers({ 'x-ratelimit-nearlimit': 'true' }));
