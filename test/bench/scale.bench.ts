@@ -114,6 +114,7 @@ async function setUp(childrenPerEpic: number, limits: JiraRateLimits) {
     // CPU of the whole process (app, storage double, and the simulator threads' share) during the call:
     // unlike server ms, it does not grow when other work shares the machine's two cores.
     const cpuBefore = cpuUsage();
+    const storageBefore = forge.kvs.quotaStats;
     const answer = (await forge.callResolver(resolver as unknown as ResolverHandler, {
       functionKey: 'getRoadmap',
       payload: {},
@@ -124,7 +125,9 @@ async function setUp(childrenPerEpic: number, limits: JiraRateLimits) {
     })) as Result<RoadmapView>;
     if (!answer.ok) throw new Error(answer.error.message);
     const cpu = cpuUsage(cpuBefore);
-    return { view: answer.value, serverMs: forge.lastInvocation!.serverMs, cpuMs: (cpu.user + cpu.system) / 1000 };
+    const storageAfter = forge.kvs.quotaStats;
+    const storage = { ops: forge.lastInvocation!.storageOps, readUnits: storageAfter.readUnits - storageBefore.readUnits, writeUnits: storageAfter.writeUnits - storageBefore.writeUnits };
+    return { view: answer.value, serverMs: forge.lastInvocation!.serverMs, cpuMs: (cpu.user + cpu.system) / 1000, storage };
   };
   return { site, project, levels, children, epics, generationMs, threaded, limiter, jira, invocations, forge, open };
 }
@@ -367,6 +370,8 @@ for (const childrenPerEpic of sizes) {
         pending: run.warm.view.pending.length,
         'changed epics updated': run.warmSeesEdits ? 'yes' : 'NO',
         'items with delivery': `${run.warm.view.items.filter((item) => item.delivery !== undefined).length} of ${linkedItems}`,
+        'storage ops': run.warm.storage.ops,
+        'storage units read/written': `${run.warm.storage.readUnits}/${run.warm.storage.writeUnits} (10 KB each)`,
         floor: `${latencyMs * run.warm.inARow} ms (${run.warm.inARow} in a row)`,
       },
       target: { text: '≤ 1 s, ≤ 3 Jira requests', met: run.warm.serverMs <= 1_000 && run.warm.requests <= 3 && run.warmSeesEdits && run.warm.view.items.filter((item) => item.delivery !== undefined).length === linkedItems },
