@@ -21,6 +21,9 @@ const sandbox = createSandbox();
 const itemsAnswers: string[] = [];
 /** Set just before the page asks for its second page: the quota is spent for the minute from then on. */
 let spendQuotaBeforePage = false;
+/** While set, every further page meets a quota someone else keeps spending (only while that page is asked). */
+let quotaKeptSpent = false;
+let lastRefusal = '';
 const browserSide: typeof sandbox = {
   ...sandbox,
   project: (key) => sandbox.project(key),
@@ -32,8 +35,12 @@ const browserSide: typeof sandbox = {
       const spent = sandbox.forge.kvs.quotaStats.peakReadUnitsPerMinute;
       sandbox.forge.kvs.setQuotas({ ...KVS_QUOTAS, readUnitsPerMinute: spent });
     }
+    const spent = functionKey === 'getRoadmapItems' && quotaKeptSpent;
+    if (spent) sandbox.forge.kvs.setQuotas({ ...KVS_QUOTAS, readUnitsPerMinute: 0 });
     const answer = await sandbox.call(functionKey, options);
+    if (spent) sandbox.forge.kvs.setQuotas(undefined);
     if (functionKey === 'getRoadmapItems') itemsAnswers.push(answer.ok ? 'ok' : answer.error.code);
+    if (!answer.ok) lastRefusal = answer.error.message;
     return answer;
   },
 };
@@ -58,6 +65,7 @@ beforeEach(() => {
 });
 
 afterEach(() => {
+  quotaKeptSpent = false;
   sandbox.forge.kvs.setQuotas(undefined);
   jest.useRealTimers();
 });
@@ -111,5 +119,37 @@ test('the Roadmap tab: a page refused for the quota is asked again, the first pa
   }
   expect(itemsAnswers.at(-1)).toBe('ok');
   await waitFor(() => expect(screen.queryByTestId('roadmap-items-paging')).toBeNull(), { timeout: 20_000 });
+  expect(screen.getByTestId('announcer').textContent).toBe('All 2,700 items loaded.');
+});
+
+test('a page still refused after its retries: the line says how many items are shown and why, and "Load the rest" brings them', async () => {
+  jest.useFakeTimers({ advanceTimers: true, doNotFake: ['setImmediate', 'clearImmediate', 'nextTick', 'queueMicrotask'] });
+  const { ProductPage } = await import('../../static/product/src/product-page');
+  const { pageRetry } = await import('../../static/product/src/roadmap/items-paging');
+  const user = userEvent.setup({ advanceTimers: jest.advanceTimersByTime });
+  quotaKeptSpent = true;
+  render(<ProductPage />);
+  await user.click(await screen.findByRole('tab', { name: 'Roadmap' }, { timeout: 20_000 }));
+  await screen.findByTestId('roadmap-board', undefined, { timeout: 20_000 });
+  // (Text, not role: role queries over a few thousand cards take jsdom minutes.)
+  const loadRest = () => screen.queryByText('Load the rest')?.closest('button') ?? null;
+  for (let step = 0; step < 12 && !loadRest(); step += 1) {
+    await act(async () => {
+      await jest.advanceTimersByTimeAsync(15_000);
+    });
+    await waitFor(() => expect(itemsAnswers.length).toBeGreaterThan(Math.min(step + 1, pageRetry.attempts)), { timeout: 20_000 }).catch(() => undefined);
+  }
+  // Asked once and then as often as the retries allow, each time refused for the quota; then it says so.
+  expect(itemsAnswers).toEqual(Array.from({ length: 1 + pageRetry.attempts }, () => 'storage-unavailable'));
+  const line = await screen.findByTestId('roadmap-items-paging');
+  expect(line.textContent).toContain(`2,500 of 2,700 items shown. ${lastRefusal}`);
+  await waitFor(() => expect(screen.getByTestId('announcer').textContent).toBe(`2,500 of 2,700 items shown. ${lastRefusal}`));
+  expect(screen.getByText('Item 1')).toBeTruthy();
+
+  // The quota's minute is over: the rest comes on request.
+  quotaKeptSpent = false;
+  await user.click(loadRest()!);
+  await waitFor(() => expect(screen.queryByTestId('roadmap-items-paging')).toBeNull(), { timeout: 20_000 });
+  expect(itemsAnswers.at(-1)).toBe('ok');
   expect(screen.getByTestId('announcer').textContent).toBe('All 2,700 items loaded.');
 });

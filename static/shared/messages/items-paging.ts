@@ -7,4 +7,9 @@ const t = catalog('itemsPaging', english);
 export const itemsPaging = {
   loadingItems: (loaded: number, total: number) => t('loadingItems', { loaded, total }),
   allLoaded: (total: number) => t('allLoaded', { total }),
+  /** `reason`: the server's sentence, already in the reader's language. */
+  someNotLoaded: (loaded: number, total: number, reason: string) => t('someNotLoaded', { loaded, total, reason }),
+  get loadRest() {
+    return t('loadRest');
+  },
 };

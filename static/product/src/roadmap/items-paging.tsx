@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { Inline, Text } from '@atlaskit/primitives';
+import Button from '@atlaskit/button/new';
 import Spinner from '@atlaskit/spinner';
 import type { Result, RoadmapItemsPage } from '../../../../src/contract';
 import { invoke } from '../../../shared/bridge';
@@ -32,14 +33,23 @@ export async function fetchItemsPage(cursor: string, options: { stillWanted?: ()
   return page;
 }
 
+/** A further page that could not be had after its retries (not a changed board: that reloads by itself). */
+export interface PagingFailure {
+  message: string;
+  retry: () => void;
+}
+
 /**
  * "Loading items: 2,500 of 5,000" beside the layouts while a big board's further pages come in
  * (use-roadmap.ts), said once to screen readers as it starts and once when every item is in:
- * the announcer is polite, and a line per page would be noise.
+ * the announcer is polite, and a line per page would be noise. When a page could not be had even
+ * after waiting out storage's minute, the line says how many items are shown and why, and offers
+ * to load the rest, so a partial board never passes for the whole.
  */
-export function ItemsPaging({ loaded, total }: { loaded: number; total: number | undefined }) {
+export function ItemsPaging({ loaded, total, failure }: { loaded: number; total: number | undefined; failure?: PagingFailure | undefined }) {
   const announce = useAnnounce();
   const announced = useRef<number | undefined>(undefined);
+  const failed = failure?.message;
   useEffect(() => {
     if (total !== undefined && announced.current === undefined) {
       announced.current = total;
@@ -49,7 +59,22 @@ export function ItemsPaging({ loaded, total }: { loaded: number; total: number |
       announced.current = undefined;
     }
   }, [announce, loaded, total]);
+  useEffect(() => {
+    if (failed !== undefined && total !== undefined) announce(m.someNotLoaded(loaded, total, failed));
+  }, [announce, failed, loaded, total]);
   if (total === undefined) return null;
+  if (failure) {
+    return (
+      <Inline space="space.100" alignBlock="center" testId="roadmap-items-paging">
+        <Text size="small" color="color.text.warning">
+          {m.someNotLoaded(loaded, total, failure.message)}
+        </Text>
+        <Button spacing="compact" onClick={failure.retry}>
+          {m.loadRest}
+        </Button>
+      </Inline>
+    );
+  }
   return (
     <Inline space="space.100" alignBlock="center" testId="roadmap-items-paging">
       <Spinner size="small" />

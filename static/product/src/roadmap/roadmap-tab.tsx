@@ -36,6 +36,7 @@ import { useLanePrefs } from './use-lane-prefs';
 import type { MoveNotice } from './use-roadmap-moves';
 import { CrawlProgress } from './crawl-progress';
 import { ItemsPaging } from './items-paging';
+import type { PagingFailure } from './items-paging';
 import { formatNumber } from '../../../shared/format';
 
 const m = messages.roadmap;
@@ -82,10 +83,10 @@ export function RoadmapTab(route: RoadmapRouteProps) {
   const { state } = store;
   if (state.status === 'loading') return <Loading label={m.loading} />;
   if (state.status === 'failed') return <ErrorMessage error={state.error} onRetry={store.reload} />;
-  return <RoadmapScreen view={state.value} onChange={store.change} refresh={store.refresh} route={route} />;
+  return <RoadmapScreen view={state.value} onChange={store.change} refresh={store.refresh} route={route} pagingFailure={store.pagingFailure} />;
 }
 
-function RoadmapScreen(props: { view: RoadmapView; onChange: (change: RoadmapChange) => void; refresh: () => Promise<boolean>; route: RoadmapRouteProps }) {
+function RoadmapScreen(props: { view: RoadmapView; onChange: (change: RoadmapChange) => void; refresh: () => Promise<boolean>; route: RoadmapRouteProps; pagingFailure?: PagingFailure | undefined }) {
   const { view, route } = props;
   const canEdit = view.viewer.canEdit;
   const [remembered] = useState<RoadmapViewKey>(rememberedLayout);
@@ -203,7 +204,7 @@ function RoadmapScreen(props: { view: RoadmapView; onChange: (change: RoadmapCha
       </Inline>
       <Inline space="space.300" alignBlock="center" shouldWrap>
         <RadioGroup legend={m.layoutLegend} value={layout} options={roadmapViews.map((value) => ({ value, label: value === 'priority' ? messages.priority.priorityView : m.layouts[value] }))} onChange={setLayout} />
-        <ItemsPaging loaded={view.items.length} total={view.itemsPage?.total} />
+        <ItemsPaging loaded={view.items.length} total={view.itemsPage?.total} failure={props.pagingFailure} />
         {view.crawl && !view.crawl.finished ? (
           <CrawlProgress crawl={view.crawl} />
         ) : view.pending.length > 0 ? (

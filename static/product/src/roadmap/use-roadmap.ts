@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { RoadmapView } from '../../../../src/contract';
 import { invoke } from '../../../shared/bridge';
 import { usePendingLoad } from '../../../shared/use-pending-load';
@@ -6,6 +6,7 @@ import type { LoadState } from '../../../shared/use-result';
 import type { Result, RoadmapItemsPage } from '../../../../src/contract';
 import { applyRoadmapChange } from './roadmap-state';
 import { fetchItemsPage } from './items-paging';
+import type { PagingFailure } from './items-paging';
 import type { RoadmapChange } from './roadmap-state';
 
 export interface RoadmapStore {
@@ -15,6 +16,8 @@ export interface RoadmapStore {
   reload: () => void;
   /** Loads again behind the current board (after a conflict or a link); false when that failed. */
   refresh: () => Promise<boolean>;
+  /** A further page that could not be had, even after waiting out storage's minute; absent otherwise. */
+  pagingFailure?: PagingFailure | undefined;
 }
 
 export const renderMarks = { data: 'roadmap:data', committed: 'roadmap:committed' } as const;
@@ -49,14 +52,19 @@ export function useRoadmap(): RoadmapStore {
   // order, so every card lands after those already drawn). A page of a board that changed meanwhile
   // is refused: the whole board is loaded again behind the one shown.
   const cursor = state.status === 'ready' ? state.value.itemsPage?.cursor : undefined;
+  const [pagingFailure, setPagingFailure] = useState<PagingFailure | undefined>(undefined);
+  // Bumped by "Load the rest": the same page is asked for again.
+  const [pagingAttempt, setPagingAttempt] = useState(0);
   useEffect(() => {
     if (cursor === undefined) return;
     let current = true;
+    setPagingFailure(undefined);
     // Storage refused for now (Forge's per-minute read quota of the installation): asked again, the cards already drawn stay.
     void fetchItemsPage(cursor, { stillWanted: () => current }).then((page) => {
       if (!current) return;
       if (!page.ok) {
         if (page.error.code === 'conflict') void refresh();
+        else setPagingFailure({ message: page.error.message, retry: () => setPagingAttempt((attempt) => attempt + 1) });
         return;
       }
       setState((shown) => {
@@ -69,8 +77,8 @@ export function useRoadmap(): RoadmapStore {
     return () => {
       current = false;
     };
-  }, [cursor, refresh, setState]);
-  return { state, change, reload, refresh };
+  }, [cursor, refresh, setState, pagingAttempt]);
+  return { state, change, reload, refresh, pagingFailure };
 }
 
 /** Starts over this often when the board keeps changing while its pages load, then says so. */
