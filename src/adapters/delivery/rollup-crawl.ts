@@ -30,6 +30,7 @@ import { inBatches } from '../concurrency';
 import { nowIso } from '../clock';
 import { assertIssueIds, crawlChildren } from '../jira/child-facts';
 import type { FactFields } from '../jira/child-facts';
+import type { ChildFact } from '../../domain/delivery';
 import { createJiraClient } from '../jira/client';
 import type { JiraClient } from '../jira/client';
 import { JiraError } from '../jira/errors';
@@ -67,6 +68,8 @@ export const crawlPageConcurrency = 4;
 export const crawlRateShare = 0.8;
 /** A work item is split when less time than this is left: a search page rarely takes a second. */
 export const workItemReserveMs = 10_000;
+/** A running item stores what it counted this often (its epics' records and its part's progress). */
+export const saveEveryMs = 1_000;
 /** Queue retries (with Forge's backoff) before a rate-limited item is pushed again as a new event. */
 const queueRetries = 3;
 /** Async events push at most 50 events per request. */
@@ -236,16 +239,45 @@ export async function rollupCrawlConsumer(event: AsyncEvent, deps: { store?: Rol
     ...(record.sprintFieldId ? { sprintFieldId: record.sprintFieldId } : {}),
   };
   const retryCount = event.retryContext?.retryCount ?? 0;
+  // Epics are stored as their batches complete, about once a second, with the part's progress so
+  // far: the roadmap fills in and "counting work" moves while a large item runs.
+  const saved = { epics: item.carried?.epics ?? 0, children: item.carried?.children ?? 0 };
+  const unsaved = new Map<string, ChildFact[]>();
+  let saving: Promise<void> = Promise.resolve();
+  let savingFailed: unknown;
+  let lastSaveMs = performance.now();
+  const save = (final: boolean): Promise<void> => {
+    const put = [...unsaved].map(([epicId, children]) => ({ epicId, projectId: item.projectId, syncedAt: record.startedAt, version: 0, children }));
+    unsaved.clear();
+    lastSaveMs = performance.now();
+    saving = saving.then(async () => {
+      if (savingFailed !== undefined || put.length === 0) return;
+      // Records carry the crawl's start: loads during the crawl show exactly the epics it has done.
+      await store.writeEpics({ put });
+      saved.epics += put.length;
+      saved.children += put.reduce((sum, epic) => sum + epic.children.length, 0);
+      if (!final) await writeCrawlPart({ crawlId: item.crawlId, part: item.part, ...saved, done: false });
+    }).catch((error: unknown) => {
+      savingFailed ??= error;
+    });
+    return saving;
+  };
   try {
-    const crawl = await crawlChildren(jira, { epicIds: item.epicIds, fields, epicsPerQuery, concurrency: crawlPageConcurrency, reserveMs: workItemReserveMs });
-    // Records carry the crawl's start: loads during the crawl show exactly the epics it has done.
-    const put = [...crawl.byEpic].map(([epicId, children]) => ({ epicId, projectId: item.projectId, syncedAt: record.startedAt, version: 0, children }));
-    await store.writeEpics({ put });
+    const crawl = await crawlChildren(jira, {
+      epicIds: item.epicIds,
+      fields,
+      epicsPerQuery,
+      concurrency: crawlPageConcurrency,
+      reserveMs: workItemReserveMs,
+      onBatch: (batch) => {
+        for (const [epicId, children] of batch) unsaved.set(epicId, children);
+        if (performance.now() - lastSaveMs >= saveEveryMs) void save(false);
+      },
+    });
+    await save(true);
+    if (savingFailed !== undefined) throw savingFailed;
     await rememberPace(item.projectId, item.crawlId, pacer.learned);
-    const carried = {
-      epics: (item.carried?.epics ?? 0) + crawl.byEpic.size,
-      children: (item.carried?.children ?? 0) + put.reduce((sum, epic) => sum + epic.children.length, 0),
-    };
+    const carried = { ...saved };
     const resumeAt = crawl.quotaResumeAt ?? pacer.nearLimitUntil;
     // Jira said fewer than 20 % of the hour's points are left: they are people's. The whole crawl
     // waits for the reset, even when this item's last pages were the ones that heard it.
@@ -263,6 +295,8 @@ export async function rollupCrawlConsumer(event: AsyncEvent, deps: { store?: Rol
     if (progress.parts >= record.parts) await completeCrawl(store, record);
     return undefined;
   } catch (error) {
+    // No storage write outlives the invocation (it never rejects: failures are kept in `savingFailed`).
+    await saving;
     if (!isBackPressure(error)) throw error;
     if (error instanceof JiraError && error.kind === 'rate-limited' && (error.retryAfterMs ?? 0) >= quotaPauseMinMs) {
       const until = new Date(Date.parse(nowIso()) + error.retryAfterMs!).toISOString();

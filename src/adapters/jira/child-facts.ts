@@ -103,6 +103,8 @@ export interface CrawlOptions {
   /** Batches are not started with less time left than this: the rest is reported pending. */
   reserveMs?: number;
   remainingMs?: () => number | undefined;
+  /** Each batch's epics as soon as they are complete (a long crawl stores them as it goes). */
+  onBatch?: (byEpic: ReadonlyMap<string, ChildFact[]>) => void;
 }
 
 export interface Crawl {
@@ -150,15 +152,16 @@ export async function crawlChildren(jira: JiraClient, options: CrawlOptions): Pr
       }
       throw error;
     }
-    const inBatch = new Set(batch);
-    for (const epicId of batch) byEpic.set(epicId, []);
+    const found = new Map<string, ChildFact[]>(batch.map((epicId) => [epicId, []]));
     for (const issue of issues) {
       const child = observedChildOf(issue, options.fields);
       // A child that moved out between query and answer is simply not here.
-      if (!child?.parentId || !inBatch.has(child.parentId)) continue;
+      if (!child?.parentId || !found.has(child.parentId)) continue;
       const { parentId, ...fact } = child;
-      byEpic.get(parentId)?.push(fact);
+      found.get(parentId)?.push(fact);
     }
+    for (const [epicId, children] of found) byEpic.set(epicId, children);
+    options.onBatch?.(found);
   });
   return { byEpic, pending, ...(quotaResumeAt === undefined ? {} : { quotaResumeAt }) };
 }

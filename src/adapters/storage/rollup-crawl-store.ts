@@ -53,6 +53,8 @@ export interface CrawlPart {
   part: number;
   epics: number;
   children: number;
+  /** `false` while its work item still runs (what it stored so far); absent or `true` once done. */
+  done?: boolean;
 }
 
 export interface CrawlProgress {
@@ -100,7 +102,7 @@ export async function writeCrawlPart(part: CrawlPart): Promise<void> {
 
 const partKey = (crawlId: string, part: number) => `${crawlId}.${part}`;
 
-/** Sum of the parts stored so far (one query page per 100 work items). */
+/** Sum of the parts stored so far, done or under way (one query page per 100 work items); `parts` counts the done ones. */
 export async function crawlProgress(crawlId: string): Promise<CrawlProgress> {
   const progress: CrawlProgress = { parts: 0, epics: 0, children: 0 };
   let cursor: string | undefined;
@@ -109,7 +111,7 @@ export async function crawlProgress(crawlId: string): Promise<CrawlProgress> {
     if (cursor) query = query.cursor(cursor);
     const page = await query.getMany();
     for (const row of page.results) {
-      progress.parts += 1;
+      if (row.value.done !== false) progress.parts += 1;
       progress.epics += row.value.epics;
       progress.children += row.value.children;
     }

@@ -115,3 +115,28 @@ test('two projects crawled at once share each endpoint\'s rate: items refused al
   await expectExact('THR');
   await expectExact('MOB');
 });
+
+test('a running work item stores what it counted as it goes: the progress moves before the item ends', async () => {
+  sandbox.jira.rateLimits.arm({ requestsPerSecondPerEndpoint: 12 });
+  // Learned once: items are paced to about one page a second, so one item runs for seconds.
+  await crawlOnce(false);
+  await roadmap({ refresh: 'full' });
+  const [first] = sandbox.forge.queue.snapshot();
+  const itemEpics = (first!.body as { epicIds: string[] }).epicIds.length;
+  expect(Math.ceil(itemEpics / epicsPerQuery)).toBeGreaterThan(1);
+  const seen: number[] = [];
+  let running = true;
+  const delivering = sandbox.forge.drainQueue({ maxDeliveries: 1 }).finally(() => {
+    running = false;
+  });
+  while (running) {
+    const crawl = valueOf(await sandbox.call('getRoadmapCrawl', { as: 'developer', payload: {} })).crawl;
+    if (running && crawl) seen.push(crawl.epicsDone);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  expect(await delivering).toMatchObject({ succeeded: 1 });
+  // Seen while the item ran: some of its epics counted, not all.
+  expect(seen.some((epicsDone) => epicsDone > 0 && epicsDone < itemEpics)).toBe(true);
+  const after = valueOf(await sandbox.call('getRoadmapCrawl', { as: 'developer', payload: {} })).crawl;
+  expect(after).toMatchObject({ epicsDone: itemEpics, finished: false });
+});
