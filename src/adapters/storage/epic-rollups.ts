@@ -351,16 +351,10 @@ export function kvsRollupStore(): RollupStore {
     },
 
     async writeEpics({ put = [], update = [], remove = [] }) {
-      // Fresh crawls: 12 epics' facts and summaries a transaction, a few transactions at once.
-      await mapWithConcurrency(inBatches(put, epicsPerTransaction), writeConcurrency, async (batch) => {
-        try {
-          await putTogether(batch);
-        } catch (error) {
-          if (!(error instanceof ForgeKvsAPIError)) throw error;
-          // Epics that failed to store are simply not cached: the next load crawls them again.
-          await kvs.batchDelete(batch.flatMap((epic) => [epic.epicId, summaryKey(epic.epicId)]).map((key) => ({ key, entityName: rollupEntityNames.epic })));
-        }
-      });
+      // Fresh crawls: 12 epics' facts and summaries a transaction, a few transactions at once. Each
+      // value is bounded (`maxChildrenBytes`; ids of at most ~8,000 children), 12 pairs stay under
+      // the 4 MB a transaction may carry; a refusal (quota, outage) throws, so a crawl retries.
+      await mapWithConcurrency(inBatches(put, epicsPerTransaction), writeConcurrency, (batch) => putTogether(batch));
       // Incremental changes, only over the versions read: 12 epics a transaction; when one of them
       // had moved on, the transaction is retried epic by epic so the others still land.
       const conflicts: string[] = [];
