@@ -6,10 +6,14 @@
  * resolver answers at once with what is cached, and the page asks `getRoadmapCrawl` how far it got.
  *
  * Limits. Each event is one consumer invocation (55 s by default): a batch whose time runs short is
- * split, the rest pushed again as a new event, so no invocation runs over. Jira's 429s and storage's
- * RATE_LIMIT_EXCEEDED give the event back to the queue with a growing delay (the queue's retries,
- * then a new event with `delayInSeconds`), and at most `crawlConcurrency` events of one project run
- * at once (the queue's `concurrency` key), which bounds the request rate a crawl can reach.
+ * split, the rest pushed again as a new event, so no invocation runs over. At most `crawlConcurrency`
+ * events of one project run at once (the queue's `concurrency` key), each pacing its Jira requests
+ * per endpoint at its share of the rate Jira taught (jira/pacing.ts, rates kept on the crawl
+ * record), so Jira's burst limit is met by design rather than by retries. Jira's 429s that remain
+ * and storage's RATE_LIMIT_EXCEEDED give the event back to the queue with a growing delay (the
+ * queue's retries, then a new event with `delayInSeconds`). Jira's hourly points: the crawl stops
+ * at `X-RateLimit-NearLimit` (less than 20 % of the hour left, kept for people's own calls) or at a
+ * quota 429, and the whole crawl pauses until the reset (`pauseCrawl`).
  * @see https://developer.atlassian.com/platform/forge/runtime-reference/async-events-api/
  * @see https://developer.atlassian.com/platform/forge/limits-async-events/
  * @see https://developer.atlassian.com/cloud/jira/platform/rate-limiting/
