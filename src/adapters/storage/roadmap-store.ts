@@ -188,12 +188,14 @@ const pagePartKey = (loadId: string, page: number, part: number): string => `roa
 
 export const newLoadId = (): string => randomUUID();
 
-/** Stores a load's further pages, part by part, in batches within Forge's 25 keys and 4 MB. */
-export async function savePageParts(loadId: string, parts: ReadonlyArray<{ page: number; part: number; value: PagePart }>): Promise<void> {
+/**
+ * Stores a load's further pages, part by part, in batches within Forge's 25 keys and 4 MB.
+ * `bytes`: each part's size as the caller measured it (JSON, UTF-8), so it is not serialised twice.
+ */
+export async function savePageParts(loadId: string, parts: ReadonlyArray<{ page: number; part: number; value: PagePart; bytes: number }>): Promise<void> {
   const batches: Array<Array<{ key: string; value: PagePart; options: { ttl: typeof pagesTtl } }>> = [];
   let bytes = 0;
-  for (const { page, part, value } of parts) {
-    const size = Buffer.byteLength(JSON.stringify(value), 'utf8');
+  for (const { page, part, value, bytes: size } of parts) {
     const last = batches.at(-1);
     if (!last || last.length >= maxTransactionOperations || bytes + size > batchBytes) {
       batches.push([]);

@@ -76,25 +76,11 @@ function decodeCursor(text: string): Cursor | undefined {
   }
 }
 
-/** How many items from `offset` fit in `budget` bytes (at least one, so paging always moves on). */
-function pageEnd(items: readonly RoadmapItemView[], offset: number, budget: number): number {
-  let used = 0;
-  let end = offset;
-  while (end < items.length && end - offset < itemsPerPage) {
-    const size = bytesOf(items[end]) + 1;
-    if (end > offset && used + size > budget) break;
-    used += size;
-    end += 1;
-  }
-  return end;
-}
-
-/** The page boundaries: the first page leaves room for the rest of the view, the others have the whole budget. */
-function pageBounds(view: RoadmapView): number[] {
-  const rest = bytesOf({ ok: true, value: { ...view, items: [] } });
-  const bounds = [0, pageEnd(view.items, 0, Math.max(0, pageBudgetBytes - rest))];
-  while (bounds.at(-1)! < view.items.length) bounds.push(pageEnd(view.items, bounds.at(-1)!, pageBudgetBytes));
-  return bounds;
+/** An item with what it weighs: whole (on the wire) and as a page stores it (`entryOf`), measured once. */
+interface Weighed {
+  entry: PageEntry;
+  entryBytes: number;
+  bytes: number;
 }
 
 /** The item as a page stores it: everything but the texts, which its record holds. */
@@ -103,21 +89,45 @@ function entryOf(item: RoadmapItemView): PageEntry {
   return entry;
 }
 
-/** A page's items in parts of at most `pagePartBytes`, the first one with the page's head. */
-function partsOf(entries: readonly PageEntry[], head: Omit<PageHead, 'parts'>): PagePart[] {
-  const groups: PageEntry[][] = [[]];
-  let used = bytesOf(head);
-  for (const entry of entries) {
-    const size = bytesOf(entry) + 1;
-    if (groups.at(-1)!.length > 0 && used + size > pagePartBytes) {
-      groups.push([]);
-      used = 0;
-    }
-    groups.at(-1)!.push(entry);
+function weigh(item: RoadmapItemView): Weighed {
+  const entry = entryOf(item);
+  const entryBytes = bytesOf(entry);
+  // The texts' members, `"title":…,"description":…,`, are all the whole item adds to its entry.
+  return { entry, entryBytes, bytes: entryBytes + bytesOf(item.title) + bytesOf(item.description) + '"title":,"description":,'.length };
+}
+
+/** How many items from `offset` fit in `budget` bytes (at least one, so paging always moves on). */
+function pageEnd(items: readonly Weighed[], offset: number, budget: number): number {
+  let used = 0;
+  let end = offset;
+  while (end < items.length && end - offset < itemsPerPage) {
+    const size = items[end]!.bytes + 1;
+    if (end > offset && used + size > budget) break;
     used += size;
+    end += 1;
+  }
+  return end;
+}
+
+/** The page boundaries: the first page leaves room for the rest of the view, the others have the whole budget. */
+function pageBounds(view: RoadmapView, items: readonly Weighed[]): number[] {
+  const rest = bytesOf({ ok: true, value: { ...view, items: [] } });
+  const bounds = [0, pageEnd(items, 0, Math.max(0, pageBudgetBytes - rest))];
+  while (bounds.at(-1)! < items.length) bounds.push(pageEnd(items, bounds.at(-1)!, pageBudgetBytes));
+  return bounds;
+}
+
+/** A page's items in parts of at most `pagePartBytes`, the first one with the page's head. */
+function partsOf(items: readonly Weighed[], head: Omit<PageHead, 'parts'>): Array<{ value: PagePart; bytes: number }> {
+  const groups: Array<{ entries: PageEntry[]; bytes: number }> = [{ entries: [], bytes: bytesOf(head) + '{"head":{"parts":25},"entries":[]}'.length }];
+  for (const { entry, entryBytes } of items) {
+    const size = entryBytes + 1;
+    if (groups.at(-1)!.entries.length > 0 && groups.at(-1)!.bytes + size > pagePartBytes) groups.push({ entries: [], bytes: '{"entries":[]}'.length });
+    groups.at(-1)!.entries.push(entry);
+    groups.at(-1)!.bytes += size;
   }
   if (groups.length > maxPageParts) throw new Error(`A roadmap page needs ${groups.length} parts, at most ${maxPageParts} are read at once`);
-  return groups.map((group, part) => (part === 0 ? { head: { ...head, parts: groups.length }, entries: group } : { entries: group }));
+  return groups.map(({ entries, bytes }, part) => ({ value: part === 0 ? { head: { ...head, parts: groups.length }, entries } : { entries }, bytes }));
 }
 
 /** First and last rank of each run of at most one query's worth of items. */
@@ -141,20 +151,23 @@ export interface PagedFor {
  * The further pages are stored first, so the cursor never points at a page that is not there.
  */
 export async function firstPage(view: RoadmapView, pagedFor: PagedFor): Promise<RoadmapView> {
-  const bounds = pageBounds(view);
+  const weighed = view.items.map(weigh);
+  const bounds = pageBounds(view, weighed);
   if (bounds.length <= 2) return view;
   const loadId = newLoadId();
-  const pages = bounds.slice(1, -1).map((offset, index) => {
-    const items = view.items.slice(offset, bounds[index + 2]);
-    return { page: index + 1, offset, entries: items.map(entryOf), runs: runsOf(items) };
-  });
+  const pages = bounds.slice(1, -1).map((offset, index) => ({
+    page: index + 1,
+    offset,
+    items: weighed.slice(offset, bounds[index + 2]),
+    runs: runsOf(view.items.slice(offset, bounds[index + 2])),
+  }));
   // Cut from the last page back, so each head knows how many parts the next page has.
-  const stored: Array<{ page: number; part: number; value: PagePart }> = [];
+  const stored: Array<{ page: number; part: number; value: PagePart; bytes: number }> = [];
   let nextParts: number | undefined;
-  for (const { page, offset, entries, runs } of [...pages].reverse()) {
+  for (const { page, offset, items, runs } of [...pages].reverse()) {
     const head = { projectId: pagedFor.projectId, accountId: pagedFor.accountId, boardVersion: pagedFor.boardVersion, offset, total: view.items.length, runs, ...(nextParts ? { nextParts } : {}) };
-    const parts = partsOf(entries, head);
-    parts.forEach((value, part) => stored.push({ page, part, value }));
+    const parts = partsOf(items, head);
+    parts.forEach(({ value, bytes }, part) => stored.push({ page, part, value, bytes }));
     nextParts = parts.length;
   }
   await savePageParts(loadId, stored);
