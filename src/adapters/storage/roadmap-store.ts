@@ -150,7 +150,7 @@ export async function saveLanes(options: Omit<RoadmapLanesRecord, 'version'> & {
 // everything that came from Jira and the rest of storage), less their texts, are kept here for
 // them, so a page reads only its own items' records, for their texts. Plain keys with a time to
 // live: a load is paged within minutes, and nothing needs deleting afterwards
-// (https://developer.atlassian.com/platform/forge/storage-reference/storage-api-basic/).
+// (TTL: https://developer.atlassian.com/platform/forge/runtime-reference/storage-api-basic-api/).
 
 /** An item of a page as its view was computed, less the texts its record holds. */
 export type PageEntry = { id: string; version: number } & Record<string, unknown>;
