@@ -465,8 +465,8 @@ const Cell = memo(
     );
   },
   (a, b) =>
-    a.items.length === b.items.length &&
-    a.items.every((item, i) => item === b.items[i]) &&
+    // The same cell of the same (cached) board is the same array: no walk through its items.
+    (a.items === b.items || (a.items.length === b.items.length && a.items.every((item, i) => item === b.items[i]))) &&
     a.canEdit === b.canEdit &&
     a.lane.name === b.lane.name &&
     a.column.label === b.column.label &&

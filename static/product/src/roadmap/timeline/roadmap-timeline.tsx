@@ -288,8 +288,9 @@ export function RoadmapTimeline(props: RoadmapTimelineProps) {
                 ))}
               </svg>
             ) : null}
-            {layout.lanes.filter((lane) => (lane.y + lane.height >= shown.from && lane.y <= shown.to) || pinnedIn(lane)).map((lane) => (
-              <section key={lane.id} className="tl-lane" style={{ top: lane.y, height: lane.height }} aria-labelledby={`tl-lane-${lane.id}`} data-testid={`timeline-lane-${lane.id}`}>
+            {layout.lanes.map((lane, index) => ({ lane, index })).filter(({ lane }) => (lane.y + lane.height >= shown.from && lane.y <= shown.to) || pinnedIn(lane)).map(({ lane, index }) => (
+              // Every other lane shaded by its place on the timeline, not among the lanes drawn (which scroll in and out).
+              <section key={lane.id} className="tl-lane" data-shaded={index % 2 === 1 || undefined} style={{ top: lane.y, height: lane.height }} aria-labelledby={`tl-lane-${lane.id}`} data-testid={`timeline-lane-${lane.id}`}>
                 <h3 className="tl-lane-title" id={`tl-lane-${lane.id}`}>
                   {lane.name} <span className="tl-lane-count">({formatNumber(lane.rows.length)})</span>
                 </h3>
