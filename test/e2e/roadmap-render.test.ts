@@ -1,7 +1,8 @@
 /**
  * Issue 13.4, rendering at scale: what a layout's first render and a switch draw and how often.
  * The Timeline draws the dependency connectors of the rows near its view (not hundreds of paths
- * a screen tall each), keeps a focused bar and its lane drawn when the box scrolls far from it, and
+ * a screen tall each), shades its lanes by their place whichever are drawn, keeps a focused bar and
+ * its lane drawn when the box scrolls far from it, and
  * a switch of the board's layout lays its lanes out once: a lane in view is never first said to be
  * busy and then not (a second render of every lane, and a flicker of `aria-busy` for screen readers).
  *
@@ -81,7 +82,7 @@ async function openRoadmap(path: string, theme?: 'dark'): Promise<Frame> {
   return frame;
 }
 
-test('900 items with 299 dependencies: the Timeline draws the connectors near its view; a focused bar stays drawn and focused when the box scrolls far away', async () => {
+test('900 items with 299 dependencies: the Timeline draws the connectors near its view, shades lanes by their place, and a focused bar stays drawn and focused when the box scrolls far away', async () => {
   const { links } = await seedRoadmap();
   expect(links).toBeGreaterThan(250);
   const frame = await openRoadmap('/roadmap/gantt');
@@ -92,6 +93,23 @@ test('900 items with 299 dependencies: the Timeline draws the connectors near it
   const atTop = await drawn();
   expect(atTop).toBeGreaterThan(0);
   expect(atTop).toBeLessThan(links / 4);
+
+  // Lanes are shaded every other one by their place on the timeline: the second lane keeps its shade
+  // when the first scrolls out of the band and is no longer drawn.
+  await timeline.evaluate((element) => {
+    const first = element.querySelector<HTMLElement>('.tl-lane')!;
+    element.scrollTop = first.offsetTop + first.offsetHeight - 300;
+  });
+  await frame.locator('.tl-lane').nth(1).waitFor();
+  const lanes = await frame.locator('.tl-lane').evaluateAll((elements) => elements.map((element) => element.getAttribute('data-testid')!));
+  const shade = (testId: string) => frame.getByTestId(testId).evaluate((element) => getComputedStyle(element).backgroundColor);
+  const secondShade = await shade(lanes[1]!);
+  expect(secondShade).not.toBe(await shade(lanes[0]!));
+  await timeline.evaluate((element, id) => (element.scrollTop = element.querySelector<HTMLElement>(`[data-testid="${id}"]`)!.offsetTop + 2_000), lanes[1]!);
+  await frame.getByTestId(lanes[0]!).waitFor({ state: 'detached' });
+  expect(await shade(lanes[1]!)).toBe(secondShade);
+  await timeline.evaluate((element) => (element.scrollTop = 0));
+  await frame.getByTestId(lanes[0]!).waitFor();
 
   // Focus the first bar, then scroll the box to its end (three lanes further down): the bar and its lane stay.
   const firstBar = frame.locator('.tl-bar').first();
