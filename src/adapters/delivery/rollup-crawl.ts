@@ -147,24 +147,30 @@ export async function crawlStatus(record: CrawlRecord | undefined): Promise<Craw
  * it checked that its user may browse the project; `jira` acts as that user. `inline` when the app
  * itself may not browse the project: the caller then crawls as the user, within its own call.
  */
-export async function requestCrawl(jira: JiraClient, request: CrawlRequest, appJira: JiraClient = createJiraClient({ actor: 'app' })): Promise<CrawlStatus | 'inline'> {
+export async function requestCrawl(jira: JiraClient, request: CrawlRequest, appJira?: JiraClient): Promise<CrawlStatus | 'inline'> {
   assertIssueIds([request.projectId, ...request.epicIds]);
+  // Jira's answer to the app's own permission check tells whether the hour's points are near their
+  // limit already (another project's crawl, people): then the crawl starts paused, asking nothing.
+  const quotaWatch = new JiraPacer({ share: 1 });
+  const app = appJira ?? createJiraClient({ actor: 'app', pacer: quotaWatch });
   const nowMs = Date.parse(request.now);
   const current = await readCrawl(request.projectId);
   if (!crawlIsFree(current, nowMs)) return (await crawlStatus(current))!;
   const [appMay, estimate] = await Promise.all([
-    myProjectPermissions(appJira, request.projectId, ['BROWSE_PROJECTS']),
+    myProjectPermissions(app, request.projectId, ['BROWSE_PROJECTS']),
     // As the user: a count of what they may see, for the progress line only (never stored per issue).
     approximateCount(jira, `project = ${request.projectId} AND parent is not EMPTY AND issuetype in standardIssueTypes()`).catch(() => undefined),
   ]);
   if (!appMay.has('BROWSE_PROJECTS')) return 'inline';
   const batches = inBatches(request.epicIds, workItemEpics(request.epicIds.length, estimate));
+  const pausedUntilMs = quotaWatch.nearLimitUntil !== undefined && quotaWatch.nearLimitUntil > nowMs ? quotaWatch.nearLimitUntil : undefined;
   const record: Omit<CrawlRecord, 'version'> = {
     projectId: request.projectId,
     crawlId: `crawl-${randomUUID()}`,
     kind: request.kind,
     startedAt: request.now,
-    leaseUntil: new Date(nowMs + crawlLeaseMs).toISOString(),
+    leaseUntil: new Date((pausedUntilMs ?? nowMs) + crawlLeaseMs).toISOString(),
+    ...(pausedUntilMs === undefined ? {} : { pausedUntil: new Date(pausedUntilMs).toISOString() }),
     parts: batches.length,
     epics: request.epicIds.length,
     ...(estimate === undefined ? {} : { childrenEstimate: estimate }),
@@ -182,14 +188,25 @@ export async function requestCrawl(jira: JiraClient, request: CrawlRequest, appJ
   }
   const items: WorkItem[] = batches.map((epicIds, part) => ({ projectId: request.projectId, crawlId: record.crawlId, part, epicIds }));
   try {
-    for (const group of inBatches(items, eventsPerPush)) await pushItems(group);
+    const delay = pausedUntilMs === undefined ? undefined : queueDelaySeconds(pausedUntilMs - nowMs);
+    for (const group of inBatches(items, eventsPerPush)) await pushItems(group, delay);
   } catch (error) {
     // The queue refused: free the project at once, so the next load asks again, and crawl inline meanwhile.
     console.warn(`Roll-up crawl of project ${request.projectId}: the queue refused it (${error instanceof Error ? error.message : String(error)})`);
     await finishCrawl(claimed, nowIso());
     return 'inline';
   }
-  return { crawlId: record.crawlId, kind: record.kind, startedAt: record.startedAt, done: 0, ...(estimate === undefined ? {} : { total: estimate }), epicsDone: 0, epics: record.epics, finished: false };
+  return {
+    crawlId: record.crawlId,
+    kind: record.kind,
+    startedAt: record.startedAt,
+    done: 0,
+    ...(estimate === undefined ? {} : { total: estimate }),
+    epicsDone: 0,
+    epics: record.epics,
+    finished: false,
+    ...(record.pausedUntil ? { pausedUntil: record.pausedUntil } : {}),
+  };
 }
 
 async function pushItems(items: readonly WorkItem[], delayInSeconds?: number): Promise<void> {

@@ -109,6 +109,32 @@ describe('a crawl leaves people a fifth of Jira\'s hourly quota, waits for the n
     for (const epic of warm.epics) expect({ id: epic.id, rollup: epic.rollup }).toEqual({ id: epic.id, rollup: rollupOf(kit.expectedFacts(epic.id, warm.storyPoints.fieldId)) });
   });
 
+  test('a crawl asked for when the hour is near its limit already starts paused: its items ask Jira nothing until the reset', async () => {
+    const quota = 2_900;
+    sandbox.jira.rateLimits.reset();
+    sandbox.jira.rateLimits.arm({ pointsPerHour: quota });
+    // People's own loads (a crawl of THR is queued meanwhile, untouched) bring the hour under 20 %,
+    // with room left for one more load.
+    while (sandbox.jira.rateLimits.pointsThisHour <= 0.8 * quota) await roadmap('developer');
+    expect(quota - sandbox.jira.rateLimits.pointsThisHour).toBeGreaterThanOrEqual(400);
+    sandbox.forge.queue.clear();
+    const mob = valueOf(await sandbox.call('getRoadmap', { as: 'admin', in: { module: 'jira:projectPage', project: 'MOB' }, payload: {} }));
+    expect(mob.crawl).toMatchObject({ finished: false, epicsDone: 0, pausedUntil: resetAt });
+    const items = sandbox.forge.queue.snapshot();
+    expect(items.length).toBeGreaterThan(0);
+    expect(items.every((event) => event.delayInSeconds === 900)).toBe(true);
+    const asked = sandbox.jira.stats.requests;
+    await sandbox.forge.drainQueue({ maxDeliveries: items.length * 2 });
+    expect(sandbox.jira.stats.requests).toBe(asked);
+    expect(sandbox.jira.rateLimits.stats.refused).toBe(0);
+
+    jest.setSystemTime(Date.parse(resetAt) + 1_000);
+    expect(await sandbox.forge.drainQueue()).toMatchObject({ failed: 0, undeliverable: 0 });
+    const done = valueOf(await sandbox.call('getRoadmap', { as: 'admin', in: { module: 'jira:projectPage', project: 'MOB' }, payload: {} }));
+    expect(done.pending).toEqual([]);
+    expect(done.crawl).toBeUndefined();
+  });
+
   test('a quota Jira refuses outright (spent by others) pauses the crawl until Jira\'s reset, without waiting inside an invocation', async () => {
     await roadmap();
     const items = sandbox.forge.queue.size;
