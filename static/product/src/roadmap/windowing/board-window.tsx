@@ -150,6 +150,9 @@ function WindowedCardsIn(props: Parameters<typeof WindowedCards>[0] & { window: 
     pinned: pinnedIndexes,
     estimatedTop: (window.laneTops.get(props.laneId) ?? 0) + cellPaddingPx,
     off: props.drawn === false,
+    // A column out of sight sideways draws spacers (and pinned cards): nothing to measure until it
+    // comes into sight, so a layout of twenty sprint columns measures the three or four in view.
+    idle: props.drawn === false,
   });
   return (
     <>
