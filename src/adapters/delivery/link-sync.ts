@@ -210,6 +210,22 @@ export async function linkSyncConsumer(event: AsyncEvent): Promise<unknown> {
   });
 }
 
+export interface ProjectLinks {
+  byEpic: Map<string, EpicLinkRecord>;
+  syncs: Awaited<ReturnType<typeof openLinkSyncs>>;
+  targets: Awaited<ReturnType<typeof linkTargets>>;
+}
+
+/**
+ * What `withStoredLinks` reads for a roadmap's worth of epics (every record of the project, a query
+ * page per 100 epics): a caller that learns its epics from Jira starts it first, so those storage
+ * round trips run beside the Jira searches instead of after them.
+ */
+export async function readProjectLinks(projectId: string): Promise<ProjectLinks> {
+  const [records, syncs, targets] = await Promise.all([storedLinksOfProject(projectId), openLinkSyncs(projectId), linkTargets(projectId)]);
+  return { byEpic: new Map(records.map(({ id, ...record }) => [id, record])), syncs, targets };
+}
+
 /** An intent untouched this long has lost its queue event (refused push, or Forge gave up retrying): push it again. */
 export const staleLinkSyncMs = 10 * 60_000;
 
@@ -222,13 +238,17 @@ export async function withStoredLinks<E extends { id: string; links: EpicLinks }
   projectId: string,
   epics: readonly E[],
   now: string,
+  /** `readProjectLinks(projectId)`, started before the epics were known (a roadmap's worth of them). */
+  projectLinks?: Promise<ProjectLinks>,
 ): Promise<Array<E & { sync?: LinkSyncState }>> {
   // A few epics (the epic panel): one read each; a roadmap's worth: the project's records in one query.
   const storedRecords = async (): Promise<Map<string, EpicLinkRecord>> =>
     epics.length <= 5
       ? storedLinksOf(projectId, epics.map((epic) => epic.id))
       : new Map((await storedLinksOfProject(projectId)).map(({ id, ...record }) => [id, record]));
-  const [byEpic, syncs, targets] = await Promise.all([storedRecords(), openLinkSyncs(projectId), linkTargets(projectId)]);
+  const [byEpic, syncs, targets] = projectLinks
+    ? await projectLinks.then((read) => [read.byEpic, read.syncs, read.targets] as const)
+    : await Promise.all([storedRecords(), openLinkSyncs(projectId), linkTargets(projectId)]);
   const states = syncStates(syncs);
   const nowMs = Date.parse(now);
   for (const { id, ...sync } of syncs) {

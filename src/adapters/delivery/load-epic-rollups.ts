@@ -150,12 +150,12 @@ export async function loadEpicRollups(jira: JiraClient, store: RollupStore, opti
   if (!Number.isFinite(nowMs)) throw new RangeError(`now is not an instant: ${options.now}`);
   assertIssueIds([projectId]);
 
-  const [cache, override, running] = await Promise.all([
-    store.readSummaries(projectId),
+  const [staged, override, running] = await Promise.all([
+    store.readSummariesInStages(projectId),
     store.readOverride(projectId),
     options.crawlInBackground ? readCrawl(projectId) : Promise.resolve(undefined),
   ]);
-  const previous = cache.sync;
+  const previous = staged.sync;
   let reason = coldReason(previous, nowMs, options.refresh);
   const fullCrawlRunning = running !== undefined && !crawlIsFree(running, nowMs) && running.kind === 'full' ? running : undefined;
   const setup =
@@ -175,13 +175,10 @@ export async function loadEpicRollups(jira: JiraClient, store: RollupStore, opti
   if (refreshInBackground) reason = undefined;
   const cold = reason !== undefined;
 
-  // Warm: every record of the project is kept in step (a child can move between any two epics).
-  const tracked = new Map<string, EpicSummary>();
-  if (!cold) for (const [epicId, record] of cache.epics) if (!record.overflow) tracked.set(epicId, record);
-  // The delta search needs only the project: sent now, beside the caller's epic search.
-  // Nothing cached to keep in step (a project without epics): no delta to ask for.
+  // The delta search needs only the project and the marker: sent now, beside the caller's epic
+  // search and the rest of the summaries' pages. Nothing cached (a project without epics): no delta.
   const delta =
-    cold || !previous || tracked.size === 0
+    cold || !previous || !staged.any
       ? Promise.resolve({ children: [], others: [], epics: [], ran: false })
       : changedSince(jira, {
           projectId,
@@ -191,6 +188,10 @@ export async function loadEpicRollups(jira: JiraClient, store: RollupStore, opti
         }).then((found) => ({ ...found, ran: true }));
   // Awaited below; a failure before that must not go unobserved.
   delta.catch(() => undefined);
+  const cache = { epics: await staged.epics };
+  // Warm: every record of the project is kept in step (a child can move between any two epics).
+  const tracked = new Map<string, EpicSummary>();
+  if (!cold) for (const [epicId, record] of cache.epics) if (!record.overflow) tracked.set(epicId, record);
   const requested = [...new Set(await options.epicIds)];
   assertIssueIds(requested);
 

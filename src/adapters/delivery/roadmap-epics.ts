@@ -25,7 +25,7 @@ import { epicCardsByIds } from '../jira/epic-cards';
 import type { LinkedJiraEpic } from '../jira/epic-links';
 import { epicIssueTypeIds } from '../jira/projects';
 import { kvsRollupStore } from '../storage/epic-rollups';
-import { withStoredLinks } from './link-sync';
+import { readProjectLinks, withStoredLinks } from './link-sync';
 import { recentlyLinkedEpicIds } from './recent-link-writes';
 import { readEpicCards, readProjectShape, writeEpicCards, writeProjectShape } from '../storage/project-cache';
 
@@ -52,9 +52,15 @@ export async function loadRoadmapEpics(
   const { projectId, now } = options;
   const nowMs = Date.parse(now);
   const store = kvsRollupStore();
-  const [stored, cached, recentlyLinked, marker, crawl] = await Promise.all([
+  // The cards (a query page per 100 epics, each a storage round trip) are needed only once the
+  // roll-ups are in: read beside the Jira searches, not before them.
+  const cardsLoad = readEpicCards(projectId);
+  cardsLoad.catch(() => undefined);
+  // So are the epics' stored links (read before the epics are known: they are the project's).
+  const linksLoad = readProjectLinks(projectId);
+  linksLoad.catch(() => undefined);
+  const [stored, recentlyLinked, marker, crawl] = await Promise.all([
     readProjectShape(projectId),
-    readEpicCards(projectId),
     recentlyLinkedEpicIds(now),
     store.readSync(projectId),
     readCrawl(projectId),
@@ -106,6 +112,7 @@ export async function loadRoadmapEpics(
       : listEpicsWithLinks(jira, { projectId, epicTypeIds, reconcileIssues: recentlyLinked });
   earlyCards?.catch(() => undefined);
   const rollups = await rollupsLoad;
+  const cached = await cardsLoad;
 
   const cardsInStep =
     !forced &&
@@ -155,7 +162,7 @@ export async function loadRoadmapEpics(
   ]);
   return {
     // Links as storage holds them: the property is derived from it, and may still be catching up.
-    epics: await withStoredLinks(projectId, visible.flatMap((id) => cards.get(id) ?? []), now),
+    epics: await withStoredLinks(projectId, visible.flatMap((id) => cards.get(id) ?? []), now, linksLoad),
     rollups,
     boards,
     sprints,

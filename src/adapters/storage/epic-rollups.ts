@@ -150,6 +150,11 @@ export interface RollupStore {
   readProject(projectId: string): Promise<CachedProject>;
   /** The project's summaries and sync marker: what a warm load reads. */
   readSummaries(projectId: string): Promise<CachedSummaries>;
+  /**
+   * The same in two stages: the marker and whether there is any summary (one round trip), then
+   * the rest of the pages (each a round trip on Forge): a warm load sends its delta search between.
+   */
+  readSummariesInStages(projectId: string): Promise<{ sync?: SyncMarker; any: boolean; epics: Promise<Map<string, EpicSummary>> }>;
   readSync(projectId: string): Promise<SyncMarker | undefined>;
   readEpics(epicIds: readonly string[]): Promise<Map<string, CachedEpic>>;
   /**
@@ -267,17 +272,24 @@ export function kvsRollupStore(): RollupStore {
   const summaries = kvs.entity<EpicSummaryValue>(rollupEntityNames.epic);
   const syncs = kvs.entity<RollupSyncValue>(rollupEntityNames.sync);
 
-  async function readSummariesOf(projectId: string): Promise<Map<string, EpicSummary>> {
+  const summaryPage = (projectId: string, cursor: string | undefined) => {
+    const query = summaries.query().index('summaries', { partition: [projectId] }).limit(queryPage);
+    return (cursor ? query.cursor(cursor) : query).getMany();
+  };
+
+  /** The pages after `first`, each read after the one before it (a cursor names the next). */
+  async function summariesFrom(projectId: string, first: Awaited<ReturnType<typeof summaryPage>>): Promise<Map<string, EpicSummary>> {
     const found = new Map<string, EpicSummary>();
-    let cursor: string | undefined;
-    do {
-      let query = summaries.query().index('summaries', { partition: [projectId] }).limit(queryPage);
-      if (cursor) query = query.cursor(cursor);
-      const page = await query.getMany();
+    let page = first;
+    for (;;) {
       for (const row of page.results) found.set(row.value.epicId, fromSummaryValue(row.value));
-      cursor = page.nextCursor;
-    } while (cursor);
-    return found;
+      if (!page.nextCursor) return found;
+      page = await summaryPage(projectId, page.nextCursor);
+    }
+  }
+
+  async function readSummariesOf(projectId: string): Promise<Map<string, EpicSummary>> {
+    return summariesFrom(projectId, await summaryPage(projectId, undefined));
   }
 
   async function readAllOfProject(projectId: string): Promise<Map<string, CachedEpic>> {
@@ -334,6 +346,14 @@ export function kvsRollupStore(): RollupStore {
     async readSummaries(projectId) {
       const [sync, records] = await Promise.all([syncs.get(rollupSyncKey(projectId)), readSummariesOf(projectId)]);
       return { ...(sync?.facts === factsFormat ? { sync: toMarker(sync) } : {}), epics: records };
+    },
+
+    async readSummariesInStages(projectId) {
+      const [sync, first] = await Promise.all([syncs.get(rollupSyncKey(projectId)), summaryPage(projectId, undefined)]);
+      const epics = summariesFrom(projectId, first);
+      // Awaited by the caller after its delta search is sent; a failure meanwhile must not go unobserved.
+      epics.catch(() => undefined);
+      return { ...(sync?.facts === factsFormat ? { sync: toMarker(sync) } : {}), any: first.results.length > 0, epics };
     },
 
     async readSync(projectId) {
