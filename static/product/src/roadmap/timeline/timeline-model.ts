@@ -149,18 +149,29 @@ export function timelineLayout(args: {
     y += height + laneGap;
   }
 
-  const titleOf = new Map<string, string>();
-  for (const item of items) titleOf.set(item.id, item.title);
+  // Only the items on either end of a dependency are looked at again: a board of 5,000 with a few
+  // hundred dependencies builds no map of all 5,000.
+  const suggestedBlockers = new Map<string, string[]>();
+  for (const suggestion of view.suggestedDependencies ?? []) suggestedBlockers.set(suggestion.itemId, [...(suggestedBlockers.get(suggestion.itemId) ?? []), suggestion.blockedById]);
+  const involved = new Set<string>();
+  for (const item of items) {
+    if (!item.dependsOn?.length) continue;
+    involved.add(item.id);
+    for (const id of item.dependsOn) involved.add(id);
+  }
+  for (const [itemId, blockerIds] of suggestedBlockers) {
+    involved.add(itemId);
+    for (const id of blockerIds) involved.add(id);
+  }
+  const ends = items.filter((item) => involved.has(item.id));
+  const titleOf = new Map(ends.map((item) => [item.id, item.title]));
   const links: TimelineLink[] = [];
   const blockers: TimelineBlockers = new Map();
   const seen = new Set<string>();
   // Suggested dependencies are warned about as set ones are: the schedule is as wrong either way.
-  const suggestedBlockers = new Map<string, string[]>();
-  for (const suggestion of view.suggestedDependencies ?? []) suggestedBlockers.set(suggestion.itemId, [...(suggestedBlockers.get(suggestion.itemId) ?? []), suggestion.blockedById]);
   const lateKeys = new Set(
     dependencyWarnings(
-      // Only items with suggestions are copied: 5,000 copies are garbage the render pays for.
-      items.map((item) => {
+      ends.map((item) => {
         const suggested = suggestedBlockers.get(item.id);
         return suggested ? { ...item, dependsOn: [...(item.dependsOn ?? []), ...suggested] } : item;
       }),
@@ -179,7 +190,7 @@ export function timelineLayout(args: {
     if (!rowOf.has(dependentId) || !rowOf.has(blockerId)) return;
     links.push({ key, fromId: blockerId, toId: dependentId, suggested, late });
   };
-  for (const item of items) for (const blockerId of item.dependsOn ?? []) connect(item.id, blockerId, false);
+  for (const item of ends) for (const blockerId of item.dependsOn ?? []) connect(item.id, blockerId, false);
   for (const suggestion of view.suggestedDependencies ?? []) connect(suggestion.itemId, suggestion.blockedById, true, suggestion.epicKeys);
 
   const extent = earliest === undefined || latest === undefined ? [] : [earliest, latest];
