@@ -44,6 +44,7 @@ import type { JiraClient } from '../jira/client';
 import type { LinkedJiraEpic } from '../jira/epic-links';
 import { readEstimationSetup } from '../jira/story-points';
 import type { EstimationSetup } from '../jira/story-points';
+import { summarySplits } from '../storage/epic-rollups';
 import type { CachedEpic, EpicSummary, RollupStore, SyncMarker } from '../storage/epic-rollups';
 import { crawlIsFree, readCrawl } from '../storage/rollup-crawl-store';
 import { crawlStatus, requestCrawl } from './rollup-crawl';
@@ -272,6 +273,10 @@ export async function loadEpicRollups(jira: JiraClient, store: RollupStore, opti
   // Someone (an issue event, another viewer) changed these meanwhile: drop them, the next load recrawls them.
   if (conflicts.length > 0) await store.writeEpics({ remove: conflicts });
 
+  // The records the project keeps now, split for the next load's parallel reads.
+  const stored = new Set([...cache.epics.keys(), ...put.map((epic) => epic.epicId)]);
+  for (const epicId of [...remove, ...conflicts]) stored.delete(epicId);
+  const splits = summarySplits(stored);
   const marker: SyncMarker = {
     projectId,
     syncedAt: options.now,
@@ -279,6 +284,7 @@ export async function loadEpicRollups(jira: JiraClient, store: RollupStore, opti
     setup,
     ...(fields.storyPointFieldId ? { pointsFieldId: fields.storyPointFieldId } : {}),
     ...(fields.sprintFieldId ? { sprintFieldId: fields.sprintFieldId } : {}),
+    ...(splits.length > 0 ? { summarySplits: splits } : {}),
   };
   // After the records: a marker must never claim a sync whose changes were not stored.
   await store.writeSync(marker);

@@ -26,7 +26,7 @@
  *
  * The cache is shared by everyone who opens the project: see `loadEpicRollups` for who may see it.
  */
-import { Filter, FilterConditions, ForgeKvsAPIError, kvs } from '@forge/kvs';
+import { Filter, FilterConditions, ForgeKvsAPIError, kvs, WhereConditions } from '@forge/kvs';
 import type { ChildFact } from '../../domain/delivery';
 import { groupChildren, groupId } from '../../domain/child-groups';
 import type { StatusCategory } from '../../domain/model';
@@ -88,6 +88,7 @@ export const factsFormat = 3;
 
 interface RollupSyncValue {
   facts?: number;
+  summarySplits?: string[];
   projectId: string;
   syncedAt: string;
   fullSyncAt: string;
@@ -114,6 +115,22 @@ export interface SyncMarker {
   pointsFieldId?: string;
   sprintFieldId?: string;
   setup: EstimationSetup;
+  /**
+   * Epic ids splitting the project's summaries into ranges of about `summaryRangeSize`
+   * (`summarySplits`), as the last load left them: the next load queries the ranges at once
+   * instead of one cursor page after another (each a storage round trip on Forge). Stale splits
+   * cost only a page more; absent, the pages are read in a row.
+   */
+  summarySplits?: string[];
+}
+
+/** Epics per range of `summarySplits`: a range and the epics added to it since fit one query page. */
+export const summaryRangeSize = 90;
+
+/** Every `summaryRangeSize`th of the epic ids, in the index's (string) order. */
+export function summarySplits(epicIds: Iterable<string>): string[] {
+  const sorted = [...new Set(epicIds)].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  return sorted.filter((_, i) => i > 0 && i % summaryRangeSize === 0);
 }
 
 export interface CachedProject {
@@ -261,6 +278,7 @@ function toMarker(value: RollupSyncValue): SyncMarker {
     setup: value.setup,
     ...(value.pointsFieldId ? { pointsFieldId: value.pointsFieldId } : {}),
     ...(value.sprintFieldId ? { sprintFieldId: value.sprintFieldId } : {}),
+    ...(value.summarySplits?.length ? { summarySplits: value.summarySplits } : {}),
   };
 }
 
@@ -272,20 +290,42 @@ export function kvsRollupStore(): RollupStore {
   const summaries = kvs.entity<EpicSummaryValue>(rollupEntityNames.epic);
   const syncs = kvs.entity<RollupSyncValue>(rollupEntityNames.sync);
 
-  const summaryPage = (projectId: string, cursor: string | undefined) => {
-    const query = summaries.query().index('summaries', { partition: [projectId] }).limit(queryPage);
+  type Range = { from?: string; to?: string };
+  const summaryPage = (projectId: string, cursor: string | undefined, range: Range = {}) => {
+    let query = summaries.query().index('summaries', { partition: [projectId] }).limit(queryPage);
+    if (range.from !== undefined && range.to !== undefined) query = query.where(WhereConditions.between(range.from, range.to));
+    else if (range.from !== undefined) query = query.where(WhereConditions.greaterThanEqualTo(range.from));
     return (cursor ? query.cursor(cursor) : query).getMany();
   };
+  type Page = Awaited<ReturnType<typeof summaryPage>>;
 
-  /** The pages after `first`, each read after the one before it (a cursor names the next). */
-  async function summariesFrom(projectId: string, first: Awaited<ReturnType<typeof summaryPage>>): Promise<Map<string, EpicSummary>> {
-    const found = new Map<string, EpicSummary>();
+  /** The pages after `first` while `more` says so, each read after the one before it (a cursor names the next). */
+  async function pagesFrom(projectId: string, first: Page, range: Range, found: Map<string, EpicSummary>, more: (page: Page) => boolean = () => true): Promise<void> {
     let page = first;
     for (;;) {
       for (const row of page.results) found.set(row.value.epicId, fromSummaryValue(row.value));
-      if (!page.nextCursor) return found;
-      page = await summaryPage(projectId, page.nextCursor);
+      if (!page.nextCursor || !more(page)) return;
+      page = await summaryPage(projectId, page.nextCursor, range);
     }
+  }
+
+  /**
+   * The first page (read already) continued up to the first split, and each range from a split to
+   * the next at once: a 1,000-epic project in 2 round trips, not 10. Ranges share their bounds
+   * (`between` is inclusive): the map keeps one of each.
+   */
+  async function summariesFrom(projectId: string, first: Page, splits: readonly string[] = []): Promise<Map<string, EpicSummary>> {
+    const found = new Map<string, EpicSummary>();
+    const firstSplit = splits[0];
+    const beforeFirstSplit = (page: Page) => firstSplit === undefined || (page.results.at(-1)?.value.epicId ?? '') < firstSplit;
+    await Promise.all([
+      pagesFrom(projectId, first, {}, found, beforeFirstSplit),
+      ...splits.map(async (from, i) => {
+        const range: Range = { from, ...(splits[i + 1] !== undefined ? { to: splits[i + 1] } : {}) };
+        await pagesFrom(projectId, await summaryPage(projectId, undefined, range), range, found);
+      }),
+    ]);
+    return found;
   }
 
   async function readSummariesOf(projectId: string): Promise<Map<string, EpicSummary>> {
@@ -350,7 +390,7 @@ export function kvsRollupStore(): RollupStore {
 
     async readSummariesInStages(projectId) {
       const [sync, first] = await Promise.all([syncs.get(rollupSyncKey(projectId)), summaryPage(projectId, undefined)]);
-      const epics = summariesFrom(projectId, first);
+      const epics = summariesFrom(projectId, first, sync?.facts === factsFormat ? sync.summarySplits : undefined);
       // Awaited by the caller after its delta search is sent; a failure meanwhile must not go unobserved.
       epics.catch(() => undefined);
       return { ...(sync?.facts === factsFormat ? { sync: toMarker(sync) } : {}), any: first.results.length > 0, epics };
@@ -397,6 +437,7 @@ export function kvsRollupStore(): RollupStore {
         setup: marker.setup,
         ...(marker.pointsFieldId ? { pointsFieldId: marker.pointsFieldId } : {}),
         ...(marker.sprintFieldId ? { sprintFieldId: marker.sprintFieldId } : {}),
+        ...(marker.summarySplits?.length ? { summarySplits: marker.summarySplits } : {}),
       };
       await syncs.set(rollupSyncKey(marker.projectId), value);
     },

@@ -5,7 +5,8 @@
  */
 import { kvs } from '@forge/kvs';
 import { rollupIssueChanged } from '../../../src/index';
-import { kvsRollupStore, rollupEntityNames, rollupSyncKey, summaryKey } from '../../../src/adapters/storage/epic-rollups';
+import { kvsRollupStore, rollupEntityNames, rollupSyncKey, summaryKey, summarySplits } from '../../../src/adapters/storage/epic-rollups';
+import type { CachedEpic } from '../../../src/adapters/storage/epic-rollups';
 import type { EventOutcome } from '../../../src/adapters/delivery/issue-events';
 import { groupChildren } from '../../../src/domain/child-groups';
 import { rollupOf } from '../../../src/domain/epic-rollup';
@@ -165,5 +166,32 @@ describe('roll-up summaries', () => {
     await summariesAgreeWithFacts();
     kit.tick(5);
     expect((await kit.load('THR')).sync).toMatchObject({ mode: 'warm' });
+  });
+
+  test('a big project\'s summaries are read in ranges at once, all of them even when the ranges are stale', async () => {
+    const projectId = '77000';
+    const epic = (n: number): CachedEpic => ({ epicId: String(50_000 + n * 7), projectId, syncedAt: '2026-12-01T00:00:00.000Z', version: 0, children: [{ id: String(90_000 + n), category: 'todo', sprintIds: [] }] });
+    const first = Array.from({ length: 250 }, (_, n) => epic(n));
+    const setup = { fields: [], boards: [] } as unknown as Parameters<ReturnType<typeof kvsRollupStore>['writeSync']>[0]['setup'];
+    const splits = summarySplits(first.map((e) => e.epicId));
+    expect(splits).toHaveLength(2);
+    await forge.run(() => kvsRollupStore().writeEpics({ put: first }));
+    await forge.run(() => kvsRollupStore().writeSync({ projectId, syncedAt: '2026-12-01T00:00:00.000Z', fullSyncAt: '2026-12-01T00:00:00.000Z', setup, summarySplits: splits }));
+    // Since the splits were written: 60 epics more (between and beyond them), 5 gone.
+    const added = Array.from({ length: 60 }, (_, n) => ({ ...epic(250 + n), epicId: `${50_000 + n * 29}5` }));
+    const gone = [first[0]!, first[89]!, first[90]!, first[180]!, first[249]!].map((e) => e.epicId);
+    await forge.run(() => kvsRollupStore().writeEpics({ put: added, remove: gone }));
+    kit.resetMeters();
+
+    const staged = await forge.run(async () => {
+      const read = await kvsRollupStore().readSummariesInStages(projectId);
+      return { ...read, epics: await read.epics };
+    });
+
+    const expected = [...first.map((e) => e.epicId).filter((id) => !gone.includes(id)), ...added.map((e) => e.epicId)].sort();
+    expect([...staged.epics.keys()].sort()).toEqual(expected);
+    expect(staged.sync?.summarySplits).toEqual(splits);
+    // Three ranges, each a page or two: more queries than one cursor chain, none of them waiting on another range.
+    expect(forge.kvs.stats.queries).toBeLessThanOrEqual(8);
   });
 });
