@@ -32,9 +32,19 @@ export const linkSyncQueueKey = 'epic-link-sync';
 /** Rounds of write-then-check in one pass: more only if writers keep racing this one. */
 const maxRounds = 3;
 
-/** What the epics' links and the product look like now, for the property each epic must hold. */
-export async function linkTargets(projectId: string): Promise<LinkTargets & { titles: ReadonlyMap<string, string> }> {
-  const [goals, items] = await Promise.all([goalsOfProject(projectId), itemsOfProject(projectId)]);
+/** The project's goals and roadmap items, as a caller that reads them for itself already has them. */
+export interface ProductRecords {
+  goals: Promise<Awaited<ReturnType<typeof goalsOfProject>>>;
+  items: Promise<Awaited<ReturnType<typeof itemsOfProject>>>;
+}
+
+/**
+ * What the epics' links and the product look like now, for the property each epic must hold.
+ * `read`: the records the caller reads anyway (the roadmap: a 5,000-item board read twice would
+ * spend half of Forge's 4,000 read units a minute on one load).
+ */
+export async function linkTargets(projectId: string, read?: ProductRecords): Promise<LinkTargets & { titles: ReadonlyMap<string, string> }> {
+  const [goals, items] = await Promise.all([read?.goals ?? goalsOfProject(projectId), read?.items ?? itemsOfProject(projectId)]);
   return {
     goalIds: new Set(goals.map((goal) => goal.id)),
     goalOfItem: new Map(items.map((item) => [item.id, item.goalId])),
@@ -221,8 +231,8 @@ export interface ProjectLinks {
  * page per 100 epics): a caller that learns its epics from Jira starts it first, so those storage
  * round trips run beside the Jira searches instead of after them.
  */
-export async function readProjectLinks(projectId: string): Promise<ProjectLinks> {
-  const [records, syncs, targets] = await Promise.all([storedLinksOfProject(projectId), openLinkSyncs(projectId), linkTargets(projectId)]);
+export async function readProjectLinks(projectId: string, read?: ProductRecords): Promise<ProjectLinks> {
+  const [records, syncs, targets] = await Promise.all([storedLinksOfProject(projectId), openLinkSyncs(projectId), linkTargets(projectId, read)]);
   return { byEpic: new Map(records.map(({ id, ...record }) => [id, record])), syncs, targets };
 }
 

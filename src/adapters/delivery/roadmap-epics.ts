@@ -26,6 +26,7 @@ import type { LinkedJiraEpic } from '../jira/epic-links';
 import { epicIssueTypeIds } from '../jira/projects';
 import { kvsRollupStore } from '../storage/epic-rollups';
 import { readProjectLinks, withStoredLinks } from './link-sync';
+import type { ProductRecords } from './link-sync';
 import { recentlyLinkedEpicIds } from './recent-link-writes';
 import { readEpicCards, readProjectShape, writeEpicCards, writeProjectShape } from '../storage/project-cache';
 
@@ -47,7 +48,14 @@ export interface RoadmapEpics {
 
 export async function loadRoadmapEpics(
   jira: JiraClient,
-  options: { projectId: string; now: string; timeZone?: string; refresh?: 'auto' | 'full' },
+  options: {
+    projectId: string;
+    now: string;
+    timeZone?: string;
+    refresh?: 'auto' | 'full';
+    /** The project's goals and items, when the caller reads them too (read once, not twice). */
+    productRecords?: ProductRecords;
+  },
 ): Promise<RoadmapEpics> {
   const { projectId, now } = options;
   const nowMs = Date.parse(now);
@@ -57,7 +65,7 @@ export async function loadRoadmapEpics(
   const cardsLoad = readEpicCards(projectId);
   cardsLoad.catch(() => undefined);
   // So are the epics' stored links (read before the epics are known: they are the project's).
-  const linksLoad = readProjectLinks(projectId);
+  const linksLoad = readProjectLinks(projectId, options.productRecords);
   linksLoad.catch(() => undefined);
   const [stored, recentlyLinked, marker, crawl] = await Promise.all([
     readProjectShape(projectId),

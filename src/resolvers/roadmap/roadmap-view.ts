@@ -70,16 +70,21 @@ async function roadmapView({ jira, access, projectId, payload, context }: Call<{
   // One request at most, as the viewer; the copy is shared by the project's browsers for ten minutes.
   const releasesLoad = loadProjectReleases(jira, { projectId, now, ...(payload.refresh ? { refresh: payload.refresh } : {}) });
   releasesLoad.catch(() => undefined);
+  // Read once: the epics' stored links check their targets against these same records.
+  const productRecords = { items: itemsOfProject(projectId), goals: goalsOfProject(projectId) };
+  productRecords.items.catch(() => undefined);
+  productRecords.goals.catch(() => undefined);
   const [{ epics, rollups: loaded, sprints }, items, lanes, goals] = await Promise.all([
     loadRoadmapEpics(jira, {
       projectId,
       now,
+      productRecords,
       ...(context.timeZone ? { timeZone: context.timeZone } : {}),
       ...(payload.refresh ? { refresh: payload.refresh } : {}),
     }),
-    itemsOfProject(projectId),
+    productRecords.items,
     loadLanes(projectId),
-    goalsOfProject(projectId),
+    productRecords.goals,
   ]);
   const rollups = new Map(loaded.epics.map((entry) => [entry.epicId, entry]));
   const velocity = velocityOf({ children: distinctChildren(asEpicChildren(loaded.epics)), sprints });
