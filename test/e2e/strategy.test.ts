@@ -11,7 +11,8 @@ import { kpiHealth } from '../../src/domain/kpi-health';
 import { messages } from '../../static/shared/messages';
 import { checkIns as checkInMessages } from '../../static/shared/messages/check-ins';
 import { feed as feedMessages } from '../../static/shared/messages/feed';
-import { DEMO_USERS } from '../sandbox/demo/users';
+import { DEMO_USERS, demoUsers } from '../sandbox/demo/users';
+import { dayIn } from '../../src/domain/calendar';
 import type { DemoUserRole } from '../sandbox/demo/users';
 import { screenshots, useSandboxBrowser } from './kit';
 import { sayRef } from '../../src/i18n/server-texts';
@@ -22,6 +23,17 @@ jest.setTimeout(120_000);
 const k = messages.kpis;
 const e2e = useSandboxBrowser();
 const { invoke } = e2e;
+
+/**
+ * Days as the product manager counts them: the page's "today" is the day in her Jira time zone
+ * (Europe/Berlin), which from 23:00 UTC is already tomorrow's UTC date.
+ */
+function daysFromMayasToday(days: number): string {
+  const timeZone = demoUsers().find((user) => user.accountId === DEMO_USERS.productManager)!.timeZone;
+  const date = new Date(`${dayIn(Date.now(), timeZone)}T00:00:00Z`);
+  date.setUTCDate(date.getUTCDate() + days);
+  return date.toISOString().slice(0, 10);
+}
 
 describe('product strategy in the sandbox', () => {
   test('starts every test with empty storage', async () => {
@@ -56,7 +68,7 @@ describe('product strategy in the sandbox', () => {
     await card.waitFor();
 
     // A manual KPI, then its first measurement.
-    const manualPlan = { direction: 'increase' as const, baseline: { value: 40, date: daysFromToday(-60) }, target: { value: 100, date: daysFromToday(60) } };
+    const manualPlan = { direction: 'increase' as const, baseline: { value: 40, date: daysFromMayasToday(-60) }, target: { value: 100, date: daysFromMayasToday(60) } };
     await addKpi(card, { name: 'Weekly active planners', unit: 'teams', ...manualPlan });
     const manualRow = card.getByRole('listitem').filter({ hasText: 'Weekly active planners' });
     await expect(healthOf(manualRow)).resolves.toBe(k.health['no-data']);
@@ -64,7 +76,7 @@ describe('product strategy in the sandbox', () => {
     await manualRow.getByRole('spinbutton', { name: `${k.value} (teams)` }).fill('55');
     await manualRow.getByRole('button', { name: k.addMeasurement, exact: true }).click();
     await manualRow.getByTestId('measurement-table').getByText('55 teams').waitFor();
-    const manualHealth = kpiHealth({ ...manualPlan, unit: 'teams' }, { value: 55, date: daysFromToday(0) }, daysFromToday(0));
+    const manualHealth = kpiHealth({ ...manualPlan, unit: 'teams' }, { value: 55, date: daysFromMayasToday(0) }, daysFromMayasToday(0));
     await manualRow.getByText(sayRef(manualHealth.reason), { exact: true }).waitFor();
     await expect(healthOf(manualRow)).resolves.toBe(k.health[manualHealth.health]);
     await expect(manualRow.getByText(sayRef(manualHealth.reason), { exact: true }).isVisible()).resolves.toBe(true);
@@ -91,6 +103,7 @@ describe('product strategy in the sandbox', () => {
     await jqlRow.waitFor();
 
     // The count that proved the query is today's value, so its health shows at once.
+    // A JQL count is dated by the server's day (UTC: src/adapters/clock.ts todayOf), a typed measurement by the person's.
     const jqlHealth = kpiHealth(jqlPlan, { value: done, date: daysFromToday(0) }, daysFromToday(0));
     await expect(healthOf(jqlRow)).resolves.toBe(k.health[jqlHealth.health]);
     await expect(jqlRow.getByText(sayRef(jqlHealth.reason), { exact: true }).isVisible()).resolves.toBe(true);
