@@ -13,11 +13,9 @@
  * `npx tsx test/bench/roadmap-pages.bench.ts` (`ROADMAP_PAGES_ITEMS=2000` for another size).
  */
 import type { Result, RoadmapItemsPage, RoadmapView } from '../../src/contract';
-import { createItem } from '../../src/adapters/storage/roadmap-store';
-import { initialRanks } from '../../src/domain/rank';
-import { limits } from '../../src/validation/limits';
 import { KVS_QUOTAS } from '../sandbox/forge/kvs/quotas';
 import { createSandbox } from '../integration/harness';
+import { horizonsInTurn, seedRoadmapItems } from '../integration/roadmap-seed';
 import { report } from './report';
 
 const count = Number(process.env['ROADMAP_PAGES_ITEMS'] ?? 5_000);
@@ -25,27 +23,12 @@ const descriptionChars = 2_000;
 const sandbox = createSandbox();
 const thr = { module: 'jira:projectPage', project: 'THR' } as const;
 
-const projectId = sandbox.project('THR').id;
-const now = new Date().toISOString();
-const ranks = initialRanks(count);
-await sandbox.forge.run(async () => {
-  for (let i = 0; i < count; i += 1) {
+await seedRoadmapItems(sandbox, 'THR', count, {
+  description: (i) => {
     const head = `Item ${i + 1}. `;
-    const item = {
-      projectId,
-      title: `Item ${i + 1}`,
-      description: head + 'Why it matters to customers and what done looks like. '.repeat(40).slice(0, descriptionChars - head.length),
-      horizon: (['now', 'next', 'later'] as const)[i % 3]!,
-      status: 'planned' as const,
-      rank: ranks[i]!,
-      version: 1,
-      createdAt: now,
-      createdBy: 'seed',
-      updatedAt: now,
-      updatedBy: { accountId: 'seed', displayName: 'Seed' },
-    };
-    if ((await createItem({ id: `seeded-${i}`, item, maxItems: limits.itemsPerRoadmap, now })) !== 'committed') throw new Error(`Seeding ${i} failed`);
-  }
+    return head + 'Why it matters to customers and what done looks like. '.repeat(40).slice(0, descriptionChars - head.length);
+  },
+  horizon: horizonsInTurn,
 });
 
 interface Answer {

@@ -8,11 +8,9 @@
  */
 import { act, render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { createItem } from '../../src/adapters/storage/roadmap-store';
-import { initialRanks } from '../../src/domain/rank';
-import { limits } from '../../src/validation/limits';
 import { KVS_QUOTAS } from '../sandbox/forge/kvs/quotas';
 import { createSandbox } from '../integration/harness';
+import { seedRoadmapItems } from '../integration/roadmap-seed';
 import { installBridgeDouble } from './forge-bridge-double';
 
 jest.setTimeout(120_000);
@@ -47,17 +45,7 @@ const browserSide: typeof sandbox = {
 installBridgeDouble(browserSide, { as: 'productManager' });
 const count = 2_700;
 
-beforeAll(async () => {
-  const projectId = sandbox.project('THR').id;
-  const now = new Date().toISOString();
-  const ranks = initialRanks(count);
-  await sandbox.forge.run(async () => {
-    for (let i = 0; i < count; i += 1) {
-      const item = { projectId, title: `Item ${i + 1}`, description: '', horizon: 'later' as const, status: 'planned' as const, rank: ranks[i]!, version: 1, createdAt: now, createdBy: 'seed', updatedAt: now, updatedBy: { accountId: 'seed', displayName: 'Seed' } };
-      if ((await createItem({ id: `seeded-${i}`, item, maxItems: limits.itemsPerRoadmap, now })) !== 'committed') throw new Error('Seeding failed');
-    }
-  });
-});
+beforeAll(() => seedRoadmapItems(sandbox, 'THR', count));
 
 beforeEach(() => {
   itemsAnswers.length = 0;

@@ -5,12 +5,10 @@
  * resolver calls would each read the whole roadmap), with a few sentences of description each.
  */
 import type { Result, RoadmapItemInput, RoadmapItemView, RoadmapItemsPage, RoadmapView } from '../../../../src/contract';
-import { createItem } from '../../../../src/adapters/storage/roadmap-store';
-import { initialRanks } from '../../../../src/domain/rank';
-import { limits } from '../../../../src/validation/limits';
 import { KVS_QUOTAS } from '../../../sandbox/forge/kvs/quotas';
 import { INVOCATION_LIMITS } from '../../../sandbox/forge/invocation-limits';
 import { createSandbox } from '../../harness';
+import { horizonsInTurn, seedRoadmapItems } from '../../roadmap-seed';
 import type { Sandbox } from '../../harness';
 import { itemInput } from '../../security/kit';
 import { makeResolver } from '@forge/resolver';
@@ -28,31 +26,12 @@ function valueOf<T>(answer: Result<T>): T {
   return answer.value;
 }
 
-async function seedItems(sandbox: Sandbox, projectKey: string, count: number): Promise<void> {
-  const projectId = sandbox.project(projectKey).id;
-  const now = new Date().toISOString();
-  const ranks = initialRanks(count);
-  // Seeding is not what is measured: the quotas are armed after it (as if it took a few minutes).
-  await sandbox.forge.run(async () => {
-    for (let i = 0; i < count; i += 1) {
-      const record = {
-        projectId,
-        title: `Item ${i + 1}`,
-        // A few sentences each: what a real board's items carry (the full 2,000 characters each: see the report's quota note).
-        description: `Item ${i + 1}. ${'Why it matters to customers and what done looks like. '.repeat(6)}`,
-        horizon: (['now', 'next', 'later'] as const)[i % 3]!,
-        status: 'planned' as const,
-        rank: ranks[i]!,
-        version: 1,
-        createdAt: now,
-        createdBy: 'seed',
-        updatedAt: now,
-        updatedBy: { accountId: 'seed', displayName: 'Seed' },
-      };
-      if ((await createItem({ id: `seeded-${i}`, item: record, maxItems: limits.itemsPerRoadmap, now })) !== 'committed') throw new Error(`Seeding ${i} failed`);
-    }
+/** A few sentences each: what a real board's items carry (2,000 characters each: test/bench/roadmap-pages.bench.ts). */
+const seedItems = (sandbox: Sandbox, projectKey: string, count: number) =>
+  seedRoadmapItems(sandbox, projectKey, count, {
+    description: (i) => `Item ${i + 1}. ${'Why it matters to customers and what done looks like. '.repeat(6)}`,
+    horizon: horizonsInTurn,
   });
-}
 
 /** Every item of the board, as the page loads it: the first answer, then page after page. */
 async function loadAll(sandbox: Sandbox, between?: (pageNo: number) => Promise<void>) {
@@ -233,16 +212,8 @@ test('a roadmap that fits one answer has no cursor, and getRoadmapItems without 
  */
 test('every paged item is the item as the whole board computes it, for the viewer (their epics, their calendar)', async () => {
   const sandbox = createSandbox();
-  const projectId = sandbox.project('THR').id;
   const count = 1_100;
-  const now = new Date().toISOString();
-  const ranks = initialRanks(count);
-  await sandbox.forge.run(async () => {
-    for (let i = 0; i < count; i += 1) {
-      const record = { projectId, title: `Item ${i + 1}`, description: `Item ${i + 1}. ${'Why it matters and what done looks like. '.repeat(85)}`, horizon: 'later' as const, status: 'planned' as const, rank: ranks[i]!, version: 1, createdAt: now, createdBy: 'seed', updatedAt: now, updatedBy: { accountId: 'seed', displayName: 'Seed' } };
-      if ((await createItem({ id: `seeded-${i}`, item: record, maxItems: limits.itemsPerRoadmap, now })) !== 'committed') throw new Error(`Seeding ${i} failed`);
-    }
-  });
+  await seedRoadmapItems(sandbox, 'THR', count, { description: (i) => `Item ${i + 1}. ${'Why it matters and what done looks like. '.repeat(85)}` });
   const as = 'productManager' as const;
   const timezone = 'Australia/Sydney';
   // New items go to the end of the board: onto the second page, each with something the view adds.
