@@ -33,8 +33,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Defs, RoadmapItemInput } from '../../src/contract';
-import { createItem } from '../../src/adapters/storage/roadmap-store';
-import { rankSalt, uniqueRankBetween } from '../../src/domain/rank';
+import { storeRoadmapItems } from '../integration/roadmap-seed';
 import { messages } from '../../static/shared/messages';
 import { launchChromium } from '../sandbox/host/fixtures/chromium';
 import { REPO_ROOT, startHost } from '../sandbox/host/host';
@@ -351,45 +350,34 @@ async function loadInPages(): Promise<{ pages: Array<{ bytes: number; ms: number
  */
 async function seedThroughStorage(from: number, to: number): Promise<void> {
   const thr = host.jira.site.projects.find((project) => project.key === 'THR')!;
-  const now = new Date().toISOString();
   const view = await call('getRoadmap', {});
   // The last rank of the board: the first 1,000 items fit the first answer.
   if (view.itemsPage) throw new Error('seeding expects the whole board in the first answer');
-  let rank = [...view.items].sort((a, b) => (a.rank < b.rank ? -1 : a.rank > b.rank ? 1 : 0)).at(-1)?.rank;
-  for (let start = from; start < to; start += 250) {
-    await host.forge.run(async () => {
-      for (let i = start; i < Math.min(to, start + 250); i += 1) {
-        const id = `bench-item-${i}`;
-        rank = uniqueRankBetween(rank, undefined, rankSalt(id));
-        const dated = i % 3 !== 0;
-        const begin = ((i * 37) % 720) - 360;
-        // Lanes, horizons and dates spread independently (the resolver-made first 1,000 keep theirs).
-        const lane = Math.floor(i / 2) % 7;
-        const goalId = lane === 6 ? undefined : goals[lane]!.id;
-        const outcome = await createItem({
-          id,
-          maxItems: bigCards,
-          now,
-          item: {
-            projectId: thr.id,
-            title: `Roadmap item ${i + 1}: ${['checkout', 'onboarding', 'reports', 'mobile', 'search'][i % 5]} improvements`,
-            description: '',
-            ...(goalId ? { goalId } : {}),
-            horizon: horizons[i % 3]!,
-            ...(dated ? { startDate: day(begin), endDate: day(begin + 20 + (i % 40)) } : {}),
-            status: statuses[i % 5]!,
-            rank,
-            version: 1,
-            createdAt: now,
-            createdBy: 'bench',
-            updatedAt: now,
-            updatedBy: { accountId: 'bench', displayName: 'Bench' },
-          },
-        });
-        if (outcome !== 'committed') throw new Error(`seeding item ${i}: ${outcome}`);
-      }
-    });
-  }
+  const lastRank = [...view.items].sort((a, b) => (a.rank < b.rank ? -1 : a.rank > b.rank ? 1 : 0)).at(-1)?.rank;
+  await storeRoadmapItems(host.forge, {
+    projectId: thr.id,
+    from,
+    to,
+    maxItems: bigCards,
+    perInvocation: 250,
+    by: 'bench',
+    ...(lastRank ? { afterRank: lastRank } : {}),
+    itemAt: (i) => {
+      const dated = i % 3 !== 0;
+      const begin = ((i * 37) % 720) - 360;
+      // Lanes, horizons and dates spread independently (the resolver-made first 1,000 keep theirs).
+      const lane = Math.floor(i / 2) % 7;
+      const goalId = lane === 6 ? undefined : goals[lane]!.id;
+      return {
+        id: `bench-item-${i}`,
+        title: `Roadmap item ${i + 1}: ${['checkout', 'onboarding', 'reports', 'mobile', 'search'][i % 5]} improvements`,
+        ...(goalId ? { goalId } : {}),
+        horizon: horizons[i % 3]!,
+        ...(dated ? { startDate: day(begin), endDate: day(begin + 20 + (i % 40)) } : {}),
+        status: statuses[i % 5]!,
+      };
+    },
+  });
 }
 
 if (sizes.includes(cards)) {

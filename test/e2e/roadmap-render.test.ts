@@ -11,8 +11,7 @@
 import { join } from 'node:path';
 import { jest } from '@jest/globals';
 import type { Frame } from 'playwright-core';
-import { createItem } from '../../src/adapters/storage/roadmap-store';
-import { rankSalt, uniqueRankBetween } from '../../src/domain/rank';
+import { storeRoadmapItems } from '../integration/roadmap-seed';
 import { messages } from '../../static/shared/messages';
 import { goalInput, valueOf } from '../integration/resolvers/strategy/builders';
 import { screenshots, seriousViolations, useSandboxBrowser } from './kit';
@@ -36,42 +35,26 @@ async function seedRoadmap(): Promise<{ links: number }> {
   const goals: Array<{ id: string }> = [];
   for (const title of ['Grow activation', 'Faster checkout', 'Retain teams']) goals.push(valueOf(await e2e.invoke('productManager', 'createGoal', { goal: goalInput({ title }) })));
   const thr = e2e.host.jira.site.projects.find((project) => project.key === 'THR')!;
-  const now = new Date().toISOString();
   const id = (i: number) => `item-render-${String(i).padStart(4, '0')}`;
-  let rank: string | undefined;
   let links = 0;
-  for (let start = 0; start < itemCount; start += 300) {
-    await e2e.host.forge.run(async () => {
-      for (let i = start; i < start + 300; i += 1) {
-        rank = uniqueRankBetween(rank, undefined, rankSalt(id(i)));
-        const goal = i % 4 === 3 ? undefined : goals[i % 4]!;
-        const blocker = i >= 4 && dated(i) && dated(i - 4) ? id(i - 4) : undefined;
-        if (blocker) links += 1;
-        const outcome = await createItem({
-          id: id(i),
-          maxItems: 1_000,
-          now,
-          item: {
-            projectId: thr.id,
-            title: `Item ${String(i + 1).padStart(3, '0')} ${['checkout', 'onboarding', 'reports'][i % 3]}`,
-            description: '',
-            ...(goal ? { goalId: goal.id } : {}),
-            horizon: (['now', 'next', 'later'] as const)[Math.floor(i / 4) % 3]!,
-            ...(dated(i) ? { startDate: day((i % 200) - 100), endDate: day((i % 200) - 100 + 14 + (i % 30)) } : {}),
-            ...(blocker ? { dependsOn: [blocker] } : {}),
-            status: 'planned',
-            rank,
-            version: 1,
-            createdAt: now,
-            createdBy: 'seed',
-            updatedAt: now,
-            updatedBy: { accountId: 'seed', displayName: 'Seed' },
-          },
-        });
-        if (outcome !== 'committed') throw new Error(`seeding item ${i}: ${outcome}`);
-      }
-    });
-  }
+  await storeRoadmapItems(e2e.host.forge, {
+    projectId: thr.id,
+    to: itemCount,
+    maxItems: 1_000,
+    itemAt: (i) => {
+      const goal = i % 4 === 3 ? undefined : goals[i % 4]!;
+      const blocker = i >= 4 && dated(i) && dated(i - 4) ? id(i - 4) : undefined;
+      if (blocker) links += 1;
+      return {
+        id: id(i),
+        title: `Item ${String(i + 1).padStart(3, '0')} ${['checkout', 'onboarding', 'reports'][i % 3]}`,
+        ...(goal ? { goalId: goal.id } : {}),
+        horizon: (['now', 'next', 'later'] as const)[Math.floor(i / 4) % 3]!,
+        ...(dated(i) ? { startDate: day((i % 200) - 100), endDate: day((i % 200) - 100 + 14 + (i % 30)) } : {}),
+        ...(blocker ? { dependsOn: [blocker] } : {}),
+      };
+    },
+  });
   return { links };
 }
 

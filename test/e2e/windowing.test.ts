@@ -15,8 +15,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { jest } from '@jest/globals';
 import type { Frame } from 'playwright-core';
-import { createItem } from '../../src/adapters/storage/roadmap-store';
-import { rankSalt, uniqueRankBetween } from '../../src/domain/rank';
+import { storeRoadmapItems } from '../integration/roadmap-seed';
 import { messages } from '../../static/shared/messages';
 import { goalInput, valueOf } from '../integration/resolvers/strategy/builders';
 import { screenshots, useSandboxBrowser } from './kit';
@@ -39,40 +38,22 @@ async function seedRoadmap(): Promise<{ ids: string[]; goals: Array<{ id: string
   const goals: Array<{ id: string; title: string }> = [];
   for (const title of ['Grow activation', 'Faster checkout', 'Retain teams']) goals.push(valueOf(await e2e.invoke('productManager', 'createGoal', { goal: goalInput({ title }) })));
   const thr = e2e.host.jira.site.projects.find((project) => project.key === 'THR')!;
-  const now = new Date().toISOString();
-  const ids: string[] = [];
-  let rank: string | undefined;
-  for (let start = 0; start < itemCount; start += 300) {
-    await e2e.host.forge.run(async () => {
-      for (let i = start; i < start + 300; i += 1) {
-        const id = `item-windowing-${String(i).padStart(4, '0')}`;
-        rank = uniqueRankBetween(rank, undefined, rankSalt(id));
-        const goal = i % 4 === 3 ? undefined : goals[i % 4]!;
-        const outcome = await createItem({
-          id,
-          maxItems: 1_000,
-          now,
-          item: {
-            projectId: thr.id,
-            title: `Item ${String(i + 1).padStart(3, '0')} ${['checkout flow improvements for returning shoppers', 'onboarding', 'reports'][i % 3]}`,
-            description: '',
-            ...(goal ? { goalId: goal.id } : {}),
-            horizon: horizons[Math.floor(i / 4) % 3]!,
-            ...(i % 3 === 0 ? {} : { startDate: day((i % 200) - 100), endDate: day((i % 200) - 100 + 14 + (i % 30)) }),
-            status: 'planned',
-            rank,
-            version: 1,
-            createdAt: now,
-            createdBy: 'seed',
-            updatedAt: now,
-            updatedBy: { accountId: 'seed', displayName: 'Seed' },
-          },
-        });
-        if (outcome !== 'committed') throw new Error(`seeding item ${i}: ${outcome}`);
-        ids.push(id);
-      }
-    });
-  }
+  const ids = Array.from({ length: itemCount }, (_, i) => `item-windowing-${String(i).padStart(4, '0')}`);
+  await storeRoadmapItems(e2e.host.forge, {
+    projectId: thr.id,
+    to: itemCount,
+    maxItems: 1_000,
+    itemAt: (i) => {
+      const goal = i % 4 === 3 ? undefined : goals[i % 4]!;
+      return {
+        id: ids[i]!,
+        title: `Item ${String(i + 1).padStart(3, '0')} ${['checkout flow improvements for returning shoppers', 'onboarding', 'reports'][i % 3]}`,
+        ...(goal ? { goalId: goal.id } : {}),
+        horizon: horizons[Math.floor(i / 4) % 3]!,
+        ...(i % 3 === 0 ? {} : { startDate: day((i % 200) - 100), endDate: day((i % 200) - 100 + 14 + (i % 30)) }),
+      };
+    },
+  });
   return { ids, goals };
 }
 
